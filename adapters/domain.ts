@@ -1,0 +1,151 @@
+/**
+ * The clean domain the subgraphs see. Adapters map every legacy shape into these types and nothing above the
+ * adapters knows a legacy field name: dates are ISO `YYYY-MM-DD` (timestamps ISO 8601), amounts are decimal strings
+ * with a dot (`"221.12"`, never floats), enums are English.
+ */
+
+export type IsoDate = string;
+export type IsoDateTime = string;
+/** Euro amount as a decimal string, e.g. "221.12". */
+export type Decimal = string;
+
+export const PROFILES = [
+  'RL', 'AF', 'AL', 'UT', 'UTD', 'CC', 'HOLDING',
+  'ROA', 'REF_EBILL', 'TRAFFIC_MANAGER', 'REF_MESSAGING', 'EU',
+] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export type ScopeKind = 'COMPANY' | 'CONTRACT' | 'LINE';
+export interface Scope { kind: ScopeKind; id: string }
+export interface Grant { profile: Profile; scope: Scope }
+
+export interface UserProfile {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  taxCode: string;
+  mobile: string | null;
+  email: string | null;
+  enabled: boolean;
+  grants: Grant[];
+}
+
+export interface Address { street: string; postalCode: string; city: string; province: string }
+
+export interface Company {
+  id: string;
+  name: string;
+  taxCode: string;
+  legalSeat: Address | null;
+  legalRepresentative: { firstName: string; lastName: string; taxCode: string } | null;
+  fixedCommunicationEmail: string | null;
+  groupId: string | null;
+}
+
+export type ContractType = 'MOBILE' | 'FIXED';
+export type ContractStatus = 'ACTIVE' | 'CEASED' | 'SUSPENDED';
+export interface Contract {
+  number: string;
+  type: ContractType;
+  companyId: string;
+  /** Customer code the billing systems use (EBPFA keys fixed invoices by it). */
+  billingCustomerCode: string | null;
+  status: ContractStatus;
+  activatedOn: IsoDate | null;
+  ceasedOn: IsoDate | null;
+  linesCount: number;
+  sdiRecipientCode: string | null;
+  agreement: string | null;
+}
+
+export type LineStatus = 'ACTIVE' | 'FROZEN' | 'SUSPENDED' | 'CEASED';
+export type MobileLineKind = 'POSTPAID' | 'PREPAID';
+export interface MobileLine {
+  number: string;
+  contractNumber: string;
+  companyId: string;
+  iccid: string;
+  status: LineStatus;
+  tariffPlan: string;
+  kind: MobileLineKind;
+  activatedOn: IsoDate | null;
+  ceasedOn: IsoDate | null;
+  oneNumber: { role: 'PRIMARY' | 'SECONDARY'; iccids: string[] } | null;
+}
+
+export type FixedLineType = 'VOICE' | 'VOICE_DATA' | 'INTELLIGENT_NETWORK';
+export interface FixedLine {
+  number: string;
+  contractNumber: string;
+  companyId: string;
+  status: LineStatus;
+  type: FixedLineType;
+  site: Address | null;
+}
+
+/** Which records a list call returns: a record matches if it matches any of the ids given. */
+export interface RecordFilter { companyIds?: string[]; contractNumbers?: string[]; lineNumbers?: string[] }
+export interface Page<T> { totalCount: number; items: T[] }
+export type LineSort = 'NUMBER' | 'STATUS' | 'ACTIVATION_DATE';
+
+export interface Order {
+  id: string;
+  contractNumber: string | null;
+  lineNumber: string | null;
+  companyId: string;
+  type: string;
+  description: string;
+  channel: string;
+  status: string;
+  shipmentStatus: string | null;
+  createdOn: IsoDate;
+  requestId: string | null;
+  items: { description: string; status: string }[];
+}
+
+export type RequestStatus = 'OPEN' | 'IN_PROGRESS' | 'CLOSED';
+export interface ServiceRequest {
+  id: string;
+  type: string;
+  description: string;
+  contractNumber: string | null;
+  lineNumber: string | null;
+  companyId: string;
+  origin: string;
+  status: RequestStatus;
+  openedOn: IsoDate;
+  closedOn: IsoDate | null;
+  orderId: string | null;
+}
+
+export interface CreatedRequest { request: ServiceRequest; order: ServiceRequestOrder | null }
+export type ServiceRequestOrder = Order;
+
+export type PaymentStatus = 'PAID' | 'TO_PAY' | 'OVERDUE';
+export interface Invoice {
+  number: string;
+  kind: 'MOBILE' | 'FIXED';
+  /** Mobile: the contract number. Fixed: the billing customer code. */
+  accountCode: string;
+  lineNumber: string | null;
+  bimester: number;
+  year: number;
+  type: string | null;
+  paymentStatus: PaymentStatus;
+  amount: Decimal;
+  issuedOn: IsoDate | null;
+  dueOn: IsoDate | null;
+}
+
+export interface InvoiceSearch { accountCodes: string[]; from: IsoDate; to: IsoDate; number?: string; bimester?: number; paymentStatus?: PaymentStatus }
+
+export interface ResidualCredit { lineNumber: string; amount: Decimal; updatedAt: IsoDateTime }
+export interface AvailableTraffic {
+  lineNumber: string;
+  dataGbTotal: Decimal; dataGbLeft: Decimal;
+  minutesTotal: number; minutesLeft: number;
+  smsTotal: number; smsLeft: number;
+}
+
+export interface PdfDocument { fileName: string; contentType: 'application/pdf'; bytes: Buffer }

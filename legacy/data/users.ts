@@ -1,0 +1,64 @@
+import type { Profile } from '../../adapters/domain';
+
+/**
+ * The demo users of spec/reference-data.md. CRM holds them with their grants (AZIENDA/CONTRATTO/LINEA scopes);
+ * the demo identity provider holds their credentials. Every demo user's password is "demo".
+ */
+export type LegacyScopeKind = 'AZIENDA' | 'CONTRATTO' | 'LINEA';
+export interface DemoUser {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  taxCode: string;
+  mobile: string | null;
+  email: string;
+  status: 'ATTIVA' | 'DISATTIVATA';
+  grants: { profile: Profile; kind: LegacyScopeKind; scope: string }[];
+}
+
+export const DEMO_PASSWORD = 'demo';
+
+const user = (u: Omit<DemoUser, 'status' | 'email'> & Partial<Pick<DemoUser, 'status' | 'email'>>): DemoUser => ({
+  status: 'ATTIVA',
+  email: `${u.username}@example.it`,
+  ...u,
+});
+
+export const DEMO_USERS: DemoUser[] = [
+  // Area Clienti, company A: VALLISNERI GINEVRA
+  user({ id: '1-U0001', username: 'ginevra.vallisneri', firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G', mobile: '3485180611',
+    grants: [{ profile: 'RL', kind: 'AZIENDA', scope: '1-VALL01' }] }),
+  user({ id: '1-U0002', username: 'luca.ferri', firstName: 'LUCA', lastName: 'FERRI', taxCode: 'FRRLCU80A01F205X', mobile: '3331112223',
+    grants: [{ profile: 'AF', kind: 'AZIENDA', scope: '1-VALL01' }] }),
+  user({ id: '1-U0003', username: 'sara.neri', firstName: 'SARA', lastName: 'NERI', taxCode: 'NRESRA85C41F205Y', mobile: '3343860405',
+    grants: [{ profile: 'AL', kind: 'AZIENDA', scope: '1-VALL01' }, { profile: 'AL', kind: 'LINEA', scope: '3343860405' }] }),
+  user({ id: '1-U0004', username: 'giada.mantesi', firstName: 'GIADA', lastName: 'MANTESI', taxCode: 'MNTGDI90D45F205Z', mobile: '3343860902',
+    grants: [{ profile: 'UT', kind: 'LINEA', scope: '3343860902' }] }),
+  user({ id: '1-U0005', username: 'paolo.verdi', firstName: 'PAOLO', lastName: 'VERDI', taxCode: 'VRDPLA78B12F205W', mobile: '3343860505',
+    grants: [{ profile: 'UTD', kind: 'LINEA', scope: '3343860505' }] }),
+  user({ id: '1-U0006', username: 'abbonamento.mobile', firstName: 'ABBONAMENTO', lastName: 'MOBILE', taxCode: 'MBLBBN70A01F205V', mobile: '3316779290', status: 'DISATTIVATA',
+    grants: [{ profile: 'UT', kind: 'LINEA', scope: '3316779290' }] }),
+  // Area Clienti, company B: NOME AZIENDA SPA (cross-tenant checks)
+  user({ id: '1-U0010', username: 'mario.rossi', firstName: 'MARIO', lastName: 'ROSSI', taxCode: 'RSSMRA66A02F839E', mobile: '3471000001',
+    grants: [{ profile: 'RL', kind: 'AZIENDA', scope: '1-NOME01' }] }),
+  // Area Clienti, a ceased fixed customer
+  user({ id: '1-U0020', username: 'cessato.fisso', firstName: 'CARLO', lastName: 'CESSATI', taxCode: 'CSSCRL60A01A944K', mobile: null,
+    grants: [{ profile: 'CC', kind: 'CONTRATTO', scope: '0516000001' }] }),
+  // CM8, Ente KRISHNA
+  user({ id: '1-U0030', username: 'vincenzo.roa', firstName: 'VINCENZO', lastName: 'ROA', taxCode: 'RAOVCN70A01A944A', mobile: '3335617891',
+    grants: [{ profile: 'ROA', kind: 'CONTRATTO', scope: '888010088938' }] }),
+  user({ id: '1-U0031', username: 'vincenzo.rl', firstName: 'VINCENZO', lastName: 'MANDATARIO', taxCode: 'MNDVCN65A01A944B', mobile: '3284150683',
+    grants: [{ profile: 'RL', kind: 'AZIENDA', scope: '1-KRSH01' }] }),
+  user({ id: '1-U0032', username: 'lavo.ebill', firstName: 'LAVO', lastName: 'EBILL', taxCode: 'BLLLVA75A01A944C', mobile: null,
+    grants: [{ profile: 'REF_EBILL', kind: 'CONTRATTO', scope: '888010088938' }] }),
+  user({ id: '1-U0033', username: 'umberto.traffic', firstName: 'UMBERTO', lastName: 'TRAFFICO', taxCode: 'TRFMRT72A01A944D', mobile: null,
+    grants: [{ profile: 'TRAFFIC_MANAGER', kind: 'CONTRATTO', scope: '888010088938' }] }),
+  user({ id: '1-U0034', username: 'pasquale.eu', firstName: 'PASQUALE', lastName: 'ESPOSITO', taxCode: 'SPSPQL80A01F839E', mobile: '3312548681',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312548681' }, { profile: 'ROA', kind: 'CONTRATTO', scope: '888012234558' }] }),
+  user({ id: '1-U0035', username: 'gina.eu', firstName: 'GINA', lastName: 'EUSEBI', taxCode: 'SBEGNI88A41A944F', mobile: '3700034020',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3700034020' }] }),
+  // CM8, a second Ente (cross-tenant checks)
+  user({ id: '1-U0040', username: 'massimiliano.roa', firstName: 'MASSIMILIANO', lastName: 'ROA', taxCode: 'RAOMSM75A01H501G', mobile: '3319000001',
+    grants: [{ profile: 'ROA', kind: 'CONTRATTO', scope: '888010077777' }] }),
+];

@@ -1,0 +1,198 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Faults, parseFaultsEnv, type Fault } from './faults';
+import { Counters } from './counters';
+import { announceReady, intSetting, log, onShutdown } from '../../stack/process';
+
+export interface StandInReply { status: number; headers: Record<string, string>; body: string | Buffer }
+
+/** What one legacy system contributes: how to name a call, how to answer it, how it fails. */
+export interface LegacyProtocol {
+  /** Names the operation of a request (for counters and faults) and prepares its answer. */
+  route(req: IncomingMessage, body: Buffer): { operation: string; run: () => StandInReply | Promise<StandInReply> };
+  /** The system's own error answer (SOAP fault, JSON KO body, KO flow). */
+  errorReply(operation: string, status: number, code: string, text: string): StandInReply;
+  /** A damaged version of a good answer, for `malformed` faults. */
+  malform(reply: StandInReply): StandInReply;
+  /** Checks the system's credentials; returns an error reply when they are wrong. */
+  authenticate(req: IncomingMessage): StandInReply | null;
+}
+
+export interface StandInOptions {
+  name: string;
+  protocol: LegacyProtocol;
+  defaultFault: Fault;
+  /** Called once the servers are closed (close SQLite here). */
+  onClose?: () => void;
+}
+
+/** Thrown by an operation to answer with the system's own error format. */
+export class LegacyFault extends Error {
+  constructor(readonly status: number, readonly code: string, text: string) {
+    super(text);
+  }
+}
+
+export interface RunningStandIn { url: string; adminUrl: string; faults: Faults; counters: Counters; close(): Promise<void> }
+
+/**
+ * Serves one legacy system on a protocol port and an admin port (counters, faults, health). The admin port stays
+ * up while the system is "down", so a test can bring it back.
+ */
+export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn> {
+  const host = process.env.HOST ?? '127.0.0.1';
+  const faults = new Faults(
+    { latencyMs: intSetting('LATENCY_MS', opts.defaultFault.latencyMs ?? 0), jitterMs: intSetting('JITTER_MS', opts.defaultFault.jitterMs ?? 0) },
+    parseFaultsEnv(process.env.FAULTS),
+  );
+  const counters = new Counters();
+  const sockets = new Set<Socket>();
+  const hanging = new Set<ServerResponse>();
+
+  const protocolServer = createServer((req, res) => {
+    void serve(req, res).catch((err) => {
+      log({ level: 'error', system: opts.name, msg: 'stand-in handler failed', err: String(err) });
+      if (!res.headersSent) send(res, opts.protocol.errorReply('?', 500, 'INTERNAL', 'internal error'));
+    });
+  });
+  protocolServer.keepAliveTimeout = 60_000;
+  protocolServer.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const denied = opts.protocol.authenticate(req);
+    if (denied) return send(res, denied);
+    let routed: ReturnType<LegacyProtocol['route']>;
+    try {
+      routed = opts.protocol.route(req, body);
+    } catch (err) {
+      return send(res, replyForError(err, '?'));
+    }
+    const { operation, run } = routed;
+    counters.increment(operation);
+    const fault = faults.for(operation);
+    if (fault.down) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.timeout) {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+      return;
+    }
+    const delay = faults.delayFor(operation);
+    if (delay > 0) await sleep(delay);
+    if (fault.errorRate && Math.random() < fault.errorRate) {
+      return send(res, opts.protocol.errorReply(operation, 503, 'UNAVAILABLE', 'servizio temporaneamente non disponibile'));
+    }
+    let reply: StandInReply;
+    try {
+      reply = await run();
+    } catch (err) {
+      reply = replyForError(err, operation);
+    }
+    send(res, fault.malformed ? opts.protocol.malform(reply) : reply);
+  }
+
+  function replyForError(err: unknown, operation: string): StandInReply {
+    if (err instanceof LegacyFault) return opts.protocol.errorReply(operation, err.status, err.code, err.message);
+    log({ level: 'error', system: opts.name, operation, msg: 'operation failed', err: String(err) });
+    return opts.protocol.errorReply(operation, 500, 'INTERNAL', 'errore interno');
+  }
+
+  const port = intSetting('PORT', 0);
+  await listen(protocolServer, port, host);
+  const boundPort = (protocolServer.address() as AddressInfo).port;
+  let isDown = false;
+
+  async function setDown(down: boolean): Promise<void> {
+    if (down === isDown) return;
+    isDown = down;
+    if (down) {
+      await new Promise<void>((resolve) => {
+        protocolServer.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+    } else {
+      await listen(protocolServer, boundPort, host);
+    }
+  }
+  if (faults.for('*').down) await setDown(true);
+
+  const adminServer = createServer((req, res) => {
+    void admin(req, res).catch((err) => send(res, json(400, { error: String(err instanceof Error ? err.message : err) })));
+  });
+  async function admin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://admin');
+    const body = await readBody(req);
+    if (req.method === 'GET' && url.pathname === '/health') return send(res, json(200, { system: opts.name, down: isDown }));
+    if (req.method === 'GET' && url.pathname === '/counters') return send(res, json(200, counters.snapshot()));
+    if (req.method === 'POST' && url.pathname === '/counters/reset') {
+      counters.reset();
+      return send(res, json(200, counters.snapshot()));
+    }
+    if (req.method === 'GET' && url.pathname === '/faults') return send(res, json(200, faults.all()));
+    if (req.method === 'PUT' && url.pathname === '/faults') {
+      faults.set(JSON.parse(body.toString('utf8')) as Record<string, Fault | null>);
+      await setDown(Boolean(faults.for('*').down));
+      return send(res, json(200, faults.all()));
+    }
+    send(res, json(404, { error: 'no such admin endpoint' }));
+  }
+  await listen(adminServer, intSetting('ADMIN_PORT', 0), host);
+
+  const url = `http://${host}:${boundPort}`;
+  const adminUrl = `http://${host}:${(adminServer.address() as AddressInfo).port}`;
+
+  async function close(): Promise<void> {
+    for (const res of hanging) res.destroy();
+    for (const s of sockets) s.destroy();
+    await Promise.all([closeServer(protocolServer), closeServer(adminServer)]);
+    opts.onClose?.();
+  }
+  return { url, adminUrl, faults, counters, close };
+}
+
+/** The process entry of a stand-in: start, announce, stop on signals. */
+export async function runStandIn(opts: StandInOptions): Promise<void> {
+  const running = await startStandIn(opts);
+  onShutdown(() => running.close());
+  announceReady({ name: opts.name, url: running.url, adminUrl: running.adminUrl });
+}
+
+function send(res: ServerResponse, reply: StandInReply): void {
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
+}
+
+function json(status: number, value: unknown): StandInReply {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
