@@ -1,0 +1,56 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { Grant } from '../../adapters/domain';
+import { PROFILES } from '../../adapters/domain';
+
+/**
+ * The identity the gateway forwards to the subgraphs: a short-lived HS256 JWT of the gateway's own, so that a
+ * subgraph can tell a request that went through the gateway (which verified the user and loaded his grants from
+ * CRM) from one that did not. A bare header anyone could set would not do.
+ */
+export const IDENTITY_HEADER = 'x-gateway-identity';
+const AUDIENCE = 'onegraph-subgraphs';
+const ISSUER = 'onegraph-gateway';
+const LIFETIME_SECONDS = 60;
+
+export interface Identity {
+  userId: string;
+  username: string;
+  name: string;
+  grants: Grant[];
+}
+
+export function identitySecret(raw = process.env.GATEWAY_IDENTITY_SECRET): Uint8Array {
+  if (!raw || raw.length < 32) throw new Error('GATEWAY_IDENTITY_SECRET must be set to at least 32 characters');
+  return new TextEncoder().encode(raw);
+}
+
+export async function signIdentity(identity: Identity, secret: Uint8Array): Promise<string> {
+  return new SignJWT({ username: identity.username, name: identity.name, grants: identity.grants })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(identity.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .sign(secret);
+}
+
+/** Returns the identity, or null when the token is missing, forged, expired or malformed. */
+export async function verifyIdentity(token: string | undefined, secret: Uint8Array): Promise<Identity | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    if (typeof payload.sub !== 'string' || typeof payload.username !== 'string' || !Array.isArray(payload.grants)) return null;
+    const grants = (payload.grants as unknown[]).filter(isGrant);
+    return { userId: payload.sub, username: payload.username, name: String(payload.name ?? ''), grants };
+  } catch (err) {
+    if (err instanceof joseErrors.JOSEError) return null;
+    throw err;
+  }
+}
+
+function isGrant(value: unknown): value is Grant {
+  const g = value as Grant;
+  return typeof g === 'object' && g !== null && (PROFILES as readonly string[]).includes(g.profile)
+    && typeof g.scope === 'object' && ['COMPANY', 'CONTRACT', 'LINE'].includes(g.scope?.kind) && typeof g.scope.id === 'string';
+}
