@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counters, graphql, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { readmeDashboardQuery } from './dashboard-query';
+
+/**
+ * The dashboard costs the same legacy calls whether the customer has 10 lines or 500: DataLoaders batch every
+ * per-line lookup into calls of up to the system's limit, and the first page is bounded.
+ */
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ env: { LARGE_CUSTOMERS: 'BIGTEN:10,BIG500:500' } });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function callsFor(username: string, query: string): Promise<Record<string, Record<string, number>>> {
+  await Promise.all((['crm', 'ebill', 'ebpfa'] as const).map((s) => resetCounters(stack, s)));
+  const token = await tokenFor(stack, username);
+  await Promise.all((['crm', 'ebill', 'ebpfa'] as const).map((s) => resetCounters(stack, s)));
+  const { body } = await graphql(stack, query, {}, token);
+  expect(body.errors).toBeUndefined();
+  return { crm: await counters(stack, 'crm'), ebill: await counters(stack, 'ebill'), ebpfa: await counters(stack, 'ebpfa') };
+}
+
+describe('legacy calls per dashboard', () => {
+  it('are the same for a customer with 10 lines and one with 500', async () => {
+    const dashboard = readmeDashboardQuery();
+    const small = await callsFor('bigten.rl', dashboard);
+    const large = await callsFor('big500.rl', dashboard);
+    console.log('legacy calls per dashboard request', JSON.stringify({ small, large }));
+    expect(large).toEqual(small);
+    expect(small.ebill['linee/credito'] ?? small.ebill.credito ?? 1).toBeLessThanOrEqual(1);
+  });
+
+  it('grow as ceil(lines / batch limit) when every line is read', async () => {
+    const everyLine = `{ mobileLines(first: 100) { nodes { number residualCredit { amount } } } }`;
+    const calls = await callsFor('big500.rl', everyLine);
+    const ebillCalls = Object.values(calls.ebill).reduce((a, b) => a + b, 0);
+    // 100 lines in one page → ceil(100 / 50) = 2 eBill credit calls, whatever the customer's size.
+    expect(ebillCalls).toBe(2);
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { readmeDashboardQuery } from './dashboard-query';
+
+const DASHBOARD = readmeDashboardQuery();
+const COMPANY_A_MOBILE = ['3316779290', '3343860302', '3343860405', '3343860505', '3343860902'];
+const COMPANY_B_MOBILE = ['3471000001', '3471000002', '3471000003'];
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('the dashboard in one request (README query)', () => {
+  it('shows ginevra.vallisneri (RL) company A: lines with prepaid credit, both kinds of invoices, orders and requests', async () => {
+    const { status, body } = await graphql(stack, DASHBOARD, {}, await tokenFor(stack, 'ginevra.vallisneri'));
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const d = body.data;
+    expect(d.viewer.profiles).toEqual(['RL']);
+    expect(d.viewer.company.name).toBe('VALLISNERI GINEVRA');
+    expect(d.mobileLines.nodes.map((l: { number: string }) => l.number).sort()).toEqual(COMPANY_A_MOBILE);
+    const prepaid = d.mobileLines.nodes.find((l: { number: string }) => l.number === '3343860302');
+    expect(prepaid.kind).toBe('PREPAID');
+    expect(prepaid.residualCredit.amount).toBe('9.80');
+    const postpaid = d.mobileLines.nodes.find((l: { number: string }) => l.number === '3343860505');
+    expect(postpaid.residualCredit).toBeNull();
+    expect(d.fixedLines.nodes.map((l: { number: string }) => l.number)).toEqual(['066633987']);
+    const mobileInvoices = d.mobileInvoices.nodes.map((i: { number: string }) => i.number);
+    expect(mobileInvoices).toEqual(expect.arrayContaining(['7X00412066', '7X04127467']));
+    expect(d.mobileInvoices.nodes.find((i: { number: string }) => i.number === '7X00412066').amount).toBe('221.12');
+    expect(d.fixedInvoices.nodes.map((i: { number: string }) => i.number)).toEqual(expect.arrayContaining(['8W00038521', '8W00492000']));
+    expect(d.orders.length).toBeGreaterThan(0);
+    expect(d.requests.length).toBeGreaterThan(0);
+  });
+
+  it('shows mario.rossi (RL of company B) only company B', async () => {
+    const { body } = await graphql(stack, DASHBOARD, {}, await tokenFor(stack, 'mario.rossi'));
+    expect(body.errors).toBeUndefined();
+    const d = body.data;
+    expect(d.viewer.company.name).toBe('NOME AZIENDA SPA');
+    expect(d.mobileLines.nodes.map((l: { number: string }) => l.number).sort()).toEqual(COMPANY_B_MOBILE);
+    expect(d.fixedLines.nodes.map((l: { number: string }) => l.number)).toEqual(['021234567']);
+    const invoiceNumbers = [...d.mobileInvoices.nodes, ...d.fixedInvoices.nodes].map((i: { number: string }) => i.number);
+    expect(invoiceNumbers.length).toBeGreaterThan(0);
+    expect(invoiceNumbers).not.toContain('7X00412066');
+    expect(invoiceNumbers).not.toContain('8W00038521');
+    const everyLine = JSON.stringify(d);
+    for (const n of COMPANY_A_MOBILE) expect(everyLine).not.toContain(n);
+  });
+
+  it('answers UNAUTHENTICATED without a token, with a forged token, and for a disabled user', async () => {
+    const none = await graphql(stack, DASHBOARD, {});
+    expect(none.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(none.body.data ?? null).toBeNull();
+    const forged = await graphql(stack, DASHBOARD, {}, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await expect(tokenFor(stack, 'abbonamento.mobile')).rejects.toThrow();
+  });
+});
