@@ -1,0 +1,51 @@
+import type { Company, Contract } from '../../adapters/domain';
+import { forbidden } from '../../adapters/errors';
+import { recordFilter } from '../runtime/records';
+import type { Resolvers, SubgraphContext } from '../runtime/server';
+import { reaches } from './reach';
+
+/**
+ * ACC-04: companies and their contracts. A record outside the grants answers null, exactly like an unknown one,
+ * whether it is asked by id or fetched as an entity by another subgraph.
+ */
+async function visibleCompany(context: SubgraphContext, id: string): Promise<Company | null> {
+  return (await reaches(context, 'company', { companyId: id })) ? context.loaders.crm.companies.load(id) : null;
+}
+
+async function visibleContract(context: SubgraphContext, number: string): Promise<Contract | null> {
+  const contract = await context.loaders.crm.contracts.load(number);
+  return contract && (await reaches(context, 'contract', { companyId: contract.companyId, contractNumber: number })) ? contract : null;
+}
+
+/** The contracts of the company the viewer may see: listed by CRM with his own filter narrowed to this company. */
+async function companyContracts(company: Company, { identity, legacy, loaders }: SubgraphContext): Promise<Contract[]> {
+  const filter = recordFilter(identity, 'contract');
+  if (!filter) return [];
+  // A CRM filter matches records matching *any* id. A grant on this company lists it whole; otherwise only the
+  // granted contracts and lines can lead into it (other companies' ids would only add records to drop).
+  const { companyIds, ...belowCompany } = filter;
+  const narrowed = companyIds?.includes(company.id) ? { companyIds: [company.id] } : belowCompany;
+  if (Object.keys(narrowed).length === 0) return [];
+  const contracts = (await legacy.crm.listContracts(narrowed)).filter((c) => c.companyId === company.id);
+  for (const contract of contracts) loaders.crm.contracts.prime(contract.number, contract);
+  return contracts;
+}
+
+export const companyResolvers = {
+  Query: {
+    company: (_root, { id }: { id: string }, context) => visibleCompany(context, id),
+    contract: (_root, { number }: { number: string }, context) => visibleContract(context, number),
+  },
+  Company: {
+    __resolveReference: ({ id }: { id: string }, context) => visibleCompany(context, id),
+    contracts: (company: Company, _args, context) => companyContracts(company, context),
+  },
+  Contract: {
+    __resolveReference: ({ number }: { number: string }, context) => visibleContract(context, number),
+    // Some profiles see a contract but not its company (CC, REF_EBILL): the field is refused, the contract served.
+    company: async (contract: Contract, _args, context) => {
+      if (!(await reaches(context, 'company', { companyId: contract.companyId }))) throw forbidden('the company of this contract');
+      return context.loaders.crm.companies.load(contract.companyId);
+    },
+  },
+} satisfies Resolvers;

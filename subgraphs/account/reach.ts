@@ -1,0 +1,42 @@
+import { grantsFor, covers, type RecordPlace } from '../runtime/records';
+import type { SubgraphContext } from '../runtime/server';
+
+/**
+ * Which companies and contracts a user reaches. records.ts covers a record through a grant on the record itself or
+ * on what holds it (company ⊃ contract ⊃ line). Account records also need the other direction: records.ts lets an
+ * UT see the company and the contract of his line (LINE scope for both kinds), and a ROA the company of his
+ * contract, yet a company's place names no contract and a contract's place names no line. So a company or contract
+ * is also reached through the granted contracts and lines it holds, found with the request's loaders.
+ */
+type AccountKind = 'company' | 'contract';
+
+export async function reaches(context: SubgraphContext, kind: AccountKind, place: RecordPlace): Promise<boolean> {
+  if (covers(context.identity, kind, place)) return true;
+  const held = await heldPlaces(context, kind);
+  return held.some((p) => p.companyId === place.companyId && (kind === 'company' || p.contractNumber === place.contractNumber));
+}
+
+/** The company the user works for: the first company he reaches, preferring a company grant (no lookup needed). */
+export async function viewerCompanyId(context: SubgraphContext): Promise<string | null> {
+  const companyGrant = grantsFor(context.identity, 'company').find((g) => g.scope.kind === 'COMPANY');
+  if (companyGrant) return companyGrant.scope.id;
+  const [first] = await heldPlaces(context, 'company');
+  return first?.companyId ?? null;
+}
+
+/** Places of the contract and line grants that count for this kind of record (unknown records are skipped). */
+async function heldPlaces({ identity, loaders }: SubgraphContext, kind: AccountKind): Promise<RecordPlace[]> {
+  const places = await Promise.all(grantsFor(identity, kind).map(async ({ scope }): Promise<RecordPlace | null> => {
+    if (scope.kind === 'CONTRACT') {
+      const contract = await loaders.crm.contracts.load(scope.id);
+      return contract && { companyId: contract.companyId, contractNumber: contract.number };
+    }
+    if (scope.kind === 'LINE') {
+      // A LINE grant does not say whether the line is mobile or fixed; mobile lines are the common case.
+      const line = (await loaders.crm.mobileLines.load(scope.id)) ?? (await loaders.crm.fixedLines.load(scope.id));
+      return line && { companyId: line.companyId, contractNumber: line.contractNumber, lineNumber: line.number };
+    }
+    return null;
+  }));
+  return places.filter((p): p is RecordPlace => p !== null);
+}

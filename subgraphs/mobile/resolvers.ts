@@ -1,0 +1,39 @@
+import type { LineSort, MobileLine } from '../../adapters/domain';
+import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
+import { pageWindow } from '../runtime/pagination';
+import { DateScalar } from '../runtime/scalars';
+import type { Resolvers } from '../runtime/server';
+import { exactMatchPage, isCompleteMobileNumber, parseSearch, scanMobileLines } from './search';
+import { BLOCK, UNBLOCK, runSimOperation } from './sim';
+import type { SimInput } from './sim-input';
+
+interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
+
+/** MOB-01 and MOB-03. Domain enums (status, kind, One Number role, sort) match the SDL, so fields resolve by default. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Query: {
+    mobileLines: async (_root, args: MobileLinesArgs, { identity, loaders, legacy }) => {
+      const window = pageWindow(args.first, args.offset);
+      const search = parseSearch(args.search);
+      if (search && isCompleteMobileNumber(search)) {
+        return exactMatchPage(await loadVisibleLine(identity, loaders.crm.mobileLines, search), window);
+      }
+      return listVisibleLines(identity, loaders.crm.mobileLines, (filter) => (search
+        ? scanMobileLines(legacy.crm, filter, args.sort, search, window)
+        : legacy.crm.listMobileLines(filter, window, args.sort)));
+    },
+    mobileLine: (_root, { number }: { number: string }, { identity, loaders }) =>
+      loadVisibleLine(identity, loaders.crm.mobileLines, number),
+  },
+  MobileLine: {
+    // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
+    __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
+      loadVisibleLine(identity, loaders.crm.mobileLines, number),
+    contract: (line: MobileLine) => ({ number: line.contractNumber }),
+  },
+  Mutation: {
+    blockSim: (_root, { input }: { input: SimInput & { reason: string } }, context) => runSimOperation(BLOCK, input, context),
+    unblockSim: (_root, { input }: { input: SimInput }, context) => runSimOperation(UNBLOCK, input, context),
+  },
+};

@@ -1,0 +1,55 @@
+import type { MobileLine, Profile } from '../../adapters/domain';
+import { forbidden, notFound } from '../../adapters/errors';
+import { linePlace } from '../runtime/lines';
+import { profilesOn } from '../runtime/records';
+import type { SubgraphContext } from '../runtime/server';
+import { checkSimInput, type SimInput } from './sim-input';
+
+/**
+ * MOB-03: block a SIM after theft or loss, unblock it when found. Each is one CRM request (pratica) created with the
+ * client's idempotency key, so a retry returns the first outcome and writes nothing.
+ */
+
+/**
+ * Who may block or unblock (profiles.md "Mobile line: ... block/unblock SIM"): RL and AF on the company's lines,
+ * AL on his own line (records.ts lets AL see lines only through his LINE grant, so his profile on a line is the
+ * proof it is his), HOLDING as the AF of its group, and the CM8 ROA (seed 002 §7.3.7).
+ */
+const SIM_OPERATORS: ReadonlySet<Profile> = new Set(['RL', 'AF', 'AL', 'HOLDING', 'ROA']);
+const CM8_PROFILES: ReadonlySet<Profile> = new Set(['ROA', 'REF_EBILL', 'TRAFFIC_MANAGER', 'REF_MESSAGING', 'EU']);
+
+interface SimOperation { description: 'Furto/Smarrimento SIM' | 'Ritrovamento SIM' }
+export const BLOCK: SimOperation = { description: 'Furto/Smarrimento SIM' };
+export const UNBLOCK: SimOperation = { description: 'Ritrovamento SIM' };
+
+export interface DispositiveOutcome { request: { id: string }; order: { id: string } | null; line: MobileLine }
+
+export async function runSimOperation(
+  operation: SimOperation, input: SimInput & { reason?: string }, { identity, loaders, legacy }: SubgraphContext,
+): Promise<DispositiveOutcome> {
+  checkSimInput(input);
+  const line = await loaders.crm.mobileLines.load(input.number);
+  const profiles = line ? profilesOn(identity, 'line', linePlace(line)) : new Set<Profile>();
+  // Unknown and foreign lines get the same error, without the number, so that nothing tells them apart.
+  if (profiles.size === 0) throw notFound('This mobile line');
+  const operators = [...profiles].filter((p) => SIM_OPERATORS.has(p));
+  if (operators.length === 0) throw forbidden('blocking or unblocking the SIM of this line');
+
+  const created = await legacy.crm.createRequest({
+    description: operation.description,
+    lineNumber: input.number,
+    reason: input.reason,
+    // The CRM origin tells which front end the request came from: CM8 when only a CM8 profile allows it.
+    channel: operators.every((p) => CM8_PROFILES.has(p)) ? 'CONSIP8' : 'AREA CLIENTI',
+    idempotencyKey: input.idempotencyKey,
+  });
+  return { request: { id: created.request.id }, order: created.order && { id: created.order.id }, line: await freshLine(input.number, { loaders, legacy }) };
+}
+
+/** The line as CRM has it now (the loader holds it as it was before the request); the loader is updated too. */
+async function freshLine(number: string, { loaders, legacy }: Pick<SubgraphContext, 'loaders' | 'legacy'>): Promise<MobileLine> {
+  const [line] = await legacy.crm.getMobileLines([number]);
+  if (!line) throw new Error(`mobile line ${number} vanished from CRM right after a SIM request`);
+  loaders.crm.mobileLines.clear(number).prime(number, line);
+  return line;
+}
