@@ -59,3 +59,11 @@ export function largeCustomer(id: string, lineCount: number): LargeCustomer {
     }],
   };
 }
+
+/**
+ * Which generated lines are prepaid (one in five), by line number, so that CRM (line kind) and eBill (residual
+ * credit) agree without sharing a database.
+ */
+export function isPrepaidLargeLine(lineNumber: string): boolean {
+  return Number(lineNumber.slice(-5)) % 5 === 4;
+}

@@ -1,0 +1,4 @@
+import { runStandIn } from '../runtime/server';
+import { ebillStandIn } from './standin';
+
+await runStandIn(ebillStandIn());

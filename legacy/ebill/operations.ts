@@ -1,0 +1,99 @@
+import { LegacyFault, type StandInReply } from '../runtime/server';
+import { parseLegacyDate } from '../runtime/clock';
+import { minimalPdf } from '../runtime/pdf';
+import { legacyAmount } from '../runtime/amount';
+import { creditJson, invoiceJson, trafficJson } from './answers';
+import type { EbillStore } from './store';
+
+/** eBill refuses more than 50 line or invoice numbers per call. */
+export const BATCH_LIMIT = 50;
+const MAX_PAGE_SIZE = 1_000;
+const PAYMENT_WORDS = ['PAGATA', 'DA_PAGARE', 'SCADUTA'];
+
+export const ok = (value: Record<string, unknown>): StandInReply => ({
+  status: 200,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify({ esito: 'OK', ...value }),
+});
+
+const invalid = (what: string) => new LegacyFault(400, 'EB-400', `richiesta non valida: ${what}`);
+
+function jsonBody(body: Buffer): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // falls through to the legacy's own complaint
+  }
+  throw invalid('corpo JSON atteso');
+}
+
+function idList(body: Record<string, unknown>, field: string): string[] {
+  const ids = body[field];
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw invalid(`${field} deve essere una lista`);
+  if (ids.length > BATCH_LIMIT) throw new LegacyFault(413, 'EB-413', `troppi elementi in ${field}: massimo ${BATCH_LIMIT}`);
+  return ids as string[];
+}
+
+function isoDateField(body: Record<string, unknown>, field: string): string {
+  const d = typeof body[field] === 'string' ? parseLegacyDate(body[field] as string) : null;
+  if (!d) throw invalid(`${field} deve essere gg/mm/aaaa`);
+  return d.toISOString().slice(0, 10);
+}
+
+function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+  const v = body[field];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string') throw invalid(field);
+  return v;
+}
+
+function intField(body: Record<string, unknown>, field: string, min: number, max: number): number {
+  const n = Number(body[field]);
+  if (!Number.isInteger(n) || n < min || n > max) throw invalid(`${field} fuori intervallo ${min}-${max}`);
+  return n;
+}
+
+export function searchInvoices(store: EbillStore, raw: Buffer): StandInReply {
+  const body = jsonBody(raw);
+  const bim = optionalString(body, 'bim');
+  const stPag = optionalString(body, 'stPag');
+  if (bim !== undefined && !/^[1-6]$/.test(bim)) throw invalid('bim');
+  if (stPag !== undefined && !PAYMENT_WORDS.includes(stPag)) throw invalid('stPag');
+  const pag = intField(body, 'pag', 1, Number.MAX_SAFE_INTEGER);
+  const dimPag = intField(body, 'dimPag', 1, MAX_PAGE_SIZE);
+  const { total, rows } = store.searchInvoices({
+    contracts: idList(body, 'cdCtr'),
+    from: isoDateField(body, 'dtDa'),
+    to: isoDateField(body, 'dtA'),
+    number: optionalString(body, 'nrFatt'),
+    bimester: bim === undefined ? undefined : Number(bim),
+    status: stPag,
+    offset: (pag - 1) * dimPag,
+    limit: dimPag,
+  });
+  return ok({ tot: total, fatture: rows.map(invoiceJson) });
+}
+
+export function invoiceDetails(store: EbillStore, raw: Buffer): StandInReply {
+  return ok({ fatture: store.invoices(idList(jsonBody(raw), 'nrFatt')).map(invoiceJson) });
+}
+
+export function residualCredit(store: EbillStore, raw: Buffer): StandInReply {
+  return ok({ crediti: store.credits(idList(jsonBody(raw), 'nrLinee')).map(creditJson) });
+}
+
+export function availableTraffic(store: EbillStore, raw: Buffer): StandInReply {
+  return ok({ traffico: store.traffic(idList(jsonBody(raw), 'nrLinee')).map(trafficJson) });
+}
+
+export function invoicePdf(store: EbillStore, number: string): StandInReply {
+  const [invoice] = store.invoices([number]);
+  if (!invoice) throw new LegacyFault(404, 'EB-404', `fattura ${number} inesistente`);
+  const line = `TIM - Fattura ${invoice.nr_fatt} - contratto ${invoice.cd_ctr} - bimestre ${invoice.bim}/${invoice.anno} - importo ${legacyAmount(invoice.imp_cent)} EUR`;
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${invoice.nr_fatt}.pdf"` },
+    body: minimalPdf(line),
+  };
+}

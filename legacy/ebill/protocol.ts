@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
+import { availableTraffic, invoiceDetails, invoicePdf, residualCredit, searchInvoices } from './operations';
+import type { EbillStore } from './store';
+
+/**
+ * eBill over HTTP + JSON. Operations are named after their path below `/ebill/v1/` (`linee/credito`, ...), which is
+ * what the admin counters show.
+ */
+const PDF_PATH = /^\/ebill\/v1\/fatture\/([^/]+)\/pdf$/;
+
+function koReply(status: number, code: string, text: string): StandInReply {
+  // The stand-in runtime names generic failures itself (UNAVAILABLE, INTERNAL); eBill prints its own codes.
+  const cdErr = code.startsWith('EB-') ? code : status >= 500 ? 'EB-500' : `EB-${status}`;
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ esito: 'KO', cdErr, dsErr: text }),
+  };
+}
+
+export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol {
+  const posts: Record<string, (body: Buffer) => StandInReply> = {
+    'fatture/ricerca': (body) => searchInvoices(store, body),
+    'fatture/dettaglio': (body) => invoiceDetails(store, body),
+    'linee/credito': (body) => residualCredit(store, body),
+    'linee/traffico': (body) => availableTraffic(store, body),
+  };
+
+  return {
+    route(req: IncomingMessage, body: Buffer) {
+      const path = new URL(req.url ?? '/', 'http://ebill').pathname;
+      const pdf = PDF_PATH.exec(path);
+      if (pdf && req.method === 'GET') {
+        return { operation: 'fatture/pdf', run: () => invoicePdf(store, decodeURIComponent(pdf[1])) };
+      }
+      const operation = path.replace(/^\/ebill\/v1\//, '');
+      const handler = path.startsWith('/ebill/v1/') ? posts[operation] : undefined;
+      if (!handler) throw new LegacyFault(404, 'EB-404', `risorsa ${path} inesistente`);
+      if (req.method !== 'POST') throw new LegacyFault(405, 'EB-405', `metodo ${req.method} non ammesso`);
+      return { operation, run: () => handler(body) };
+    },
+
+    errorReply: (_operation, status, code, text) => koReply(status, code, text),
+
+    malform(reply) {
+      // A truncated answer: the JSON does not parse and the PDF has no trailer.
+      const bytes = Buffer.from(reply.body);
+      return { ...reply, body: bytes.subarray(0, Math.floor(bytes.length / 2)) };
+    },
+
+    authenticate(req) {
+      if (req.headers['x-api-key'] === apiKey) return null;
+      return koReply(401, 'EB-401', 'chiave API mancante o non valida');
+    },
+  };
+}

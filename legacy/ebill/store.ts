@@ -1,0 +1,77 @@
+import { openDatabase, type Db } from '../runtime/db';
+import { ebillFixture } from '../data/ebill-reference';
+
+/** eBill's tables. Dates are ISO text (so that SQL compares them), amounts integer cents, GB in hundredths. */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS fatture (
+  nr_fatt TEXT PRIMARY KEY, cd_ctr TEXT NOT NULL, cd_cli TEXT NOT NULL, bim INTEGER NOT NULL, anno INTEGER NOT NULL,
+  dt_em TEXT NOT NULL, dt_scad TEXT NOT NULL, imp_cent INTEGER NOT NULL, st_pag TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS fatture_ctr ON fatture (cd_ctr, dt_em);
+CREATE TABLE IF NOT EXISTS crediti (nr_linea TEXT PRIMARY KEY, cred_cent INTEGER NOT NULL, dt_agg TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS traffico (
+  nr_linea TEXT PRIMARY KEY, gb_tot_cent INTEGER NOT NULL, gb_res_cent INTEGER NOT NULL,
+  min_tot INTEGER NOT NULL, min_res INTEGER NOT NULL, sms_tot INTEGER NOT NULL, sms_res INTEGER NOT NULL);
+`;
+
+export interface InvoiceRow {
+  nr_fatt: string; cd_ctr: string; cd_cli: string; bim: number; anno: number;
+  dt_em: string; dt_scad: string; imp_cent: number; st_pag: string;
+}
+export interface CreditRow { nr_linea: string; cred_cent: number; dt_agg: string }
+export interface TrafficRow {
+  nr_linea: string; gb_tot_cent: number; gb_res_cent: number; min_tot: number; min_res: number; sms_tot: number; sms_res: number;
+}
+
+export interface InvoiceQuery {
+  contracts: string[]; from: string; to: string; number?: string; bimester?: number; status?: string;
+  offset: number; limit: number;
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoMinute = (d: Date) => d.toISOString().slice(0, 16);
+
+function seed(db: Db, large: { id: string; lines: number }[]): void {
+  const fixture = ebillFixture(large);
+  const invoice = db.prepare('INSERT INTO fatture VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const i of fixture.invoices) {
+    invoice.run(i.number, i.contract, i.customerCode, i.bimester, i.year, isoDate(i.issuedOn), isoDate(i.dueOn), i.cents, i.status);
+  }
+  const credit = db.prepare('INSERT INTO crediti VALUES (?, ?, ?)');
+  for (const c of fixture.credits) credit.run(c.lineNumber, c.cents, isoMinute(c.updatedAt));
+  const traffic = db.prepare('INSERT INTO traffico VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const t of fixture.traffic) {
+    traffic.run(t.lineNumber, t.gbTotalHundredths, t.gbLeftHundredths, t.minutesTotal, t.minutesLeft, t.smsTotal, t.smsLeft);
+  }
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export function openEbillStore(dataDir: string, large: { id: string; lines: number }[]) {
+  const db = openDatabase(dataDir, 'ebill', SCHEMA, (d) => seed(d, large));
+
+  function searchInvoices(q: InvoiceQuery): { total: number; rows: InvoiceRow[] } {
+    if (q.contracts.length === 0) return { total: 0, rows: [] };
+    const where = [`cd_ctr IN (${placeholders(q.contracts.length)})`, 'dt_em BETWEEN ? AND ?'];
+    const params: (string | number)[] = [...q.contracts, q.from, q.to];
+    if (q.number !== undefined) { where.push('nr_fatt = ?'); params.push(q.number); }
+    if (q.bimester !== undefined) { where.push('bim = ?'); params.push(q.bimester); }
+    if (q.status !== undefined) { where.push('st_pag = ?'); params.push(q.status); }
+    const clause = where.join(' AND ');
+    const { total } = db.prepare(`SELECT COUNT(*) AS total FROM fatture WHERE ${clause}`).get(...params) as { total: number };
+    const rows = db.prepare(`SELECT * FROM fatture WHERE ${clause} ORDER BY dt_em DESC, nr_fatt DESC LIMIT ? OFFSET ?`)
+      .all(...params, q.limit, q.offset) as InvoiceRow[];
+    return { total, rows };
+  }
+
+  const byKeys = <T>(table: string, key: string, keys: string[]): T[] =>
+    keys.length === 0 ? [] : db.prepare(`SELECT * FROM ${table} WHERE ${key} IN (${placeholders(keys.length)})`).all(...keys) as T[];
+
+  return {
+    searchInvoices,
+    invoices: (numbers: string[]) => byKeys<InvoiceRow>('fatture', 'nr_fatt', numbers),
+    credits: (lines: string[]) => byKeys<CreditRow>('crediti', 'nr_linea', lines),
+    traffic: (lines: string[]) => byKeys<TrafficRow>('traffico', 'nr_linea', lines),
+    close: () => db.close(),
+  };
+}
+export type EbillStore = ReturnType<typeof openEbillStore>;
