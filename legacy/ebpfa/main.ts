@@ -1,0 +1,4 @@
+import { runStandIn } from '../runtime/server';
+import { ebpfaStandIn } from './standin';
+
+await runStandIn(ebpfaStandIn());

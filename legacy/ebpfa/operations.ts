@@ -1,0 +1,45 @@
+import { LegacyFault, type StandInReply } from '../runtime/server';
+import { legacyDate, parseLegacyDate } from '../runtime/clock';
+import { legacyAmount } from '../runtime/amount';
+import { minimalPdf } from '../runtime/pdf';
+import { flowReply } from './flows';
+import type { EbpfaStore, InvoiceRow } from './store';
+
+/** EBPFA answers for at most 20 customer codes per call. */
+export const CUSTOMER_CODE_LIMIT = 20;
+
+const INVOICE_COLUMNS = ['COD_CLIENTE', 'NUM_FATTURA', 'NUM_LINEA', 'BIMESTRE', 'ANNO', 'TIPO', 'STATO_PAG', 'IMPORTO', 'DATA_EMISSIONE', 'DATA_SCADENZA'];
+
+const fromIso = (iso: string) => legacyDate(new Date(`${iso}T12:00:00Z`));
+
+const invoiceRow = (r: InvoiceRow) => [
+  r.cod_cliente, r.num_fattura, r.num_linea, String(r.bimestre), String(r.anno), r.tipo, r.stato_pag,
+  legacyAmount(r.importo_cent), fromIso(r.data_emissione), fromIso(r.data_scadenza),
+];
+
+function dateParam(params: URLSearchParams, name: string): string {
+  const d = parseLegacyDate(params.get(name) ?? '');
+  if (!d) throw new LegacyFault(400, 'PFA-400', `parametro ${name} non valido (gg/mm/aaaa)`);
+  return d.toISOString().slice(0, 10);
+}
+
+export function invoicesFlow(store: EbpfaStore, params: URLSearchParams): StandInReply {
+  const codes = (params.get('codiciCliente') ?? '').split(',').filter((c) => c !== '');
+  if (codes.length === 0) throw new LegacyFault(400, 'PFA-400', 'parametro codiciCliente obbligatorio');
+  if (codes.length > CUSTOMER_CODE_LIMIT) {
+    throw new LegacyFault(413, 'PFA-413', `troppi codici cliente: è possibile indicarne al massimo ${CUSTOMER_CODE_LIMIT}`);
+  }
+  const rows = store.invoicesOf(codes, dateParam(params, 'dal'), dateParam(params, 'al'));
+  return flowReply(200, INVOICE_COLUMNS, rows.map(invoiceRow));
+}
+
+export function invoicePdf(store: EbpfaStore, number: string): StandInReply {
+  const invoice = store.invoice(number);
+  if (!invoice) throw new LegacyFault(404, 'PFA-404', `fattura ${number} non trovata`);
+  const line = `TIM - Fattura ${invoice.num_fattura} - cliente ${invoice.cod_cliente} - linea ${invoice.num_linea} - ${invoice.tipo} - importo ${legacyAmount(invoice.importo_cent)} EUR`;
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${invoice.num_fattura}.pdf"` },
+    body: minimalPdf(line),
+  };
+}
