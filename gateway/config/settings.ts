@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { identitySecret } from '../../subgraphs/runtime/identity';
+
+/**
+ * Every setting of the gateway, read once at start from the environment and validated there: a wrong value stops
+ * the process with a message naming the variable, instead of failing the first request.
+ */
+export interface GatewaySettings {
+  host: string;
+  port: number;
+  auth: {
+    issuer: string;
+    audience: string;
+    jwksUrl: URL;
+    /** How long a user's grants loaded from CRM are reused. */
+    grantsCacheSeconds: number;
+  };
+  crm: { url: string; user?: string; password?: string };
+  identitySecret: Uint8Array;
+  supergraphPath: string;
+  /** Routing URLs by subgraph name, overriding the ones composed into the supergraph. */
+  subgraphUrls: Record<string, string>;
+  subgraphTimeoutMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function readGatewaySettings(env: Env = process.env): GatewaySettings {
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 0),
+    auth: {
+      issuer: env.AUTH_ISSUER || 'onegraph-demo-idp',
+      audience: env.AUTH_AUDIENCE || 'onegraph',
+      jwksUrl: new URL(httpUrl('AUTH_JWKS_URL', required(env, 'AUTH_JWKS_URL'))),
+      grantsCacheSeconds: integer(env, 'GRANTS_CACHE_SECONDS', 30),
+    },
+    crm: { url: httpUrl('CRM_URL', required(env, 'CRM_URL')), user: env.CRM_USER, password: env.CRM_PASSWORD },
+    identitySecret: identitySecret(env.GATEWAY_IDENTITY_SECRET),
+    supergraphPath: resolve(env.SUPERGRAPH_PATH || 'schema/supergraph.graphql'),
+    subgraphUrls: subgraphUrls(env.SUBGRAPH_URLS),
+    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1),
+  };
+}
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} must be set`);
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+function httpUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be an absolute URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+  return value;
+}
+
+function subgraphUrls(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`SUBGRAPH_URLS must be a JSON object {"<subgraph>": "<url>"}, got "${raw}"`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error('SUBGRAPH_URLS must be a JSON object {"<subgraph>": "<url>"}');
+  }
+  return Object.fromEntries(Object.entries(parsed).map(([name, url]) => {
+    if (typeof url !== 'string') throw new Error(`SUBGRAPH_URLS.${name} must be a string`);
+    return [name, httpUrl(`SUBGRAPH_URLS.${name}`, url)];
+  }));
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createAuthenticator } from '../auth/authenticate';
+import { createTokenVerifier } from '../auth/bearer-token';
+import { cacheProfiles, type ProfileSource } from '../auth/grants';
+import type { GatewaySettings } from '../config/settings';
+import { formatGatewayError } from '../errors/format-error';
+import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
+import { IdentityForwardingDataSource } from '../identity/identity-data-source';
+import type { GatewayContext } from './context';
+import { stderrLogger } from './logger';
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A correlation id the client sent is reused if it looks like one; anything else is replaced. */
+const CORRELATION_ID = /^[\w.:-]{8,64}$/;
+
+/**
+ * The gateway: the supergraph from file, one data source per subgraph (identity forwarding over a keep-alive
+ * pool), and a context that refuses every operation without a valid bearer token of an enabled user.
+ */
+export async function startGateway(settings: GatewaySettings, deps: { profiles: ProfileSource }): Promise<RunningGateway> {
+  const fetchers: SubgraphFetcher[] = [];
+  const routed = new Set<string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(settings.supergraphPath, 'utf8'),
+    logger: stderrLogger,
+    buildService: ({ name, url: composedUrl }) => {
+      const url = settings.subgraphUrls[name] ?? composedUrl;
+      if (!url) throw new Error(`subgraph ${name} has no routing URL in the supergraph nor in SUBGRAPH_URLS`);
+      routed.add(name);
+      const fetcher = createSubgraphFetcher(url, settings.subgraphTimeoutMs);
+      fetchers.push(fetcher);
+      return new IdentityForwardingDataSource({ url, fetcher: fetcher.fetcher, secret: settings.identitySecret });
+    },
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: stderrLogger,
+    // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: formatGatewayError,
+    includeStacktraceInErrorResponses: false,
+  });
+
+  const authenticate = createAuthenticator(
+    createTokenVerifier(settings.auth),
+    cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds),
+  );
+  const stopAll = async () => {
+    await server.stop();
+    await Promise.all(fetchers.map((f) => f.close()));
+  };
+
+  let url: string;
+  try {
+    ({ url } = await startStandaloneServer(server, {
+      listen: { host: settings.host, port: settings.port },
+      context: async ({ req }) => {
+        const sent = req.headers['x-correlation-id'];
+        const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : randomUUID();
+        return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
+      },
+    }));
+    // A misspelt name in SUBGRAPH_URLS would silently route to the composed URL: refuse it at start.
+    const unknown = Object.keys(settings.subgraphUrls).filter((name) => !routed.has(name));
+    if (unknown.length) throw new Error(`SUBGRAPH_URLS names unknown subgraph(s) ${unknown.join(', ')}; the supergraph has ${[...routed].join(', ')}`);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return { url: new URL('/graphql', url).href, stop: stopAll };
+}
