@@ -1,0 +1,7 @@
+/** Splits ids into calls of at most `limit` (a legacy system's batch limit), dropping duplicates first. */
+export function batchesOf<T>(ids: readonly T[], limit: number): T[][] {
+  const unique = [...new Set(ids)];
+  const batches: T[][] = [];
+  for (let i = 0; i < unique.length; i += limit) batches.push(unique.slice(i, i + limit));
+  return batches;
+}

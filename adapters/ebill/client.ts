@@ -1,0 +1,93 @@
+import type { Dispatcher } from 'undici';
+import type { AvailableTraffic, Invoice, InvoiceSearch, Page, PdfDocument, ResidualCredit } from '../domain';
+import { badUserInput } from '../errors';
+import { createLegacyHttp } from '../http';
+import { batchesOf } from '../batches';
+import { pdfDocument, readAnswer } from '../legacy-answer';
+import { ebillFailure, ebillPayload, records, text, type EbillRecord } from './protocol';
+import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
+
+/** eBill takes at most 50 contract, invoice or line numbers per call. */
+export const EBILL_BATCH_LIMIT = 50;
+/** The largest page eBill serves; a merged search window cannot go deeper. */
+const EBILL_MAX_PAGE = 1_000;
+
+export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher }
+
+export interface EbillClient {
+  /** Invoices of the contracts in `search.accountCodes`, newest first. */
+  searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
+  /** Aligned with `numbers`: `null` where eBill has no such invoice. */
+  getInvoices(numbers: readonly string[]): Promise<(Invoice | null)[]>;
+  getInvoicePdf(number: string): Promise<PdfDocument | null>;
+  /** Aligned with `lineNumbers`: `null` for lines without credit (postpaid or unknown). */
+  getResidualCredit(lineNumbers: readonly string[]): Promise<(ResidualCredit | null)[]>;
+  /** Aligned with `lineNumbers`: `null` for lines without a bundle. */
+  getAvailableTraffic(lineNumbers: readonly string[]): Promise<(AvailableTraffic | null)[]>;
+  close(): Promise<void>;
+}
+
+export function createEbillClient(options: EbillClientOptions): EbillClient {
+  const http = createLegacyHttp({
+    system: 'eBill',
+    url: options.url,
+    headers: { 'x-api-key': options.apiKey ?? 'onegraph-ebill' },
+    dispatcher: options.dispatcher,
+  });
+
+  /** POSTs one JSON call and reads the payload; `operation` is the path below /ebill/v1/. */
+  async function post<T>(operation: string, body: unknown, read: (payload: EbillRecord) => T): Promise<T> {
+    const res = await http.request({
+      method: 'POST', path: `/ebill/v1/${operation}`, operation,
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return readAnswer('eBill', operation, res, (r) => read(ebillPayload(r)));
+  }
+
+  /** Looks keys up in batches of 50 and aligns the answers with the keys. */
+  async function lookup<T>(keys: readonly string[], operation: string, requestField: string, answerField: string,
+    keyField: string, map: (r: EbillRecord) => T): Promise<(T | null)[]> {
+    const answers = await Promise.all(batchesOf(keys, EBILL_BATCH_LIMIT).map((batch) =>
+      post(operation, { [requestField]: batch }, (payload) => records(payload, answerField).map((r) => [text(r, keyField), map(r)] as const))));
+    const byKey = new Map(answers.flat());
+    return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  function search(search: InvoiceSearch, contracts: string[], pag: number, dimPag: number) {
+    return post('fatture/ricerca', searchRequest(search, contracts, pag, dimPag), (payload) => ({
+      total: Number(text(payload, 'tot')),
+      invoices: records(payload, 'fatture').map(invoiceFromEbill),
+    }));
+  }
+
+  return {
+    async searchInvoices(criteria, { offset, limit }) {
+      const batches = batchesOf(criteria.accountCodes, EBILL_BATCH_LIMIT);
+      if (batches.length === 0) return { totalCount: 0, items: [] };
+      if (batches.length === 1 && limit > 0 && offset % limit === 0) {
+        // One call: eBill's own pages line up with ours.
+        const { total, invoices } = await search(criteria, batches[0], offset / limit + 1, limit);
+        return { totalCount: total, items: invoices };
+      }
+      // Several calls (or a page eBill cannot express): each call contributes its newest offset+limit invoices,
+      // which is enough to cut the merged page exactly.
+      const window = Math.max(1, offset + limit);
+      if (window > EBILL_MAX_PAGE) throw badUserInput('offset', `invoices can be paged through up to ${EBILL_MAX_PAGE}`);
+      const answers = await Promise.all(batches.map((batch) => search(criteria, batch, 1, window)));
+      const merged = answers.flatMap((a) => a.invoices).sort(newestFirst);
+      return { totalCount: answers.reduce((sum, a) => sum + a.total, 0), items: merged.slice(offset, offset + limit) };
+    },
+
+    getInvoices: (numbers) => lookup(numbers, 'fatture/dettaglio', 'nrFatt', 'fatture', 'nrFatt', invoiceFromEbill),
+    getResidualCredit: (lines) => lookup(lines, 'linee/credito', 'nrLinee', 'crediti', 'nrLinea', residualCreditFromEbill),
+    getAvailableTraffic: (lines) => lookup(lines, 'linee/traffico', 'nrLinee', 'traffico', 'nrLinea', availableTrafficFromEbill),
+
+    async getInvoicePdf(number) {
+      const operation = 'fatture/pdf';
+      const res = await http.request({ method: 'GET', path: `/ebill/v1/fatture/${encodeURIComponent(number)}/pdf`, operation });
+      return readAnswer('eBill', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebillFailure));
+    },
+
+    close: () => http.close(),
+  };
+}

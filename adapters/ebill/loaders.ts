@@ -1,0 +1,17 @@
+import DataLoader from 'dataloader';
+import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
+import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
+
+/**
+ * Per-request loaders: every per-line or per-invoice lookup of one GraphQL request is collected into eBill calls of
+ * at most 50 keys. `null` means eBill has no record for the key (e.g. no credit on a postpaid line).
+ */
+export function createEbillLoaders(client: EbillClient) {
+  const options = { maxBatchSize: EBILL_BATCH_LIMIT };
+  return {
+    invoices: new DataLoader<string, Invoice | null>((numbers) => client.getInvoices(numbers), options),
+    residualCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getResidualCredit(lines), options),
+    availableTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getAvailableTraffic(lines), options),
+  };
+}
+export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

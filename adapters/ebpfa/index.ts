@@ -1,0 +1,2 @@
+export { createEbpfaClient, EBPFA_CUSTOMER_CODE_LIMIT, type EbpfaClient, type EbpfaClientOptions } from './client';
+export { createEbpfaLoaders, type EbpfaLoaders, type FixedInvoicesKey } from './loaders';
