@@ -1,0 +1,249 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { ReadyInfo } from './process';
+
+/**
+ * Starts the whole graph as separate processes, the way it runs in production: legacy stand-ins and the IdP,
+ * then the six subgraphs wired to them, then the gateway wired to the subgraphs. Used by `npm start` and by the
+ * integration tests. Each process announces itself with the READY line (ARCHITECTURE.md "Process protocol").
+ */
+export const STAND_INS = ['crm', 'ebill', 'ebpfa'] as const;
+export const SUBGRAPHS = ['account', 'fixed', 'mobile', 'billing', 'consumption', 'tracking'] as const;
+export type StandInName = (typeof STAND_INS)[number];
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+export type ComponentName = StandInName | 'idp' | SubgraphName | 'gateway';
+
+/** Start order: a phase starts when every process of the previous one is READY. */
+const PHASES: readonly (readonly ComponentName[])[] = [[...STAND_INS, 'idp'], SUBGRAPHS, ['gateway']];
+
+type Env = Record<string, string | undefined>;
+
+export interface LaunchOptions {
+  /** DATA_DIR of the stand-ins (SQLite files) and of the IdP (its signing key). */
+  dataDir: string;
+  /** Environment for every component, e.g. LATENCY_MS, LEGACY_TODAY, LARGE_CUSTOMERS, FAULTS. */
+  env?: Env;
+  /** Environment for one component, applied last (it may override the wiring, e.g. CRM_URL of one subgraph). */
+  componentEnv?: Partial<Record<ComponentName, Env>>;
+  /** Port of the gateway; 0 (default) picks a free one. Every other process always gets a free port. */
+  gatewayPort?: number;
+  /** How long a process may take to print READY. Default 60 s (eleven tsx processes on two cores). */
+  readyTimeoutMs?: number;
+  /** Forward the processes' stderr, prefixed with their name (default). When false only a tail is kept for errors. */
+  forwardLogs?: boolean;
+}
+
+export interface ComponentInfo { url: string; adminUrl?: string; pid: number }
+
+export interface Stack {
+  gatewayUrl: string;
+  idpUrl: string;
+  components: ReadonlyMap<ComponentName, ComponentInfo>;
+  /** Sends a signal; for SIGTERM/SIGINT/SIGKILL waits until the process has exited. */
+  kill(name: ComponentName, signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the process if it runs and starts it again on the same ports with the same environment. */
+  restart(name: ComponentName): Promise<ComponentInfo>;
+  /** Stops everything (gateway first) and starts it again in order, on the same ports. */
+  restartAll(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ENTRIES: Record<ComponentName, string> = {
+  crm: 'legacy/crm/main.ts',
+  ebill: 'legacy/ebill/main.ts',
+  ebpfa: 'legacy/ebpfa/main.ts',
+  idp: 'legacy/idp/main.ts',
+  account: 'subgraphs/account/main.ts',
+  fixed: 'subgraphs/fixed/main.ts',
+  mobile: 'subgraphs/mobile/main.ts',
+  billing: 'subgraphs/billing/main.ts',
+  consumption: 'subgraphs/consumption/main.ts',
+  tracking: 'subgraphs/tracking/main.ts',
+  gateway: 'gateway/main.ts',
+};
+const TERMINATING: ReadonlySet<NodeJS.Signals> = new Set(['SIGTERM', 'SIGINT', 'SIGKILL']);
+/** A process that ignores SIGTERM this long is killed. */
+const STOP_GRACE_MS = 5_000;
+const STDERR_TAIL_LINES = 40;
+
+/** One managed process: what it was started with, so that a restart is the same process again. */
+interface Component {
+  name: ComponentName;
+  env: Env;
+  /** Fixed after the first READY, so that restarts keep the URLs others were given. */
+  ports: { PORT: string; ADMIN_PORT?: string };
+  child: ChildProcess | null;
+  info: ComponentInfo | null;
+}
+
+export async function launchStack(options: LaunchOptions): Promise<Stack> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const forwardLogs = options.forwardLogs ?? true;
+  const common: Env = { ...process.env, ...options.env, DATA_DIR: options.dataDir };
+  // Shared by the gateway (signs) and the subgraphs (verify); random per launch unless the caller sets one.
+  const identitySecret = common.GATEWAY_IDENTITY_SECRET || randomBytes(32).toString('base64url');
+  const components = new Map<ComponentName, Component>();
+  const infos = new Map<ComponentName, ComponentInfo>();
+
+  // A test runner or a Ctrl-C may end this process without calling stop(): the children must not outlive it.
+  const killAllOnExit = () => {
+    for (const c of components.values()) c.child?.kill('SIGKILL');
+  };
+  process.on('exit', killAllOnExit);
+
+  function add(name: ComponentName, wiring: Env, port = 0): Component {
+    const component: Component = {
+      name,
+      env: { ...common, ...wiring, ...options.componentEnv?.[name] },
+      ports: { PORT: String(port), ...((STAND_INS as readonly string[]).includes(name) && { ADMIN_PORT: '0' }) },
+      child: null,
+      info: null,
+    };
+    components.set(name, component);
+    return component;
+  }
+
+  async function start(component: Component): Promise<ComponentInfo> {
+    const { child, ready } = await spawnComponent(component, readyTimeoutMs, forwardLogs);
+    component.child = child;
+    component.ports = {
+      PORT: new URL(ready.url).port,
+      ...(ready.adminUrl && { ADMIN_PORT: new URL(ready.adminUrl).port }),
+    };
+    component.info = { url: ready.url, adminUrl: ready.adminUrl, pid: child.pid! };
+    infos.set(component.name, component.info);
+    child.once('exit', (code, signal) => {
+      if (component.child !== child) return;
+      component.child = null;
+      if (!stopping.has(component.name) && !stoppingAll) {
+        process.stderr.write(`launch: ${component.name} exited unexpectedly (${signal ?? `code ${code}`})\n`);
+      }
+    });
+    return component.info;
+  }
+
+  /** Processes being stopped on purpose, whose exit is not reported as a crash (Ctrl-C reaches them all at once). */
+  const stopping = new Set<ComponentName>();
+  let stoppingAll = false;
+
+  async function kill(name: ComponentName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = required(name).child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!TERMINATING.has(signal)) {
+      child.kill(signal);
+      return;
+    }
+    stopping.add(name);
+    try {
+      const exited = once(child, 'exit');
+      child.kill(signal);
+      const escalation = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(escalation);
+    } finally {
+      stopping.delete(name);
+    }
+  }
+
+  async function restart(name: ComponentName): Promise<ComponentInfo> {
+    await kill(name);
+    return start(required(name));
+  }
+
+  function required(name: ComponentName): Component {
+    const component = components.get(name);
+    if (!component) throw new Error(`no component named ${name}`);
+    return component;
+  }
+
+  async function stop(): Promise<void> {
+    stoppingAll = true;
+    for (const phase of [...PHASES].reverse()) await Promise.all(phase.filter((n) => components.has(n)).map((n) => kill(n)));
+    process.off('exit', killAllOnExit);
+  }
+
+  try {
+    await Promise.all(PHASES[0].map((name) => start(add(name, {}))));
+    const urlOf = (name: ComponentName) => required(name).info!.url;
+
+    const backends = { CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), GATEWAY_IDENTITY_SECRET: identitySecret };
+    await Promise.all(SUBGRAPHS.map((name) => start(add(name, backends))));
+
+    const idpUrl = urlOf('idp');
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, urlOf(name)]));
+    const gateway = await start(add('gateway', {
+      CRM_URL: backends.CRM_URL,
+      GATEWAY_IDENTITY_SECRET: identitySecret,
+      SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
+      AUTH_JWKS_URL: `${idpUrl}/.well-known/jwks.json`,
+    }, options.gatewayPort));
+
+    return {
+      gatewayUrl: gateway.url,
+      idpUrl,
+      components: infos,
+      kill,
+      restart,
+      async restartAll() {
+        for (const phase of [...PHASES].reverse()) await Promise.all(phase.map((n) => kill(n)));
+        for (const phase of PHASES) await Promise.all(phase.map((n) => start(required(n))));
+      },
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Spawns one entry point with tsx and waits for its READY line. */
+async function spawnComponent(component: Component, readyTimeoutMs: number, forwardLogs: boolean): Promise<{ child: ChildProcess; ready: ReadyInfo }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRIES[component.name]], {
+    cwd: ROOT,
+    env: { ...component.env, ...component.ports },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const prefix = `${component.name.padEnd(11)} │ `;
+  const logLine = (line: string) => {
+    tail.push(line);
+    if (tail.length > STDERR_TAIL_LINES) tail.shift();
+    if (forwardLogs) process.stderr.write(`${prefix}${line}\n`);
+  };
+  createInterface({ input: child.stderr! }).on('line', logLine);
+
+  const ready = await new Promise<ReadyInfo>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited (${signal ?? `code ${code}`}) before READY`);
+    const onError = (err: Error) => fail(`could not be started: ${err.message}`);
+    const timer = setTimeout(() => fail(`did not print READY within ${readyTimeoutMs} ms`), readyTimeoutMs);
+    const settle = () => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      child.off('error', onError);
+    };
+    function fail(why: string) {
+      settle();
+      child.kill('SIGKILL');
+      reject(new Error(`${component.name} (${ENTRIES[component.name]}) ${why}.\n--- last stderr ---\n${tail.join('\n') || '(empty)'}`));
+    }
+    child.once('exit', onExit);
+    child.once('error', onError);
+    // stdout is read for the whole life of the process (a full pipe would block it); only READY is expected there.
+    lines.on('line', (line) => {
+      if (!line.startsWith('READY ')) return logLine(line);
+      try {
+        const info = JSON.parse(line.slice('READY '.length)) as ReadyInfo;
+        settle();
+        resolve(info);
+      } catch {
+        fail(`printed an unreadable READY line: ${line}`);
+      }
+    });
+  });
+  return { child, ready };
+}

@@ -1,0 +1,38 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchStack } from './launch';
+import { intSetting } from './process';
+
+/**
+ * `npm start`: the embedded default. Stand-ins with their own latencies, data in `.data/`, the gateway on PORT
+ * (default 4000). `.data/stack.json` tells `npm run token` where the IdP is; it is removed again on stop.
+ */
+const dataDir = resolve('.data');
+const stackFile = resolve(dataDir, 'stack.json');
+mkdirSync(dataDir, { recursive: true });
+
+const stack = await launchStack({ dataDir, gatewayPort: intSetting('PORT', 4000) });
+
+let stopping = false;
+const stopAll = async () => {
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write('\nStopping the stack...\n');
+  rmSync(stackFile, { force: true });
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stopAll);
+process.on('SIGTERM', stopAll);
+
+writeFileSync(stackFile, `${JSON.stringify({
+  gatewayUrl: stack.gatewayUrl,
+  idpUrl: stack.idpUrl,
+  components: Object.fromEntries(stack.components),
+}, null, 2)}\n`);
+
+process.stdout.write(`
+One graph is running: ${stack.gatewayUrl}
+Get a token (any demo user, password "demo"):   npm run -s token -- ginevra.vallisneri
+Ctrl-C stops everything.
+`);

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Fault } from '../../legacy/runtime/faults';
+import { launchStack, type LaunchOptions, type Stack, type StandInName } from '../../stack/launch';
+
+/**
+ * The integration tests' view of the stack: real processes on loopback, a fresh data directory per stack, no
+ * latency and a pinned legacy clock unless the test asks otherwise. Set STACK_LOGS=1 to see every process's log.
+ */
+export interface TestStack extends Stack {
+  dataDir: string;
+}
+
+export interface TestStackOptions extends Omit<LaunchOptions, 'dataDir'> {}
+
+/** The "today" of the legacy fixtures in every test (dates in the seed are relative to it). */
+export const LEGACY_TODAY = '2026-11-23';
+
+export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onegraph-test-'));
+  try {
+    const stack = await launchStack({
+      forwardLogs: Boolean(process.env.STACK_LOGS),
+      ...opts,
+      dataDir,
+      env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, ...opts.env },
+    });
+    return {
+      ...stack,
+      dataDir,
+      async stop() {
+        await stack.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Logs in at the stack's IdP; rejects when the IdP refuses (wrong password, disabled user). */
+export async function tokenFor(stack: Pick<Stack, 'idpUrl'>, username: string, password = 'demo'): Promise<string> {
+  const res = await fetch(`${stack.idpUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username, password }),
+  });
+  const body = (await res.json()) as { access_token?: string; error?: string };
+  if (!res.ok || !body.access_token) throw new Error(`the IdP refused ${username}: HTTP ${res.status} ${body.error ?? ''}`);
+  return body.access_token;
+}
+
+/** A GraphQL answer as the client sees it. `data` and `errors` are left loose: tests assert on their shape. */
+export interface GraphQLResult {
+  status: number;
+  body: { data?: any; errors?: any };
+}
+
+export async function graphql(
+  stack: Pick<Stack, 'gatewayUrl'>,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResult> {
+  const res = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as GraphQLResult['body'] };
+}
+
+/** Calls served per operation by a stand-in since the last reset, e.g. `{ ListaLineeMobili: 1 }`. */
+export async function counters(stack: Stack, system: StandInName): Promise<Record<string, number>> {
+  return (await admin(stack, system, 'GET', '/counters')) as Record<string, number>;
+}
+
+export async function resetCounters(stack: Stack, system: StandInName): Promise<void> {
+  await admin(stack, system, 'POST', '/counters/reset');
+}
+
+/**
+ * Merges faults into a stand-in's table: `{ "*": { down: true } }`, `{ GetLineeMobili: { timeout: true } }`;
+ * `{ GetLineeMobili: null }` removes an operation's entry, `{ "*": { down: false } }` brings the system back.
+ */
+export async function setFaults(stack: Stack, system: StandInName, faults: Record<string, Fault | null>): Promise<void> {
+  await admin(stack, system, 'PUT', '/faults', faults);
+}
+
+async function admin(stack: Stack, system: StandInName, method: string, path: string, body?: unknown): Promise<unknown> {
+  const adminUrl = stack.components.get(system)?.adminUrl;
+  if (!adminUrl) throw new Error(`${system} has no admin URL`);
+  const res = await fetch(`${adminUrl}${path}`, {
+    method,
+    ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${system} admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
