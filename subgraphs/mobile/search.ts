@@ -13,7 +13,7 @@ import { MAX_PAGE_SIZE, type PageWindow, type PageNodes } from '../runtime/pagin
  *   them here. That costs ceil(lines / 100) calls, so the scan is refused beyond MAX_SCANNED_LINES lines: such a
  *   customer must type the full number. A CRM search operation would remove the scan.
  */
-export const MAX_SCANNED_LINES = 5000;
+const MAX_SCANNED_LINES = 5000;
 
 /** The search digits, or null for no search; spaces are dropped since people type numbers in groups. */
 export function parseSearch(raw: string | null | undefined): string | null {

@@ -22,7 +22,7 @@ interface SimOperation { description: 'Furto/Smarrimento SIM' | 'Ritrovamento SI
 export const BLOCK: SimOperation = { description: 'Furto/Smarrimento SIM' };
 export const UNBLOCK: SimOperation = { description: 'Ritrovamento SIM' };
 
-export interface DispositiveOutcome { request: { id: string }; order: { id: string } | null; line: MobileLine }
+interface DispositiveOutcome { request: { id: string }; order: { id: string } | null; line: MobileLine }
 
 export async function runSimOperation(
   operation: SimOperation, input: SimInput & { reason?: string }, { identity, loaders, legacy }: SubgraphContext,

@@ -8,11 +8,8 @@ import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/**
- * Date and time to the minute (seconds and fraction optional); the offset is optional because the legacy systems
- * give local Italian time without one (eBill `dtAgg` is "dd/mm/yyyy hh:mm") and an adapter must not invent it.
- */
-const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/;
+/** Date, time to the second (fraction optional) and an explicit offset: a timestamp without one is ambiguous. */
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 /** Euro amounts: a dot, never a comma, no exponent, no thousands separators ("221.12", "-5", "0.5"). */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -55,7 +52,7 @@ function stringScalar(name: string, description: string, isValid: (value: string
 }
 
 export const DateScalar = stringScalar('Date', 'Calendar date, ISO 8601 (YYYY-MM-DD).', isIsoDate, '2026-03-31');
-export const DateTimeScalar = stringScalar('DateTime', 'Timestamp, ISO 8601 (2026-03-31T18:05:00+02:00; the offset is absent when the source system gives local time).',
-  isIsoDateTime, '2026-03-31T18:05:00+02:00');
+export const DateTimeScalar = stringScalar('DateTime', 'Timestamp, ISO 8601 with offset, e.g. 2026-03-31T16:05:00Z.',
+  isIsoDateTime, '2026-03-31T16:05:00Z');
 export const DecimalScalar = stringScalar('Decimal', 'Euro amount as a decimal string with a dot, e.g. "221.12".',
   isDecimal, '221.12');
