@@ -10,6 +10,7 @@ import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Date, time to the second (fraction optional) and an explicit offset: a timestamp without one is ambiguous. */
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
 /** Euro amounts: a dot, never a comma, no exponent, no thousands separators ("221.12", "-5", "0.5"). */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
