@@ -4,6 +4,7 @@ import { badUserInput } from '../errors';
 import { createLegacyHttp } from '../http';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
+import { count } from '../legacy-values';
 import { ebillFailure, ebillPayload, records, text, type EbillRecord } from './protocol';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
@@ -55,7 +56,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
 
   function search(search: InvoiceSearch, contracts: string[], pag: number, dimPag: number) {
     return post('fatture/ricerca', searchRequest(search, contracts, pag, dimPag), (payload) => ({
-      total: Number(text(payload, 'tot')),
+      total: count(text(payload, 'tot')),
       invoices: records(payload, 'fatture').map(invoiceFromEbill),
     }));
   }
