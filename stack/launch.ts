@@ -52,7 +52,8 @@ export interface Stack {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENTRIES: Record<ComponentName, string> = {
+/** Entry point of each component, relative to the project root. */
+export const ENTRY_POINTS: Readonly<Record<ComponentName, string>> = {
   crm: 'legacy/crm/main.ts',
   ebill: 'legacy/ebill/main.ts',
   ebpfa: 'legacy/ebpfa/main.ts',
@@ -107,6 +108,10 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     return component;
   }
 
+  /** Processes being stopped on purpose, whose exit is not reported as a crash (Ctrl-C reaches them all at once). */
+  const stopping = new Set<ComponentName>();
+  let stoppingAll = false;
+
   async function start(component: Component): Promise<ComponentInfo> {
     const { child, ready } = await spawnComponent(component, readyTimeoutMs, forwardLogs);
     component.child = child;
@@ -125,10 +130,6 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     });
     return component.info;
   }
-
-  /** Processes being stopped on purpose, whose exit is not reported as a crash (Ctrl-C reaches them all at once). */
-  const stopping = new Set<ComponentName>();
-  let stoppingAll = false;
 
   async function kill(name: ComponentName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = required(name).child;
@@ -166,31 +167,42 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     process.off('exit', killAllOnExit);
   }
 
+  /**
+   * Starts processes side by side and waits for all of them, even when one fails: stop() must see every child,
+   * or one still starting when a sibling failed would outlive the launch. The error names every failure.
+   */
+  async function startAll(list: Component[]): Promise<void> {
+    const failures = (await Promise.allSettled(list.map(start)))
+      .flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
+    if (failures.length) throw new Error(failures.join('\n\n'));
+  }
+
   try {
-    await Promise.all(PHASES[0].map((name) => start(add(name, {}))));
+    await startAll(PHASES[0].map((name) => add(name, {})));
     const urlOf = (name: ComponentName) => required(name).info!.url;
 
     const backends = { CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), GATEWAY_IDENTITY_SECRET: identitySecret };
-    await Promise.all(SUBGRAPHS.map((name) => start(add(name, backends))));
+    await startAll(SUBGRAPHS.map((name) => add(name, backends)));
 
     const idpUrl = urlOf('idp');
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, urlOf(name)]));
-    const gateway = await start(add('gateway', {
+    const gateway = add('gateway', {
       CRM_URL: backends.CRM_URL,
       GATEWAY_IDENTITY_SECRET: identitySecret,
       SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
       AUTH_JWKS_URL: `${idpUrl}/.well-known/jwks.json`,
-    }, options.gatewayPort));
+    }, options.gatewayPort);
+    await startAll([gateway]);
 
     return {
-      gatewayUrl: gateway.url,
+      gatewayUrl: gateway.info!.url,
       idpUrl,
       components: infos,
       kill,
       restart,
       async restartAll() {
         for (const phase of [...PHASES].reverse()) await Promise.all(phase.map((n) => kill(n)));
-        for (const phase of PHASES) await Promise.all(phase.map((n) => start(required(n))));
+        for (const phase of PHASES) await startAll(phase.map(required));
       },
       stop,
     };
@@ -202,7 +214,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
 
 /** Spawns one entry point with tsx and waits for its READY line. */
 async function spawnComponent(component: Component, readyTimeoutMs: number, forwardLogs: boolean): Promise<{ child: ChildProcess; ready: ReadyInfo }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRIES[component.name]], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY_POINTS[component.name]], {
     cwd: ROOT,
     env: { ...component.env, ...component.ports },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -229,7 +241,7 @@ async function spawnComponent(component: Component, readyTimeoutMs: number, forw
     function fail(why: string) {
       settle();
       child.kill('SIGKILL');
-      reject(new Error(`${component.name} (${ENTRIES[component.name]}) ${why}.\n--- last stderr ---\n${tail.join('\n') || '(empty)'}`));
+      reject(new Error(`${component.name} (${ENTRY_POINTS[component.name]}) ${why}.\n--- last stderr ---\n${tail.join('\n') || '(empty)'}`));
     }
     child.once('exit', onExit);
     child.once('error', onError);

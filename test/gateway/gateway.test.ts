@@ -1,0 +1,267 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { composeServices } from '@apollo/composition';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserProfile } from '../../adapters/domain';
+import { legacyUnavailable, notFound, unauthenticated } from '../../adapters/errors';
+import { readGatewaySettings } from '../../gateway/config/settings';
+import type { ProfileSource } from '../../gateway/auth/grants';
+import { startGateway, type RunningGateway } from '../../gateway/server/start-gateway';
+import { createCredentialStore } from '../../legacy/idp/credentials';
+import { startIdp, type RunningIdp } from '../../legacy/idp/server';
+import { loadOrCreateSigningKey } from '../../legacy/idp/signing-key';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../../subgraphs/runtime/identity';
+import { signTestToken } from '../support/idp-tokens';
+import { graphql, tokenFor } from '../support/stack';
+
+/**
+ * The gateway in the test process against a throwaway subgraph and the demo IdP, all on real sockets: what it
+ * lets through, what it forwards, what it hides. The full-stack counterpart is stack-auth.test.ts.
+ */
+const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
+const SDL = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  type Query {
+    whoami: Whoami!
+    fails(kind: String!): String
+  }
+  type Whoami { userId: String! username: String! name: String! grants: [String!]! correlationId: String }
+`);
+
+interface ProbeContext { identity: Identity; correlationId: string | undefined }
+
+const probeResolvers: GraphQLResolverMap<ProbeContext> = {
+  Query: {
+    whoami: (_, __, { identity, correlationId }) => ({
+      ...identity,
+      grants: identity.grants.map((g) => `${g.profile}@${g.scope.kind}:${g.scope.id}`),
+      correlationId,
+    }),
+    fails: async (_, { kind }) => {
+      if (kind === 'not-found') throw notFound('Line 3999999999');
+      if (kind === 'slow') await sleep(3_000);
+      throw new Error('connection string postgres://admin:hunter2@db failed');
+    },
+  },
+};
+
+/** Answers only with a valid gateway identity, like every real subgraph, and echoes what it received. */
+async function startProbeSubgraph(): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = new ApolloServer<ProbeContext>({
+    // buildSubgraphSchema types the context as unknown; ours is what the context function below returns.
+    schema: buildSubgraphSchema({ typeDefs: SDL, resolvers: probeResolvers as GraphQLResolverMap<unknown> }),
+  });
+  const secret = new TextEncoder().encode(SECRET);
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => {
+      const identity = await verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, secret);
+      if (!identity) throw unauthenticated('This service only answers the gateway.');
+      return { identity, correlationId: req.headers['x-correlation-id'] as string | undefined };
+    },
+  });
+  return { url, stop: () => server.stop() };
+}
+
+const profile = (username: string, enabled: boolean): UserProfile => ({
+  id: '1-U0001', username, firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G',
+  mobile: null, email: null, enabled, grants: [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }],
+});
+
+/** CRM as the gateway sees it, counting calls. */
+const crmCalls: string[] = [];
+const profiles: ProfileSource = {
+  async getUserProfile(username) {
+    crmCalls.push(username);
+    if (username === 'crm.down') throw legacyUnavailable('CRM', 'test-correlation');
+    if (username === 'ginevra.vallisneri' || username === 'mario.rossi') return profile(username, true);
+    if (username === 'abbonamento.mobile') return profile(username, false);
+    return null;
+  },
+};
+
+let dir: string;
+let idp: RunningIdp;
+let probe: { url: string; stop(): Promise<void> };
+let gateway: RunningGateway;
+const started: { stop(): Promise<void> }[] = [];
+
+function gatewayEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    AUTH_JWKS_URL: `${idp.url}/.well-known/jwks.json`,
+    CRM_URL: 'http://127.0.0.1:9',
+    GATEWAY_IDENTITY_SECRET: SECRET,
+    SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
+    SUBGRAPH_URLS: JSON.stringify({ probe: probe.url }),
+    SUBGRAPH_TIMEOUT_MS: '500',
+    ...overrides,
+  };
+}
+
+async function startTestGateway(overrides: Record<string, string> = {}): Promise<RunningGateway> {
+  const running = await startGateway(readGatewaySettings(gatewayEnv(overrides)), { profiles });
+  started.push(running);
+  return running;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'onegraph-gateway-'));
+  idp = await startIdp({
+    host: '127.0.0.1', port: 0, issuer: 'onegraph-demo-idp', audience: 'onegraph',
+    key: await loadOrCreateSigningKey(dir), credentials: createCredentialStore(undefined),
+  });
+  probe = await startProbeSubgraph();
+  // Composed with a routing URL nobody listens on: the gateway must route by SUBGRAPH_URLS.
+  const composition = composeServices([{ name: 'probe', url: 'http://127.0.0.1:9/graphql', typeDefs: SDL }]);
+  if (composition.errors) throw new Error(composition.errors.map((e) => e.message).join('\n'));
+  writeFileSync(join(dir, 'supergraph.graphql'), composition.supergraphSdl);
+  gateway = await startTestGateway();
+});
+
+afterAll(async () => {
+  for (const s of started) await s.stop();
+  await probe?.stop();
+  await idp?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const WHOAMI = '{ whoami { userId username name grants correlationId } }';
+const at = () => ({ gatewayUrl: gateway.url });
+
+async function expectUnauthenticated(token: string | undefined) {
+  const { status, body } = await graphql(at(), WHOAMI, {}, token);
+  expect(status).toBe(401);
+  expect(body.data ?? null).toBeNull();
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  return body.errors[0].message as string;
+}
+
+describe('gateway authentication', () => {
+  it('forwards the signed identity with the CRM grants and a correlation id to the subgraph', async () => {
+    const token = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri');
+    const { status, body } = await graphql(at(), WHOAMI, {}, token);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.whoami).toMatchObject({
+      userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA VALLISNERI', grants: ['RL@COMPANY:1-VALL01'],
+    });
+    expect(body.data.whoami.correlationId).toMatch(/^[\w.:-]{8,64}$/);
+  });
+
+  it('refuses a request without a token, or with another scheme, with 401 UNAUTHENTICATED', async () => {
+    await expectUnauthenticated(undefined);
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic Z2luZXZyYTpkZW1v' },
+      body: JSON.stringify({ query: WHOAMI }),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses introspection without a token too', async () => {
+    const { status } = await graphql(at(), '{ __schema { queryType { name } } }');
+    expect(status).toBe(401);
+  });
+
+  it('refuses expired, wrong-issuer, wrong-audience, forged and unsigned tokens', async () => {
+    expect(await expectUnauthenticated(await signTestToken(dir, { expiresIn: -60 }))).toMatch(/expired/);
+    await expectUnauthenticated(await signTestToken(dir, { issuer: 'someone-else' }));
+    await expectUnauthenticated(await signTestToken(dir, { audience: 'another-api' }));
+    await expectUnauthenticated(await signTestToken(dir, { forgeSignature: true }));
+    await expectUnauthenticated('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    await expectUnauthenticated('not-a-jwt');
+  });
+
+  it('refuses a user disabled in CRM or unknown to CRM, even with a valid token', async () => {
+    await expectUnauthenticated(await signTestToken(dir, { username: 'abbonamento.mobile' }));
+    await expectUnauthenticated(await signTestToken(dir, { username: 'ghost.user' }));
+  });
+
+  it('loads the grants from CRM once per user within the cache time', async () => {
+    const token = await tokenFor({ idpUrl: idp.url }, 'mario.rossi');
+    crmCalls.length = 0;
+    await Promise.all([graphql(at(), WHOAMI, {}, token), graphql(at(), WHOAMI, {}, token)]);
+    await graphql(at(), WHOAMI, {}, token);
+    expect(crmCalls).toEqual(['mario.rossi']);
+  });
+
+  it('answers 503 LEGACY_UNAVAILABLE when CRM cannot give the grants, and does not cache the failure', async () => {
+    const token = await signTestToken(dir, { username: 'crm.down' });
+    crmCalls.length = 0;
+    for (let i = 0; i < 2; i++) {
+      const { status, body } = await graphql(at(), WHOAMI, {}, token);
+      expect(status).toBe(503);
+      expect(body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'CRM' });
+    }
+    expect(crmCalls).toEqual(['crm.down', 'crm.down']);
+  });
+
+  it('answers 503 LEGACY_UNAVAILABLE (system IdP) when the JWKS cannot be fetched', async () => {
+    const blind = await startTestGateway({ AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json' });
+    const { status, body } = await graphql({ gatewayUrl: blind.url }, WHOAMI, {}, await signTestToken(dir));
+    expect(status).toBe(503);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'IdP' });
+  });
+});
+
+describe('gateway error masking and subgraph calls', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri');
+  });
+
+  it('passes errors of the graph vocabulary on with their code, without internal extensions', async () => {
+    const { body } = await graphql(at(), '{ fails(kind: "not-found") }', {}, token);
+    expect(body.errors[0].message).toBe('Line 3999999999 does not exist.');
+    expect(body.errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+  });
+
+  it('turns any other error into INTERNAL without message details or stack', async () => {
+    const { body } = await graphql(at(), '{ fails(kind: "bug") }', {}, token);
+    expect(body.errors[0]).toMatchObject({ message: 'Internal error.', extensions: { code: 'INTERNAL' } });
+    expect(JSON.stringify(body)).not.toMatch(/hunter2|stacktrace|serviceName/);
+  });
+
+  it('keeps Apollo request errors readable (validation) for the client to fix its query', async () => {
+    const { status, body } = await graphql(at(), '{ nope }', {}, token);
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('gives up on a subgraph that does not answer within SUBGRAPH_TIMEOUT_MS', async () => {
+    const startedAt = Date.now();
+    const { body } = await graphql(at(), '{ fails(kind: "slow") }', {}, token);
+    expect(Date.now() - startedAt).toBeLessThan(2_500);
+    expect(body.errors[0].extensions.code).toBe('INTERNAL');
+  });
+
+  it('refuses at start a SUBGRAPH_URLS entry naming no subgraph of the supergraph', async () => {
+    await expect(startTestGateway({ SUBGRAPH_URLS: JSON.stringify({ probe: probe.url, mobil: probe.url }) })).rejects.toThrow(/mobil/);
+  });
+});
+
+describe('gateway settings', () => {
+  it('refuses missing or malformed settings, naming the variable', () => {
+    const env = gatewayEnv();
+    expect(() => readGatewaySettings({ ...env, AUTH_JWKS_URL: '' })).toThrow(/AUTH_JWKS_URL/);
+    expect(() => readGatewaySettings({ ...env, SUBGRAPH_URLS: '[1]' })).toThrow(/SUBGRAPH_URLS/);
+    expect(() => readGatewaySettings({ ...env, SUBGRAPH_URLS: '{"a":"ftp://x"}' })).toThrow(/SUBGRAPH_URLS\.a/);
+    expect(() => readGatewaySettings({ ...env, SUBGRAPH_TIMEOUT_MS: '0' })).toThrow(/SUBGRAPH_TIMEOUT_MS/);
+    expect(() => readGatewaySettings({ ...env, GATEWAY_IDENTITY_SECRET: 'short' })).toThrow(/GATEWAY_IDENTITY_SECRET/);
+  });
+
+  it('has the documented defaults', () => {
+    const s = readGatewaySettings({ AUTH_JWKS_URL: 'http://idp/jwks', CRM_URL: 'http://crm', GATEWAY_IDENTITY_SECRET: SECRET });
+    expect(s).toMatchObject({ host: '127.0.0.1', port: 0, subgraphUrls: {}, subgraphTimeoutMs: 10_000 });
+    expect(s.auth).toMatchObject({ issuer: 'onegraph-demo-idp', audience: 'onegraph', grantsCacheSeconds: 30 });
+    expect(s.supergraphPath).toMatch(/schema\/supergraph\.graphql$/);
+  });
+});

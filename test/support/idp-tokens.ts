@@ -1,0 +1,33 @@
+import { generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { loadOrCreateSigningKey } from '../../legacy/idp/signing-key';
+
+/**
+ * Tokens the demo IdP would never issue (expired, another issuer or audience, another key), signed with the key
+ * it keeps in its data directory, so that tests can show the gateway refuses each of them.
+ */
+export interface TestTokenOptions {
+  sub?: string;
+  username?: string;
+  issuer?: string;
+  audience?: string;
+  /** Seconds from now; negative for a token that has already expired. */
+  expiresIn?: number;
+  /** Sign with a fresh key under the IdP's key id: a forged signature. */
+  forgeSignature?: boolean;
+}
+
+export async function signTestToken(idpDataDir: string, opts: TestTokenOptions = {}): Promise<string> {
+  const key = await loadOrCreateSigningKey(idpDataDir);
+  const signingKey = opts.forgeSignature ? (await generateKeyPair('ES256')).privateKey : key.privateKey;
+  const now = Math.floor(Date.now() / 1000);
+  const expiresIn = opts.expiresIn ?? 3600;
+  const claims: JWTPayload = { preferred_username: opts.username ?? 'ginevra.vallisneri' };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+    .setSubject(opts.sub ?? '1-U0001')
+    .setIssuer(opts.issuer ?? 'onegraph-demo-idp')
+    .setAudience(opts.audience ?? 'onegraph')
+    .setIssuedAt(Math.min(now, now + expiresIn - 60))
+    .setExpirationTime(now + expiresIn)
+    .sign(signingKey);
+}
