@@ -11,7 +11,11 @@ const dataDir = resolve('.data');
 const stackFile = resolve(dataDir, 'stack.json');
 mkdirSync(dataDir, { recursive: true });
 
-const stack = await launchStack({ dataDir, gatewayPort: intSetting('PORT', 4000) });
+const stack = await launchStack({ dataDir, gatewayPort: intSetting('PORT', 4000) }).catch((err: Error) => {
+  // launchStack has stopped whatever it started; the message names the process and its last stderr lines.
+  process.stderr.write(`npm start: the stack did not start.\n${err.message}\n`);
+  process.exit(1);
+});
 
 let stopping = false;
 const stopAll = async () => {

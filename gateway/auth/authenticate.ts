@@ -1,7 +1,7 @@
 import { GraphError, unauthenticated } from '../../adapters/errors';
 import type { Identity } from '../../subgraphs/runtime/identity';
 import type { TokenVerifier } from './bearer-token';
-import type { ProfileSource } from './grants';
+import type { ProfileSource } from './profile-cache';
 
 /**
  * Turns the caller's bearer token into the identity the subgraphs receive: the IdP vouches for who he is,

@@ -2,7 +2,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { legacyUnavailable, unauthenticated } from '../../adapters/errors';
 import { logLegacyFailure } from '../../adapters/http';
 
-/** Who the identity provider says the caller is. What he may do comes from CRM (see grants.ts). */
+/** Who the identity provider says the caller is. What he may do comes from CRM (see profile-cache.ts). */
 export interface TokenSubject { sub: string; username: string }
 
 export interface TokenVerifierOptions { issuer: string; audience: string; jwksUrl: URL }

@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createAuthenticator } from '../auth/authenticate';
 import { createTokenVerifier } from '../auth/bearer-token';
-import { cacheProfiles, type ProfileSource } from '../auth/grants';
+import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
 import { formatGatewayError } from '../errors/format-error';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';

@@ -12,7 +12,7 @@ export interface TestStack extends Stack {
   dataDir: string;
 }
 
-export interface TestStackOptions extends Omit<LaunchOptions, 'dataDir'> {}
+export type TestStackOptions = Omit<LaunchOptions, 'dataDir'>;
 
 /** The "today" of the legacy fixtures in every test (dates in the seed are relative to it). */
 export const LEGACY_TODAY = '2026-11-23';
