@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserProfile } from '../../adapters/domain';
 import { legacyUnavailable, notFound, unauthenticated } from '../../adapters/errors';
 import { readGatewaySettings } from '../../gateway/config/settings';
-import type { ProfileSource } from '../../gateway/auth/grants';
+import type { ProfileSource } from '../../gateway/auth/profile-cache';
 import { startGateway, type RunningGateway } from '../../gateway/server/start-gateway';
 import { createCredentialStore } from '../../legacy/idp/credentials';
 import { startIdp, type RunningIdp } from '../../legacy/idp/server';
