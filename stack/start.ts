@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launchStack } from './launch';
 import { intSetting } from './process';
 
@@ -7,8 +8,8 @@ import { intSetting } from './process';
  * `npm start`: the embedded default. Stand-ins with their own latencies, data in `.data/`, the gateway on PORT
  * (default 4000). `.data/stack.json` tells `npm run token` where the IdP is; it is removed again on stop.
  */
-const dataDir = resolve('.data');
-const stackFile = resolve(dataDir, 'stack.json');
+const dataDir = fileURLToPath(new URL('../.data', import.meta.url));
+const stackFile = join(dataDir, 'stack.json');
 mkdirSync(dataDir, { recursive: true });
 
 const stack = await launchStack({ dataDir, gatewayPort: intSetting('PORT', 4000) }).catch((err: Error) => {
