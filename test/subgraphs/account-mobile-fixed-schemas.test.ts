@@ -4,13 +4,14 @@ import DataLoader from 'dataloader';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { FixedLine, Grant, MobileLine, Page, RecordFilter } from '../../adapters/domain';
+import type { Company, Contract, FixedLine, Grant, MobileLine, Page, RecordFilter, UserProfile } from '../../adapters/domain';
 import type { Resolvers, SubgraphContext } from '../../subgraphs/runtime/server';
+import { resolvers as accountResolvers } from '../../subgraphs/account/resolvers';
 import { resolvers as fixedResolvers } from '../../subgraphs/fixed/resolvers';
 import { resolvers as mobileResolvers } from '../../subgraphs/mobile/resolvers';
 
 /**
- * The mobile and fixed subgraph schemas executed in process over an in-memory CRM: SDL and resolvers agree, lists
+ * The account, mobile and fixed subgraph schemas executed in process over an in-memory CRM: SDL and resolvers agree, lists
  * and lookups are scoped, entity fetches of foreign lines answer null, and list results prime the loader.
  */
 // @apollo/subgraph builds the schema with the CommonJS graphql; it must be executed with that same copy.
@@ -29,6 +30,18 @@ const FIXED: FixedLine[] = [
   { number: '021234567', contractNumber: '021234567', companyId: '1-NOME01', status: 'ACTIVE', type: 'VOICE', site: null },
 ];
 
+const company = (id: string, name: string): Company => ({
+  id, name, taxCode: `TAX${id}`, legalSeat: null, legalRepresentative: null, fixedCommunicationEmail: null, groupId: null,
+});
+const COMPANIES = [company('1-VALL01', 'VALLISNERI GINEVRA'), company('1-NOME01', 'NOME AZIENDA SPA')];
+const contract = (number: string, companyId: string, type: Contract['type']): Contract => ({
+  number, type, companyId, billingCustomerCode: null, status: 'ACTIVE', activatedOn: '2020-01-15', ceasedOn: null,
+  linesCount: 1, sdiRecipientCode: null, agreement: null,
+});
+const CONTRACTS = [contract('888012170373', '1-VALL01', 'MOBILE'), contract('066633987', '1-VALL01', 'FIXED'), contract('888012999001', '1-NOME01', 'MOBILE')];
+const GINEVRA: UserProfile = { id: '1-U0001', username: 'ginevra.vallisneri', firstName: 'GINEVRA', lastName: 'VALLISNERI',
+  taxCode: 'VLLGVR74E42D548G', mobile: '3485180611', email: 'g@example.it', enabled: true, grants: [] };
+
 const matches = (f: RecordFilter, l: { number: string; contractNumber: string; companyId: string }) =>
   !!(f.companyIds?.includes(l.companyId) || f.contractNumbers?.includes(l.contractNumber) || f.lineNumbers?.includes(l.number));
 
@@ -40,20 +53,29 @@ function fakeCrm() {
       const found = all.filter((l) => matches(filter, l)).sort((a, b) => a.number.localeCompare(b.number));
       return { totalCount: found.length, items: found.slice(offset, offset + limit) };
     };
-  const get = <L extends { number: string }>(name: string, all: L[]) => async (numbers: readonly string[]) => {
+  const get = <R>(name: string, all: R[], key: (r: R) => string) => async (ids: readonly string[]) => {
     calls.push(name);
-    return numbers.map((n) => all.find((l) => l.number === n) ?? null);
+    return ids.map((id) => all.find((r) => key(r) === id) ?? null);
   };
+  const byNumber = (r: { number: string }) => r.number;
   const crm = { listMobileLines: list('ListaLineeMobili', MOBILE), listFixedLines: list('ListaLineeFisse', FIXED),
-    getMobileLines: get('GetLineeMobili', MOBILE), getFixedLines: get('GetLineeFisse', FIXED) };
+    getMobileLines: get('GetLineeMobili', MOBILE, byNumber), getFixedLines: get('GetLineeFisse', FIXED, byNumber),
+    getContracts: get('GetContratti', CONTRACTS, byNumber), getCompanies: get('GetAziende', COMPANIES, (c) => c.id),
+    getUserProfile: async (username: string) => (calls.push('GetProfiloUtente'), username === GINEVRA.username ? GINEVRA : null),
+    listContracts: async (filter: RecordFilter) => {
+      calls.push('ListaContratti');
+      return CONTRACTS.filter((c) => filter.companyIds?.includes(c.companyId) || filter.contractNumbers?.includes(c.number)
+        || MOBILE.some((l) => l.contractNumber === c.number && filter.lineNumbers?.includes(l.number)));
+    } };
   return { crm, calls };
 }
 
-function run(name: 'mobile' | 'fixed', resolvers: Resolvers, grants: Grant[], query: string) {
+function run(name: 'account' | 'mobile' | 'fixed', resolvers: Resolvers, grants: Grant[], query: string) {
   const { crm, calls } = fakeCrm();
   const context = {
-    identity: { userId: 'u', username: 'u', name: 'U', grants },
-    loaders: { crm: { mobileLines: new DataLoader(crm.getMobileLines), fixedLines: new DataLoader(crm.getFixedLines) } },
+    identity: { userId: 'u', username: GINEVRA.username, name: 'U', grants },
+    loaders: { crm: { mobileLines: new DataLoader(crm.getMobileLines), fixedLines: new DataLoader(crm.getFixedLines),
+      contracts: new DataLoader(crm.getContracts), companies: new DataLoader(crm.getCompanies) } },
     legacy: { crm },
   } as unknown as SubgraphContext;
   const typeDefs = parse(readFileSync(new URL(`../../schema/${name}.graphql`, import.meta.url), 'utf8'));
@@ -62,8 +84,8 @@ function run(name: 'mobile' | 'fixed', resolvers: Resolvers, grants: Grant[], qu
 }
 
 const RL_A: Grant[] = [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }];
-const entities = (typename: string, numbers: string[]) =>
-  `{ _entities(representations: [${numbers.map((n) => `{ __typename: "${typename}", number: "${n}" }`).join(', ')}]) { ... on ${typename} { number contract { number } } } }`;
+const entities = (typename: string, numbers: string[], selection = 'number contract { number }') =>
+  `{ _entities(representations: [${numbers.map((n) => `{ __typename: "${typename}", number: "${n}" }`).join(', ')}]) { ... on ${typename} { ${selection} } } }`;
 
 describe('mobile subgraph', () => {
   it('lists the viewer\'s lines only, and later entity fetches of them cost no CRM call', async () => {
@@ -119,5 +141,47 @@ describe('fixed subgraph', () => {
     });
     const refs = await run('fixed', fixedResolvers, RL_A, entities('FixedLine', ['021234567', '066633987']));
     expect(refs.result.data?._entities).toEqual([null, { number: '066633987', contract: { number: '066633987' } }]);
+  });
+});
+
+describe('account subgraph', () => {
+  it('answers the viewer: profiles and grants from the identity, personal data and company from CRM', async () => {
+    const { result } = await run('account', accountResolvers, RL_A,
+      `{ viewer { username displayName taxCode profiles grants { profile scopeKind scopeId } company { id name contracts { number type activatedOn } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.viewer).toEqual({
+      username: 'ginevra.vallisneri', displayName: 'GINEVRA VALLISNERI', taxCode: 'VLLGVR74E42D548G', profiles: ['RL'],
+      grants: [{ profile: 'RL', scopeKind: 'COMPANY', scopeId: '1-VALL01' }],
+      company: { id: '1-VALL01', name: 'VALLISNERI GINEVRA', contracts: [
+        { number: '888012170373', type: 'MOBILE', activatedOn: '2020-01-15' }, { number: '066633987', type: 'FIXED', activatedOn: '2020-01-15' }] },
+    });
+  });
+
+  it('reads CRM personal data only when a personal field is asked for', async () => {
+    const { result, calls } = await run('account', accountResolvers, RL_A, `{ viewer { profiles } }`);
+    expect(result.data?.viewer).toEqual({ profiles: ['RL'] });
+    expect(calls).toEqual([]);
+  });
+
+  it('gives an UT the company and contract of his line, nothing else of it', async () => {
+    const ut: Grant[] = [{ profile: 'UT', scope: { kind: 'LINE', id: '3343860902' } }];
+    const { result } = await run('account', accountResolvers, ut, `{ viewer { company { id contracts { number } } } fixed: contract(number: "066633987") { number } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ viewer: { company: { id: '1-VALL01', contracts: [{ number: '888012170373' }] } }, fixed: null });
+  });
+
+  it('answers foreign and unknown companies and contracts alike, by id and as entities', async () => {
+    const { result } = await run('account', accountResolvers, RL_A,
+      `{ foreign: company(id: "1-NOME01") { id } unknown: company(id: "1-NONE") { id } own: contract(number: "888012170373") { number company { id } } other: contract(number: "888012999001") { number } }`);
+    expect(result.data).toEqual({ foreign: null, unknown: null, own: { number: '888012170373', company: { id: '1-VALL01' } }, other: null });
+    const refs = await run('account', accountResolvers, RL_A, entities('Contract', ['888012999001', '888012170373', '888099999999'], 'number status'));
+    expect(refs.result.data?._entities).toEqual([null, { number: '888012170373', status: 'ACTIVE' }, null]);
+  });
+
+  it('serves a CC his contract but refuses its company, keeping the contract', async () => {
+    const cc: Grant[] = [{ profile: 'CC', scope: { kind: 'CONTRACT', id: '066633987' } }];
+    const { result } = await run('account', accountResolvers, cc, `{ contract(number: "066633987") { number company { id } } viewer { company { id } } }`);
+    expect(result.data).toEqual({ contract: { number: '066633987', company: null }, viewer: { company: null } });
+    expect(result.errors?.map((e) => [e.path, e.extensions.code])).toEqual([[['contract', 'company'], 'FORBIDDEN']]);
   });
 });
