@@ -1,5 +1,5 @@
 import type { MobileLine, Profile } from '../../adapters/domain';
-import { forbidden, notFound } from '../../adapters/errors';
+import { badUserInput, forbidden, notFound } from '../../adapters/errors';
 import { linePlace } from '../runtime/lines';
 import { profilesOn } from '../runtime/records';
 import type { SubgraphContext } from '../runtime/server';
@@ -8,6 +8,11 @@ import { checkSimInput, type SimInput } from './sim-input';
 /**
  * MOB-03: block a SIM after theft or loss, unblock it when found. Each is one CRM request (pratica) created with the
  * client's idempotency key, so a retry returns the first outcome and writes nothing.
+ *
+ * State rules: a CEASED line is refused here (BAD_USER_INPUT on input.number). Blocking a line that is already
+ * SUSPENDED, or unblocking one that is not, is NOT refused here: that is exactly the state a successful first attempt
+ * leaves behind, and only CRM knows whether this key is that attempt's retry (then it answers the first outcome) or
+ * a new request. CRM is the authority: its refusal reaches the client as LEGACY_REJECTED from the adapter.
  */
 
 /**
@@ -31,9 +36,10 @@ export async function runSimOperation(
   const line = await loaders.crm.mobileLines.load(input.number);
   const profiles = line ? profilesOn(identity, 'line', linePlace(line)) : new Set<Profile>();
   // Unknown and foreign lines get the same error, without the number, so that nothing tells them apart.
-  if (profiles.size === 0) throw notFound('This mobile line');
+  if (!line || profiles.size === 0) throw notFound('This mobile line');
   const operators = [...profiles].filter((p) => SIM_OPERATORS.has(p));
   if (operators.length === 0) throw forbidden('blocking or unblocking the SIM of this line');
+  if (line.status === 'CEASED') throw badUserInput('input.number', 'the line is ceased: its SIM can no longer be blocked or unblocked');
 
   const created = await legacy.crm.createRequest({
     description: operation.description,

@@ -99,6 +99,13 @@ describe('who may block a SIM', () => {
     await expect(runSimOperation(BLOCK, input('3343860505'), ctx)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
+  it('refuses a ceased line, naming input.number, and writes nothing', async () => {
+    lines.set('3343860302', line('3343860302', '1-VALL01', { status: 'CEASED' }));
+    const { ctx, createRequest } = context([{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }]);
+    await expect(runSimOperation(BLOCK, input('3343860302'), ctx)).rejects.toThrow(/^input\.number: the line is ceased/);
+    expect(createRequest).not.toHaveBeenCalled();
+  });
+
   it('creates the request with the CM8 channel for a ROA and returns the line as CRM has it now', async () => {
     const { ctx, createRequest } = context([{ profile: 'ROA', scope: { kind: 'CONTRACT', id: '888010077777' } }]);
     const outcome = await runSimOperation(BLOCK, input('3319000001'), ctx);
