@@ -8,11 +8,12 @@ export interface PageWindow { offset: number; limit: number }
 
 /**
  * Checks the `first` / `offset` arguments every paginated field takes and turns them into the window the adapters
- * expect. An explicit `null` from the client overrides the SDL default, hence the integer checks.
+ * expect. An explicit `null` from the client overrides the SDL default, hence the integer checks. A field whose
+ * source pages smaller (eBill: 50) passes its own `maxFirst`.
  */
-export function pageWindow(first: number | null, offset: number | null): PageWindow {
-  if (!Number.isInteger(first) || first! < 1 || first! > MAX_PAGE_SIZE) {
-    throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+export function pageWindow(first: number | null, offset: number | null, maxFirst = MAX_PAGE_SIZE): PageWindow {
+  if (!Number.isInteger(first) || first! < 1 || first! > maxFirst) {
+    throw badUserInput('first', `must be between 1 and ${maxFirst}`);
   }
   if (!Number.isInteger(offset) || offset! < 0) throw badUserInput('offset', 'must be 0 or more');
   return { offset: offset!, limit: first! };

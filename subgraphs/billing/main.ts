@@ -1,0 +1,4 @@
+import { runSubgraph } from '../runtime/server';
+import { resolvers } from './resolvers';
+
+await runSubgraph('billing', resolvers);

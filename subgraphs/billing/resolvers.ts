@@ -1,0 +1,24 @@
+import type { Invoice } from '../../adapters/domain';
+import { DateScalar, DecimalScalar } from '../runtime/scalars';
+import type { Resolvers } from '../runtime/server';
+import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
+import { invoiceDocument } from './document';
+import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
+
+/** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Decimal: DecimalScalar,
+  Query: {
+    invoices: (_root, args: InvoicesArgs, context) => {
+      const { page, criteria } = parseInvoicesArgs(args);
+      return args.kind === 'MOBILE' ? listMobileInvoices(context, criteria, page) : listFixedInvoices(context, criteria, page);
+    },
+    invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
+  },
+  Invoice: {
+    // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
+    __resolveReference: ({ number }: { number: string }, context) => findVisibleInvoice(context, number),
+    document: (invoice: Invoice, _args, { legacy }) => invoiceDocument(invoice, legacy),
+  },
+};

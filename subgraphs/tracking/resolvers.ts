@@ -1,0 +1,35 @@
+import type { IsoDate, Order, ServiceRequest } from '../../adapters/domain';
+import { DateScalar } from '../runtime/scalars';
+import type { Resolvers } from '../runtime/server';
+import { loadVisible, visibleOrders, visibleRequests } from './tracked';
+import { requestsHistoryWindow, trackingWindow } from './windows';
+
+/** A contract or line owned by another subgraph, referenced by key. */
+const reference = (number: string | null) => (number ? { number } : null);
+
+/** TRK-01, TRK-03, TRK-04. CRM statuses arrive mapped to the SDL's RequestStatus by the adapter. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Query: {
+    orders: (_root, _args, context) => visibleOrders(context, trackingWindow()),
+    requests: (_root, _args, context) => visibleRequests(context, trackingWindow()),
+    // Every channel: the CRM list is not narrowed by origin.
+    requestsHistory: (_root, { before }: { before?: IsoDate | null }, context) =>
+      visibleRequests(context, requestsHistoryWindow(before)),
+    order: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'order', loaders.crm.orders, id),
+    request: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'request', loaders.crm.requests, id),
+  },
+  Order: {
+    // Other subgraphs reference orders by id: the same scoping, or an entity fetch would leak a foreign order.
+    __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'order', loaders.crm.orders, id),
+    request: (order: Order, _args, { identity, loaders }) => loadVisible(identity, 'request', loaders.crm.requests, order.requestId),
+    contract: (order: Order) => reference(order.contractNumber),
+    line: (order: Order) => reference(order.lineNumber),
+  },
+  Request: {
+    __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'request', loaders.crm.requests, id),
+    order: (request: ServiceRequest, _args, { identity, loaders }) => loadVisible(identity, 'order', loaders.crm.orders, request.orderId),
+    contract: (request: ServiceRequest) => reference(request.contractNumber),
+    line: (request: ServiceRequest) => reference(request.lineNumber),
+  },
+};
