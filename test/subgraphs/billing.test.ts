@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import DataLoader from 'dataloader';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Contract, Grant, Invoice, InvoiceSearch, RecordFilter } from '../../adapters/domain';
 import type { FixedInvoicesKey } from '../../adapters/ebpfa';
@@ -105,8 +105,8 @@ function run(grants: Grant[], query: string) {
     },
     legacy: { crm, ebill, ebpfa: ebill },
   } as unknown as SubgraphContext;
-  const schema = buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL('../../schema/billing.graphql', import.meta.url), 'utf8')), resolvers });
-  return graphql({ schema, source: query, contextValue: context }).then((result) => ({ result, calls }));
+  const schema = buildSubgraphSchema([{ typeDefs: parse(readFileSync(new URL('../../schema/billing.graphql', import.meta.url), 'utf8')), resolvers }]);
+  return graphql({ schema, source: query, contextValue: context }).then((result) => ({ result: result as ExecutionResult<any>, calls }));
 }
 
 const RL_A: Grant[] = [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import DataLoader from 'dataloader';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Grant, MobileLine } from '../../adapters/domain';
 import type { SubgraphContext } from '../../subgraphs/runtime/server';
@@ -36,10 +36,10 @@ function run(grants: Grant[], numbers: string[]) {
       },
     },
   } as unknown as SubgraphContext;
-  const schema = buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL('../../schema/consumption.graphql', import.meta.url), 'utf8')), resolvers });
+  const schema = buildSubgraphSchema([{ typeDefs: parse(readFileSync(new URL('../../schema/consumption.graphql', import.meta.url), 'utf8')), resolvers }]);
   const source = `{ _entities(representations: [${numbers.map((n) => `{ __typename: "MobileLine", number: "${n}" }`).join(', ')}]) {
     ... on MobileLine { number residualCredit { amount updatedAt } availableTraffic { dataGbLeft minutesLeft smsLeft } } } }`;
-  return graphql({ schema, source, contextValue: context }).then((result) => ({ result, batches }));
+  return graphql({ schema, source, contextValue: context }).then((result) => ({ result: result as ExecutionResult<any>, batches }));
 }
 
 const RL_A: Grant[] = [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import DataLoader from 'dataloader';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Grant, Order, RecordFilter, ServiceRequest } from '../../adapters/domain';
 import type { SubgraphContext } from '../../subgraphs/runtime/server';
@@ -55,8 +55,8 @@ function run(grants: Grant[], query: string) {
     loaders: { crm: { orders: get('GetOrdini', ORDERS), requests: get('GetPratiche', REQUESTS) } },
     legacy: { crm },
   } as unknown as SubgraphContext;
-  const schema = buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL('../../schema/tracking.graphql', import.meta.url), 'utf8')), resolvers });
-  return graphql({ schema, source: query, contextValue: context }).then((result) => ({ result, calls }));
+  const schema = buildSubgraphSchema([{ typeDefs: parse(readFileSync(new URL('../../schema/tracking.graphql', import.meta.url), 'utf8')), resolvers }]);
+  return graphql({ schema, source: query, contextValue: context }).then((result) => ({ result: result as ExecutionResult<any>, calls }));
 }
 
 const RL_A: Grant[] = [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }];
