@@ -1,0 +1,4 @@
+import { runStandIn } from '../runtime/server';
+import { crmStandIn } from './standin';
+
+await runStandIn(crmStandIn());

@@ -1,0 +1,51 @@
+import type { IncomingMessage } from 'node:http';
+import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
+import { createRequest } from './dispositive';
+import { readOperations } from './operations';
+import { readRequest, soapFault, type SoapRecord } from './soap';
+import type { CrmStore } from './store';
+
+/**
+ * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
+ * element, which must agree. Operations are counted under their SOAP name (`GetLineeMobili`, ...).
+ */
+export const SOAP_PATH = '/crm/soap';
+const SOAP_ACTION = /^"?urn:tim:crm#(\w+)"?$/;
+
+/** The runtime names its own failures (UNAVAILABLE, INTERNAL); CRM prints them as its internal-error code. */
+const crmCode = (code: string) => (code.startsWith('SBL-') ? code : 'SBL-SVC-00100');
+
+export function crmProtocol(store: CrmStore, credentials: { user: string; password: string }): LegacyProtocol {
+  const operations: Record<string, (params: SoapRecord) => StandInReply> = {
+    ...readOperations(store),
+    CreaPratica: (params) => createRequest(store, params),
+  };
+  const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
+
+  return {
+    route(req: IncomingMessage, body: Buffer) {
+      const path = new URL(req.url ?? '/', 'http://crm').pathname;
+      if (req.method !== 'POST' || path !== SOAP_PATH) throw new LegacyFault(404, 'SBL-EXL-00151', `Risorsa ${req.method} ${path} inesistente`);
+      const action = SOAP_ACTION.exec(String(req.headers.soapaction ?? ''))?.[1];
+      const { operation, params } = readRequest(body);
+      if (action !== operation) throw new LegacyFault(500, 'SBL-EXL-00151', `SOAPAction "${action ?? ''}" non corrisponde a ${operation}`);
+      const handler = operations[operation];
+      if (!handler) throw new LegacyFault(500, 'SBL-EXL-00151', `Operazione ${operation} non supportata`);
+      return { operation, run: () => handler(params) };
+    },
+
+    // SOAP 1.1 answers every fault with HTTP 500, except what the HTTP layer itself refuses (no such path, no auth).
+    errorReply: (_operation, status, code, text) => soapFault(status === 401 || status === 404 ? status : 500, crmCode(code), text),
+
+    malform(reply) {
+      // A cut answer: the envelope never closes.
+      const bytes = Buffer.from(reply.body);
+      return { ...reply, body: bytes.subarray(0, Math.floor(bytes.length / 2)) };
+    },
+
+    authenticate(req) {
+      if (req.headers.authorization === expectedAuthorization) return null;
+      return soapFault(401, 'SBL-SEC-00001', 'Credenziali mancanti o non valide');
+    },
+  };
+}
