@@ -1,0 +1,161 @@
+import type { Dispatcher } from 'undici';
+import type {
+  Company, Contract, CreatedRequest, FixedLine, IsoDate, LineSort, MobileLine, Order, Page, RecordFilter, ServiceRequest, UserProfile,
+} from '../domain';
+import { GraphError, notFound } from '../errors';
+import { createLegacyHttp } from '../http';
+import { batchesOf } from '../batches';
+import { UnusableAnswer } from '../legacy-answer';
+import { count, legacyDate } from '../legacy-values';
+import {
+  companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
+} from './mapping';
+import { callCrm, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
+
+/** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
+export const CRM_BATCH_LIMIT = 100;
+
+export interface CrmClientOptions {
+  url: string;
+  user?: string;
+  password?: string;
+  dispatcher?: Dispatcher;
+  connections?: number;
+}
+
+export interface CreateRequestInput {
+  /** The "Descrizione Pratica" of seed 002 §10, e.g. "Furto/Smarrimento SIM". */
+  description: string;
+  lineNumber: string;
+  reason?: string;
+  /** Origin of the pratica: "AREA CLIENTI", "CONSIP8". */
+  channel: string;
+  idempotencyKey: string;
+}
+
+export interface CrmClient {
+  /** `null` when CRM has no such user. */
+  getUserProfile(username: string): Promise<UserProfile | null>;
+  /** Lookups aligned with the ids: `null` where CRM has no record. Split into calls of at most 100 ids. */
+  getCompanies(ids: readonly string[]): Promise<(Company | null)[]>;
+  getContracts(numbers: readonly string[]): Promise<(Contract | null)[]>;
+  getMobileLines(numbers: readonly string[]): Promise<(MobileLine | null)[]>;
+  getFixedLines(numbers: readonly string[]): Promise<(FixedLine | null)[]>;
+  getOrders(ids: readonly string[]): Promise<(Order | null)[]>;
+  getRequests(ids: readonly string[]): Promise<(ServiceRequest | null)[]>;
+  /** Records matching any id of the filter (at most 100 ids per kind); an empty filter matches nothing. */
+  listContracts(filter: RecordFilter): Promise<Contract[]>;
+  listMobileLines(filter: RecordFilter, page: { offset: number; limit: number }, sort: LineSort): Promise<Page<MobileLine>>;
+  listFixedLines(filter: RecordFilter, page: { offset: number; limit: number }, sort: LineSort): Promise<Page<FixedLine>>;
+  /** Orders created between `from` and `to` (inclusive), newest first. */
+  listOrders(filter: RecordFilter, from: IsoDate, to: IsoDate): Promise<Order[]>;
+  /** Requests opened between `from` and `to` (inclusive), newest first. */
+  listRequests(filter: RecordFilter, from: IsoDate, to: IsoDate): Promise<ServiceRequest[]>;
+  /** Creates a pratica (and an ordine when the operation has one); the same key returns the first outcome again. */
+  createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
+  close(): Promise<void>;
+}
+
+const isEmpty = (f: RecordFilter) => !f.companyIds?.length && !f.contractNumbers?.length && !f.lineNumbers?.length;
+
+/** A filter CRM would refuse is our own mistake: the subgraphs build filters from grants, never near 100 per kind. */
+function checkFilter(f: RecordFilter): void {
+  for (const ids of [f.companyIds, f.contractNumbers, f.lineNumbers]) {
+    if ((ids?.length ?? 0) > CRM_BATCH_LIMIT) throw new GraphError('INTERNAL', `A CRM list filter holds at most ${CRM_BATCH_LIMIT} ids per kind.`);
+  }
+}
+
+/**
+ * The CRM pages (size, 1-based numbers) that cover `offset..offset+limit`: one page when ours lines up with CRM's,
+ * else consecutive pages of 100. A limit of 0 still asks one page of one, for the total.
+ */
+function crmPages(offset: number, limit: number): { size: number; numbers: number[] } {
+  if (limit === 0) return { size: 1, numbers: [1] };
+  if (limit <= CRM_BATCH_LIMIT && offset % limit === 0) return { size: limit, numbers: [offset / limit + 1] };
+  const first = Math.floor(offset / CRM_BATCH_LIMIT);
+  const last = Math.floor((offset + limit - 1) / CRM_BATCH_LIMIT);
+  return { size: CRM_BATCH_LIMIT, numbers: Array.from({ length: last - first + 1 }, (_, i) => first + i + 1) };
+}
+
+export function createCrmClient(options: CrmClientOptions): CrmClient {
+  const credentials = Buffer.from(`${options.user ?? 'onegraph'}:${options.password ?? 'onegraph'}`).toString('base64');
+  const http = createLegacyHttp({
+    system: 'CRM',
+    url: options.url,
+    headers: { authorization: `Basic ${credentials}` },
+    dispatcher: options.dispatcher,
+    connections: options.connections,
+  });
+  const call = <R>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R) => callCrm(http, operation, params, read);
+
+  /** Looks ids up in calls of at most 100 and aligns the answers with the ids. */
+  async function lookup<T>(ids: readonly string[], operation: string, idParam: string, answerElement: string, key: (item: T) => string,
+    map: (r: CrmRecord) => T): Promise<(T | null)[]> {
+    const answers = await Promise.all(batchesOf(ids, CRM_BATCH_LIMIT).map((batch) =>
+      call(operation, { [idParam]: batch }, (answer) => records(answer, answerElement).map(map))));
+    const byKey = new Map(answers.flat().map((item) => [key(item), item]));
+    return ids.map((id) => byKey.get(id) ?? null);
+  }
+
+  async function listLines<T>(operation: string, map: (r: CrmRecord) => T, filter: RecordFilter, { offset, limit }: { offset: number; limit: number },
+    sort: LineSort): Promise<Page<T>> {
+    if (isEmpty(filter)) return { totalCount: 0, items: [] };
+    checkFilter(filter);
+    const pages = crmPages(offset, limit);
+    const answers = await Promise.all(pages.numbers.map((page) => call(operation, {
+      filtro: filterParams(filter), pagina: String(page), dimensionePagina: String(pages.size), ordinamento: LINE_SORT[sort],
+    }, (answer) => ({ total: count(text(answer, 'totale')), items: records(answer, 'linea').map(map) }))));
+    const skipped = offset - (pages.numbers[0] - 1) * pages.size;
+    return { totalCount: answers[0].total, items: answers.flatMap((a) => a.items).slice(skipped, skipped + limit) };
+  }
+
+  async function listHistory<T>(operation: string, element: string, map: (r: CrmRecord) => T, filter: RecordFilter, from: IsoDate, to: IsoDate): Promise<T[]> {
+    if (isEmpty(filter)) return [];
+    checkFilter(filter);
+    return call(operation, { filtro: filterParams(filter), dal: legacyDate(from), al: legacyDate(to) }, (answer) => records(answer, element).map(map));
+  }
+
+  return {
+    getUserProfile: (username) =>
+      callCrm(http, 'GetProfiloUtente', { username }, (answer) => {
+        const user = optionalRecord(answer, 'utente');
+        if (!user) throw new UnusableAnswer('no utente in GetProfiloUtenteResponse');
+        return userFromCrm(user);
+      }, () => null),
+
+    getCompanies: (ids) => lookup(ids, 'GetAziende', 'codiceCliente', 'azienda', (c) => c.id, companyFromCrm),
+    getContracts: (numbers) => lookup(numbers, 'GetContratti', 'numero', 'contratto', (c) => c.number, contractFromCrm),
+    getMobileLines: (numbers) => lookup(numbers, 'GetLineeMobili', 'numero', 'linea', (l) => l.number, mobileLineFromCrm),
+    getFixedLines: (numbers) => lookup(numbers, 'GetLineeFisse', 'numero', 'linea', (l) => l.number, fixedLineFromCrm),
+    getOrders: (ids) => lookup(ids, 'GetOrdini', 'id', 'ordine', (o) => o.id, orderFromCrm),
+    getRequests: (ids) => lookup(ids, 'GetPratiche', 'id', 'pratica', (r) => r.id, requestFromCrm),
+
+    async listContracts(filter) {
+      if (isEmpty(filter)) return [];
+      checkFilter(filter);
+      return call('ListaContratti', { filtro: filterParams(filter) }, (answer) => records(answer, 'contratto').map(contractFromCrm));
+    },
+    listMobileLines: (filter, page, sort) => listLines('ListaLineeMobili', mobileLineFromCrm, filter, page, sort),
+    listFixedLines: (filter, page, sort) => listLines('ListaLineeFisse', fixedLineFromCrm, filter, page, sort),
+    listOrders: (filter, from, to) => listHistory('ListaOrdini', 'ordine', orderFromCrm, filter, from, to),
+    listRequests: (filter, from, to) => listHistory('ListaPratiche', 'pratica', requestFromCrm, filter, from, to),
+
+    createRequest: (input) =>
+      callCrm(http, 'CreaPratica', {
+        descrizione: input.description,
+        numeroLinea: input.lineNumber,
+        ...(input.reason !== undefined && { motivo: input.reason }),
+        canale: input.channel,
+        chiaveIdempotenza: input.idempotencyKey,
+      }, (answer) => {
+        const request = optionalRecord(answer, 'pratica');
+        if (!request) throw new UnusableAnswer('no pratica in CreaPraticaResponse');
+        const order = optionalRecord(answer, 'ordine');
+        return { request: requestFromCrm(request), order: order && orderFromCrm(order) };
+      }, () => {
+        throw notFound('This mobile line');
+      }),
+
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,2 @@
+export { createCrmClient, CRM_BATCH_LIMIT, type CrmClient, type CrmClientOptions, type CreateRequestInput } from './client';
+export { createCrmLoaders, type CrmLoaders } from './loaders';

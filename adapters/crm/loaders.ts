@@ -1,0 +1,21 @@
+import DataLoader from 'dataloader';
+import type { Company, Contract, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
+import { CRM_BATCH_LIMIT, type CrmClient } from './client';
+
+/**
+ * Per-request loaders: every per-record lookup of one GraphQL request is collected into CRM calls of at most 100
+ * ids, and each record is fetched once per request (the cache lives as long as the request). `null` means CRM has
+ * no such record.
+ */
+export function createCrmLoaders(client: CrmClient) {
+  const options = { maxBatchSize: CRM_BATCH_LIMIT };
+  return {
+    companies: new DataLoader<string, Company | null>((ids) => client.getCompanies(ids), options),
+    contracts: new DataLoader<string, Contract | null>((numbers) => client.getContracts(numbers), options),
+    mobileLines: new DataLoader<string, MobileLine | null>((numbers) => client.getMobileLines(numbers), options),
+    fixedLines: new DataLoader<string, FixedLine | null>((numbers) => client.getFixedLines(numbers), options),
+    orders: new DataLoader<string, Order | null>((ids) => client.getOrders(ids), options),
+    requests: new DataLoader<string, ServiceRequest | null>((ids) => client.getRequests(ids), options),
+  };
+}
+export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

@@ -1,0 +1,133 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { legacyRejected, legacyUnavailable } from '../errors';
+import { logLegacyFailure, type LegacyHttp, type LegacyResponse } from '../http';
+import { readAnswer, UnusableAnswer } from '../legacy-answer';
+
+/**
+ * CRM's SOAP 1.1 protocol (ARCHITECTURE.md, "CRM"): the request envelope, the answer element, and what a fault
+ * means for the graph. Legacy text (faultstring) only ever goes to the log.
+ */
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const CRM_NS = 'urn:tim:crm';
+export const SOAP_PATH = '/crm/soap';
+
+/** Request parameters: text, repeated text (lists), or nested elements such as `filtro`. */
+export type SoapParams = { [name: string]: string | string[] | SoapParams };
+/** An element of an answer as parsed: text, a nested record, or a list of either. */
+export type CrmRecord = Record<string, unknown>;
+
+/** CRM's "no such record". */
+const NOT_FOUND = 'SBL-DAT-00225';
+
+/** Faults that are CRM refusing on business grounds, in our words. Every other fault means CRM is unusable. */
+const REFUSALS: Record<string, string> = {
+  'SBL-BRL-00110': "The line's current status does not allow this operation.",
+  'SBL-EXL-00151': 'CRM refused the request as invalid.',
+};
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
+const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
+
+export function requestEnvelope(operation: string, params: SoapParams): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({
+    'soapenv:Envelope': {
+      '@_xmlns:soapenv': SOAP_ENV,
+      'soapenv:Body': { [`crm:${operation}`]: { '@_xmlns:crm': CRM_NS, ...params } },
+    },
+  })}`;
+}
+
+class CrmFault {
+  constructor(readonly code: string, readonly text: string) {}
+}
+
+const isRecord = (v: unknown): v is CrmRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The `<Op>Response` element of a good answer, or the fault CRM answered with. */
+function parseAnswer(operation: string, res: LegacyResponse): CrmRecord | CrmFault {
+  const xml = res.body.toString('utf8');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new UnusableAnswer(`HTTP ${res.status}: unreadable XML (${valid.err.msg})`);
+  const envelope = (parser.parse(xml) as CrmRecord).Envelope;
+  const body = isRecord(envelope) ? envelope.Body : undefined;
+  if (!isRecord(body)) throw new UnusableAnswer(`HTTP ${res.status}: no SOAP body`);
+  const fault = body.Fault;
+  if (isRecord(fault)) {
+    const detail = isRecord(fault.detail) && isRecord(fault.detail.errore) ? fault.detail.errore : {};
+    const code = typeof detail.codice === 'string' ? detail.codice : String(fault.faultcode);
+    const crmFault = new CrmFault(code, String(fault.faultstring));
+    // SOAP 1.1 faults travel with HTTP 500; a fault on another status is the HTTP layer refusing (e.g. credentials).
+    if (res.status !== 500) throw new UnusableAnswer(`HTTP ${res.status}: ${crmFault.code} ${crmFault.text}`);
+    return crmFault;
+  }
+  const answer = body[`${operation}Response`];
+  if (res.status !== 200 || (answer !== '' && !isRecord(answer))) throw new UnusableAnswer(`HTTP ${res.status}: no ${operation}Response`);
+  return isRecord(answer) ? answer : {};
+}
+
+/**
+ * Calls one CRM operation and reads its answer with `read`. A fault becomes a GraphError: "not found" goes to
+ * `onNotFound` when the caller expects it, business refusals become LEGACY_REJECTED, and everything else
+ * (transport, 5xx, unreadable answer, unexpected fault) LEGACY_UNAVAILABLE.
+ */
+export async function callCrm<R, N = never>(
+  http: LegacyHttp, operation: string, params: SoapParams, read: (answer: CrmRecord) => R, onNotFound?: () => N,
+): Promise<R | N> {
+  const res = await http.request({
+    method: 'POST', path: SOAP_PATH, operation,
+    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${CRM_NS}#${operation}"` },
+    body: requestEnvelope(operation, params),
+  });
+  const outcome = readAnswer('CRM', operation, res, (r) => {
+    const answer = parseAnswer(operation, r);
+    return answer instanceof CrmFault ? answer : { value: read(answer) };
+  });
+  if (!(outcome instanceof CrmFault)) return outcome.value;
+  if (outcome.code === NOT_FOUND && onNotFound) return onNotFound();
+  logLegacyFailure('CRM', operation, res.correlationId, `${outcome.code} ${outcome.text}`);
+  const refusal = REFUSALS[outcome.code];
+  if (refusal) throw legacyRejected('CRM', refusal, res.correlationId);
+  throw legacyUnavailable('CRM', res.correlationId);
+}
+
+/** A required text element. */
+export function text(r: CrmRecord, field: string): string {
+  const value = r[field];
+  if (typeof value !== 'string') throw new UnusableAnswer(`element "${field}" missing or not text`);
+  return value;
+}
+
+/** A text element where empty (or absent) means "none". */
+export function optionalText(r: CrmRecord, field: string): string | null {
+  const value = r[field];
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'string') throw new UnusableAnswer(`element "${field}" is not text`);
+  return value;
+}
+
+/** A repeated element: none, one or many. */
+function repeated(r: CrmRecord, field: string): unknown[] {
+  const value = r[field];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function records(r: CrmRecord, field: string): CrmRecord[] {
+  const values = repeated(r, field);
+  if (!values.every(isRecord)) throw new UnusableAnswer(`element "${field}" is not a record`);
+  return values;
+}
+
+export function texts(r: CrmRecord, field: string): string[] {
+  const values = repeated(r, field);
+  if (!values.every((v): v is string => typeof v === 'string')) throw new UnusableAnswer(`element "${field}" is not text`);
+  return values;
+}
+
+/** A nested element where empty (or absent) means "none". */
+export function optionalRecord(r: CrmRecord, field: string): CrmRecord | null {
+  const value = r[field];
+  if (value === undefined || value === '') return null;
+  if (!isRecord(value)) throw new UnusableAnswer(`element "${field}" is not a record`);
+  return value;
+}
