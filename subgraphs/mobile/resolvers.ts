@@ -4,7 +4,7 @@ import { pageWindow } from '../runtime/pagination';
 import { DateScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { exactMatchPage, isCompleteMobileNumber, parseSearch, scanMobileLines } from './search';
-import { BLOCK, UNBLOCK, runSimOperation } from './sim';
+import { BLOCK, UNBLOCK, runSimOperation, type SimBlockReason } from './sim';
 import type { SimInput } from './sim-input';
 
 interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
@@ -33,7 +33,7 @@ export const resolvers: Resolvers = {
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
   },
   Mutation: {
-    blockSim: (_root, { input }: { input: SimInput & { reason: string } }, context) => runSimOperation(BLOCK, input, context),
+    blockSim: (_root, { input }: { input: SimInput & { reason: SimBlockReason } }, context) => runSimOperation(BLOCK, input, context),
     unblockSim: (_root, { input }: { input: SimInput }, context) => runSimOperation(UNBLOCK, input, context),
   },
 };

@@ -1,5 +1,5 @@
 import type { MobileLine, Profile } from '../../adapters/domain';
-import { badUserInput, forbidden, notFound } from '../../adapters/errors';
+import { forbidden, notFound } from '../../adapters/errors';
 import { linePlace } from '../runtime/lines';
 import { profilesOn } from '../runtime/records';
 import type { SubgraphContext } from '../runtime/server';
@@ -9,10 +9,10 @@ import { checkSimInput, type SimInput } from './sim-input';
  * MOB-03: block a SIM after theft or loss, unblock it when found. Each is one CRM request (pratica) created with the
  * client's idempotency key, so a retry returns the first outcome and writes nothing.
  *
- * State rules: a CEASED line is refused here (BAD_USER_INPUT on input.number). Blocking a line that is already
- * SUSPENDED, or unblocking one that is not, is NOT refused here: that is exactly the state a successful first attempt
- * leaves behind, and only CRM knows whether this key is that attempt's retry (then it answers the first outcome) or
- * a new request. CRM is the authority: its refusal reaches the client as LEGACY_REJECTED from the adapter.
+ * State rules (block an ACTIVE or FROZEN line, unblock a SUSPENDED one, never a CEASED one) are CRM's, not checked
+ * here: a blocked line is exactly what a successful first attempt leaves behind, and only CRM knows whether this key
+ * is that attempt's retry (it answers the first outcome) or a new request (it refuses, SBL-BRL-00110, which the
+ * adapter turns into LEGACY_REJECTED "The line's current status does not allow this operation.").
  */
 
 /**
@@ -24,13 +24,16 @@ const SIM_OPERATORS: ReadonlySet<Profile> = new Set(['RL', 'AF', 'AL', 'HOLDING'
 const CM8_PROFILES: ReadonlySet<Profile> = new Set(['ROA', 'REF_EBILL', 'TRAFFIC_MANAGER', 'REF_MESSAGING', 'EU']);
 
 interface SimOperation { description: 'Furto/Smarrimento SIM' | 'Ritrovamento SIM' }
+export type SimBlockReason = 'THEFT' | 'LOSS';
+/** CRM `motivo` is free text for the back office, in its language. */
+const CRM_REASONS: Record<SimBlockReason, string> = { THEFT: 'Furto', LOSS: 'Smarrimento' };
 export const BLOCK: SimOperation = { description: 'Furto/Smarrimento SIM' };
 export const UNBLOCK: SimOperation = { description: 'Ritrovamento SIM' };
 
 interface DispositiveOutcome { request: { id: string }; order: { id: string } | null; line: MobileLine }
 
 export async function runSimOperation(
-  operation: SimOperation, input: SimInput & { reason?: string }, { identity, loaders, legacy }: SubgraphContext,
+  operation: SimOperation, input: SimInput & { reason?: SimBlockReason }, { identity, loaders, legacy }: SubgraphContext,
 ): Promise<DispositiveOutcome> {
   checkSimInput(input);
   const line = await loaders.crm.mobileLines.load(input.number);
@@ -39,12 +42,11 @@ export async function runSimOperation(
   if (!line || profiles.size === 0) throw notFound('This mobile line');
   const operators = [...profiles].filter((p) => SIM_OPERATORS.has(p));
   if (operators.length === 0) throw forbidden('blocking or unblocking the SIM of this line');
-  if (line.status === 'CEASED') throw badUserInput('input.number', 'the line is ceased: its SIM can no longer be blocked or unblocked');
 
   const created = await legacy.crm.createRequest({
     description: operation.description,
     lineNumber: input.number,
-    reason: input.reason,
+    reason: input.reason && CRM_REASONS[input.reason],
     // The CRM origin tells which front end the request came from: CM8 when only a CM8 profile allows it.
     channel: operators.every((p) => CM8_PROFILES.has(p)) ? 'CONSIP8' : 'AREA CLIENTI',
     idempotencyKey: input.idempotencyKey,

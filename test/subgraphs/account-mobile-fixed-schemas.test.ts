@@ -79,7 +79,7 @@ function run(name: 'account' | 'mobile' | 'fixed', resolvers: Resolvers, grants:
     legacy: { crm },
   } as unknown as SubgraphContext;
   const typeDefs = parse(readFileSync(new URL(`../../schema/${name}.graphql`, import.meta.url), 'utf8'));
-  const schema = buildSubgraphSchema({ typeDefs, resolvers });
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
   return graphql({ schema, source: query, contextValue: context }).then((result) => ({ result, calls }));
 }
 

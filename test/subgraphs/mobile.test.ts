@@ -75,7 +75,7 @@ describe('who may block a SIM', () => {
     } as unknown as SubgraphContext;
     return { ctx, createRequest };
   }
-  const input = (number: string) => ({ number, reason: 'THEFT', idempotencyKey: 'key-12345678' });
+  const input = (number: string) => ({ number, reason: 'THEFT' as const, idempotencyKey: 'key-12345678' });
   const rl: Grant = { profile: 'RL', scope: { kind: 'COMPANY', id: '1-NOME01' } };
 
   it('answers a foreign line exactly like an unknown one, and writes nothing', async () => {
@@ -99,18 +99,11 @@ describe('who may block a SIM', () => {
     await expect(runSimOperation(BLOCK, input('3343860505'), ctx)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
-  it('refuses a ceased line, naming input.number, and writes nothing', async () => {
-    lines.set('3343860302', line('3343860302', '1-VALL01', { status: 'CEASED' }));
-    const { ctx, createRequest } = context([{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }]);
-    await expect(runSimOperation(BLOCK, input('3343860302'), ctx)).rejects.toThrow(/^input\.number: the line is ceased/);
-    expect(createRequest).not.toHaveBeenCalled();
-  });
-
   it('creates the request with the CM8 channel for a ROA and returns the line as CRM has it now', async () => {
     const { ctx, createRequest } = context([{ profile: 'ROA', scope: { kind: 'CONTRACT', id: '888010077777' } }]);
     const outcome = await runSimOperation(BLOCK, input('3319000001'), ctx);
     expect(createRequest).toHaveBeenCalledWith(expect.objectContaining({
-      description: 'Furto/Smarrimento SIM', lineNumber: '3319000001', channel: 'CONSIP8', idempotencyKey: 'key-12345678',
+      description: 'Furto/Smarrimento SIM', lineNumber: '3319000001', reason: 'Furto', channel: 'CONSIP8', idempotencyKey: 'key-12345678',
     }));
     expect(outcome).toMatchObject({ request: { id: '7-1' }, order: { id: '1-ORD' }, line: { number: '3319000001', status: 'SUSPENDED' } });
   });
