@@ -9,7 +9,7 @@ import { readAnswer, UnusableAnswer } from '../legacy-answer';
  */
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 const CRM_NS = 'urn:tim:crm';
-export const SOAP_PATH = '/crm/soap';
+const SOAP_PATH = '/crm/soap';
 
 /** Request parameters: text, repeated text (lists), or nested elements such as `filtro`. */
 export type SoapParams = { [name: string]: string | string[] | SoapParams };

@@ -9,7 +9,7 @@ import type { CrmStore } from './store';
  * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
  * element, which must agree. Operations are counted under their SOAP name (`GetLineeMobili`, ...).
  */
-export const SOAP_PATH = '/crm/soap';
+const SOAP_PATH = '/crm/soap';
 const SOAP_ACTION = /^"?urn:tim:crm#(\w+)"?$/;
 
 /** The runtime names its own failures (UNAVAILABLE, INTERNAL); CRM prints them as its internal-error code. */

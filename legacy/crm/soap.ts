@@ -5,8 +5,8 @@ import { LegacyFault, type StandInReply } from '../runtime/server';
  * CRM's SOAP 1.1 envelope as the stand-in reads and writes it (ARCHITECTURE.md, "CRM"): body element `crm:<Op>`,
  * answer `crm:<Op>Response`, repeated elements for lists, faults as HTTP 500 with `detail/crm:errore/codice`.
  */
-export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
-export const CRM_NS = 'urn:tim:crm';
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const CRM_NS = 'urn:tim:crm';
 
 /** What a request element holds: text, nested elements, or repeated ones. */
 export type SoapValue = string | SoapRecord | SoapValue[];

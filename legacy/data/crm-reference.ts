@@ -92,7 +92,7 @@ export interface CrmFixture {
 const date = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 /** A 19-digit ICCID derived from the line number (Italian prefix 8939), so that every SIM has a stable one. */
-export const iccidOf = (lineNumber: string, sim = 0) => `8939${String(sim)}${lineNumber.padStart(14, '0')}`;
+const iccidOf = (lineNumber: string, sim = 0) => `8939${String(sim)}${lineNumber.padStart(14, '0')}`;
 
 const VALL = '1-VALL01';
 const NOME = '1-NOME01';

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCrmClient, type CrmClient } from '../../adapters/crm';
+import { crmStandIn } from '../../legacy/crm/standin';
+import { startStandIn, type RunningStandIn } from '../../legacy/runtime/server';
+import { PINNED_TODAY } from '../support/stand-in-admin';
+
+/**
+ * CreaPratica through the real adapter: idempotent, and durable across a restart of the stand-in on the same
+ * DATA_DIR (which is why this file starts the stand-in itself instead of through the throw-away test helper).
+ */
+const LINE = '3343860505';
+const dataDir = mkdtempSync(join(tmpdir(), 'crm-writes-'));
+process.env.LATENCY_MS = '0';
+process.env.JITTER_MS = '0';
+process.env.LEGACY_TODAY = PINNED_TODAY;
+
+let crm: RunningStandIn;
+let client: CrmClient;
+const start = async () => {
+  crm = await startStandIn(crmStandIn({ ...process.env, DATA_DIR: dataDir }));
+  client = createCrmClient({ url: crm.url });
+};
+const stop = async () => {
+  await client?.close();
+  await crm?.close();
+};
+beforeAll(start);
+afterAll(async () => {
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const block = (idempotencyKey: string, lineNumber = LINE) =>
+  client.createRequest({ description: 'Furto/Smarrimento SIM', lineNumber, reason: 'THEFT', channel: 'AREA CLIENTI', idempotencyKey });
+const requestsOnLine = async () =>
+  (await client.listRequests({ lineNumbers: [LINE] }, '2026-03-01', '2026-03-15')).filter((r) => r.description === 'Furto/Smarrimento SIM');
+
+describe('CRM dispositive requests', () => {
+  let requestId = '';
+
+  it('blocks a SIM: a closed pratica and its ordine, the line SUSPENDED', async () => {
+    const created = await block('block-a');
+    expect(created.request).toMatchObject({
+      id: expect.stringMatching(/^7-\d{11}$/), type: 'FURTO/SMARRIMENTO SIM', description: 'Furto/Smarrimento SIM', lineNumber: LINE,
+      contractNumber: '888012170373', companyId: '1-VALL01', origin: 'AREA CLIENTI', status: 'CLOSED', openedOn: PINNED_TODAY,
+    });
+    expect(created.order).toMatchObject({ id: expect.stringMatching(/^\d{11}$/), requestId: created.request.id, lineNumber: LINE, createdOn: PINNED_TODAY });
+    expect(created.request.orderId).toBe(created.order?.id);
+    expect((await client.getMobileLines([LINE]))[0]?.status).toBe('SUSPENDED');
+    requestId = created.request.id;
+  });
+
+  it('answers a retry with the same key with the first outcome, and writes nothing', async () => {
+    const first = (await client.getRequests([requestId]))[0];
+    const again = await block('block-a');
+    expect(again.request.id).toBe(requestId);
+    expect(again.request).toEqual(first);
+    expect((await requestsOnLine()).map((r) => r.id)).toEqual([requestId]);
+  });
+
+  it('keeps the pratica, the ordine, the status and the key across a restart', async () => {
+    await stop();
+    await start();
+    const [request] = await client.getRequests([requestId]);
+    expect(request?.status).toBe('CLOSED');
+    expect((await client.getOrders([request?.orderId ?? '']))[0]?.requestId).toBe(requestId);
+    expect((await client.getMobileLines([LINE]))[0]?.status).toBe('SUSPENDED');
+    expect((await block('block-a')).request.id).toBe(requestId);
+    expect(await requestsOnLine()).toHaveLength(1);
+  });
+
+  it('refuses to block a SIM that is already blocked (new key) as LEGACY_REJECTED in our words', async () => {
+    const failure = await block('block-b').catch((e: unknown) => e);
+    expect(failure).toMatchObject({ extensions: { code: 'LEGACY_REJECTED', system: 'CRM' } });
+    expect((failure as Error).message).not.toMatch(/SOSPESO|ammessa|SBL-/);
+    expect(await requestsOnLine()).toHaveLength(1);
+  });
+
+  it('unblocks the SIM: "Ritrovamento SIM", the line ACTIVE again', async () => {
+    const created = await client.createRequest({ description: 'Ritrovamento SIM', lineNumber: LINE, channel: 'AREA CLIENTI', idempotencyKey: 'unblock-a' });
+    expect(created.request.description).toBe('Ritrovamento SIM');
+    expect(created.order).not.toBeNull();
+    expect((await client.getMobileLines([LINE]))[0]?.status).toBe('ACTIVE');
+  });
+
+  it('creates an ordine only where seed 002 §10 says so', async () => {
+    const network = await client.createRequest({ description: 'Servizi di rete', lineNumber: '3343860902', channel: 'AREA CLIENTI', idempotencyKey: 'net-1' });
+    expect(network.order).toBeNull();
+    expect(network.request).toMatchObject({ status: 'OPEN', orderId: null });
+    const prepaid = await client.createRequest({ description: 'Cessazione TIM TUO', lineNumber: '3700034020', channel: 'CONSIP8', idempotencyKey: 'tuo-1' });
+    const postpaid = await client.createRequest({ description: 'Cessazione TIM TUO', lineNumber: '3312548681', channel: 'CONSIP8', idempotencyKey: 'tuo-2' });
+    expect(prepaid.order?.status).toBe('In lavorazione');
+    expect(postpaid.order).toBeNull();
+    expect(prepaid.request.origin).toBe('CONSIP8');
+  });
+
+  it('refuses an unknown line with NOT_FOUND, without naming it', async () => {
+    const failure = await block('unknown-1', '3999999999').catch((e: unknown) => e);
+    expect(failure).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect((failure as Error).message).toBe('This mobile line does not exist.');
+  });
+});
