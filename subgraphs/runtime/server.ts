@@ -35,7 +35,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers): Pro
   const secret = identitySecret();
   const legacy = legacyClientsFromEnv();
   const server = new ApolloServer<SubgraphContext>({
-    schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(name), resolvers }),
+    schema: buildSubgraphSchema([{ typeDefs: loadTypeDefs(name), resolvers }]),
     plugins: [ApolloServerPluginLandingPageDisabled()],
     formatError: formatSubgraphError,
     introspection: process.env.NODE_ENV !== 'production',
