@@ -34,10 +34,11 @@ describe('legacy calls per dashboard', () => {
   });
 
   it('grow as ceil(lines / batch limit) when every line is read', async () => {
-    const everyLine = `{ mobileLines(first: 100) { nodes { number residualCredit { amount } } } }`;
+    const everyLine = `{ mobileLines(first: 100) { nodes { number residualCredit { amount } availableTraffic { dataGbLeft } } } }`;
     const calls = await callsFor('big500.rl', everyLine);
-    const ebillCalls = Object.values(calls.ebill).reduce((a, b) => a + b, 0);
-    // 100 lines in one page → ceil(100 / 50) = 2 eBill credit calls, whatever the customer's size.
-    expect(ebillCalls).toBe(2);
+    // 100 lines in one page → ceil(100 / 50) = 2 eBill traffic calls, whatever the customer's size. Only the
+    // prepaid lines (one in five: 20) are sent for credit: ceil(20 / 50) = 1 call.
+    expect(calls.ebill).toEqual({ 'linee/traffico': 2, 'linee/credito': 1 });
+    expect(calls.crm.ListaLineeMobili).toBe(1);
   });
 });
