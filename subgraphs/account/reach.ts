@@ -1,20 +1,35 @@
-import { grantsFor, covers, type RecordPlace } from '../runtime/records';
+import type { Profile } from '../../adapters/domain';
+import { grantsFor, profilesOn, type RecordPlace } from '../runtime/records';
+import type { RecordTypes } from '../runtime/policy/record-types';
 import type { SubgraphContext } from '../runtime/server';
 
 /**
- * Which companies and contracts a user reaches. records.ts covers a record through a grant on the record itself or
- * on what holds it (company ⊃ contract ⊃ line). Account records also need the other direction: records.ts lets an
- * UT see the company and the contract of his line (LINE scope for both kinds), and a ROA the company of his
- * contract, yet a company's place names no contract and a contract's place names no line. So a company or contract
- * is also reached through the granted contracts and lines it holds, found with the request's loaders.
+ * Which companies and contracts a user reaches, and through which profiles. records.ts covers a record through a
+ * grant on the record itself or on what holds it (company ⊃ contract ⊃ line). Account records also need the other
+ * direction: records.ts lets an UT see the company and the contract of his line (LINE scope for both kinds), and a
+ * ROA the company of his contract, yet a company's place names no contract and a contract's place names no line.
+ * So a company or contract is also reached through the granted contracts and lines it holds, found with the
+ * request's loaders.
  */
 type AccountKind = 'company' | 'contract';
 
-export async function reaches(context: SubgraphContext, kind: AccountKind, place: RecordPlace): Promise<boolean> {
-  if (covers(context.identity, kind, place)) return true;
-  const held = await heldPlaces(context, kind);
-  return held.some((p) => p.companyId === place.companyId && (kind === 'company' || p.contractNumber === place.contractNumber));
+export async function profilesReaching(context: SubgraphContext, kind: AccountKind, place: RecordPlace): Promise<Set<Profile>> {
+  const profiles = profilesOn(context.identity, kind, place);
+  for (const held of await heldPlaces(context, kind)) {
+    if (held.companyId === place.companyId && (kind === 'company' || held.contractNumber === place.contractNumber)) profiles.add(held.profile);
+  }
+  return profiles;
 }
+
+export async function reaches(context: SubgraphContext, kind: AccountKind, place: RecordPlace): Promise<boolean> {
+  return (await profilesReaching(context, kind, place)).size > 0;
+}
+
+/** How the field policy finds the viewer's profiles on an account record: through everything that reaches it. */
+export const ACCOUNT_RECORD_TYPES: RecordTypes = {
+  Company: (company, context) => profilesReaching(context, 'company', { companyId: company.id }),
+  Contract: (contract, context) => profilesReaching(context, 'contract', { companyId: contract.companyId, contractNumber: contract.number }),
+};
 
 /** The company the user works for: the first company he reaches, preferring a company grant (no lookup needed). */
 export async function viewerCompanyId(context: SubgraphContext): Promise<string | null> {
@@ -25,18 +40,18 @@ export async function viewerCompanyId(context: SubgraphContext): Promise<string 
 }
 
 /** Places of the contract and line grants that count for this kind of record (unknown records are skipped). */
-async function heldPlaces({ identity, loaders }: SubgraphContext, kind: AccountKind): Promise<RecordPlace[]> {
-  const places = await Promise.all(grantsFor(identity, kind).map(async ({ scope }): Promise<RecordPlace | null> => {
+async function heldPlaces({ identity, loaders }: SubgraphContext, kind: AccountKind): Promise<(RecordPlace & { profile: Profile })[]> {
+  const places = await Promise.all(grantsFor(identity, kind).map(async ({ profile, scope }) => {
     if (scope.kind === 'CONTRACT') {
       const contract = await loaders.crm.contracts.load(scope.id);
-      return contract && { companyId: contract.companyId, contractNumber: contract.number };
+      return contract && { profile, companyId: contract.companyId, contractNumber: contract.number };
     }
     if (scope.kind === 'LINE') {
       // A LINE grant does not say whether the line is mobile or fixed; mobile lines are the common case.
       const line = (await loaders.crm.mobileLines.load(scope.id)) ?? (await loaders.crm.fixedLines.load(scope.id));
-      return line && { companyId: line.companyId, contractNumber: line.contractNumber, lineNumber: line.number };
+      return line && { profile, companyId: line.companyId, contractNumber: line.contractNumber, lineNumber: line.number };
     }
     return null;
   }));
-  return places.filter((p): p is RecordPlace => p !== null);
+  return places.filter((p) => p !== null);
 }

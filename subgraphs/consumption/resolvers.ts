@@ -5,15 +5,16 @@ import type { Resolvers } from '../runtime/server';
 
 /**
  * CON-01, CON-10: what eBill knows about a mobile line the mobile subgraph serves. The line arrives here only as a
- * reference, so CRM is asked where it sits (one batched GetLineeMobili per request) to apply the usage rules of
- * records.ts, which are narrower than the line's own (a REF_EBILL reads his contract's lines, not their consumption).
+ * reference, so CRM is asked where it sits (one batched GetLineeMobili per request): the line is scoped like
+ * everywhere else, and the @allow of each usage field (narrower than the line's: a REF_EBILL reads his contract's
+ * lines, not their consumption) is decided on the profiles the viewer holds on it.
  */
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
   MobileLine: {
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
-      loadVisibleLine(identity, loaders.crm.mobileLines, number, 'lineUsage'),
+      loadVisibleLine(identity, loaders.crm.mobileLines, number),
     // Only prepaid lines have a credit; postpaid ones are not even sent to eBill.
     residualCredit: (line: MobileLine, _args, { loaders }) =>
       (line.kind === 'PREPAID' ? loaders.ebill.residualCredit.load(line.number) : null),

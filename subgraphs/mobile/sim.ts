@@ -1,6 +1,7 @@
 import type { MobileLine, Profile } from '../../adapters/domain';
 import { forbidden, notFound } from '../../adapters/errors';
 import { linePlace } from '../runtime/lines';
+import { profilesAllowed } from '../runtime/policy/directives';
 import { profilesOn } from '../runtime/records';
 import type { SubgraphContext } from '../runtime/server';
 import { checkSimInput, type SimInput } from './sim-input';
@@ -15,32 +16,29 @@ import { checkSimInput, type SimInput } from './sim-input';
  * adapter turns into LEGACY_REJECTED "The line's current status does not allow this operation.").
  */
 
-/**
- * Who may block or unblock (profiles.md "Mobile line: ... block/unblock SIM"): RL and AF on the company's lines,
- * AL on his own line (records.ts lets AL see lines only through his LINE grant, so his profile on a line is the
- * proof it is his), HOLDING as the AF of its group, and the CM8 ROA (seed 002 §7.3.7).
- */
-const SIM_OPERATORS: ReadonlySet<Profile> = new Set(['RL', 'AF', 'AL', 'HOLDING', 'ROA']);
 const CM8_PROFILES: ReadonlySet<Profile> = new Set(['ROA', 'REF_EBILL', 'TRAFFIC_MANAGER', 'REF_MESSAGING', 'EU']);
 
-interface SimOperation { description: 'Furto/Smarrimento SIM' | 'Ritrovamento SIM' }
+interface SimOperation { field: 'blockSim' | 'unblockSim'; description: 'Furto/Smarrimento SIM' | 'Ritrovamento SIM' }
 export type SimBlockReason = 'THEFT' | 'LOSS';
 /** CRM `motivo` is free text for the back office, in its language. */
 const CRM_REASONS: Record<SimBlockReason, string> = { THEFT: 'Furto', LOSS: 'Smarrimento' };
-export const BLOCK: SimOperation = { description: 'Furto/Smarrimento SIM' };
-export const UNBLOCK: SimOperation = { description: 'Ritrovamento SIM' };
+export const BLOCK: SimOperation = { field: 'blockSim', description: 'Furto/Smarrimento SIM' };
+export const UNBLOCK: SimOperation = { field: 'unblockSim', description: 'Ritrovamento SIM' };
 
 interface DispositiveOutcome { request: { id: string }; order: { id: string } | null; line: MobileLine }
 
 export async function runSimOperation(
-  operation: SimOperation, input: SimInput & { reason?: SimBlockReason }, { identity, loaders, legacy }: SubgraphContext,
+  operation: SimOperation, input: SimInput & { reason?: SimBlockReason }, { identity, loaders, legacy, policy }: SubgraphContext,
 ): Promise<DispositiveOutcome> {
   checkSimInput(input);
   const line = await loaders.crm.mobileLines.load(input.number);
   const profiles = line ? profilesOn(identity, 'line', linePlace(line)) : new Set<Profile>();
   // Unknown and foreign lines get the same error, without the number, so that nothing tells them apart.
   if (!line || profiles.size === 0) throw notFound('This mobile line');
-  const operators = [...profiles].filter((p) => SIM_OPERATORS.has(p));
+  // The mutation's @allow (schema/mobile.graphql) decided on the profiles held anywhere; here it is decided on the
+  // profiles held on *this* line: AL sees lines only through his LINE grant, so his profile on a line proves it is his.
+  const allowed = profilesAllowed(policy, 'Mutation', operation.field);
+  const operators = [...profiles].filter((p) => allowed.has(p));
   if (operators.length === 0) throw forbidden('blocking or unblocking the SIM of this line');
 
   const created = await legacy.crm.createRequest({

@@ -16,16 +16,13 @@ export const linePlace = (line: LineRecord): RecordPlace =>
 /** Line numbers are digits (E.164 allows 15); anything else is unknown without asking CRM, whose batch it would fail. */
 const LINE_NUMBER = /^\d{1,15}$/;
 
-/**
- * The line, or null when it does not exist or is outside the grants: both answers are the same on purpose. `kind`
- * is what is read about the line: the line itself, or its usage (consumption), which fewer profiles may see.
- */
+/** The line, or null when it does not exist or is outside the grants: both answers are the same on purpose. */
 export async function loadVisibleLine<L extends LineRecord>(
-  identity: Identity, loader: DataLoader<string, L | null>, number: string, kind: 'line' | 'lineUsage' = 'line',
+  identity: Identity, loader: DataLoader<string, L | null>, number: string,
 ): Promise<L | null> {
   if (!LINE_NUMBER.test(number)) return null;
   const line = await loader.load(number);
-  return line && covers(identity, kind, linePlace(line)) ? line : null;
+  return line && covers(identity, 'line', linePlace(line)) ? line : null;
 }
 
 /**

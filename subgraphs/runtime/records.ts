@@ -9,7 +9,7 @@ import type { Identity } from './identity';
  * Each entry says, for a kind of record, which profiles see it and through which scope kinds. "Own line"
  * profiles (AL for lines, UT, UTD, EU) only count through a LINE grant.
  */
-export type RecordKind = 'company' | 'contract' | 'line' | 'lineUsage' | 'invoice' | 'order' | 'request';
+export type RecordKind = 'company' | 'contract' | 'line' | 'invoice' | 'order' | 'request';
 
 const ALL_SCOPES: ScopeKind[] = ['COMPANY', 'CONTRACT', 'LINE'];
 const LINE_ONLY: ScopeKind[] = ['LINE'];
@@ -18,7 +18,6 @@ const RECORD_SCOPES: Record<RecordKind, Partial<Record<Profile, ScopeKind[]>>> =
   company: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES },
   contract: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES, REF_EBILL: ALL_SCOPES },
   line: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: LINE_ONLY, UT: LINE_ONLY, UTD: LINE_ONLY, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES, REF_EBILL: ALL_SCOPES, TRAFFIC_MANAGER: ALL_SCOPES, EU: LINE_ONLY },
-  lineUsage: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: LINE_ONLY, UT: LINE_ONLY, UTD: LINE_ONLY, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES, TRAFFIC_MANAGER: ALL_SCOPES, EU: LINE_ONLY },
   invoice: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES, REF_EBILL: ALL_SCOPES },
   order: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES },
   request: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES },

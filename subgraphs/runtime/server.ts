@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
@@ -10,6 +10,9 @@ import { announceReady, intSetting, onShutdown } from '../../stack/process';
 import { IDENTITY_HEADER, identitySecret, verifyIdentity, type Identity } from './identity';
 import { closeLegacyClients, createLoaders, legacyClientsFromEnv, type LegacyClients, type Loaders } from './legacy';
 import { formatSubgraphError } from './errors';
+import { readPolicy, type PolicyTable } from './policy/directives';
+import { DEFAULT_RECORD_TYPES, type RecordTypes } from './policy/record-types';
+import { protectSchema } from './policy/shield';
 
 export type SubgraphName = 'account' | 'fixed' | 'mobile' | 'billing' | 'consumption' | 'tracking';
 
@@ -18,6 +21,8 @@ export interface SubgraphContext {
   identity: Identity;
   loaders: Loaders;
   legacy: LegacyClients;
+  /** This subgraph's @allow table, for resolvers that decide on a record they receive rather than return. */
+  policy: PolicyTable;
 }
 
 export type Resolvers = GraphQLResolverMap<SubgraphContext>;
@@ -28,15 +33,39 @@ export function loadTypeDefs(name: SubgraphName) {
 }
 
 /**
- * Starts one subgraph: its schema, a context that refuses any request without a valid gateway identity, and the
- * READY line the launcher waits for.
+ * Whether graphql-shield enforces the @allow policy: `shield` (always, in production) or `off`, which exists only so
+ * that the benchmark can measure what the policy layer costs. Record scoping in the resolvers stays on either way.
  */
-export async function runSubgraph(name: SubgraphName, resolvers: Resolvers): Promise<void> {
+export type PolicyLayer = 'shield' | 'off';
+
+export function policyLayerSetting(env = process.env): PolicyLayer {
+  const layer = env.POLICY_LAYER || 'shield';
+  if (layer !== 'shield' && layer !== 'off') throw new Error(`POLICY_LAYER must be "shield" or "off", got "${layer}"`);
+  if (layer === 'off' && env.NODE_ENV === 'production') throw new Error('POLICY_LAYER=off is for benchmarks, never for production');
+  return layer;
+}
+
+/** The subgraph's executable schema with its policy: what the server runs, and what in-process tests execute. */
+export function buildProtectedSchema(name: SubgraphName, resolvers: Resolvers, recordTypes: RecordTypes = {}, layer: PolicyLayer = 'shield') {
+  const typeDefs = loadTypeDefs(name);
+  const policy = readPolicy(typeDefs);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+  return { policy, schema: layer === 'off' ? schema : protectSchema(schema, policy, { ...DEFAULT_RECORD_TYPES, ...recordTypes }) };
+}
+
+/**
+ * Starts one subgraph: its schema guarded by its policy, a context that refuses any request without a valid gateway
+ * identity, and the READY line the launcher waits for. `recordTypes` overrides how the policy finds the viewer's
+ * profiles on a record of this subgraph (see policy/record-types.ts).
+ */
+export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, recordTypes: RecordTypes = {}): Promise<void> {
   const secret = identitySecret();
   const legacy = legacyClientsFromEnv();
+  const { schema, policy } = buildProtectedSchema(name, resolvers, recordTypes, policyLayerSetting());
   const server = new ApolloServer<SubgraphContext>({
-    schema: buildSubgraphSchema([{ typeDefs: loadTypeDefs(name), resolvers }]),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    schema,
+    // No landing page (it loads from a CDN) and no inline traces (nothing here reads them; they cost every request).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError: formatSubgraphError,
     introspection: process.env.NODE_ENV !== 'production',
   });
@@ -50,7 +79,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers): Pro
         Object.assign(error.extensions, { http: { status: 401 } });
         throw error;
       }
-      return { identity, loaders: createLoaders(legacy), legacy };
+      return { identity, loaders: createLoaders(legacy), legacy, policy };
     },
   });
   onShutdown(async () => {

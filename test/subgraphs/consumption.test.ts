@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import DataLoader from 'dataloader';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Grant, MobileLine } from '../../adapters/domain';
-import type { SubgraphContext } from '../../subgraphs/runtime/server';
+import { buildProtectedSchema, type SubgraphContext } from '../../subgraphs/runtime/server';
 import { resolvers } from '../../subgraphs/consumption/resolvers';
 
-/** The consumption subgraph in process, over in-memory CRM and eBill loaders that count their batches. */
+/** The consumption subgraph in process with its policy, over in-memory CRM and eBill loaders that count their batches. */
 // @apollo/subgraph builds the schema with the CommonJS graphql; it must be executed with that same copy.
 const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
@@ -36,7 +34,7 @@ function run(grants: Grant[], numbers: string[]) {
       },
     },
   } as unknown as SubgraphContext;
-  const schema = buildSubgraphSchema([{ typeDefs: parse(readFileSync(new URL('../../schema/consumption.graphql', import.meta.url), 'utf8')), resolvers }]);
+  const { schema } = buildProtectedSchema('consumption', resolvers);
   const source = `{ _entities(representations: [${numbers.map((n) => `{ __typename: "MobileLine", number: "${n}" }`).join(', ')}]) {
     ... on MobileLine { number residualCredit { amount updatedAt } availableTraffic { dataGbLeft minutesLeft smsLeft } } } }`;
   return graphql({ schema, source, contextValue: context }).then((result) => ({ result: result as ExecutionResult<any>, batches }));
@@ -61,9 +59,13 @@ describe('consumption subgraph', () => {
     expect(batches).toEqual({ GetLineeMobili: 1 });
   });
 
-  it('applies the usage rules: a REF_EBILL of the contract sees its lines elsewhere, not their consumption', async () => {
+  it('applies the usage policy: a REF_EBILL of the contract sees its lines, not their consumption', async () => {
     const refEbill = await run([{ profile: 'REF_EBILL', scope: { kind: 'CONTRACT', id: '888012170373' } }], [COMPANY_A[0].number]);
-    expect(refEbill.result.data?._entities).toEqual([null]);
+    expect(refEbill.result.data?._entities).toEqual([{ number: COMPANY_A[0].number, residualCredit: null, availableTraffic: null }]);
+    expect(refEbill.result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+      ['_entities.0.residualCredit', 'FORBIDDEN'], ['_entities.0.availableTraffic', 'FORBIDDEN'],
+    ]);
+    expect(refEbill.batches).toEqual({ GetLineeMobili: 1 });
     const ut = await run([{ profile: 'UT', scope: { kind: 'LINE', id: COMPANY_A[1].number } }], [COMPANY_A[1].number, COMPANY_A[2].number]);
     expect((ut.result.data?._entities as unknown[]).map((e) => e !== null)).toEqual([true, false]);
   });

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { describe, expect, it, vi } from 'vitest';
 import type { Grant, MobileLine } from '../../adapters/domain';
-import type { SubgraphContext } from '../../subgraphs/runtime/server';
+import { loadTypeDefs, type SubgraphContext } from '../../subgraphs/runtime/server';
+import { readPolicy } from '../../subgraphs/runtime/policy/directives';
 import { pageWindow } from '../../subgraphs/runtime/pagination';
 import { exactMatchPage, isCompleteMobileNumber, matchesSearch, parseSearch } from '../../subgraphs/mobile/search';
 import { checkSimInput } from '../../subgraphs/mobile/sim-input';
@@ -72,6 +73,7 @@ describe('who may block a SIM', () => {
       identity: { userId: 'u', username: 'u', name: 'U', grants },
       loaders: { crm: { mobileLines: new DataLoader(async (keys: readonly string[]) => keys.map((k) => lines.get(k) ?? null)) } },
       legacy: { crm: { createRequest, getMobileLines } },
+      policy: readPolicy(loadTypeDefs('mobile')),
     } as unknown as SubgraphContext;
     return { ctx, createRequest };
   }

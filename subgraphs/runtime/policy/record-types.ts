@@ -1,19 +1,29 @@
-import type { RecordKind, RecordPlace } from '../records';
+import type { Profile } from '../../../adapters/domain';
+import { profilesOn, type RecordKind, type RecordPlace } from '../records';
+import type { SubgraphContext } from '../server';
 
 /**
- * How the policy finds, for a parent object of a record type, which record it is: the kind (for the scoping table
- * of records.ts) and its place (company, contract, line). Resolvers return domain objects, so these read domain
- * fields. A subgraph may override an entry (consumption reads MobileLine usage, not the line itself).
+ * For a parent object of a record type, the profiles the viewer holds on that record: what a field's @allow is
+ * compared with. Resolvers return domain objects, so these read domain fields. A subgraph may override an entry:
+ * consumption reads a MobileLine's usage (fewer profiles than the line itself), account reaches a company through
+ * the lines and contracts it holds.
  */
-export type RecordLocator = (parent: any) => { kind: RecordKind; place: RecordPlace };
-export type RecordTypes = Partial<Record<string, RecordLocator>>;
+export type RecordProfiles = (parent: any, context: SubgraphContext) => ReadonlySet<Profile> | Promise<ReadonlySet<Profile>>;
+export type RecordTypes = Partial<Record<string, RecordProfiles>>;
+
+/** The profiles on a record found by its kind and place (records.ts), the common case. */
+export const placedRecord = (kind: RecordKind, placeOf: (parent: any) => RecordPlace): RecordProfiles =>
+  (parent, { identity }) => profilesOn(identity, kind, placeOf(parent));
+
+const lineOf = (l: any): RecordPlace => ({ companyId: l.companyId, contractNumber: l.contractNumber, lineNumber: l.number });
+const heldBy = (r: any): RecordPlace => ({ companyId: r.companyId, contractNumber: r.contractNumber, lineNumber: r.lineNumber });
 
 export const DEFAULT_RECORD_TYPES: RecordTypes = {
-  Company: (c) => ({ kind: 'company', place: { companyId: c.id } }),
-  Contract: (c) => ({ kind: 'contract', place: { companyId: c.companyId, contractNumber: c.number } }),
-  MobileLine: (l) => ({ kind: 'line', place: { companyId: l.companyId, contractNumber: l.contractNumber, lineNumber: l.number } }),
-  FixedLine: (l) => ({ kind: 'line', place: { companyId: l.companyId, contractNumber: l.contractNumber, lineNumber: l.number } }),
-  Invoice: (i) => ({ kind: 'invoice', place: { companyId: i.companyId, contractNumber: i.contractNumber, lineNumber: i.lineNumber } }),
-  Order: (o) => ({ kind: 'order', place: { companyId: o.companyId, contractNumber: o.contractNumber, lineNumber: o.lineNumber } }),
-  Request: (r) => ({ kind: 'request', place: { companyId: r.companyId, contractNumber: r.contractNumber, lineNumber: r.lineNumber } }),
+  Company: placedRecord('company', (c) => ({ companyId: c.id })),
+  Contract: placedRecord('contract', (c) => ({ companyId: c.companyId, contractNumber: c.number })),
+  MobileLine: placedRecord('line', lineOf),
+  FixedLine: placedRecord('line', lineOf),
+  Invoice: placedRecord('invoice', heldBy),
+  Order: placedRecord('order', heldBy),
+  Request: placedRecord('request', heldBy),
 };

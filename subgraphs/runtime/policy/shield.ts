@@ -1,58 +1,44 @@
 import type { GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
-import { applyMiddleware } from 'graphql-middleware';
-import type { IMiddleware } from 'graphql-middleware';
+import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import type { Profile } from '../../../adapters/domain';
 import { forbidden } from '../../../adapters/errors';
-import { profilesOn } from '../records';
 import type { SubgraphContext } from '../server';
-import { isFederationField, type PolicyTable } from './directives';
-import type { RecordTypes } from './record-types';
-
-export interface ShieldOptions {
-  /**
-   * Leave fields whose policy is only "inherit" without middleware. Their parent record was already scoped by the
-   * resolver that returned it, so a check would always pass; skipping it saves a promise per field per row.
-   */
-  skipInherited: boolean;
-}
+import type { PolicyTable } from './directives';
+import type { RecordProfiles, RecordTypes } from './record-types';
 
 /**
  * Generates the graphql-shield rules from the policy table and applies them. graphql-shield is kept behind this
  * one function so that it can be replaced without touching a resolver or an SDL file.
+ *
+ * - A field of a record type (Company, MobileLine, Invoice...) is decided by the profiles the viewer holds on *that
+ *   record*: the same user may read a field on one line and not on another.
+ * - Any other field (Query, Mutation, Viewer) is decided by the profiles the viewer holds anywhere; the resolver
+ *   then scopes the records it returns.
+ * - Fields of @inheritAccess value types get no middleware: whoever reached the value passed its field's rule, and
+ *   a check per field per row would only cost time.
  */
-export function protectSchema(schema: GraphQLSchema, policy: PolicyTable, recordTypes: RecordTypes, options: ShieldOptions): GraphQLSchema {
-  const ruleCache = new Map<string, ReturnType<ReturnType<typeof rule>>>();
-  const ruleFor = (typeName: string, profiles: ReadonlySet<Profile>) => {
-    const locate = recordTypes[typeName];
-    const key = `${locate ? typeName : '*'}:${[...profiles].sort().join(',')}`;
-    let r = ruleCache.get(key);
-    if (!r) {
-      r = rule(`allow:${key}`, { cache: 'no_cache' })((parent, _args, ctx: SubgraphContext) => {
-        if (!locate) return ctx.identity.grants.some((g) => profiles.has(g.profile));
-        const { kind, place } = locate(parent);
-        for (const p of profilesOn(ctx.identity, kind, place)) if (profiles.has(p)) return true;
-        return false;
-      });
-      ruleCache.set(key, r);
-    }
-    return r;
-  };
-
+export function protectSchema(schema: GraphQLSchema, policy: PolicyTable, recordTypes: RecordTypes): GraphQLSchema {
   const tree: Record<string, Record<string, unknown>> = {};
-  const inherited: [string, string][] = [];
+  const unchecked: [string, string][] = [];
+  const rules = new Map<string, unknown>();
   for (const [typeName, { fields }] of policy) {
     if (!schema.getType(typeName)) continue;
     tree[typeName] = {};
     for (const [fieldName, fieldPolicy] of fields) {
-      if (fieldPolicy.kind === 'allow') tree[typeName][fieldName] = ruleFor(typeName, fieldPolicy.profiles);
-      else {
+      if (fieldPolicy.kind === 'inherit') {
         tree[typeName][fieldName] = allow;
-        inherited.push([typeName, fieldName]);
+        unchecked.push([typeName, fieldName]);
+        continue;
       }
+      const onRecord = recordTypes[typeName];
+      const key = `${onRecord ? typeName : '*'}:${[...fieldPolicy.profiles].sort().join(',')}`;
+      if (!rules.has(key)) rules.set(key, profileRule(key, fieldPolicy.profiles, onRecord));
+      tree[typeName][fieldName] = rules.get(key);
     }
   }
-  // Federation internals: explicitly allowed, or composition and entity fetches break.
+  // Federation internals: explicitly allowed, or composition and entity fetches break. Each entity's
+  // __resolveReference scopes what _entities returns.
   tree.Query ??= {};
   tree.Query._service = allow;
   tree.Query._entities = allow;
@@ -60,15 +46,37 @@ export function protectSchema(schema: GraphQLSchema, policy: PolicyTable, record
 
   const permissions = shield(tree as never, {
     fallbackRule: deny,
+    // Errors thrown by resolvers (LEGACY_UNAVAILABLE, BAD_USER_INPUT...) reach the client as they are.
     allowExternalErrors: true,
     fallbackError: (_err, _parent, _args, _ctx, info) => forbidden(`${info.parentType.name}.${info.fieldName}`),
   });
-  const middleware = permissions.generate(schema) as IMiddleware;
-  if (options.skipInherited) {
-    for (const [typeName, fieldName] of inherited) {
-      const fields = (middleware as Record<string, Record<string, unknown>>)[typeName];
-      if (fields && !isFederationField(typeName, fieldName)) delete fields[fieldName];
-    }
-  }
-  return applyMiddleware(schema, middleware);
+  const middleware = permissions.generate(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, fieldName] of unchecked) delete middleware[typeName]?.[fieldName];
+  return applyMiddleware(schema, middleware as IMiddleware);
+}
+
+function profileRule(name: string, allowed: ReadonlySet<Profile>, onRecord: RecordProfiles | undefined) {
+  return rule(name, { cache: 'no_cache' })(async (parent, _args, context: SubgraphContext) => {
+    const held = onRecord ? await profilesOnRecord(onRecord, parent, context) : anyGrantProfiles(context);
+    for (const profile of held) if (allowed.has(profile)) return true;
+    return false;
+  });
+}
+
+/** The profiles held anywhere, computed once per request. */
+const heldAnywhere = new WeakMap<SubgraphContext, ReadonlySet<Profile>>();
+function anyGrantProfiles(context: SubgraphContext): ReadonlySet<Profile> {
+  let held = heldAnywhere.get(context);
+  if (!held) heldAnywhere.set(context, (held = new Set(context.identity.grants.map((g) => g.profile))));
+  return held;
+}
+
+/** A row's profiles are asked by each of its fields: computed once per record object per request. */
+const heldOnRecord = new WeakMap<SubgraphContext, WeakMap<object, ReadonlySet<Profile> | Promise<ReadonlySet<Profile>>>>();
+function profilesOnRecord(onRecord: RecordProfiles, parent: object, context: SubgraphContext) {
+  let perRecord = heldOnRecord.get(context);
+  if (!perRecord) heldOnRecord.set(context, (perRecord = new WeakMap()));
+  let held = perRecord.get(parent);
+  if (!held) perRecord.set(parent, (held = onRecord(parent, context)));
+  return held;
 }
