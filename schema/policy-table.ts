@@ -21,7 +21,7 @@ export function policyMarkdown(): string {
     const policy = readPolicy(parse(readFileSync(schemaFile(name), 'utf8')));
     for (const [typeName, { typeAllow, fields }] of policy) {
       if (typeAllow) rows.push(row(name, `${typeName} (records)`, typeAllow));
-      for (const [fieldName, p] of fields) if (p.kind === 'allow') rows.push(row(name, `${typeName}.${fieldName}`, p.profiles));
+      for (const [fieldName, p] of fields) if (p.kind === 'allow' && p.from === 'field') rows.push(row(name, `${typeName}.${fieldName}`, p.profiles));
     }
   }
   return `${START}\n${header}\n${rows.join('\n')}\n${END}`;
