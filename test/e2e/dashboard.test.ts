@@ -59,6 +59,20 @@ describe('the dashboard in one request (README query)', () => {
     for (const n of COMPANY_A_MOBILE) expect(everyLine).not.toContain(n);
   });
 
+  it('serves giada.mantesi (UT) her own line and traffic, and refuses only the invoices, each on its path', async () => {
+    const { status, body } = await graphql(stack, DASHBOARD, {}, await tokenFor(stack, 'giada.mantesi'));
+    expect(status).toBe(200);
+    const d = body.data;
+    expect(d.viewer.profiles).toEqual(['UT']);
+    expect(d.mobileLines.nodes.map((l: { number: string }) => l.number)).toEqual(['3343860902']);
+    expect(d.mobileLines.nodes[0].availableTraffic.dataGbLeft).toMatch(/^\d+\.\d{2}$/);
+    expect(d.fixedLines).toEqual({ totalCount: 0, nodes: [] });
+    expect([d.mobileInvoices, d.fixedInvoices]).toEqual([null, null]);
+    expect(body.errors.map((e: { path: string[]; extensions: { code: string } }) => [e.path.join('.'), e.extensions.code]).sort())
+      .toEqual([['fixedInvoices', 'FORBIDDEN'], ['mobileInvoices', 'FORBIDDEN']]);
+    expect(Array.isArray(d.orders) && Array.isArray(d.requests)).toBe(true);
+  });
+
   it('answers UNAUTHENTICATED without a token, with a forged token, and for a disabled user', async () => {
     const none = await graphql(stack, DASHBOARD, {});
     expect(none.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
