@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * Cross-tenant probes: every demo user asks every by-id entry point for every record of the reference dataset he
+ * may not see, and the answer must be exactly the answer for ids that do not exist — same data (null), same errors.
+ * "Records he may not see" are the dataset's records minus those his lists and grants show him; the catalogue is what
+ * each tenant's owner lists, plus the ceased customer's records, which no list of his shows.
+ */
+type Kind = 'mobileLine' | 'fixedLine' | 'invoice' | 'contract' | 'company' | 'order' | 'request';
+
+const ENTRY_POINTS: Record<Kind, { arg: string; selection: string; unknown: (i: number) => string }> = {
+  mobileLine: { arg: 'number', selection: 'number status iccid', unknown: (i) => `39999${pad(i, 5)}` },
+  fixedLine: { arg: 'number', selection: 'number status', unknown: (i) => `0699${pad(i, 5)}` },
+  invoice: { arg: 'number', selection: 'number amount', unknown: (i) => `7X9${pad(i, 7)}` },
+  contract: { arg: 'number', selection: 'number status', unknown: (i) => `88809${pad(i, 7)}` },
+  company: { arg: 'id', selection: 'id name', unknown: (i) => `1-NOPE${pad(i, 2)}` },
+  order: { arg: 'id', selection: 'id status', unknown: (i) => `799${pad(i, 8)}` },
+  request: { arg: 'id', selection: 'id status', unknown: (i) => `7-999${pad(i, 8)}` },
+};
+const pad = (i: number, n: number) => String(i).padStart(n, '0');
+
+/** What a user's own lists and grants show, by kind. */
+const LISTS = `{
+  viewer { grants { scopeKind scopeId } company { id contracts { number } } }
+  mobileLines(first: 100) { nodes { number } }
+  fixedLines(first: 100) { nodes { number } }
+  m: invoices(kind: MOBILE, first: 50) { nodes { number } }
+  f: invoices(kind: FIXED, first: 50) { nodes { number } }
+  orders { id }
+  requests { id }
+  requestsHistory { id }
+}`;
+type Ids = Record<Kind, Set<string>>;
+const noIds = (): Ids => ({ mobileLine: new Set(), fixedLine: new Set(), invoice: new Set(), contract: new Set(), company: new Set(), order: new Set(), request: new Set() });
+
+async function listedBy(token: string): Promise<Ids> {
+  const { data } = (await graphql(stack, LISTS, {}, token)).body;
+  const ids = noIds();
+  const add = (kind: Kind, values: (string | undefined)[] | undefined) => values?.forEach((v) => v && ids[kind].add(v));
+  // What his grants name is his, whether or not a list shows it (a REF_EBILL sees his contract, not its company).
+  const granted = (kind: string) => data?.viewer?.grants.filter((g: { scopeKind: string }) => g.scopeKind === kind).map((g: { scopeId: string }) => g.scopeId);
+  add('company', [data?.viewer?.company?.id, ...granted('COMPANY')]);
+  add('contract', granted('CONTRACT'));
+  add('mobileLine', granted('LINE'));
+  add('fixedLine', granted('LINE'));
+  add('contract', data?.viewer?.company?.contracts?.map((c: { number: string }) => c.number));
+  add('mobileLine', data?.mobileLines?.nodes.map((l: { number: string }) => l.number));
+  add('fixedLine', data?.fixedLines?.nodes.map((l: { number: string }) => l.number));
+  add('invoice', [...(data?.m?.nodes ?? []), ...(data?.f?.nodes ?? [])].map((i: { number: string }) => i.number));
+  add('order', data?.orders?.map((o: { id: string }) => o.id));
+  add('request', [...(data?.requests ?? []), ...(data?.requestsHistory ?? [])].map((r: { id: string }) => r.id));
+  return ids;
+}
+
+const OWNERS = ['ginevra.vallisneri', 'mario.rossi', 'vincenzo.rl', 'vincenzo.roa', 'pasquale.eu', 'massimiliano.roa', 'cessato.fisso'];
+const CEASED_CUSTOMER: Partial<Record<Kind, string[]>> = { company: ['1-CESS01'], contract: ['0516000001'], fixedLine: ['0516000001'] };
+const USERS = ['ginevra.vallisneri', 'luca.ferri', 'sara.neri', 'giada.mantesi', 'paolo.verdi', 'cessato.fisso', 'mario.rossi',
+  'vincenzo.roa', 'vincenzo.rl', 'lavo.ebill', 'umberto.traffic', 'pasquale.eu', 'gina.eu', 'massimiliano.roa'];
+
+let stack: TestStack;
+const tokens = new Map<string, string>();
+const catalogue = noIds();
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const username of USERS) tokens.set(username, await tokenFor(stack, username));
+  for (const owner of OWNERS) {
+    const listed = await listedBy(tokens.get(owner)!);
+    for (const kind of Object.keys(catalogue) as Kind[]) for (const id of listed[kind]) catalogue[kind].add(id);
+  }
+  for (const [kind, ids] of Object.entries(CEASED_CUSTOMER) as [Kind, string[]][]) for (const id of ids) catalogue[kind].add(id);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** One query asking the entry point for every id at once, one alias each. */
+function probe(kind: Kind, ids: string[]): string {
+  const { arg, selection } = ENTRY_POINTS[kind];
+  return `{ ${ids.map((id, i) => `p${i}: ${kind}(${arg}: ${JSON.stringify(id)}) { ${selection} }`).join('\n')} }`;
+}
+
+/** Errors in a stable order, without what legitimately differs between two requests (none is expected to). */
+const normalised = (body: { data?: unknown; errors?: { path?: unknown[] }[] }) => ({
+  data: body.data,
+  errors: (body.errors ?? []).map((e) => JSON.stringify(e)).sort(),
+});
+
+describe('cross-tenant probes', () => {
+  it('the catalogue holds every tenant of the reference dataset', () => {
+    expect(catalogue.company).toEqual(new Set(['1-VALL01', '1-NOME01', '1-KRSH01', '1-ENTE02', '1-CESS01']));
+    expect(catalogue.mobileLine.size).toBeGreaterThan(20);
+    expect(catalogue.invoice.size).toBeGreaterThan(20);
+    expect(catalogue.request.has('7-64436898334')).toBe(true);
+  });
+
+  it.each(USERS)('%s: every record outside his grants answers as an unknown id, on every by-id entry point', async (username) => {
+    const token = tokens.get(username)!;
+    const own = await listedBy(token);
+    let probed = 0;
+    for (const kind of Object.keys(ENTRY_POINTS) as Kind[]) {
+      const foreign = [...catalogue[kind]].filter((id) => !own[kind].has(id));
+      if (foreign.length === 0) continue;
+      probed += foreign.length;
+      const unknown = foreign.map((_, i) => ENTRY_POINTS[kind].unknown(i));
+      const [asked, control] = await Promise.all([graphql(stack, probe(kind, foreign), {}, token), graphql(stack, probe(kind, unknown), {}, token)]);
+      expect(asked.status, kind).toBe(control.status);
+      expect(normalised(asked.body), `${username} ${kind} ${foreign.join(',')}`).toEqual(normalised(control.body));
+      expect(Object.values(asked.body.data ?? {}).every((v) => v === null), kind).toBe(true);
+    }
+    expect(probed).toBeGreaterThan(10);
+  });
+});
