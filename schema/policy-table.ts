@@ -1,24 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'graphql';
 import { PROFILES } from '../adapters/domain';
 import { readPolicy } from '../subgraphs/runtime/policy/directives';
+import { loadTypeDefs, SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
 
 /**
  * README "Who sees what", generated from the @allow directives of the subgraph SDL (the one policy source), so the
  * table a reader checks against spec/profiles.md is the policy that runs. `npm run policy:readme` rewrites it;
  * `--check` fails when the README is stale (the test suite runs the check).
  */
-export const SUBGRAPHS = ['account', 'fixed', 'mobile', 'billing', 'consumption', 'tracking'] as const;
 const START = '<!-- who-sees-what:start -->';
 const END = '<!-- who-sees-what:end -->';
-const schemaFile = (name: string) => new URL(`./${name}.graphql`, import.meta.url);
 const readmeFile = new URL('../README.md', import.meta.url);
 
 export function policyMarkdown(): string {
   const header = `| subgraph | type / field | ${PROFILES.join(' | ')} |\n|---|---|${PROFILES.map(() => ':-:').join('|')}|`;
   const rows: string[] = [];
-  for (const name of SUBGRAPHS) {
-    const policy = readPolicy(parse(readFileSync(schemaFile(name), 'utf8')));
+  for (const name of SUBGRAPH_NAMES) {
+    const policy = readPolicy(loadTypeDefs(name));
     for (const [typeName, { typeAllow, fields }] of policy) {
       if (typeAllow) rows.push(row(name, `${typeName} (records)`, typeAllow));
       for (const [fieldName, p] of fields) if (p.kind === 'allow' && p.from === 'field') rows.push(row(name, `${typeName}.${fieldName}`, p.profiles));

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/runtime/sdl';
 import type { ReadyInfo } from './process';
 
 /**
@@ -11,13 +12,11 @@ import type { ReadyInfo } from './process';
  * integration tests. Each process announces itself with the READY line (ARCHITECTURE.md "Process protocol").
  */
 export const STAND_INS = ['crm', 'ebill', 'ebpfa'] as const;
-export const SUBGRAPHS = ['account', 'fixed', 'mobile', 'billing', 'consumption', 'tracking'] as const;
 export type StandInName = (typeof STAND_INS)[number];
-export type SubgraphName = (typeof SUBGRAPHS)[number];
 export type ComponentName = StandInName | 'idp' | SubgraphName | 'gateway';
 
 /** Start order: a phase starts when every process of the previous one is READY. */
-const PHASES: readonly (readonly ComponentName[])[] = [[...STAND_INS, 'idp'], SUBGRAPHS, ['gateway']];
+const PHASES: readonly (readonly ComponentName[])[] = [[...STAND_INS, 'idp'], SUBGRAPH_NAMES, ['gateway']];
 
 type Env = Record<string, string | undefined>;
 
@@ -182,10 +181,10 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     const urlOf = (name: ComponentName) => required(name).info!.url;
 
     const backends = { CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), GATEWAY_IDENTITY_SECRET: identitySecret };
-    await startAll(SUBGRAPHS.map((name) => add(name, backends)));
+    await startAll(SUBGRAPH_NAMES.map((name) => add(name, backends)));
 
     const idpUrl = urlOf('idp');
-    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, urlOf(name)]));
+    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlOf(name)]));
     const gateway = add('gateway', {
       CRM_URL: backends.CRM_URL,
       GATEWAY_IDENTITY_SECRET: identitySecret,

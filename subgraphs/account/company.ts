@@ -9,17 +9,17 @@ import { reaches } from './reach';
  * whether it is asked by id or fetched as an entity by another subgraph.
  */
 async function visibleCompany(context: SubgraphContext, id: string): Promise<Company | null> {
-  return (await reaches(context, 'company', { companyId: id })) ? context.loaders.crm.companies.load(id) : null;
+  return (await reaches(context, 'Company', { companyId: id })) ? context.loaders.crm.companies.load(id) : null;
 }
 
 async function visibleContract(context: SubgraphContext, number: string): Promise<Contract | null> {
   const contract = await context.loaders.crm.contracts.load(number);
-  return contract && (await reaches(context, 'contract', { companyId: contract.companyId, contractNumber: number })) ? contract : null;
+  return contract && (await reaches(context, 'Contract', { companyId: contract.companyId, contractNumber: number })) ? contract : null;
 }
 
 /** The contracts of the company the viewer may see: listed by CRM with his own filter narrowed to this company. */
 async function companyContracts(company: Company, { identity, legacy, loaders }: SubgraphContext): Promise<Contract[]> {
-  const filter = recordFilter(identity, 'contract');
+  const filter = recordFilter(identity, 'Contract');
   if (!filter) return [];
   // A CRM filter matches records matching *any* id. A grant on this company lists it whole; otherwise only the
   // granted contracts and lines can lead into it (other companies' ids would only add records to drop).
@@ -44,7 +44,7 @@ export const companyResolvers = {
     __resolveReference: ({ number }: { number: string }, context) => visibleContract(context, number),
     // Some profiles see a contract but not its company (CC, REF_EBILL): the field is refused, the contract served.
     company: async (contract: Contract, _args, context) => {
-      if (!(await reaches(context, 'company', { companyId: contract.companyId }))) throw forbidden('the company of this contract');
+      if (!(await reaches(context, 'Company', { companyId: contract.companyId }))) throw forbidden('the company of this contract');
       return context.loaders.crm.companies.load(contract.companyId);
     },
   },

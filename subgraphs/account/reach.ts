@@ -1,5 +1,5 @@
 import type { Profile } from '../../adapters/domain';
-import { grantsFor, profilesOn, type RecordPlace } from '../runtime/records';
+import { grantsFor, profilesOn, type RecordKind, type RecordPlace } from '../runtime/records';
 import type { RecordTypes } from '../runtime/policy/record-types';
 import type { SubgraphContext } from '../runtime/server';
 
@@ -11,12 +11,12 @@ import type { SubgraphContext } from '../runtime/server';
  * So a company or contract is also reached through the granted contracts and lines it holds, found with the
  * request's loaders.
  */
-type AccountKind = 'company' | 'contract';
+type AccountKind = Extract<RecordKind, 'Company' | 'Contract'>;
 
 export async function profilesReaching(context: SubgraphContext, kind: AccountKind, place: RecordPlace): Promise<Set<Profile>> {
   const profiles = profilesOn(context.identity, kind, place);
   for (const held of await heldPlaces(context, kind)) {
-    if (held.companyId === place.companyId && (kind === 'company' || held.contractNumber === place.contractNumber)) profiles.add(held.profile);
+    if (held.companyId === place.companyId && (kind === 'Company' || held.contractNumber === place.contractNumber)) profiles.add(held.profile);
   }
   return profiles;
 }
@@ -27,15 +27,15 @@ export async function reaches(context: SubgraphContext, kind: AccountKind, place
 
 /** How the field policy finds the viewer's profiles on an account record: through everything that reaches it. */
 export const ACCOUNT_RECORD_TYPES: RecordTypes = {
-  Company: (company, context) => profilesReaching(context, 'company', { companyId: company.id }),
-  Contract: (contract, context) => profilesReaching(context, 'contract', { companyId: contract.companyId, contractNumber: contract.number }),
+  Company: (company, context) => profilesReaching(context, 'Company', { companyId: company.id }),
+  Contract: (contract, context) => profilesReaching(context, 'Contract', { companyId: contract.companyId, contractNumber: contract.number }),
 };
 
 /** The company the user works for: the first company he reaches, preferring a company grant (no lookup needed). */
 export async function viewerCompanyId(context: SubgraphContext): Promise<string | null> {
-  const companyGrant = grantsFor(context.identity, 'company').find((g) => g.scope.kind === 'COMPANY');
+  const companyGrant = grantsFor(context.identity, 'Company').find((g) => g.scope.kind === 'COMPANY');
   if (companyGrant) return companyGrant.scope.id;
-  const [first] = await heldPlaces(context, 'company');
+  const [first] = await heldPlaces(context, 'Company');
   return first?.companyId ?? null;
 }
 

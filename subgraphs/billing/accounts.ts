@@ -44,7 +44,7 @@ const isCeasedCustomerGrant = (grant: Grant) => grant.profile === 'CC';
  */
 async function loadAccounts(identity: Identity, crm: SubgraphContext['legacy']['crm']): Promise<ViewerAccounts> {
   const contractsOf = async (grants: Grant[]): Promise<Contract[]> => {
-    const filter = recordFilter({ ...identity, grants }, 'invoice');
+    const filter = recordFilter({ ...identity, grants }, 'Invoice');
     return filter ? crm.listContracts(filter) : [];
   };
   const [full, ceased] = await Promise.all([

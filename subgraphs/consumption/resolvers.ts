@@ -14,7 +14,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   MobileLine: {
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
-      loadVisibleLine(identity, loaders.crm.mobileLines, number),
+      loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     // Only prepaid lines have a credit; postpaid ones are not even sent to eBill.
     residualCredit: (line: MobileLine, _args, { loaders }) =>
       (line.kind === 'PREPAID' ? loaders.ebill.residualCredit.load(line.number) : null),

@@ -10,15 +10,15 @@ export const resolvers: Resolvers = {
   Query: {
     fixedLines: (_root, args: { first: number; offset: number }, { identity, loaders, legacy }) => {
       const window = pageWindow(args.first, args.offset);
-      return listVisibleLines(identity, loaders.crm.fixedLines, (filter) => legacy.crm.listFixedLines(filter, window, 'NUMBER'));
+      return listVisibleLines(identity, 'FixedLine', loaders.crm.fixedLines, (filter) => legacy.crm.listFixedLines(filter, window, 'NUMBER'));
     },
     fixedLine: (_root, { number }: { number: string }, { identity, loaders }) =>
-      loadVisibleLine(identity, loaders.crm.fixedLines, number),
+      loadVisibleLine(identity, 'FixedLine', loaders.crm.fixedLines, number),
   },
   FixedLine: {
     // Other subgraphs reference fixed lines by number: the same scoping, or an entity fetch would leak a foreign line.
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
-      loadVisibleLine(identity, loaders.crm.fixedLines, number),
+      loadVisibleLine(identity, 'FixedLine', loaders.crm.fixedLines, number),
     contract: (line: FixedLine) => ({ number: line.contractNumber }),
   },
 };

@@ -17,19 +17,19 @@ export const resolvers: Resolvers = {
       const window = pageWindow(args.first, args.offset);
       const search = parseSearch(args.search);
       if (search && isCompleteMobileNumber(search)) {
-        return exactMatchPage(await loadVisibleLine(identity, loaders.crm.mobileLines, search), window);
+        return exactMatchPage(await loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, search), window);
       }
-      return listVisibleLines(identity, loaders.crm.mobileLines, (filter) => (search
+      return listVisibleLines(identity, 'MobileLine', loaders.crm.mobileLines, (filter) => (search
         ? scanMobileLines(legacy.crm, filter, args.sort, search, window)
         : legacy.crm.listMobileLines(filter, window, args.sort)));
     },
     mobileLine: (_root, { number }: { number: string }, { identity, loaders }) =>
-      loadVisibleLine(identity, loaders.crm.mobileLines, number),
+      loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
   },
   MobileLine: {
     // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
-      loadVisibleLine(identity, loaders.crm.mobileLines, number),
+      loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
   },
   Mutation: {

@@ -32,7 +32,7 @@ export async function runSimOperation(
 ): Promise<DispositiveOutcome> {
   checkSimInput(input);
   const line = await loaders.crm.mobileLines.load(input.number);
-  const profiles = line ? profilesOn(identity, 'line', linePlace(line)) : new Set<Profile>();
+  const profiles = line ? profilesOn(identity, 'MobileLine', linePlace(line)) : new Set<Profile>();
   // Unknown and foreign lines get the same error, without the number, so that nothing tells them apart.
   if (!line || profiles.size === 0) throw notFound('This mobile line');
   // The mutation's @allow (schema/mobile.graphql) decided on the profiles held anywhere; here it is decided on the

@@ -2,12 +2,14 @@ import type DataLoader from 'dataloader';
 import type { Page, RecordFilter } from '../../adapters/domain';
 import type { Identity } from './identity';
 import { emptyPage, pageNodes, type PageNodes } from './pagination';
-import { covers, recordFilter, type RecordPlace } from './records';
+import { covers, recordFilter, type RecordKind, type RecordPlace } from './records';
 
 /**
  * Record scoping for mobile and fixed lines, shared by the subgraphs that serve them: a line is read through the
- * 'line' rules of records.ts whether it is listed, looked up by number or fetched as an entity by another subgraph.
+ * rules of records.ts whether it is listed, looked up by number or fetched as an entity by another subgraph.
  */
+type LineKind = Extract<RecordKind, 'MobileLine' | 'FixedLine'>;
+
 export interface LineRecord { number: string; contractNumber: string; companyId: string }
 
 export const linePlace = (line: LineRecord): RecordPlace =>
@@ -18,11 +20,11 @@ const LINE_NUMBER = /^\d{1,15}$/;
 
 /** The line, or null when it does not exist or is outside the grants: both answers are the same on purpose. */
 export async function loadVisibleLine<L extends LineRecord>(
-  identity: Identity, loader: DataLoader<string, L | null>, number: string,
+  identity: Identity, kind: LineKind, loader: DataLoader<string, L | null>, number: string,
 ): Promise<L | null> {
   if (!LINE_NUMBER.test(number)) return null;
   const line = await loader.load(number);
-  return line && covers(identity, 'line', linePlace(line)) ? line : null;
+  return line && covers(identity, kind, linePlace(line)) ? line : null;
 }
 
 /**
@@ -30,9 +32,9 @@ export async function loadVisibleLine<L extends LineRecord>(
  * extra call). The loader is primed with the page: entity fetches of these lines later in the request are free.
  */
 export async function listVisibleLines<L extends LineRecord>(
-  identity: Identity, loader: DataLoader<string, L | null>, list: (filter: RecordFilter) => Promise<Page<L>>,
+  identity: Identity, kind: LineKind, loader: DataLoader<string, L | null>, list: (filter: RecordFilter) => Promise<Page<L>>,
 ): Promise<PageNodes<L>> {
-  const filter = recordFilter(identity, 'line');
+  const filter = recordFilter(identity, kind);
   if (!filter) return emptyPage();
   const page = await list(filter);
   for (const line of page.items) loader.prime(line.number, line);

@@ -1,39 +1,37 @@
-import type { Grant, Profile, RecordFilter, ScopeKind } from '../../adapters/domain';
+import type { Grant, Profile, RecordFilter } from '../../adapters/domain';
 import type { Identity } from './identity';
+import { recordProfiles } from './policy/record-profiles';
 
 /**
- * Record scoping: which records a user's grants cover, per kind of record. This is the single place that knows it
- * (spec/profiles.md §1-§4); resolvers ask it for a CRM filter when they list, and for a verdict when they look a
- * record up by id. A record outside the grants is answered exactly as a record that does not exist.
- *
- * Each entry says, for a kind of record, which profiles see it and through which scope kinds. "Own line"
- * profiles (AL for lines, UT, UTD, EU) only count through a LINE grant.
+ * Record scoping: which records a user's grants cover. Resolvers ask it for a CRM filter when they list, and for a
+ * verdict when they look a record up by id. A record outside the grants is answered exactly as one that does not
+ * exist. Which profiles see a kind of record at all is the type-level @allow of the SDL (record-profiles.ts); this
+ * file adds the seeds' rule of how a profile reaches a record (spec/profiles.md §1-§4): own-line profiles only
+ * through the grant on their own line.
  */
-export type RecordKind = 'company' | 'contract' | 'line' | 'invoice' | 'order' | 'request';
+export type RecordKind = 'Company' | 'Contract' | 'MobileLine' | 'FixedLine' | 'Invoice' | 'Order' | 'Request';
 
-const ALL_SCOPES: ScopeKind[] = ['COMPANY', 'CONTRACT', 'LINE'];
-const LINE_ONLY: ScopeKind[] = ['LINE'];
+/** UT, UTD (seed 001) and the CM8 EU (seed 002 §9) hold one line: whatever they see, they reach through it. */
+const OWN_LINE_PROFILES: ReadonlySet<Profile> = new Set(['UT', 'UTD', 'EU']);
+/** AL sees the company's invoices, orders and requests, but among the lines only his own (seed 001). */
+const OWN_LINE_AMONG_LINES: ReadonlySet<Profile> = new Set(['AL']);
+const LINE_KINDS: ReadonlySet<RecordKind> = new Set(['MobileLine', 'FixedLine']);
 
-const RECORD_SCOPES: Record<RecordKind, Partial<Record<Profile, ScopeKind[]>>> = {
-  company: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES },
-  contract: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES, REF_EBILL: ALL_SCOPES },
-  line: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: LINE_ONLY, UT: LINE_ONLY, UTD: LINE_ONLY, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES, REF_EBILL: ALL_SCOPES, TRAFFIC_MANAGER: ALL_SCOPES, EU: LINE_ONLY },
-  invoice: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES, REF_EBILL: ALL_SCOPES },
-  order: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES },
-  request: { RL: ALL_SCOPES, AF: ALL_SCOPES, AL: ALL_SCOPES, UT: LINE_ONLY, UTD: LINE_ONLY, CC: ALL_SCOPES, HOLDING: ALL_SCOPES, ROA: ALL_SCOPES },
-};
+function reachesOnlyThroughOwnLine(profile: Profile, kind: RecordKind): boolean {
+  return OWN_LINE_PROFILES.has(profile) || (LINE_KINDS.has(kind) && OWN_LINE_AMONG_LINES.has(profile));
+}
 
 /** The grants of the identity that cover records of this kind. */
 export function grantsFor(identity: Identity, kind: RecordKind): Grant[] {
-  const rules = RECORD_SCOPES[kind];
-  return identity.grants.filter((g) => rules[g.profile]?.includes(g.scope.kind));
+  const allowed = recordProfiles(kind);
+  return identity.grants.filter((g) => allowed.has(g.profile) && (g.scope.kind === 'LINE' || !reachesOnlyThroughOwnLine(g.profile, kind)));
 }
 
 /** The CRM filter that lists exactly the records of this kind the identity may see; null when he sees none. */
 export function recordFilter(identity: Identity, kind: RecordKind): RecordFilter | null {
   const grants = grantsFor(identity, kind);
   if (grants.length === 0) return null;
-  const ids = (k: ScopeKind) => [...new Set(grants.filter((g) => g.scope.kind === k).map((g) => g.scope.id))];
+  const ids = (k: Grant['scope']['kind']) => [...new Set(grants.filter((g) => g.scope.kind === k).map((g) => g.scope.id))];
   const filter: RecordFilter = {};
   if (ids('COMPANY').length) filter.companyIds = ids('COMPANY');
   if (ids('CONTRACT').length) filter.contractNumbers = ids('CONTRACT');

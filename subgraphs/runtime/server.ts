@@ -1,20 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse } from 'graphql';
 import { unauthenticated } from '../../adapters/errors';
 import { announceReady, intSetting, onShutdown } from '../../stack/process';
 import { IDENTITY_HEADER, identitySecret, verifyIdentity, type Identity } from './identity';
 import { closeLegacyClients, createLoaders, legacyClientsFromEnv, type LegacyClients, type Loaders } from './legacy';
 import { formatSubgraphError } from './errors';
+import { loadTypeDefs, type SubgraphName } from './sdl';
 import { readPolicy, type PolicyTable } from './policy/directives';
 import { DEFAULT_RECORD_TYPES, type RecordTypes } from './policy/record-types';
 import { protectSchema } from './policy/shield';
 
-export type SubgraphName = 'account' | 'fixed' | 'mobile' | 'billing' | 'consumption' | 'tracking';
 
 /** What a resolver receives: who is asking (verified) and this request's loaders. */
 export interface SubgraphContext {
@@ -26,11 +24,8 @@ export interface SubgraphContext {
 }
 
 export type Resolvers = GraphQLResolverMap<SubgraphContext>;
+export { loadTypeDefs, type SubgraphName };
 
-/** The SDL of a subgraph lives in schema/<name>.graphql, the file rover.yaml composes. */
-export function loadTypeDefs(name: SubgraphName) {
-  return parse(readFileSync(new URL(`../../schema/${name}.graphql`, import.meta.url), 'utf8'));
-}
 
 /**
  * Whether graphql-shield enforces the @allow policy: `shield` (always, in production) or `off`, which exists only so

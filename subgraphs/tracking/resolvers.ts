@@ -16,19 +16,19 @@ export const resolvers: Resolvers = {
     // Every channel: the CRM list is not narrowed by origin.
     requestsHistory: (_root, { before }: { before?: IsoDate | null }, context) =>
       visibleRequests(context, requestsHistoryWindow(before)),
-    order: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'order', loaders.crm.orders, id),
-    request: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'request', loaders.crm.requests, id),
+    order: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, id),
+    request: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, id),
   },
   Order: {
     // Other subgraphs reference orders by id: the same scoping, or an entity fetch would leak a foreign order.
-    __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'order', loaders.crm.orders, id),
-    request: (order: Order, _args, { identity, loaders }) => loadVisible(identity, 'request', loaders.crm.requests, order.requestId),
+    __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, id),
+    request: (order: Order, _args, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, order.requestId),
     contract: (order: Order) => reference(order.contractNumber),
     line: (order: Order) => reference(order.lineNumber),
   },
   Request: {
-    __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'request', loaders.crm.requests, id),
-    order: (request: ServiceRequest, _args, { identity, loaders }) => loadVisible(identity, 'order', loaders.crm.orders, request.orderId),
+    __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, id),
+    order: (request: ServiceRequest, _args, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, request.orderId),
     contract: (request: ServiceRequest) => reference(request.contractNumber),
     line: (request: ServiceRequest) => reference(request.lineNumber),
   },

@@ -7,18 +7,18 @@ import type { SubgraphContext } from '../runtime/server';
 
 /** Orders and requests are scoped alike: where they sit, which CRM filter lists them, which loader fetches them. */
 type TrackedRecord = Order | ServiceRequest;
-type TrackedKind = 'order' | 'request';
+type TrackedKind = 'Order' | 'Request';
 
 const placeOf = (record: TrackedRecord): RecordPlace =>
   ({ companyId: record.companyId, contractNumber: record.contractNumber, lineNumber: record.lineNumber });
 
 /** The orders the viewer may see created in the range, newest first. */
 export const visibleOrders = ({ identity, loaders, legacy }: SubgraphContext, range: DayRange) =>
-  listVisible(identity, 'order', loaders.crm.orders, (filter) => legacy.crm.listOrders(filter, range.from, range.to), (o: Order) => o.createdOn);
+  listVisible(identity, 'Order', loaders.crm.orders, (filter) => legacy.crm.listOrders(filter, range.from, range.to), (o: Order) => o.createdOn);
 
 /** The requests the viewer may see opened in the range, newest first. */
 export const visibleRequests = ({ identity, loaders, legacy }: SubgraphContext, range: DayRange) =>
-  listVisible(identity, 'request', loaders.crm.requests, (filter) => legacy.crm.listRequests(filter, range.from, range.to), (r: ServiceRequest) => r.openedOn);
+  listVisible(identity, 'Request', loaders.crm.requests, (filter) => legacy.crm.listRequests(filter, range.from, range.to), (r: ServiceRequest) => r.openedOn);
 
 /**
  * CRM lists the records with the identity's own filter, so scoping costs no extra call; the loader is primed so that

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { readmeWithPolicy, SUBGRAPHS } from '../../schema/policy-table';
+import { readmeWithPolicy } from '../../schema/policy-table';
 import { readPolicy } from '../../subgraphs/runtime/policy/directives';
-import { buildProtectedSchema, loadTypeDefs, type Resolvers, type SubgraphContext } from '../../subgraphs/runtime/server';
+import { buildProtectedSchema, type Resolvers, type SubgraphContext } from '../../subgraphs/runtime/server';
+import { loadTypeDefs, SUBGRAPH_NAMES } from '../../subgraphs/runtime/sdl';
 
 /**
  * The policy source is the @allow / @inheritAccess directives of the subgraph SDL. These tests keep it whole: every
@@ -18,7 +19,7 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 describe('the policy source', () => {
   it('has a rule for every field and mutation of the supergraph', () => {
     const covered = new Set<string>();
-    for (const name of SUBGRAPHS) {
+    for (const name of SUBGRAPH_NAMES) {
       for (const [typeName, { fields }] of readPolicy(loadTypeDefs(name))) for (const field of fields.keys()) covered.add(`${typeName}.${field}`);
     }
     const served: string[] = [];
@@ -48,7 +49,7 @@ describe('the policy source', () => {
   });
 
   it('lets the federation internals through the shield for a caller with no grants, and nothing else', async () => {
-    for (const name of SUBGRAPHS) {
+    for (const name of SUBGRAPH_NAMES) {
       const { schema } = buildProtectedSchema(name, {} as Resolvers);
       const contextValue = { identity: { userId: 'u', username: 'u', name: 'U', grants: [] } } as unknown as SubgraphContext;
       const service = await graphql({ schema, source: '{ _service { sdl } }', contextValue });

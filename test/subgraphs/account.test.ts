@@ -26,30 +26,30 @@ const VALL_CONTRACT = { companyId: '1-VALL01', contractNumber: '888012170373' };
 describe('account reach', () => {
   it('an RL reaches his company and its contracts, nothing of another company', async () => {
     const rl = context({ profile: 'RL', scope: { kind: 'COMPANY', id: '1-NOME01' } });
-    expect(await reaches(rl, 'company', { companyId: '1-NOME01' })).toBe(true);
-    expect(await reaches(rl, 'company', { companyId: '1-VALL01' })).toBe(false);
-    expect(await reaches(rl, 'contract', VALL_CONTRACT)).toBe(false);
+    expect(await reaches(rl, 'Company', { companyId: '1-NOME01' })).toBe(true);
+    expect(await reaches(rl, 'Company', { companyId: '1-VALL01' })).toBe(false);
+    expect(await reaches(rl, 'Contract', VALL_CONTRACT)).toBe(false);
     expect(await viewerCompanyId(rl)).toBe('1-NOME01');
   });
 
   it('an UT reaches the company and the contract of his line only', async () => {
     const ut = context({ profile: 'UT', scope: { kind: 'LINE', id: '3343860902' } });
     expect(await viewerCompanyId(ut)).toBe('1-VALL01');
-    expect(await reaches(ut, 'company', { companyId: '1-VALL01' })).toBe(true);
-    expect(await reaches(ut, 'contract', VALL_CONTRACT)).toBe(true);
-    expect(await reaches(ut, 'contract', { companyId: '1-VALL01', contractNumber: '066633987' })).toBe(false);
+    expect(await reaches(ut, 'Company', { companyId: '1-VALL01' })).toBe(true);
+    expect(await reaches(ut, 'Contract', VALL_CONTRACT)).toBe(true);
+    expect(await reaches(ut, 'Contract', { companyId: '1-VALL01', contractNumber: '066633987' })).toBe(false);
   });
 
   it('a ROA reaches the company of his contract, not its other contracts', async () => {
     const roa = context({ profile: 'ROA', scope: { kind: 'CONTRACT', id: '888010088938' } });
     expect(await viewerCompanyId(roa)).toBe('1-KRSH01');
-    expect(await reaches(roa, 'contract', { companyId: '1-KRSH01', contractNumber: '888012234558' })).toBe(false);
+    expect(await reaches(roa, 'Contract', { companyId: '1-KRSH01', contractNumber: '888012234558' })).toBe(false);
   });
 
-  it('a CC sees his contract but no company (records.ts gives CC no company)', async () => {
+  it('a CC reaches neither the company nor the contract records (profiles.md: no company profile for CC)', async () => {
     const cc = context({ profile: 'CC', scope: { kind: 'CONTRACT', id: '0516000001' } });
-    expect(await reaches(cc, 'contract', { companyId: '1-CESS01', contractNumber: '0516000001' })).toBe(true);
-    expect(await reaches(cc, 'company', { companyId: '1-CESS01' })).toBe(false);
+    expect(await reaches(cc, 'Contract', { companyId: '1-CESS01', contractNumber: '0516000001' })).toBe(false);
+    expect(await reaches(cc, 'Company', { companyId: '1-CESS01' })).toBe(false);
     expect(await viewerCompanyId(cc)).toBeNull();
   });
 });

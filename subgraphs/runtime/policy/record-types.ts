@@ -19,11 +19,11 @@ const lineOf = (l: any): RecordPlace => ({ companyId: l.companyId, contractNumbe
 const heldBy = (r: any): RecordPlace => ({ companyId: r.companyId, contractNumber: r.contractNumber, lineNumber: r.lineNumber });
 
 export const DEFAULT_RECORD_TYPES: RecordTypes = {
-  Company: placedRecord('company', (c) => ({ companyId: c.id })),
-  Contract: placedRecord('contract', (c) => ({ companyId: c.companyId, contractNumber: c.number })),
-  MobileLine: placedRecord('line', lineOf),
-  FixedLine: placedRecord('line', lineOf),
-  Invoice: placedRecord('invoice', heldBy),
-  Order: placedRecord('order', heldBy),
-  Request: placedRecord('request', heldBy),
+  Company: placedRecord('Company', (c) => ({ companyId: c.id })),
+  Contract: placedRecord('Contract', (c) => ({ companyId: c.companyId, contractNumber: c.number })),
+  MobileLine: placedRecord('MobileLine', lineOf),
+  FixedLine: placedRecord('FixedLine', lineOf),
+  Invoice: placedRecord('Invoice', heldBy),
+  Order: placedRecord('Order', heldBy),
+  Request: placedRecord('Request', heldBy),
 };

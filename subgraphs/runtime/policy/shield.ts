@@ -11,12 +11,13 @@ import type { RecordProfiles, RecordTypes } from './record-types';
  * Generates the graphql-shield rules from the policy table and applies them. graphql-shield is kept behind this
  * one function so that it can be replaced without touching a resolver or an SDL file.
  *
- * - A field of a record type (Company, MobileLine, Invoice...) is decided by the profiles the viewer holds on *that
- *   record*: the same user may read a field on one line and not on another.
- * - Any other field (Query, Mutation, Viewer) is decided by the profiles the viewer holds anywhere; the resolver
- *   then scopes the records it returns.
- * - Fields of @inheritAccess value types get no middleware: whoever reached the value passed its field's rule, and
- *   a check per field per row would only cost time.
+ * - A field of a record type (Company, MobileLine, Invoice...) with an @allow of its own is decided by the profiles
+ *   the viewer holds on *that record*: the same user may read a field on one line and not on another.
+ * - Any other field with an @allow of its own (Query, Mutation, Viewer) is decided by the profiles the viewer holds
+ *   anywhere; the resolver then scopes the records it returns.
+ * - Fields that take their type's @allow, and fields of @inheritAccess value types, get no middleware: record
+ *   scoping (records.ts) returns only records a type-allowed profile covers, reading the same directive, and a value
+ *   was reached through a field that passed its rule. A check per field per row would only cost time.
  */
 export function protectSchema(schema: GraphQLSchema, policy: PolicyTable, recordTypes: RecordTypes): GraphQLSchema {
   const tree: Record<string, Record<string, unknown>> = {};
@@ -26,7 +27,7 @@ export function protectSchema(schema: GraphQLSchema, policy: PolicyTable, record
     if (!schema.getType(typeName)) continue;
     tree[typeName] = {};
     for (const [fieldName, fieldPolicy] of fields) {
-      if (fieldPolicy.kind === 'inherit') {
+      if (fieldPolicy.kind === 'inherit' || fieldPolicy.from === 'type') {
         tree[typeName][fieldName] = allow;
         unchecked.push([typeName, fieldName]);
         continue;
