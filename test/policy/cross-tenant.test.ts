@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
  * Cross-tenant probes: every demo user asks every by-id entry point for every record of the reference dataset he
@@ -110,4 +110,24 @@ describe('cross-tenant probes', () => {
     }
     expect(probed).toBeGreaterThan(10);
   });
+
+  it.each(['ginevra.vallisneri', 'sara.neri', 'vincenzo.roa', 'massimiliano.roa'])(
+    '%s: blocking the SIM of a line outside his grants answers as for an unknown line, and writes nothing',
+    async (username) => {
+      const token = tokens.get(username)!;
+      const own = await listedBy(token);
+      const foreign = [...catalogue.mobileLine].filter((n) => !own.mobileLine.has(n)).slice(0, 5);
+      const block = (number: string, key: string) => graphql(stack, `mutation ($number: ID!, $key: String!) {
+        blockSim(input: { number: $number, reason: THEFT, idempotencyKey: $key }) { request { id } } }`, { number, key }, token);
+      const writes = (await counters(stack, 'crm')).CreaPratica ?? 0;
+      const control = await block('3999999999', `probe-unknown-${username.replace(".", "-")}`);
+      expect(control.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      for (const [i, number] of foreign.entries()) {
+        const asked = await block(number, `probe-${username.replace(".", "-")}-${i}`);
+        expect(normalised(asked.body), number).toEqual(normalised(control.body));
+      }
+      expect((await counters(stack, 'crm')).CreaPratica ?? 0).toBe(writes);
+    },
+  );
 });
+
