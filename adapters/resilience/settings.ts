@@ -30,7 +30,7 @@ export interface ResilienceSettings {
 }
 
 export const DEFAULT_RESILIENCE: ResilienceSettings = {
-  attemptTimeoutMs: 1_500,
+  attemptTimeoutMs: 1_200,
   callBudgetMs: 3_000,
   readAttempts: 2,
   retryBackoffMs: 100,

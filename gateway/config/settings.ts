@@ -14,6 +14,8 @@ export interface GatewaySettings {
     jwksUrl: URL;
     /** How long a user's grants loaded from CRM are reused. */
     grantsCacheSeconds: number;
+    /** How long after CRM last gave them a user's grants are still used while CRM is unavailable. */
+    grantsStaleSeconds: number;
   };
   crm: { url: string; user?: string; password?: string };
   identitySecret: Uint8Array;
@@ -34,6 +36,7 @@ export function readGatewaySettings(env: Env = process.env): GatewaySettings {
       audience: env.AUTH_AUDIENCE || 'onegraph',
       jwksUrl: new URL(httpUrl('AUTH_JWKS_URL', required(env, 'AUTH_JWKS_URL'))),
       grantsCacheSeconds: integer(env, 'GRANTS_CACHE_SECONDS', 30),
+      grantsStaleSeconds: integer(env, 'GRANTS_STALE_SECONDS', 600),
     },
     crm: { url: httpUrl('CRM_URL', required(env, 'CRM_URL')), user: env.CRM_USER, password: env.CRM_PASSWORD },
     identitySecret: identitySecret(env.GATEWAY_IDENTITY_SECRET),

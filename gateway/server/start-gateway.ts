@@ -54,7 +54,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
 
   const authenticate = createAuthenticator(
     createTokenVerifier(settings.auth),
-    cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds),
+    cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
   );
   const stopAll = async () => {
     await server.stop();
