@@ -221,12 +221,12 @@ describe('gateway error masking and subgraph calls', () => {
   it('passes errors of the graph vocabulary on with their code, without internal extensions', async () => {
     const { body } = await graphql(at(), '{ fails(kind: "not-found") }', {}, token);
     expect(body.errors[0].message).toBe('Line 3999999999 does not exist.');
-    expect(body.errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+    expect(body.errors[0].extensions).toEqual({ code: 'NOT_FOUND', correlationId: expect.any(String) });
   });
 
   it('turns any other error into INTERNAL without message details or stack', async () => {
     const { body } = await graphql(at(), '{ fails(kind: "bug") }', {}, token);
-    expect(body.errors[0]).toMatchObject({ message: 'Internal error.', extensions: { code: 'INTERNAL' } });
+    expect(body.errors[0]).toMatchObject({ message: 'Internal error.', extensions: { code: 'INTERNAL', correlationId: expect.any(String) } });
     expect(JSON.stringify(body)).not.toMatch(/hunter2|stacktrace|serviceName/);
   });
 
