@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'LEGACY_UNAVAILABLE'
   | 'LEGACY_REJECTED'
+  /** The operation is too deep, wide, aliased or costly (gateway limits); `extensions.limit` names the limit. */
+  | 'OPERATION_LIMIT_EXCEEDED'
+  /** Too many mutations by this user in a minute; `extensions.retryAfterSeconds` says when to try again. */
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export type LegacySystem = 'CRM' | 'eBill' | 'EBPFA' | 'IdP';

@@ -4,6 +4,7 @@ import type {
 } from '../domain';
 import { GraphError, notFound } from '../errors';
 import { createLegacyHttp } from '../http';
+import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { UnusableAnswer } from '../legacy-answer';
 import { count, legacyDate } from '../legacy-values';
@@ -21,6 +22,7 @@ export interface CrmClientOptions {
   password?: string;
   dispatcher?: Dispatcher;
   connections?: number;
+  resilience?: ResilienceSettings;
 }
 
 export interface CreateRequestInput {
@@ -85,6 +87,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     headers: { authorization: `Basic ${credentials}` },
     dispatcher: options.dispatcher,
     connections: options.connections,
+    resilience: options.resilience,
   });
   const call = <R>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R) => callCrm(http, operation, params, read);
 

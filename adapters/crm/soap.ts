@@ -73,21 +73,23 @@ function parseAnswer(operation: string, res: LegacyResponse): CrmRecord | CrmFau
 export async function callCrm<R, N = never>(
   http: LegacyHttp, operation: string, params: SoapParams, read: (answer: CrmRecord) => R, onNotFound?: () => N,
 ): Promise<R | N> {
-  const res = await http.request({
-    method: 'POST', path: SOAP_PATH, operation,
+  // CreaPratica is the one write; it is sent once, and a client retry is safe thanks to its idempotency key.
+  return http.call({
+    method: 'POST', path: SOAP_PATH, operation, kind: operation === 'CreaPratica' ? 'write' : 'read',
     headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${CRM_NS}#${operation}"` },
     body: requestEnvelope(operation, params),
+  }, (res) => {
+    const outcome = readAnswer('CRM', operation, res, (r) => {
+      const answer = parseAnswer(operation, r);
+      return answer instanceof CrmFault ? answer : { value: read(answer) };
+    });
+    if (!(outcome instanceof CrmFault)) return outcome.value;
+    if (outcome.code === NOT_FOUND && onNotFound) return onNotFound();
+    logLegacyFailure('CRM', operation, res.correlationId, `${outcome.code} ${outcome.text}`);
+    const refusal = REFUSALS[outcome.code];
+    if (refusal) throw legacyRejected('CRM', refusal, res.correlationId);
+    throw legacyUnavailable('CRM', res.correlationId);
   });
-  const outcome = readAnswer('CRM', operation, res, (r) => {
-    const answer = parseAnswer(operation, r);
-    return answer instanceof CrmFault ? answer : { value: read(answer) };
-  });
-  if (!(outcome instanceof CrmFault)) return outcome.value;
-  if (outcome.code === NOT_FOUND && onNotFound) return onNotFound();
-  logLegacyFailure('CRM', operation, res.correlationId, `${outcome.code} ${outcome.text}`);
-  const refusal = REFUSALS[outcome.code];
-  if (refusal) throw legacyRejected('CRM', refusal, res.correlationId);
-  throw legacyUnavailable('CRM', res.correlationId);
 }
 
 /** A required text element. */

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { AvailableTraffic, Invoice, InvoiceSearch, Page, PdfDocument, ResidualCredit } from '../domain';
 import { badUserInput } from '../errors';
 import { createLegacyHttp } from '../http';
+import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { count } from '../legacy-values';
@@ -13,7 +14,7 @@ export const EBILL_BATCH_LIMIT = 50;
 /** The largest page eBill serves; a merged search window cannot go deeper. */
 const EBILL_MAX_PAGE = 1_000;
 
-export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher }
+export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
 export interface EbillClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
@@ -34,15 +35,16 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     url: options.url,
     headers: { 'x-api-key': options.apiKey ?? 'onegraph-ebill' },
     dispatcher: options.dispatcher,
+    resilience: options.resilience,
   });
 
   /** POSTs one JSON call and reads the payload; `operation` is the path below /ebill/v1/. */
   async function post<T>(operation: string, body: unknown, read: (payload: EbillRecord) => T): Promise<T> {
-    const res = await http.request({
-      method: 'POST', path: `/ebill/v1/${operation}`, operation,
+    // Every eBill call only reads, the searches too (POST carries the criteria).
+    return http.call({
+      method: 'POST', path: `/ebill/v1/${operation}`, operation, kind: 'read',
       headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-    });
-    return readAnswer('eBill', operation, res, (r) => read(ebillPayload(r)));
+    }, (res) => readAnswer('eBill', operation, res, (r) => read(ebillPayload(r))));
   }
 
   /** Looks keys up in batches of 50 and aligns the answers with the keys. */
@@ -85,8 +87,8 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
 
     async getInvoicePdf(number) {
       const operation = 'fatture/pdf';
-      const res = await http.request({ method: 'GET', path: `/ebill/v1/fatture/${encodeURIComponent(number)}/pdf`, operation });
-      return readAnswer('eBill', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebillFailure));
+      return http.call({ method: 'GET', path: `/ebill/v1/fatture/${encodeURIComponent(number)}/pdf`, operation, kind: 'read' },
+        (res) => readAnswer('eBill', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebillFailure)));
     },
 
     close: () => http.close(),

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Invoice, IsoDate, PdfDocument } from '../domain';
 import { createLegacyHttp } from '../http';
+import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { legacyDate } from '../legacy-values';
@@ -10,7 +11,7 @@ import { INVOICE_COLUMNS, invoiceFromEbpfa } from './mapping';
 /** EBPFA answers for at most 20 customer codes per call. */
 export const EBPFA_CUSTOMER_CODE_LIMIT = 20;
 
-export interface EbpfaClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher }
+export interface EbpfaClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
 export interface EbpfaClient {
   /**
@@ -28,13 +29,14 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
     url: options.url,
     headers: { 'x-api-key': options.apiKey ?? 'onegraph-ebpfa' },
     dispatcher: options.dispatcher,
+    resilience: options.resilience,
   });
 
   async function invoicesOf(codes: string[], from: IsoDate, to: IsoDate): Promise<Invoice[]> {
     const operation = 'flussi/fatture';
     const query = new URLSearchParams({ codiciCliente: codes.join(','), dal: legacyDate(from), al: legacyDate(to) });
-    const res = await http.request({ method: 'GET', path: `/ebpfa/flussi/fatture?${query}`, operation });
-    return readAnswer('EBPFA', operation, res, (r) => flowRows(r, INVOICE_COLUMNS).map(invoiceFromEbpfa));
+    return http.call({ method: 'GET', path: `/ebpfa/flussi/fatture?${query}`, operation, kind: 'read' },
+      (res) => readAnswer('EBPFA', operation, res, (r) => flowRows(r, INVOICE_COLUMNS).map(invoiceFromEbpfa)));
   }
 
   return {
@@ -45,8 +47,8 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
 
     async getInvoicePdf(number) {
       const operation = 'flussi/fatture/pdf';
-      const res = await http.request({ method: 'GET', path: `/ebpfa/flussi/fatture/${encodeURIComponent(number)}/pdf`, operation });
-      return readAnswer('EBPFA', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebpfaFailure));
+      return http.call({ method: 'GET', path: `/ebpfa/flussi/fatture/${encodeURIComponent(number)}/pdf`, operation, kind: 'read' },
+        (res) => readAnswer('EBPFA', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebpfaFailure)));
     },
 
     close: () => http.close(),

@@ -28,7 +28,11 @@ export function createAuthenticator(verifyBearer: TokenVerifier, profiles: Profi
 }
 export type Authenticator = ReturnType<typeof createAuthenticator>;
 
-const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, LEGACY_UNAVAILABLE: 503 };
+/**
+ * A legacy system (CRM, the IdP's keys) failing is not the gateway failing: the answer is a GraphQL error naming the
+ * system, with HTTP 200 like any other answer carrying LEGACY_UNAVAILABLE, never a 5xx a proxy would retry or hide.
+ */
+const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, LEGACY_UNAVAILABLE: 200 };
 
 function withHttpStatus(err: unknown): unknown {
   if (!(err instanceof GraphError)) return err;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { identitySecret } from '../../subgraphs/runtime/identity';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits';
 
 /**
  * Every setting of the gateway, read once at start from the environment and validated there: a wrong value stops
@@ -14,6 +15,8 @@ export interface GatewaySettings {
     jwksUrl: URL;
     /** How long a user's grants loaded from CRM are reused. */
     grantsCacheSeconds: number;
+    /** How long after CRM last gave them a user's grants are still used while CRM is unavailable. */
+    grantsStaleSeconds: number;
   };
   crm: { url: string; user?: string; password?: string };
   identitySecret: Uint8Array;
@@ -21,6 +24,12 @@ export interface GatewaySettings {
   /** Routing URLs by subgraph name, overriding the ones composed into the supergraph. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
+  /** Depth, aliases, directives, tokens and cost of one operation. */
+  operationLimits: OperationLimits;
+  /** A larger request body is refused (413) unread. */
+  maxBodyBytes: number;
+  /** Mutations per user per minute (in memory, per gateway process). */
+  mutationsPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -34,12 +43,22 @@ export function readGatewaySettings(env: Env = process.env): GatewaySettings {
       audience: env.AUTH_AUDIENCE || 'onegraph',
       jwksUrl: new URL(httpUrl('AUTH_JWKS_URL', required(env, 'AUTH_JWKS_URL'))),
       grantsCacheSeconds: integer(env, 'GRANTS_CACHE_SECONDS', 30),
+      grantsStaleSeconds: integer(env, 'GRANTS_STALE_SECONDS', 600),
     },
     crm: { url: httpUrl('CRM_URL', required(env, 'CRM_URL')), user: env.CRM_USER, password: env.CRM_PASSWORD },
     identitySecret: identitySecret(env.GATEWAY_IDENTITY_SECRET),
     supergraphPath: resolve(env.SUPERGRAPH_PATH || 'schema/supergraph.graphql'),
     subgraphUrls: subgraphUrls(env.SUBGRAPH_URLS),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1),
+    operationLimits: {
+      maxDepth: integer(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1),
+      maxAliases: integer(env, 'MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0),
+      maxDirectives: integer(env, 'MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives, 0),
+      maxTokens: integer(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1),
+      maxCost: integer(env, 'MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost, 1),
+    },
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 64 * 1024, 1),
+    mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 30, 1),
   };
 }
 

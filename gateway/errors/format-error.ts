@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../../adapters/errors';
 import { log } from '../../stack/process';
+import { LIMIT_EXTENSION } from '../limits/operation-limits';
+import { fieldOfVariableError } from './variable-field';
 
 const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'LEGACY_UNAVAILABLE', 'LEGACY_REJECTED', 'INTERNAL',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'LEGACY_UNAVAILABLE', 'LEGACY_REJECTED',
+  'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'INTERNAL',
 ]);
 /** Apollo's request-level codes describe the client's query, not our internals: they pass too. */
 const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([
@@ -22,8 +26,17 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && (GRAPH_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {
     const extensions = { ...formatted.extensions };
     for (const key of INTERNAL_EXTENSIONS) delete extensions[key];
+    // A broken operation limit is a validation error to Apollo; the client gets the code that says which kind.
+    if (extensions[LIMIT_EXTENSION] !== undefined) extensions.code = 'OPERATION_LIMIT_EXCEEDED';
+    // Apollo refuses malformed variables before any resolver runs: name the input path, as our own checks do.
+    if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
+      const field = fieldOfVariableError(formatted.message);
+      if (field) extensions.field = field;
+    }
     return { ...formatted, extensions };
   }
-  log({ level: 'error', msg: 'unexpected gateway error', code, path: formatted.path, error: String(error) });
-  return { message: 'Internal error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL' } };
+  // Masked: no message, no stack, no legacy text; the correlation id leads to the log line that has them.
+  const correlationId = typeof formatted.extensions?.correlationId === 'string' ? formatted.extensions.correlationId : randomUUID();
+  log({ level: 'error', msg: 'unexpected gateway error', code, correlationId, path: formatted.path, error: String(error) });
+  return { message: 'Internal error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL', correlationId } };
 }

@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { createAuthenticator } from '../auth/authenticate';
 import { createTokenVerifier } from '../auth/bearer-token';
 import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
+import { correlationIdOnErrors } from '../errors/correlation-plugin';
 import { formatGatewayError } from '../errors/format-error';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
+import { serveGraphQL } from '../http/serve-graphql';
 import { IdentityForwardingDataSource } from '../identity/identity-data-source';
+import { mutationRateLimit } from '../limits/mutation-rate-limit';
+import { operationLimits } from '../limits/operation-limits';
 import type { GatewayContext } from './context';
 import { stderrLogger } from './logger';
 
@@ -43,34 +46,49 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     },
   });
 
+  // Refused at parse or validation, before the query planner sends anything to a subgraph.
+  const limits = operationLimits(settings.operationLimits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: stderrLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), correlationIdOnErrors()],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
+    // Apollo Server's defaults, stated because the graph relies on them: one operation per request (a batch would
+    // multiply every limit above), introspection only outside production, CSRF prevention on.
+    allowBatchedHttpRequests: false,
+    introspection: process.env.NODE_ENV !== 'production',
+    csrfPrevention: true,
   });
 
   const authenticate = createAuthenticator(
     createTokenVerifier(settings.auth),
-    cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds),
+    cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
   );
+  let http: Awaited<ReturnType<typeof serveGraphQL>> | undefined;
   const stopAll = async () => {
+    await http?.close();
     await server.stop();
     await Promise.all(fetchers.map((f) => f.close()));
   };
 
   let url: string;
   try {
-    ({ url } = await startStandaloneServer(server, {
-      listen: { host: settings.host, port: settings.port },
-      context: async ({ req }) => {
+    await server.start();
+    http = await serveGraphQL(server, {
+      host: settings.host,
+      port: settings.port,
+      maxBodyBytes: settings.maxBodyBytes,
+      context: async (req) => {
         const sent = req.headers['x-correlation-id'];
         const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : randomUUID();
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
       },
-    }));
+    });
+    ({ url } = http);
     // A misspelt name in SUBGRAPH_URLS would silently route to the composed URL: refuse it at start.
     const unknown = Object.keys(settings.subgraphUrls).filter((name) => !routed.has(name));
     if (unknown.length) throw new Error(`SUBGRAPH_URLS names unknown subgraph(s) ${unknown.join(', ')}; the supergraph has ${[...routed].join(', ')}`);

@@ -28,9 +28,9 @@ export const UNBLOCK: SimOperation = { field: 'unblockSim', description: 'Ritrov
 interface DispositiveOutcome { request: { id: string }; order: { id: string } | null; line: MobileLine }
 
 export async function runSimOperation(
-  operation: SimOperation, input: SimInput & { reason?: SimBlockReason }, { identity, loaders, legacy, policy }: SubgraphContext,
+  operation: SimOperation, sent: SimInput & { reason?: SimBlockReason }, { identity, loaders, legacy, policy }: SubgraphContext,
 ): Promise<DispositiveOutcome> {
-  checkSimInput(input);
+  const input = checkSimInput(sent);
   const line = await loaders.crm.mobileLines.load(input.number);
   const profiles = line ? profilesOn(identity, 'MobileLine', linePlace(line)) : new Set<Profile>();
   // Unknown and foreign lines get the same error, without the number, so that nothing tells them apart.

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCrmClient, type CrmClient } from '../../adapters/crm';
 import { crmStandIn } from '../../legacy/crm/standin';
 import { startTestStandIn, type TestStandIn } from '../support/stand-in-admin';
+import { BREAKER_NEVER_OPENS } from '../support/resilience';
 
 /** CRM's failures as the graph sees them: one vocabulary, the system named, no legacy text. */
 let crm: TestStandIn;
 let client: CrmClient;
 beforeAll(async () => {
   crm = await startTestStandIn(crmStandIn);
-  client = createCrmClient({ url: crm.url });
+  client = createCrmClient({ url: crm.url, resilience: BREAKER_NEVER_OPENS });
 });
 afterAll(async () => {
   await client?.close();

@@ -3,6 +3,7 @@ import { createEbillClient, createEbillLoaders, type EbillClient } from '../../a
 import { isPrepaidLargeLine, largeCustomer } from '../../legacy/data/large';
 import { ebillStandIn } from '../../legacy/ebill/standin';
 import { startTestStandIn, type TestStandIn } from '../support/stand-in-admin';
+import { BREAKER_NEVER_OPENS } from '../support/resilience';
 
 /** eBill through the real adapter against the stand-in, clock pinned to 2026-03-15. */
 const COMPANY_A_MOBILE = '888012170373';
@@ -14,7 +15,7 @@ let ebill: TestStandIn;
 let client: EbillClient;
 beforeAll(async () => {
   ebill = await startTestStandIn(ebillStandIn, { LARGE_CUSTOMERS: 'BIG120:120' });
-  client = createEbillClient({ url: ebill.url });
+  client = createEbillClient({ url: ebill.url, resilience: BREAKER_NEVER_OPENS });
 });
 afterAll(async () => {
   await client?.close();

@@ -5,6 +5,7 @@ import { createLegacyHttp } from '../../adapters/http';
 import { largeCustomer } from '../../legacy/data/large';
 import { ebpfaStandIn } from '../../legacy/ebpfa/standin';
 import { startTestStandIn, type TestStandIn } from '../support/stand-in-admin';
+import { BREAKER_NEVER_OPENS } from '../support/resilience';
 
 /** EBPFA through the real adapter against the stand-in, clock pinned to 2026-03-15. */
 const COMPANY_A = '99318457198';
@@ -17,7 +18,7 @@ let ebpfa: TestStandIn;
 let client: EbpfaClient;
 beforeAll(async () => {
   ebpfa = await startTestStandIn(ebpfaStandIn, { LARGE_CUSTOMERS: 'BIGFIX:10' });
-  client = createEbpfaClient({ url: ebpfa.url });
+  client = createEbpfaClient({ url: ebpfa.url, resilience: BREAKER_NEVER_OPENS });
 });
 afterAll(async () => {
   await client?.close();

@@ -193,21 +193,21 @@ describe('gateway authentication', () => {
     expect(crmCalls).toEqual(['mario.rossi']);
   });
 
-  it('answers 503 LEGACY_UNAVAILABLE when CRM cannot give the grants, and does not cache the failure', async () => {
+  it('answers LEGACY_UNAVAILABLE (HTTP 200, never 5xx) when CRM cannot give the grants, and does not cache the failure', async () => {
     const token = await signTestToken(dir, { username: 'crm.down' });
     crmCalls.length = 0;
     for (let i = 0; i < 2; i++) {
       const { status, body } = await graphql(at(), WHOAMI, {}, token);
-      expect(status).toBe(503);
+      expect(status).toBe(200);
       expect(body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'CRM' });
     }
     expect(crmCalls).toEqual(['crm.down', 'crm.down']);
   });
 
-  it('answers 503 LEGACY_UNAVAILABLE (system IdP) when the JWKS cannot be fetched', async () => {
+  it('answers LEGACY_UNAVAILABLE (system IdP, HTTP 200) when the JWKS cannot be fetched', async () => {
     const blind = await startTestGateway({ AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json' });
     const { status, body } = await graphql({ gatewayUrl: blind.url }, WHOAMI, {}, await signTestToken(dir));
-    expect(status).toBe(503);
+    expect(status).toBe(200);
     expect(body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'IdP' });
   });
 });
@@ -221,12 +221,12 @@ describe('gateway error masking and subgraph calls', () => {
   it('passes errors of the graph vocabulary on with their code, without internal extensions', async () => {
     const { body } = await graphql(at(), '{ fails(kind: "not-found") }', {}, token);
     expect(body.errors[0].message).toBe('Line 3999999999 does not exist.');
-    expect(body.errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+    expect(body.errors[0].extensions).toEqual({ code: 'NOT_FOUND', correlationId: expect.any(String) });
   });
 
   it('turns any other error into INTERNAL without message details or stack', async () => {
     const { body } = await graphql(at(), '{ fails(kind: "bug") }', {}, token);
-    expect(body.errors[0]).toMatchObject({ message: 'Internal error.', extensions: { code: 'INTERNAL' } });
+    expect(body.errors[0]).toMatchObject({ message: 'Internal error.', extensions: { code: 'INTERNAL', correlationId: expect.any(String) } });
     expect(JSON.stringify(body)).not.toMatch(/hunter2|stacktrace|serviceName/);
   });
 

@@ -1,0 +1,66 @@
+import {
+  BrokenCircuitError, BulkheadRejectedError, bulkhead, ExponentialBackoff, handleWhen, IsolatedCircuitError, retry, TaskCancelledError,
+  timeout, TimeoutStrategy,
+} from 'cockatiel';
+import { GraphError, type LegacySystem } from '../errors';
+import { createBreaker } from './breaker';
+import type { ResilienceSettings } from './settings';
+
+/** Reads may be sent again; a write is sent once (its idempotency is the caller's business, e.g. CRM's key). */
+export type CallKind = 'read' | 'write';
+
+/** The policy gave up on a call before or instead of the system answering; the message is for the log only. */
+export class CallRefused extends Error {
+  override name = 'CallRefused';
+  constructor(readonly reason: 'timed out' | 'circuit open' | 'over capacity', detail: string) {
+    super(`${reason}: ${detail}`);
+  }
+}
+
+export interface LegacyPolicy {
+  /** Runs `attempt` under the system's budget, retries (reads), breaker and cap; `attempt` must honour the signal. */
+  run<T>(kind: CallKind, attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+/** What counts against the system: it did not answer usefully. A business refusal or "not found" is an answer. */
+const isFailure = (err: Error) =>
+  (err instanceof GraphError && err.extensions.code === 'LEGACY_UNAVAILABLE') || (err instanceof CallRefused && err.reason === 'timed out');
+
+/**
+ * One system's policy, outermost first: cap on calls in flight → budget of the whole call → retries (reads only,
+ * exponential backoff) → circuit breaker (counts every attempt) → timeout of one attempt. All from cockatiel.
+ */
+export function createLegacyPolicy(system: LegacySystem, s: ResilienceSettings): LegacyPolicy {
+  const cap = bulkhead(s.maxInFlight, s.maxQueued);
+  const budget = timeout(s.callBudgetMs, TimeoutStrategy.Aggressive);
+  const readRetry = retry(handleWhen(isFailure), {
+    maxAttempts: s.readAttempts - 1,
+    backoff: new ExponentialBackoff({ initialDelay: s.retryBackoffMs, maxDelay: s.retryBackoffMs * 8 }),
+  });
+  const breaker = createBreaker(system, s.breaker, isFailure);
+  const attemptTimeout = timeout(s.attemptTimeoutMs, TimeoutStrategy.Aggressive);
+
+  async function oneAttempt<T>(attempt: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+    try {
+      return await breaker.execute(() => attemptTimeout.execute((ctx) => attempt(ctx.signal), signal), signal);
+    } catch (err) {
+      if (err instanceof TaskCancelledError && !signal.aborted) throw new CallRefused('timed out', `attempt over ${s.attemptTimeoutMs} ms`);
+      if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) throw new CallRefused('circuit open', `${system} breaker is open`);
+      throw err;
+    }
+  }
+
+  return {
+    async run(kind, attempt) {
+      try {
+        return await cap.execute(() => budget.execute(({ signal }) => (kind === 'read'
+          ? readRetry.execute(({ signal: retrySignal }) => oneAttempt(attempt, retrySignal), signal)
+          : oneAttempt(attempt, signal))));
+      } catch (err) {
+        if (err instanceof TaskCancelledError) throw new CallRefused('timed out', `call over its budget of ${s.callBudgetMs} ms`);
+        if (err instanceof BulkheadRejectedError) throw new CallRefused('over capacity', `${s.maxInFlight} calls in flight, ${s.maxQueued} queued`);
+        throw err;
+      }
+    },
+  };
+}
