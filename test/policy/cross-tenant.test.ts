@@ -80,11 +80,18 @@ function probe(kind: Kind, ids: string[]): string {
   return `{ ${ids.map((id, i) => `p${i}: ${kind}(${arg}: ${JSON.stringify(id)}) { ${selection} }`).join('\n')} }`;
 }
 
-/** Errors in a stable order, without what legitimately differs between two requests (none is expected to). */
-const normalised = (body: { data?: unknown; errors?: { path?: unknown[] }[] }) => ({
+/** Errors in a stable order, without the one thing that differs between any two requests: the correlation id. */
+const normalised = (body: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] }) => ({
   data: body.data,
-  errors: (body.errors ?? []).map((e) => JSON.stringify(e)).sort(),
+  errors: (body.errors ?? []).map(({ extensions, ...e }) => {
+    const { correlationId: _perRequest, ...rest } = extensions ?? {};
+    return JSON.stringify({ ...e, extensions: rest });
+  }).sort(),
 });
+
+/** The gateway refuses operations with more than 10 aliases: probes go in chunks below that. */
+const PROBES_PER_QUERY = 8;
+const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / PROBES_PER_QUERY) }, (_, i) => items.slice(i * PROBES_PER_QUERY, (i + 1) * PROBES_PER_QUERY));
 
 describe('cross-tenant probes', () => {
   it('the catalogue holds every tenant of the reference dataset', () => {
@@ -99,14 +106,14 @@ describe('cross-tenant probes', () => {
     const own = await listedBy(token);
     let probed = 0;
     for (const kind of Object.keys(ENTRY_POINTS) as Kind[]) {
-      const foreign = [...catalogue[kind]].filter((id) => !own[kind].has(id));
-      if (foreign.length === 0) continue;
-      probed += foreign.length;
-      const unknown = foreign.map((_, i) => ENTRY_POINTS[kind].unknown(i));
-      const [asked, control] = await Promise.all([graphql(stack, probe(kind, foreign), {}, token), graphql(stack, probe(kind, unknown), {}, token)]);
-      expect(asked.status, kind).toBe(control.status);
-      expect(normalised(asked.body), `${username} ${kind} ${foreign.join(',')}`).toEqual(normalised(control.body));
-      expect(Object.values(asked.body.data ?? {}).every((v) => v === null), kind).toBe(true);
+      for (const foreign of chunks([...catalogue[kind]].filter((id) => !own[kind].has(id)))) {
+        probed += foreign.length;
+        const unknown = foreign.map((_, i) => ENTRY_POINTS[kind].unknown(i));
+        const [asked, control] = await Promise.all([graphql(stack, probe(kind, foreign), {}, token), graphql(stack, probe(kind, unknown), {}, token)]);
+        expect(asked.status, kind).toBe(200);
+        expect(normalised(asked.body), `${username} ${kind} ${foreign.join(',')}`).toEqual(normalised(control.body));
+        expect(Object.values(asked.body.data).every((v) => v === null), kind).toBe(true);
+      }
     }
     expect(probed).toBeGreaterThan(10);
   });
