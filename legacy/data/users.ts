@@ -42,6 +42,10 @@ export const DEMO_USERS: DemoUser[] = [
   // Area Clienti, company B: NOME AZIENDA SPA (cross-tenant checks)
   user({ id: '1-U0010', username: 'mario.rossi', firstName: 'MARIO', lastName: 'ROSSI', taxCode: 'RSSMRA66A02F839E', mobile: '3471000001',
     grants: [{ profile: 'RL', kind: 'AZIENDA', scope: '1-NOME01' }] }),
+  // Area Clienti, a myBusiness Holding referent (seed 004): AF-like across the companies of his group, here A and B.
+  // spec/reference-data.md names no HOLDING user; CRM lists a holding referent's grants one company at a time.
+  user({ id: '1-U0015', username: 'marta.holding', firstName: 'MARTA', lastName: 'GRUPPI', taxCode: 'GRPMRT75A41F205U', mobile: null,
+    grants: [{ profile: 'HOLDING', kind: 'AZIENDA', scope: '1-VALL01' }, { profile: 'HOLDING', kind: 'AZIENDA', scope: '1-NOME01' }] }),
   // Area Clienti, a ceased fixed customer
   user({ id: '1-U0020', username: 'cessato.fisso', firstName: 'CARLO', lastName: 'CESSATI', taxCode: 'CSSCRL60A01A944K', mobile: null,
     grants: [{ profile: 'CC', kind: 'CONTRATTO', scope: '0516000001' }] }),

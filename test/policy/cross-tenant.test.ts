@@ -48,6 +48,11 @@ async function listedBy(token: string): Promise<Ids> {
   add('mobileLine', data?.mobileLines?.nodes.map((l: { number: string }) => l.number));
   add('fixedLine', data?.fixedLines?.nodes.map((l: { number: string }) => l.number));
   add('invoice', [...(data?.m?.nodes ?? []), ...(data?.f?.nodes ?? [])].map((i: { number: string }) => i.number));
+  // A user granted several companies (HOLDING) has the viewer's company and the others: their contracts are his too.
+  for (const id of granted('COMPANY') ?? []) {
+    const other = (await graphql(stack, `query ($id: ID!) { company(id: $id) { contracts { number } } }`, { id }, token)).body.data;
+    add('contract', other?.company?.contracts?.map((c: { number: string }) => c.number));
+  }
   add('order', data?.orders?.map((o: { id: string }) => o.id));
   add('request', [...(data?.requests ?? []), ...(data?.requestsHistory ?? [])].map((r: { id: string }) => r.id));
   return ids;
@@ -55,7 +60,7 @@ async function listedBy(token: string): Promise<Ids> {
 
 const OWNERS = ['ginevra.vallisneri', 'mario.rossi', 'vincenzo.rl', 'vincenzo.roa', 'pasquale.eu', 'massimiliano.roa', 'cessato.fisso'];
 const CEASED_CUSTOMER: Partial<Record<Kind, string[]>> = { company: ['1-CESS01'], contract: ['0516000001'], fixedLine: ['0516000001'] };
-const USERS = ['ginevra.vallisneri', 'luca.ferri', 'sara.neri', 'giada.mantesi', 'paolo.verdi', 'cessato.fisso', 'mario.rossi',
+const USERS = ['ginevra.vallisneri', 'luca.ferri', 'sara.neri', 'giada.mantesi', 'paolo.verdi', 'marta.holding', 'cessato.fisso', 'mario.rossi',
   'vincenzo.roa', 'vincenzo.rl', 'lavo.ebill', 'umberto.traffic', 'pasquale.eu', 'gina.eu', 'massimiliano.roa'];
 
 let stack: TestStack;
