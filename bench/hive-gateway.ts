@@ -6,14 +6,16 @@ import type { GatewayPlugin } from '@graphql-hive/gateway';
 import { readGatewaySettings } from '../gateway/config/settings';
 import type { GatewayContext as OurContext } from '../gateway/server/context';
 import { runClustered, workerCount } from '../stack/cluster';
-import { IDENTITY_HEADER, signIdentity } from '../subgraphs/runtime/identity';
+import { signedIdentity } from '../gateway/identity/signed-identity';
+import { IDENTITY_HEADER } from '../subgraphs/runtime/identity';
 
 /**
  * Hive Gateway over the same supergraph and the same subgraphs, for the benchmark's side by side only: not a
  * second production gateway. It is configured to do the work ours does per request, with our own code:
  * - the bearer token is verified and the user's grants loaded (cached) by gateway/auth, exactly as in ours;
- * - every subgraph fetch carries `x-gateway-identity` signed per fetch by `signIdentity` and the correlation id,
- *   like gateway/identity/identity-data-source.ts (the subgraphs refuse requests without it).
+ * - every subgraph fetch carries `x-gateway-identity` (signed by `signIdentity` once per request, through the same
+ *   gateway/identity/signed-identity.ts as ours) and the correlation id, like gateway/identity/identity-data-source.ts
+ *   (the subgraphs refuse requests without it).
  * Same settings (env) as gateway/main.ts, same READY protocol, same cluster mode (HIVE_WORKERS).
  */
 const settings = readGatewaySettings();
@@ -61,7 +63,7 @@ await runClustered('hive-gateway', workerCount(process.env.HIVE_WORKERS, 'HIVE_W
     propagateHeaders: {
       async fromClientToSubgraphs({ context }) {
         if (!context.identity || !context.correlationId) return {};
-        return { [IDENTITY_HEADER]: await signIdentity(context.identity, settings.identitySecret), 'x-correlation-id': context.correlationId };
+        return { [IDENTITY_HEADER]: await signedIdentity(context.identity, settings.identitySecret), 'x-correlation-id': context.correlationId };
       },
     },
   });
