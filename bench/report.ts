@@ -140,7 +140,7 @@ export function writeReport(results: BenchResults): string[] {
     '');
 
   p('## What each gateway does', '',
-    '- **Apollo (ours)**: `gateway/main.ts`, `@apollo/gateway` + `@apollo/server` standalone. Per request: verifies the bearer token (jose, JWKS), loads the grants from CRM through a 30 s cache, plans (query-plan cache), signs `x-gateway-identity` (HS256, `gateway/identity`), fetches over an undici keep-alive pool.',
+    '- **Apollo (ours)**: `gateway/main.ts`, `@apollo/gateway` + `@apollo/server` standalone. Per request: verifies the bearer token (`gateway/auth`: jose, JWKS; a verified token is trusted again until it expires, 60 s at most), loads the grants from CRM through a 30 s cache, plans (query-plan cache), signs `x-gateway-identity` (HS256) once and puts it on every subgraph fetch (`gateway/identity`), fetches over an undici keep-alive Pool (`gateway/fetcher`).',
     '- **Hive Gateway**: `bench/hive-gateway.ts`, `createGatewayRuntime` of `@graphql-hive/gateway` on `node:http`, over the same `schema/supergraph.graphql` (routing URLs replaced by the running subgraphs\'). The same work with our code: a plugin authenticates while the context is built (`gateway/auth`: same verifier, same grants cache), header propagation sets `x-gateway-identity` on every subgraph fetch through the same signing code as ours (`gateway/identity/signed-identity.ts` over `signIdentity`). Its default fetch, plan cache and response handling.',
     `- Both run ${s.workers} worker(s) (stack/cluster.ts) over the same six subgraph processes, started the same way by bench/gateways.ts, and are measured one after the other in the same run.`,
     '');
