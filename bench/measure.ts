@@ -42,11 +42,27 @@ export async function measure(stack: Stack, gateway: RunningGateway, scenario: S
   const load = await runLoad({ ...common, connections: scenario.connections, durationS: settings.durationS });
   const proc = sampler.stop();
 
+  await drained(stack);
   await Promise.all(STAND_INS.map((s) => resetCounters(stack, s)));
   const serial = await runLoad({ ...common, connections: 1, amount: settings.serialRequests });
   const calls = await Promise.all(STAND_INS.map((s) => counters(stack, s)));
   const legacyPerRequest = Object.fromEntries(STAND_INS.map((s, i) => [s, perRequest(calls[i]!, serial.requests)])) as GatewayRun['legacyPerRequest'];
   return { load, serial, proc, cpuMsPerRequest: (proc.cpuSeconds * 1000) / Math.max(1, load.requests), legacyPerRequest };
+}
+
+/**
+ * Waits until the stand-ins' counters stop moving: a timed run stops with requests in flight, and their legacy
+ * calls must not be counted against the next run. Bounded: 15 s at most.
+ */
+async function drained(stack: Stack): Promise<void> {
+  const snapshot = async () => JSON.stringify(await Promise.all(STAND_INS.map((s) => counters(stack, s))));
+  let last = await snapshot();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await snapshot();
+    if (now === last) return;
+    last = now;
+  }
 }
 
 function perRequest(calls: Record<string, number>, requests: number): Record<string, number> {
