@@ -3,7 +3,7 @@ import { STAND_INS, type Stack, type StandInName } from '../stack/launch';
 import type { Delays } from './floor';
 import type { RunningGateway } from './gateways';
 import { runLoad, type LoadResult } from './load';
-import { sampleProcess, type ProcSummary } from './proc';
+import { cpuSecondsOf, sampleProcess, type ProcSummary } from './proc';
 import type { LinePool, RequestContext, Scenario } from './scenarios';
 
 /**
@@ -16,6 +16,8 @@ export interface GatewayRun {
   proc: ProcSummary;
   /** Gateway CPU (all its processes) per completed request of the loaded run. */
   cpuMsPerRequest: number;
+  /** CPU per completed request of every other process of the stack, and of this process (the load generator). */
+  stackCpuMsPerRequest: Record<string, number>;
   /**
    * Legacy calls per request, per system and per operation, counted over the serial run: every one of its requests
    * has finished when the counters are read (a timed run stops with requests in flight).
@@ -38,16 +40,25 @@ export async function measure(stack: Stack, gateway: RunningGateway, scenario: S
   const common = { url: gateway.url, token, ...requestsOf(scenario, settings) };
   await runLoad({ ...common, connections: 1, amount: WARM_UP_REQUESTS });
 
+  const others = [...stack.components].filter(([name]) => name !== 'gateway');
+  const cpuBefore = others.map(([, c]) => cpuSecondsOf(c.pid));
+  const ownBefore = process.cpuUsage();
   const sampler = sampleProcess(gateway.pid);
   const load = await runLoad({ ...common, connections: scenario.connections, durationS: settings.durationS });
   const proc = sampler.stop();
+  const own = process.cpuUsage(ownBefore);
+  const perRequestMs = (seconds: number) => (seconds * 1000) / Math.max(1, load.requests);
+  const stackCpuMsPerRequest = Object.fromEntries([
+    ...others.map(([name, c], i) => [name, perRequestMs(cpuSecondsOf(c.pid) - cpuBefore[i]!)]),
+    ['load generator', perRequestMs((own.user + own.system) / 1e6)],
+  ]);
 
   await drained(stack);
   await Promise.all(STAND_INS.map((s) => resetCounters(stack, s)));
   const serial = await runLoad({ ...common, connections: 1, amount: settings.serialRequests });
   const calls = await Promise.all(STAND_INS.map((s) => counters(stack, s)));
   const legacyPerRequest = Object.fromEntries(STAND_INS.map((s, i) => [s, perRequest(calls[i]!, serial.requests)])) as GatewayRun['legacyPerRequest'];
-  return { load, serial, proc, cpuMsPerRequest: (proc.cpuSeconds * 1000) / Math.max(1, load.requests), legacyPerRequest };
+  return { load, serial, proc, cpuMsPerRequest: perRequestMs(proc.cpuSeconds), stackCpuMsPerRequest, legacyPerRequest };
 }
 
 /**

@@ -56,6 +56,11 @@ function rssMb(pids: number[]): number {
 
 const cpuTicks = (pids: number[]) => pids.reduce((sum, pid) => sum + (stat(pid)?.cpuTicks ?? 0), 0);
 
+/** CPU seconds spent so far by a process and its descendants. */
+export function cpuSecondsOf(root: number): number {
+  return cpuTicks(tree(root)) / TICKS_PER_SECOND;
+}
+
 /** Samples every 200 ms: enough to see the peak of a run of seconds, at a cost too small to measure. */
 export function sampleProcess(root: number, everyMs = 200): { stop(): ProcSummary } {
   const pids = tree(root);

@@ -42,6 +42,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KINDS: GatewayKind[] = ['apollo', 'hive'];
 const SYSTEMS: StandInName[] = ['crm', 'ebill', 'ebpfa'];
 const SYSTEM_LABEL: Record<StandInName, string> = { crm: 'CRM', ebill: 'eBill', ebpfa: 'EBPFA' };
+const STACK_PROCESSES = ['account', 'fixed', 'mobile', 'billing', 'consumption', 'tracking', 'crm', 'ebill', 'ebpfa', 'idp', 'load generator'];
 const PACKAGES = ['@apollo/gateway', '@apollo/server', '@apollo/subgraph', 'graphql', '@graphql-hive/gateway', '@graphql-hive/gateway-runtime', 'autocannon'];
 
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(0));
@@ -160,6 +161,15 @@ export function writeReport(results: BenchResults): string[] {
       const a = r.runs.apollo!;
       const h = r.runs.hive!;
       return `| ${r.title} | ${num(a.load.rps)} | ${num(h.load.rps)} | ${ratio(a.load.rps, h.load.rps)} | ${ms(a.load.p50Ms)} / ${ms(h.load.p50Ms)} | ${num(a.cpuMsPerRequest)} / ${num(h.cpuMsPerRequest)} | ${ms(1000 / a.cpuMsPerRequest)} / ${ms(1000 / h.cpuMsPerRequest)} | ${ratio(h.cpuMsPerRequest, a.cpuMsPerRequest)} |`;
+    }), '');
+
+  p('## Where the CPU goes under load (CPU ms per request of each process, our gateway\'s run)', '',
+    'All processes share the same cores: this is why end-to-end throughput moves less than the gateway\'s own cost.', '',
+    `| scenario | gateway | ${STACK_PROCESSES.join(' | ')} | total |`, `|---|---:|${STACK_PROCESSES.map(() => '---:').join('|')}|---:|`,
+    ...all.filter((r) => r.runs.apollo?.stackCpuMsPerRequest).map((r) => {
+      const run = r.runs.apollo!;
+      const cells = STACK_PROCESSES.map((name) => run.stackCpuMsPerRequest[name] ?? 0);
+      return `| ${r.title} | ${num(run.cpuMsPerRequest)} | ${cells.map((c) => num(c)).join(' | ')} | ${num(run.cpuMsPerRequest + cells.reduce((a, b) => a + b, 0))} |`;
     }), '');
 
   p('## The legacy floor and what the graph adds', '',
