@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { counters, faults, resetCounters, setFaults } from '../test/support/stack';
 import { STAND_INS, type Stack, type StandInName } from '../stack/launch';
 import type { Delays } from './floor';
@@ -14,6 +15,8 @@ export interface GatewayRun {
   load: LoadResult;
   serial: LoadResult;
   proc: ProcSummary;
+  /** The machine's 1-minute load average when the loaded run ended: how much else was running. */
+  loadAvg1: number;
   /** Gateway CPU (all its processes) per completed request of the loaded run. */
   cpuMsPerRequest: number;
   /** CPU per completed request of every other process of the stack, and of this process (the load generator). */
@@ -46,6 +49,7 @@ export async function measure(stack: Stack, gateway: RunningGateway, scenario: S
   const sampler = sampleProcess(gateway.pid);
   const load = await runLoad({ ...common, connections: scenario.connections, durationS: settings.durationS });
   const proc = sampler.stop();
+  const loadAvg1 = loadavg()[0]!;
   const own = process.cpuUsage(ownBefore);
   const perRequestMs = (seconds: number) => (seconds * 1000) / Math.max(1, load.requests);
   const stackCpuMsPerRequest = Object.fromEntries([
@@ -58,7 +62,7 @@ export async function measure(stack: Stack, gateway: RunningGateway, scenario: S
   const serial = await runLoad({ ...common, connections: 1, amount: settings.serialRequests });
   const calls = await Promise.all(STAND_INS.map((s) => counters(stack, s)));
   const legacyPerRequest = Object.fromEntries(STAND_INS.map((s, i) => [s, perRequest(calls[i]!, serial.requests)])) as GatewayRun['legacyPerRequest'];
-  return { load, serial, proc, cpuMsPerRequest: perRequestMs(proc.cpuSeconds), stackCpuMsPerRequest, legacyPerRequest };
+  return { load, serial, proc, loadAvg1, cpuMsPerRequest: perRequestMs(proc.cpuSeconds), stackCpuMsPerRequest, legacyPerRequest };
 }
 
 /**

@@ -101,13 +101,13 @@ function callsWithoutProfile(run: GatewayRun): Record<string, number> {
 function loadRows(r: ScenarioResult): string[] {
   return KINDS.filter((k) => r.runs[k]).map((k) => {
     const run = r.runs[k]!;
-    return `| ${r.title} | ${GATEWAY_ENTRY[k].label} | ${r.connections} | ${num(run.load.rps)} | ${ms(run.load.p50Ms)} | ${ms(run.load.p95Ms)} | ${ms(run.load.p99Ms)} | ${run.load.ok}/${run.load.requests} | ${ms(run.proc.rssPeakMb)} | ${num(run.cpuMsPerRequest)} |`;
+    return `| ${r.title} | ${GATEWAY_ENTRY[k].label} | ${r.connections} | ${num(run.load.rps)} | ${ms(run.load.p50Ms)} | ${ms(run.load.p95Ms)} | ${ms(run.load.p99Ms)} | ${run.load.ok}/${run.load.requests} | ${ms(run.proc.rssPeakMb)} | ${num(run.cpuMsPerRequest)} | ${run.loadAvg1 === undefined ? '–' : run.loadAvg1.toFixed(1)} |`;
   });
 }
 
 const LOAD_HEADER = [
-  '| scenario | gateway | connections | req/s | p50 ms | p95 ms | p99 ms | ok/answered | RSS peak MB | gateway CPU ms/req |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| scenario | gateway | connections | req/s | p50 ms | p95 ms | p99 ms | ok/answered | RSS peak MB | gateway CPU ms/req | load avg (1 min) after |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 
 function failures(results: ScenarioResult[]): string[] {
@@ -145,7 +145,7 @@ export function writeReport(results: BenchResults): string[] {
   p('## What each gateway does', '',
     '- **Apollo (ours)**: `gateway/main.ts`, `@apollo/gateway` + `@apollo/server` standalone. Per request: verifies the bearer token (`gateway/auth`: jose, JWKS; a verified token is trusted again until it expires, 60 s at most), loads the grants from CRM through a 30 s cache, plans (query-plan cache), signs `x-gateway-identity` (HS256) once and puts it on every subgraph fetch (`gateway/identity`), fetches over an undici keep-alive Pool (`gateway/fetcher`).',
     '- **Hive Gateway**: `bench/hive-gateway.ts`, `createGatewayRuntime` of `@graphql-hive/gateway` on `node:http`, over the same `schema/supergraph.graphql` (routing URLs replaced by the running subgraphs\'). The same work with our code: a plugin authenticates while the context is built (`gateway/auth`: same verifier, same grants cache), header propagation sets `x-gateway-identity` on every subgraph fetch through the same signing code as ours (`gateway/identity/signed-identity.ts` over `signIdentity`). Its default fetch, plan cache and response handling.',
-    `- Both run ${s.workers} worker(s) (stack/cluster.ts) over the same six subgraph processes, started the same way by bench/gateways.ts, and are measured one after the other in the same run.`,
+    `- Both run ${s.workers} worker(s) (stack/cluster.ts) over the same six subgraph processes, started the same way by bench/gateways.ts, and are measured one after the other in the same run (which one goes first alternates from one scenario to the next).`,
     '');
 
   p('## Scenarios', '', ...all.map((r) => `- **${r.title}** (\`${r.id}\`, as \`${r.user}\`): ${r.description}`), '');
@@ -212,7 +212,7 @@ export function writeReport(results: BenchResults): string[] {
 
   if (baseline) {
     p(`## Before / after (before: ${baselinePath}, run ${baseline.startedAt.slice(0, 16).replace('T', ' ')} UTC at commit ${baseline.machine?.commit ?? '?'})`, '',
-      `Fixes between the two: subgraph inline tracing disabled; the forwarded identity signed once per user for 20 s instead of once per subgraph fetch, and verified once per token by each subgraph; bearer tokens verified once until they expire; the subgraph fetcher on undici's Pool.request instead of WHATWG fetch. Hive Gateway runs our auth and signing code, and the same subgraphs, so it gains from all but the fetcher. Load average at the start of the run before: ${baseline.loadAvgStart.map((n) => n.toFixed(2)).join(' / ')}; after: ${results.loadAvgStart.map((n) => n.toFixed(2)).join(' / ')}: the machine was busier during the first run.`, '',
+      `Fixes between the two: subgraph inline tracing disabled; the forwarded identity signed once per user for 20 s instead of once per subgraph fetch, and verified once per token by each subgraph; bearer tokens verified once until they expire; the subgraph fetcher on undici's Pool.request instead of WHATWG fetch; CRM's SOAP answers parsed without building each element's path. Hive Gateway runs our auth and signing code, and the same subgraphs, so it gains from all but the fetcher. Load average at the start of the run before: ${baseline.loadAvgStart.map((n) => n.toFixed(2)).join(' / ')}; after: ${results.loadAvgStart.map((n) => n.toFixed(2)).join(' / ')}: the machine was busier during the first run.`, '',
       '| scenario | gateway | req/s before → after | p50 ms before → after | p99 ms before → after | gateway CPU ms/req before → after | RSS peak MB before → after |', '|---|---|---:|---:|---:|---:|---:|',
       ...results.scenarios.flatMap((r) => {
         const b = baseline.scenarios.find((x) => x.id === r.id);
