@@ -248,7 +248,7 @@ export function writeReport(results: BenchResults): string[] {
     const peak = Math.max(...apolloRuns.map((x) => x.proc.rssPeakMb));
     const where = all.find((r) => r.runs.apollo?.proc.rssPeakMb === peak)?.title;
     const clustered = results.cluster?.runs.apollo;
-    p(`- Gateway RSS ≤ 250 MB under load: ${goal(peak <= 250)} (peak ${ms(peak)} MB over every run of our gateway with ${s.workers} worker(s), in "${where}"; mean over that run ${ms(all.find((r) => r.title === where)?.runs.apollo?.proc.rssMeanMb)} MB${clustered ? `; with ${s.clusterWorkers} workers, primary and workers summed: ${ms(clustered.proc.rssPeakMb)} MB` : ''}). RSS follows V8's heap, which grows until the garbage collector catches up, and it rose from one scenario to the next over the run (same gateway process throughout; see the tables): whether that is heap sizing or a leak needs a longer soak test than this bench.`);
+    p(`- Gateway RSS ≤ 250 MB under load: ${goal(peak <= 250)} (peak ${ms(peak)} MB over every run of our gateway with ${s.workers} worker(s), in "${where}"; mean over that run ${ms(all.find((r) => r.title === where)?.runs.apollo?.proc.rssMeanMb)} MB${clustered ? `; with ${s.clusterWorkers} workers, primary and workers summed: ${ms(clustered.proc.rssPeakMb)} MB` : ''}). RSS follows V8's heap, which grows until the garbage collector catches up; over the run (one gateway process throughout) its peaks were ${apolloRuns.map((x) => ms(x.proc.rssPeakMb)).join(', ')} MB scenario after scenario${apolloRuns.every((x, i) => i === 0 || x.proc.rssPeakMb >= apolloRuns[i - 1]!.proc.rssPeakMb) ? ': always rising, which a longer soak test than this bench should tell from a leak' : ''}.`);
   }
   p('');
 
