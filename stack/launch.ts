@@ -112,7 +112,13 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
   let stoppingAll = false;
 
   async function start(component: Component): Promise<ComponentInfo> {
-    const { child, ready } = await spawnComponent(component, readyTimeoutMs, forwardLogs);
+    const { child, ready } = await spawnEntryPoint({
+      name: component.name,
+      entryPoint: ENTRY_POINTS[component.name],
+      env: { ...component.env, ...component.ports },
+      readyTimeoutMs,
+      forwardLogs,
+    });
     component.child = child;
     component.ports = {
       PORT: new URL(ready.url).port,
@@ -211,15 +217,29 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
   }
 }
 
-/** Spawns one entry point with tsx and waits for its READY line. */
-async function spawnComponent(component: Component, readyTimeoutMs: number, forwardLogs: boolean): Promise<{ child: ChildProcess; ready: ReadyInfo }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY_POINTS[component.name]], {
+export interface EntryPointSpawn {
+  /** Prefix of its log lines and name in errors. */
+  name: string;
+  /** Relative to the project root. */
+  entryPoint: string;
+  env: Env;
+  readyTimeoutMs: number;
+  forwardLogs: boolean;
+}
+
+/**
+ * Spawns one entry point with tsx and waits for its READY line. Exported for processes that are not part of the
+ * stack but follow its protocol (the benchmark's Hive Gateway).
+ */
+export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: ChildProcess; ready: ReadyInfo }> {
+  const { readyTimeoutMs, forwardLogs } = spec;
+  const child = spawn(process.execPath, ['--import', 'tsx', spec.entryPoint], {
     cwd: ROOT,
-    env: { ...component.env, ...component.ports },
+    env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
-  const prefix = `${component.name.padEnd(11)} │ `;
+  const prefix = `${spec.name.padEnd(11)} │ `;
   const logLine = (line: string) => {
     tail.push(line);
     if (tail.length > STDERR_TAIL_LINES) tail.shift();
@@ -240,7 +260,7 @@ async function spawnComponent(component: Component, readyTimeoutMs: number, forw
     function fail(why: string) {
       settle();
       child.kill('SIGKILL');
-      reject(new Error(`${component.name} (${ENTRY_POINTS[component.name]}) ${why}.\n--- last stderr ---\n${tail.join('\n') || '(empty)'}`));
+      reject(new Error(`${spec.name} (${spec.entryPoint}) ${why}.\n--- last stderr ---\n${tail.join('\n') || '(empty)'}`));
     }
     child.once('exit', onExit);
     child.once('error', onError);

@@ -26,7 +26,9 @@ const REFUSALS: Record<string, string> = {
 };
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
-const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
+// jPath: false: no callback of ours reads the element path, and building it as a string for every element was about
+// a third of the parse time of a 100-line page (bench/RESULTS.md "Where the CPU goes").
+const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true, jPath: false });
 
 export function requestEnvelope(operation: string, params: SoapParams): string {
   return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({

@@ -1,10 +1,15 @@
+import { STATUS_CODES } from 'node:http';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { fetch, Pool } from 'undici';
+import { Pool } from 'undici';
 
 /**
  * The HTTP client of one subgraph: a keep-alive undici Pool (the gateway sends every operation's fetches to the
  * same few hosts, so reusing connections saves a handshake per fetch) with timeouts, so that a subgraph that
  * hangs fails its part of the query instead of holding the client's request forever.
+ *
+ * Requests go through the Pool's own `request` API rather than WHATWG `fetch`: the gateway reads a status, a
+ * header and a JSON body, and fetch's Request/Response/stream machinery was the largest share of the gateway's CPU
+ * per fetch (bench/RESULTS.md).
  */
 export interface SubgraphFetcher { fetcher: Fetcher; close(): Promise<void> }
 
@@ -20,8 +25,46 @@ export function createSubgraphFetcher(url: string, timeoutMs: number): SubgraphF
     bodyTimeout: timeoutMs,
   });
   return {
-    // undici's Response implements what the gateway reads of a response (status, headers, text/json).
-    fetcher: (target, init) => fetch(target, { ...init, dispatcher: pool }) as unknown as Promise<FetcherResponse>,
+    async fetcher(target, init) {
+      const { pathname, search } = new URL(target);
+      const res = await pool.request({
+        path: pathname + search,
+        method: (init?.method ?? 'GET') as 'GET',
+        headers: init?.headers,
+        body: init?.body,
+        signal: init?.signal,
+      });
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value === undefined) continue;
+        for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+      }
+      const body = res.body.text();
+      body.catch(() => {}); // a body nobody reads must not fail the process; readers still see the error
+      return pooledResponse(target, res.statusCode, headers, body);
+    },
     close: () => pool.close(),
+  };
+}
+
+/** What the gateway reads of a response, over a body read once (clone() shares it). */
+function pooledResponse(url: string, status: number, headers: Headers, body: Promise<string>): FetcherResponse {
+  let bodyUsed = false;
+  const read = () => {
+    bodyUsed = true;
+    return body;
+  };
+  return {
+    url,
+    status,
+    headers,
+    ok: status >= 200 && status < 300,
+    statusText: STATUS_CODES[status] ?? '',
+    redirected: false,
+    get bodyUsed() { return bodyUsed; },
+    text: read,
+    json: async () => JSON.parse(await read()),
+    arrayBuffer: async () => new TextEncoder().encode(await read()).buffer as ArrayBuffer,
+    clone: () => pooledResponse(url, status, headers, body),
   };
 }

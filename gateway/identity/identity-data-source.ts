@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, signIdentity } from '../../subgraphs/runtime/identity';
+import { IDENTITY_HEADER } from '../../subgraphs/runtime/identity';
 import type { GatewayContext } from '../server/context';
+import { signedIdentity } from './signed-identity';
 
 /**
  * Sends every subgraph fetch with the caller's identity, signed by the gateway (the subgraphs refuse a request
@@ -20,8 +21,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const { request, context } = options;
     const headers = request.http?.headers;
     if (!headers) return;
-    // Signed per fetch: the token lives 60 s, and one operation's fetches may span longer than its first one.
-    headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.secret));
+    // Signed once per request and reused by its fetches while fresh (signed-identity.ts).
+    headers.set(IDENTITY_HEADER, await signedIdentity(context.identity, this.secret));
     headers.set('x-correlation-id', context.correlationId);
   }
 }

@@ -89,6 +89,11 @@ export async function setFaults(stack: Stack, system: StandInName, faults: Recor
   await admin(stack, system, 'PUT', '/faults', faults);
 }
 
+/** A stand-in's fault table, e.g. `{ "*": { latencyMs: 60, jitterMs: 20 } }`. */
+export async function faults(stack: Stack, system: StandInName): Promise<Record<string, Fault>> {
+  return (await admin(stack, system, 'GET', '/faults')) as Record<string, Fault>;
+}
+
 async function admin(stack: Stack, system: StandInName, method: string, path: string, body?: unknown): Promise<unknown> {
   const adminUrl = stack.components.get(system)?.adminUrl;
   if (!adminUrl) throw new Error(`${system} has no admin URL`);

@@ -1,0 +1,60 @@
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { ENTRY_POINTS, spawnEntryPoint, type Stack } from '../stack/launch';
+import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
+
+/**
+ * The two gateways under test, started the same way over the same running subgraphs: same supergraph file, same
+ * environment (CRM for grants, the IdP's JWKS, the identity secret the subgraphs verify), same number of workers.
+ * The launcher's own gateway is left idle: measuring two processes started identically keeps the comparison fair.
+ */
+export type GatewayKind = 'apollo' | 'hive';
+
+export const GATEWAY_ENTRY: Record<GatewayKind, { entryPoint: string; workersVar: string; label: string }> = {
+  apollo: { entryPoint: ENTRY_POINTS.gateway, workersVar: 'GATEWAY_WORKERS', label: 'Apollo (ours)' },
+  hive: { entryPoint: 'bench/hive-gateway.ts', workersVar: 'HIVE_WORKERS', label: 'Hive Gateway' },
+};
+
+export interface RunningGateway { kind: GatewayKind; url: string; pid: number; stop(): Promise<void> }
+
+export async function startGateway(kind: GatewayKind, stack: Stack, identitySecret: string, workers: number): Promise<RunningGateway> {
+  const url = (name: string) => stack.components.get(name as never)!.url;
+  const { entryPoint, workersVar } = GATEWAY_ENTRY[kind];
+  const { child, ready } = await spawnEntryPoint({
+    name: `${kind}-gw`,
+    entryPoint,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      CRM_URL: url('crm'),
+      GATEWAY_IDENTITY_SECRET: identitySecret,
+      SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(name)]))),
+      AUTH_JWKS_URL: `${stack.idpUrl}/.well-known/jwks.json`,
+      [workersVar]: String(workers),
+    },
+    readyTimeoutMs: 60_000,
+    forwardLogs: Boolean(process.env.BENCH_LOGS),
+  });
+  // A crash of this process must not leave the gateway running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+  return {
+    kind,
+    url: ready.url,
+    pid: child.pid!,
+    async stop() {
+      process.off('exit', killOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const escalation = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(escalation);
+}

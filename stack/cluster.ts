@@ -1,0 +1,76 @@
+import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { announceReady, log, onShutdown } from './process';
+
+/**
+ * Runs a server entry point as `workers` processes sharing one listening socket (node:cluster), so that a
+ * CPU-bound server (the gateway plans, serialises and signs on one thread) can use every core. With one worker
+ * nothing is forked: the process is the server, exactly as before.
+ *
+ * The primary prints the READY line once every worker listens (they share the port the first one was given, port 0
+ * included) and forwards SIGTERM to the workers. A worker that dies unexpectedly is replaced.
+ */
+export interface ClusterServer { url: string; stop(): Promise<void> }
+
+/** `GATEWAY_WORKERS`-style setting: a positive integer, or `auto` for one worker per core. Default 1. */
+export function workerCount(raw: string | undefined, name: string): number {
+  if (raw === undefined || raw === '') return 1;
+  if (raw === 'auto') return availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer or "auto", got "${raw}"`);
+  return n;
+}
+
+export async function runClustered(name: string, workers: number, startServer: () => Promise<ClusterServer>): Promise<void> {
+  if (workers <= 1) {
+    const server = await startServer();
+    onShutdown(() => server.stop());
+    announceReady({ name, url: server.url });
+    return;
+  }
+  if (cluster.isWorker) {
+    // Orphaned workers would keep the port: a worker goes when its primary does, however the primary ended.
+    process.once('disconnect', () => process.exit(0));
+    const server = await startServer();
+    onShutdown(() => server.stop());
+    process.send!({ ready: server.url });
+    return;
+  }
+
+  let stopping = false;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once('exit', (code, signal) => {
+      if (stopping) return;
+      log({ level: 'error', msg: `${name} worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another` });
+      fork();
+    });
+    return worker;
+  };
+  const urls = await Promise.all(Array.from({ length: workers }, () => waitReady(fork())));
+  onShutdown(async () => {
+    stopping = true;
+    await Promise.all(Object.values(cluster.workers ?? {}).map((w) => w && stopWorker(w)));
+  });
+  announceReady({ name, url: urls[0]! });
+}
+
+function waitReady(worker: Worker): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`worker ${worker.process.pid} exited (code ${code}) before listening`));
+    worker.once('exit', onExit);
+    worker.on('message', (message: { ready?: string }) => {
+      if (!message?.ready) return;
+      worker.off('exit', onExit);
+      resolve(message.ready);
+    });
+  });
+}
+
+function stopWorker(worker: Worker): Promise<void> {
+  if (worker.isDead()) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.process.kill('SIGTERM');
+  });
+}
