@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../../adapters/errors';
 import { log } from '../../stack/process';
 import { LIMIT_EXTENSION } from '../limits/operation-limits';
+import { fieldOfLiteral, isValueLiteralError } from './literal-field';
 import { fieldOfVariableError } from './variable-field';
 
 const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -32,6 +33,11 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
       const field = fieldOfVariableError(formatted.message);
       if (field) extensions.field = field;
+    }
+    // A malformed literal argument is bad input too, not a query to fix: same code, same field naming.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && isValueLiteralError(formatted.message)) {
+      const field = fieldOfLiteral(error);
+      if (field) Object.assign(extensions, { code: 'BAD_USER_INPUT', field });
     }
     return { ...formatted, extensions };
   }
