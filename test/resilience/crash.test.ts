@@ -6,11 +6,13 @@ import { graphql, setFaults, startTestStack, tokenFor, type TestStack } from '..
 /**
  * Crash suite: a bounded stream of SIM blocks and unblocks, each with its own idempotency key and retried by the
  * client (same key) after any failure or client timeout, while CRM answers too late for a while, then the CRM
- * stand-in and then the mobile subgraph are killed with SIGKILL and restarted. Afterwards every acknowledged
+ * stand-in, the mobile subgraph and the gateway are killed with SIGKILL and restarted (same ports). Afterwards every acknowledged
  * operation exists exactly once in CRM, and each retry got the first attempt's outcome.
  */
 /** Each line's stream runs until the chaos is over and two operations more, within this bound. */
-const MAX_OPS_PER_LINE = 30;
+const MAX_OPS_PER_LINE = 150;
+/** A user's pace: the stream spans the whole chaos without piling up thousands of requests. */
+const PAUSE_BETWEEN_OPS_MS = 100;
 /** Shorter than the write's budget in the graph (1.2 s attempt): while CRM is slow, the client gives up first. */
 const CLIENT_TIMEOUT_MS = 1_000;
 const OP_DEADLINE_MS = 45_000;
@@ -59,18 +61,19 @@ async function untilAcknowledged(query: string, input: Record<string, string>): 
       if (err instanceof Error && err.name === 'TimeoutError') tally.clientTimeouts++;
       else if (err instanceof Error && err.message.includes(input.idempotencyKey)) throw err;
       // The gateway being unreachable is a failure like any other: retry with the same key.
+      else tally.failuresSeen['gateway unreachable'] = (tally.failuresSeen['gateway unreachable'] ?? 0) + 1;
     }
   }
   return null;
 }
 
-/** The chaos: CRM too slow for the client, then CRM killed and restarted, then the mobile subgraph. */
+/** The chaos: CRM too slow for the client, then CRM, the mobile subgraph and the gateway killed and restarted. */
 async function chaos(): Promise<void> {
   await sleep(500);
   await setFaults(stack, 'crm', { CreaPratica: { latencyMs: 3_000 } });
   await sleep(4_000);
   await setFaults(stack, 'crm', { CreaPratica: null });
-  for (const name of ['crm', 'mobile'] as ComponentName[]) {
+  for (const name of ['crm', 'mobile', 'gateway'] as ComponentName[]) {
     await sleep(1_500);
     await stack.kill(name, 'SIGKILL');
     await sleep(500);
@@ -95,6 +98,7 @@ describe('exactly-once SIM blocks across client retries, CRM and subgraph crashe
       let afterChaos = 0;
       for (let i = 0; i < MAX_OPS_PER_LINE && afterChaos < 2; i++) {
         if (chaosOver) afterChaos++;
+        await sleep(PAUSE_BETWEEN_OPS_MS);
         const idempotencyKey = `crash-${number}-${i}`;
         const outcome = suspended
           ? await untilAcknowledged(UNBLOCK, { number, idempotencyKey })
@@ -124,6 +128,7 @@ describe('exactly-once SIM blocks across client retries, CRM and subgraph crashe
     expect(created.length).toBe(acknowledged.size);
     // The retries really happened: the stream went through the client timeouts and both crashes.
     expect(tally.retries).toBeGreaterThan(0);
+    expect(unacknowledged.length + acknowledged.size, 'the stream ended before the chaos did').toBeLessThan(lines.length * MAX_OPS_PER_LINE);
     for (const line of after.body.data.mobileLines.nodes as { number: string; status: string }[]) {
       if (finalStatus.has(line.number)) expect(line.status, line.number).toBe(finalStatus.get(line.number));
     }
