@@ -39,7 +39,8 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
       const field = fieldOfLiteral(error);
       if (field) Object.assign(extensions, { code: 'BAD_USER_INPUT', field });
     }
-    return { ...formatted, extensions };
+    // "Did you mean …?" would let anyone map the schema field by field, introspection or not.
+    return { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, ''), extensions };
   }
   // Masked: no message, no stack, no legacy text; the correlation id leads to the log line that has them.
   const correlationId = typeof formatted.extensions?.correlationId === 'string' ? formatted.extensions.correlationId : randomUUID();

@@ -21,13 +21,7 @@ export function createSubgraphFetcher(url: string, timeoutMs: number): SubgraphF
   });
   return {
     // undici's Response implements what the gateway reads of a response (status, headers, text/json).
-    // headersTimeout and bodyTimeout bound each wait; the signal bounds the whole fetch, a trickling body included.
-    fetcher: (target, init) => {
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const given = (init as { signal?: AbortSignal } | undefined)?.signal;
-      const signal = given ? AbortSignal.any([given, deadline]) : deadline;
-      return fetch(target, { ...init, dispatcher: pool, signal }) as unknown as Promise<FetcherResponse>;
-    },
+    fetcher: (target, init) => fetch(target, { ...init, dispatcher: pool }) as unknown as Promise<FetcherResponse>,
     close: () => pool.close(),
   };
 }

@@ -243,6 +243,15 @@ describe('gateway error masking and subgraph calls', () => {
     expect(body.errors[0].extensions.code).toBe('INTERNAL');
   });
 
+  it('answers introspection outside production only', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    expect((await graphql(at(), query, {}, token)).body.data.__schema.queryType.name).toBe('Query');
+    const production = await startTestGateway({ NODE_ENV: 'production' });
+    const { body } = await graphql({ gatewayUrl: production.url }, query, {}, token);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('refuses at start a SUBGRAPH_URLS entry naming no subgraph of the supergraph', async () => {
     await expect(startTestGateway({ SUBGRAPH_URLS: JSON.stringify({ probe: probe.url, mobil: probe.url }) })).rejects.toThrow(/mobil/);
   });
