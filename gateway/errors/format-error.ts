@@ -8,7 +8,7 @@ import { fieldOfVariableError } from './variable-field';
 
 const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'LEGACY_UNAVAILABLE', 'LEGACY_REJECTED',
-  'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'INTERNAL',
+  'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL',
 ]);
 /** Apollo's request-level codes describe the client's query, not our internals: they pass too. */
 const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([

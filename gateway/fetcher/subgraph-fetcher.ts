@@ -1,5 +1,8 @@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { randomUUID } from 'node:crypto';
 import { fetch, Pool } from 'undici';
+import { GraphError } from '../../adapters/errors';
+import { log } from '../../stack/process';
 
 /**
  * The HTTP client of one subgraph: a keep-alive undici Pool (the gateway sends every operation's fetches to the
@@ -21,7 +24,16 @@ export function createSubgraphFetcher(url: string, timeoutMs: number): SubgraphF
   });
   return {
     // undici's Response implements what the gateway reads of a response (status, headers, text/json).
-    fetcher: (target, init) => fetch(target, { ...init, dispatcher: pool }) as unknown as Promise<FetcherResponse>,
+    fetcher: async (target, init) => {
+      try {
+        return (await fetch(target, { ...init, dispatcher: pool })) as unknown as FetcherResponse;
+      } catch (err) {
+        // Down, refused or silent past the timeout: the client gets a code it can retry on, the log the detail.
+        const correlationId = randomUUID();
+        log({ level: 'warn', msg: 'subgraph unavailable', url, correlationId, error: String(err) });
+        throw new GraphError('SERVICE_UNAVAILABLE', 'Part of the service is not available right now; try again later.', { correlationId });
+      }
+    },
     close: () => pool.close(),
   };
 }
