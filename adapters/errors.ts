@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'LEGACY_REJECTED'
   /** The operation is too deep, wide, aliased or costly (gateway limits); `extensions.limit` names the limit. */
   | 'OPERATION_LIMIT_EXCEEDED'
+  /** A subgraph of the graph itself did not answer (down, restarting, past its timeout); safe to retry. */
+  | 'SERVICE_UNAVAILABLE'
   /** Too many mutations by this user in a minute; `extensions.retryAfterSeconds` says when to try again. */
   | 'RATE_LIMITED'
   | 'INTERNAL';

@@ -30,6 +30,8 @@ export interface GatewaySettings {
   maxBodyBytes: number;
   /** Mutations per user per minute (in memory, per gateway process). */
   mutationsPerMinute: number;
+  /** Off when NODE_ENV=production: the schema is not published to whoever asks. */
+  introspection: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,6 +61,7 @@ export function readGatewaySettings(env: Env = process.env): GatewaySettings {
     },
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 64 * 1024, 1),
     mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 30, 1),
+    introspection: env.NODE_ENV !== 'production',
   };
 }
 

@@ -13,7 +13,8 @@ export function correlationIdOnErrors(): ApolloServerPlugin<GatewayContext> {
           const correlationId = (contextValue as Partial<GatewayContext>).correlationId;
           if (!correlationId) return;
           for (const error of errors) {
-            if (error.extensions.correlationId === undefined) Object.assign(error.extensions, { correlationId });
+            // Not every error here is a GraphQLError: a subgraph fetch that timed out arrives as the abort's DOMException.
+            if (error.extensions && error.extensions.correlationId === undefined) Object.assign(error.extensions, { correlationId });
           }
         },
       };

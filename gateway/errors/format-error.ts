@@ -3,11 +3,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../../adapters/errors';
 import { log } from '../../stack/process';
 import { LIMIT_EXTENSION } from '../limits/operation-limits';
+import { fieldOfLiteral, isValueLiteralError } from './literal-field';
 import { fieldOfVariableError } from './variable-field';
 
 const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'LEGACY_UNAVAILABLE', 'LEGACY_REJECTED',
-  'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'INTERNAL',
+  'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL',
 ]);
 /** Apollo's request-level codes describe the client's query, not our internals: they pass too. */
 const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([
@@ -33,7 +34,13 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
       const field = fieldOfVariableError(formatted.message);
       if (field) extensions.field = field;
     }
-    return { ...formatted, extensions };
+    // A malformed literal argument is bad input too, not a query to fix: same code, same field naming.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && isValueLiteralError(formatted.message)) {
+      const field = fieldOfLiteral(error);
+      if (field) Object.assign(extensions, { code: 'BAD_USER_INPUT', field });
+    }
+    // "Did you mean …?" would let anyone map the schema field by field, introspection or not.
+    return { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, ''), extensions };
   }
   // Masked: no message, no stack, no legacy text; the correlation id leads to the log line that has them.
   const correlationId = typeof formatted.extensions?.correlationId === 'string' ? formatted.extensions.correlationId : randomUUID();

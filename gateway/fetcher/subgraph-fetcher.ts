@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { Pool } from 'undici';
+import { GraphError } from '../../adapters/errors';
+import { log } from '../../stack/process';
 
 /**
  * The HTTP client of one subgraph: a keep-alive undici Pool (the gateway sends every operation's fetches to the
@@ -27,13 +30,21 @@ export function createSubgraphFetcher(url: string, timeoutMs: number): SubgraphF
   return {
     async fetcher(target, init) {
       const { pathname, search } = new URL(target);
-      const res = await pool.request({
-        path: pathname + search,
-        method: (init?.method ?? 'GET') as 'GET',
-        headers: init?.headers,
-        body: init?.body,
-        signal: init?.signal,
-      });
+      let res: Awaited<ReturnType<typeof pool.request>>;
+      try {
+        res = await pool.request({
+          path: pathname + search,
+          method: (init?.method ?? 'GET') as 'GET',
+          headers: init?.headers,
+          body: init?.body,
+          signal: init?.signal,
+        });
+      } catch (err) {
+        // Down, refused or silent past the timeout: the client gets a code it can retry on, the log the detail.
+        const correlationId = randomUUID();
+        log({ level: 'warn', msg: 'subgraph unavailable', url, correlationId, error: String(err) });
+        throw new GraphError('SERVICE_UNAVAILABLE', 'Part of the service is not available right now; try again later.', { correlationId });
+      }
       const headers = new Headers();
       for (const [name, value] of Object.entries(res.headers)) {
         if (value === undefined) continue;

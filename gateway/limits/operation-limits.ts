@@ -37,7 +37,9 @@ export function operationLimits(limits: OperationLimits): { validationRules: Val
     costLimit: { ...common, maxCost: limits.maxCost, onReject: tagged('cost') },
     // The parser limits tokens (below); armor's plugin would throw from parsingDidStart.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    // Its plugin rewrites error.message in place, which throws for errors whose message is a getter (a fetch
+    // timeout's); format-error.ts masks the suggestions instead.
+    blockFieldSuggestion: { enabled: false },
   });
   const { validationRules, plugins } = armor.protect();
   return { validationRules, plugins, parseOptions: { maxTokens: limits.maxTokens } };

@@ -60,7 +60,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     // Apollo Server's defaults, stated because the graph relies on them: one operation per request (a batch would
     // multiply every limit above), introspection only outside production, CSRF prevention on.
     allowBatchedHttpRequests: false,
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: settings.introspection,
     csrfPrevention: true,
   });
 

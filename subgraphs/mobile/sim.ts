@@ -1,5 +1,5 @@
 import type { MobileLine, Profile } from '../../adapters/domain';
-import { forbidden, notFound } from '../../adapters/errors';
+import { badUserInput, forbidden, notFound } from '../../adapters/errors';
 import { linePlace } from '../runtime/lines';
 import { profilesAllowed } from '../runtime/policy/directives';
 import { profilesOn } from '../runtime/records';
@@ -47,8 +47,14 @@ export async function runSimOperation(
     reason: input.reason && CRM_REASONS[input.reason],
     // The CRM origin tells which front end the request came from: CM8 when only a CM8 profile allows it.
     channel: operators.every((p) => CM8_PROFILES.has(p)) ? 'CONSIP8' : 'AREA CLIENTI',
-    idempotencyKey: input.idempotencyKey,
+    // Scoped to the user: another user's key can neither collide with his nor fetch his outcome.
+    idempotencyKey: `${identity.userId}:${input.idempotencyKey}`,
   });
+  // CRM answers a known key with the first outcome whatever else was sent: a key reused for another operation or
+  // line is the client's mistake, and must not pass for this operation's success.
+  if (created.request.description !== operation.description || created.request.lineNumber !== input.number) {
+    throw badUserInput('input.idempotencyKey', 'was already used for another operation: use a new key for each operation');
+  }
   return { request: { id: created.request.id }, order: created.order && { id: created.order.id }, line: await freshLine(input.number, { loaders, legacy }) };
 }
 

@@ -74,6 +74,20 @@ describe('block and unblock a SIM (MOB-03)', () => {
     expect((await counters(stack, 'crm')).CreaPratica ?? 0).toBe(before);
   });
 
+  it('refuses a key already used for another operation, and scopes keys to the user', async () => {
+    const token = await tokenFor(stack, 'ginevra.vallisneri');
+    const before = (await counters(stack, 'crm')).CreaPratica ?? 0;
+    // block-3343860505-a created the block above: as an unblock, or on another line, it is a reused key.
+    const reused = await graphql(stack, UNBLOCK, { input: { number: '3343860505', idempotencyKey: 'block-3343860505-a' } }, token);
+    expect(reused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
+    expect((await counters(stack, 'crm')).CreaPratica).toBe(before + 1);
+    // mario.rossi using ginevra's key on his own line gets his own request, not hers.
+    const mario = await graphql(stack, BLOCK, { input: { number: '3471000001', reason: 'LOSS', idempotencyKey: 'block-3343860505-a' } },
+      await tokenFor(stack, 'mario.rossi'));
+    expect(mario.body.errors).toBeUndefined();
+    expect(mario.body.data.blockSim.request.id).not.toBe(requestId);
+  });
+
   it('refuses a malformed number with BAD_USER_INPUT naming the field', async () => {
     const token = await tokenFor(stack, 'ginevra.vallisneri');
     const { body } = await graphql(stack, BLOCK, { input: { number: '33A', reason: 'LOSS', idempotencyKey: 'bad-number-1' } }, token);

@@ -240,7 +240,17 @@ describe('gateway error masking and subgraph calls', () => {
     const startedAt = Date.now();
     const { body } = await graphql(at(), '{ fails(kind: "slow") }', {}, token);
     expect(Date.now() - startedAt).toBeLessThan(2_500);
-    expect(body.errors[0].extensions.code).toBe('INTERNAL');
+    expect(body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', correlationId: expect.any(String) });
+    expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|probe|fetch failed/);
+  });
+
+  it('answers introspection outside production only', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    expect((await graphql(at(), query, {}, token)).body.data.__schema.queryType.name).toBe('Query');
+    const production = await startTestGateway({ NODE_ENV: 'production' });
+    const { body } = await graphql({ gatewayUrl: production.url }, query, {}, token);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses at start a SUBGRAPH_URLS entry naming no subgraph of the supergraph', async () => {

@@ -67,7 +67,9 @@ describe('blockSim / unblockSim input', () => {
 describe('who may block a SIM', () => {
   const lines = new Map([['3343860505', line('3343860505')], ['3343860405', line('3343860405')], ['3319000001', line('3319000001', '1-ENTE02', { contractNumber: '888010077777' })]]);
   function context(grants: Grant[]) {
-    const createRequest = vi.fn(async () => ({ request: { id: '7-1' }, order: { id: '1-ORD' } }));
+    // CRM's answer names the operation and the line it created the request for.
+    const createRequest = vi.fn(async (req: { description: string; lineNumber: string }) =>
+      ({ request: { id: '7-1', description: req.description, lineNumber: req.lineNumber }, order: { id: '1-ORD' } }));
     const getMobileLines = vi.fn(async (numbers: string[]) => numbers.map((n) => ({ ...lines.get(n)!, status: 'SUSPENDED' })));
     const ctx = {
       identity: { userId: 'u', username: 'u', name: 'U', grants },
@@ -105,7 +107,7 @@ describe('who may block a SIM', () => {
     const { ctx, createRequest } = context([{ profile: 'ROA', scope: { kind: 'CONTRACT', id: '888010077777' } }]);
     const outcome = await runSimOperation(BLOCK, input('3319000001'), ctx);
     expect(createRequest).toHaveBeenCalledWith(expect.objectContaining({
-      description: 'Furto/Smarrimento SIM', lineNumber: '3319000001', reason: 'Furto', channel: 'CONSIP8', idempotencyKey: 'key-12345678',
+      description: 'Furto/Smarrimento SIM', lineNumber: '3319000001', reason: 'Furto', channel: 'CONSIP8', idempotencyKey: 'u:key-12345678',
     }));
     expect(outcome).toMatchObject({ request: { id: '7-1' }, order: { id: '1-ORD' }, line: { number: '3319000001', status: 'SUSPENDED' } });
   });
