@@ -31,6 +31,12 @@ export async function startGateway(kind: GatewayKind, stack: Stack, identitySecr
       GATEWAY_IDENTITY_SECRET: identitySecret,
       SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(name)]))),
       AUTH_JWKS_URL: `${stack.idpUrl}/.well-known/jwks.json`,
+      // The mutation scenario sends ~40 changes a second as one user: the per-user limit (30 a minute) would measure
+      // the limiter, not the gateway. Hive Gateway has no such limit, so neither gateway applies one here.
+      MUTATIONS_PER_MINUTE: '1000000',
+      // The policy-cost response (1,000 lines) costs more than the 8,000 a client may ask by default; the bench
+      // raises the limit to measure the policy layer on it, not the limit that would refuse it.
+      MAX_COST: '1000000',
       [workersVar]: String(workers),
     },
     readyTimeoutMs: 60_000,
