@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { legacyUnavailable, unauthenticated } from '../../adapters/errors';
 import { logLegacyFailure } from '../../adapters/http';
+import { ExpiringMap } from '../../stack/expiring-map';
 
 /** Who the identity provider says the caller is. What he may do comes from CRM (see profile-cache.ts). */
 export interface TokenSubject { sub: string; username: string }
@@ -13,7 +14,6 @@ export interface TokenVerifierOptions { issuer: string; audience: string; jwksUr
  * request (bench/RESULTS.md). An expired token misses the cache and is refused by the full check.
  */
 const VERIFIED_TTL_MS = 60_000;
-const VERIFIED_MAX_ENTRIES = 10_000;
 
 /**
  * Verifies the `Authorization: Bearer` token against the IdP's JWKS (fetched once, fetched again when a token
@@ -21,14 +21,13 @@ const VERIFIED_MAX_ENTRIES = 10_000;
  */
 export function createTokenVerifier(opts: TokenVerifierOptions) {
   const keys = createRemoteJWKSet(opts.jwksUrl);
-  const verified = new Map<string, { subject: TokenSubject; until: number }>();
+  const verified = new ExpiringMap<string, TokenSubject>(10_000);
 
   return async function verifyBearer(authorization: string | undefined, correlationId: string): Promise<TokenSubject> {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
     if (!token) throw unauthenticated('A bearer token is required.');
     const known = verified.get(token);
-    if (known && known.until > Date.now()) return known.subject;
-    verified.delete(token);
+    if (known) return known;
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keys, { issuer: opts.issuer, audience: opts.audience }));
@@ -44,8 +43,7 @@ export function createTokenVerifier(opts: TokenVerifierOptions) {
     }
     const subject = { sub: payload.sub, username: payload.preferred_username };
     const until = Math.min(Date.now() + VERIFIED_TTL_MS, typeof payload.exp === 'number' ? payload.exp * 1000 : 0);
-    verified.set(token, { subject, until });
-    if (verified.size > VERIFIED_MAX_ENTRIES) verified.delete(verified.keys().next().value!);
+    verified.set(token, subject, until);
     return subject;
   };
 }

@@ -1,11 +1,12 @@
 import type { UserProfile } from '../../adapters/domain';
 import { GraphError } from '../../adapters/errors';
+import { ExpiringMap } from '../../stack/expiring-map';
 
 /** Where the gateway reads a user's status and grants: CRM's GetProfiloUtente in production. */
 export interface ProfileSource { getUserProfile(username: string): Promise<UserProfile | null> }
 
 /** Enough for every active user of a busy hour; beyond it the oldest entries go first. */
-const MAX_ENTRIES = 10_000;
+const MAX_USERS = 10_000;
 
 const isUnavailable = (err: unknown) => err instanceof GraphError && err.extensions.code === 'LEGACY_UNAVAILABLE';
 
@@ -19,35 +20,29 @@ const isUnavailable = (err: unknown) => err instanceof GraphError && err.extensi
  * price is that a user disabled in CRM during the outage keeps his grants that long.
  */
 export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSeconds = 0): ProfileSource {
-  const entries = new Map<string, { expiresAt: number; profile: Promise<UserProfile | null> }>();
-  const lastGood = new Map<string, { readAt: number; profile: UserProfile | null }>();
+  const fresh = new ExpiringMap<string, Promise<UserProfile | null>>(MAX_USERS);
+  // Boxed, so that "CRM said there is no such user" (null) is kept too.
+  const lastGood = new ExpiringMap<string, { profile: UserProfile | null }>(MAX_USERS);
 
   const read = async (username: string): Promise<UserProfile | null> => {
     try {
       const profile = await source.getUserProfile(username);
-      lastGood.delete(username);
-      lastGood.set(username, { readAt: Date.now(), profile });
-      if (lastGood.size > MAX_ENTRIES) lastGood.delete(lastGood.keys().next().value!);
+      lastGood.set(username, { profile }, Date.now() + staleSeconds * 1000);
       return profile;
     } catch (err) {
       const stale = lastGood.get(username);
-      if (isUnavailable(err) && stale && Date.now() - stale.readAt <= staleSeconds * 1000) return stale.profile;
+      if (isUnavailable(err) && stale) return stale.profile;
       throw err;
     }
   };
 
   return {
     getUserProfile(username) {
-      const now = Date.now();
-      const cached = entries.get(username);
-      if (cached && cached.expiresAt > now) return cached.profile;
-      entries.delete(username);
+      const cached = fresh.get(username);
+      if (cached) return cached;
       const profile = read(username);
-      entries.set(username, { expiresAt: now + ttlSeconds * 1000, profile });
-      profile.catch(() => {
-        if (entries.get(username)?.profile === profile) entries.delete(username);
-      });
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      fresh.set(username, profile, Date.now() + ttlSeconds * 1000);
+      profile.catch(() => fresh.delete(username, profile));
       return profile;
     },
   };

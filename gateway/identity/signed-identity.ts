@@ -1,3 +1,4 @@
+import { ExpiringMap } from '../../stack/expiring-map';
 import { signIdentity, type Identity } from '../../subgraphs/runtime/identity';
 
 /**
@@ -9,20 +10,16 @@ import { signIdentity, type Identity } from '../../subgraphs/runtime/identity';
  * (the gateway reloads them every 30 s) gets a new token at once.
  */
 const REUSE_MS = 20_000;
-const MAX_ENTRIES = 10_000;
-const signed = new Map<string, { secret: Uint8Array; at: number; token: Promise<string> }>();
+const signed = new ExpiringMap<string, { secret: Uint8Array; token: Promise<string> }>(10_000);
 
 export function signedIdentity(identity: Identity, secret: Uint8Array): Promise<string> {
-  const now = Date.now();
   const key = JSON.stringify([identity.userId, identity.username, identity.name, identity.grants]);
   const cached = signed.get(key);
-  if (cached && cached.secret === secret && now - cached.at < REUSE_MS) return cached.token;
+  if (cached?.secret === secret) return cached.token;
   const token = signIdentity(identity, secret);
-  const entry = { secret, at: now, token };
-  signed.delete(key);
-  signed.set(key, entry);
-  if (signed.size > MAX_ENTRIES) signed.delete(signed.keys().next().value!);
+  const entry = { secret, token };
+  signed.set(key, entry, Date.now() + REUSE_MS);
   // A failed signature is not reused: the next fetch tries again.
-  token.catch(() => signed.get(key) === entry && signed.delete(key));
+  token.catch(() => signed.delete(key, entry));
   return token;
 }

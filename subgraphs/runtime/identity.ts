@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { Grant } from '../../adapters/domain';
 import { PROFILES } from '../../adapters/domain';
+import { ExpiringMap } from '../../stack/expiring-map';
 
 /**
  * The identity the gateway forwards to the subgraphs: a short-lived HS256 JWT of the gateway's own, so that a
@@ -38,26 +39,21 @@ export async function signIdentity(identity: Identity, secret: Uint8Array): Prom
 /**
  * Tokens this process has verified, trusted again until they expire: the gateway reuses a user's token for 20 s
  * (gateway/identity/signed-identity.ts), and HMAC through jose's WebCrypto path was the largest CPU cost of a
- * subgraph request (bench/RESULTS.md). Only valid tokens are kept; the oldest go first beyond MAX_VERIFIED.
+ * subgraph request (bench/RESULTS.md). Only valid tokens are kept.
  */
-const MAX_VERIFIED = 10_000;
-const verified = new Map<string, { secret: Uint8Array; identity: Identity; until: number }>();
+const verified = new ExpiringMap<string, { secret: Uint8Array; identity: Identity }>(10_000);
 
 /** Returns the identity, or null when the token is missing, forged, expired or malformed. */
 export async function verifyIdentity(token: string | undefined, secret: Uint8Array): Promise<Identity | null> {
   if (!token) return null;
   const known = verified.get(token);
-  if (known && known.secret === secret && known.until > Date.now()) return known.identity;
-  verified.delete(token);
+  if (known?.secret === secret) return known.identity;
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string' || typeof payload.username !== 'string' || !Array.isArray(payload.grants)) return null;
     const grants = (payload.grants as unknown[]).filter(isGrant);
     const identity = { userId: payload.sub, username: payload.username, name: String(payload.name ?? ''), grants };
-    if (typeof payload.exp === 'number') {
-      verified.set(token, { secret, identity, until: payload.exp * 1000 });
-      if (verified.size > MAX_VERIFIED) verified.delete(verified.keys().next().value!);
-    }
+    if (typeof payload.exp === 'number') verified.set(token, { secret, identity }, payload.exp * 1000);
     return identity;
   } catch (err) {
     if (err instanceof joseErrors.JOSEError) return null;

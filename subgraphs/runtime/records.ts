@@ -9,7 +9,8 @@ import { recordProfiles } from './policy/record-profiles';
  * file adds the seeds' rule of how a profile reaches a record (spec/profiles.md §1-§4): own-line profiles only
  * through the grant on their own line.
  */
-export type RecordKind = 'Company' | 'Contract' | 'MobileLine' | 'FixedLine' | 'Invoice' | 'Order' | 'Request';
+export const RECORD_KINDS = ['Company', 'Contract', 'MobileLine', 'FixedLine', 'Invoice', 'Order', 'Request'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** UT, UTD (seed 001) and the CM8 EU (seed 002 §9) hold one line: whatever they see, they reach through it. */
 const OWN_LINE_PROFILES: ReadonlySet<Profile> = new Set(['UT', 'UTD', 'EU']);

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readmeWithPolicy } from '../../schema/policy-table';
+import { ACCOUNT_RECORD_TYPES } from '../../subgraphs/account/reach';
 import { readPolicy } from '../../subgraphs/runtime/policy/directives';
 import { buildProtectedSchema, type Resolvers, type SubgraphContext } from '../../subgraphs/runtime/server';
 import { loadTypeDefs, SUBGRAPH_NAMES } from '../../subgraphs/runtime/sdl';
@@ -43,6 +44,11 @@ describe('the policy source', () => {
     expect(() => readPolicy(parse(sdl))).toThrow(/unknown profiles: ADMIN/);
   });
 
+  it('refuses a field rule on a record type the subgraph cannot place (it would be decided on any grant)', () => {
+    expect(() => buildProtectedSchema('account', {} as Resolvers)).toThrow(/Contract\.\w+ has its own @allow/);
+    expect(() => buildProtectedSchema('account', {} as Resolvers, ACCOUNT_RECORD_TYPES)).not.toThrow();
+  });
+
   it('is what the README table "Who sees what" shows', () => {
     const readme = read('../../README.md');
     expect(readmeWithPolicy(readme)).toBe(readme);
@@ -50,7 +56,7 @@ describe('the policy source', () => {
 
   it('lets the federation internals through the shield for a caller with no grants, and nothing else', async () => {
     for (const name of SUBGRAPH_NAMES) {
-      const { schema } = buildProtectedSchema(name, {} as Resolvers);
+      const { schema } = buildProtectedSchema(name, {} as Resolvers, name === 'account' ? ACCOUNT_RECORD_TYPES : {});
       const contextValue = { identity: { userId: 'u', username: 'u', name: 'U', grants: [] } } as unknown as SubgraphContext;
       const service = await graphql({ schema, source: '{ _service { sdl } }', contextValue });
       expect(service.errors, name).toBeUndefined();

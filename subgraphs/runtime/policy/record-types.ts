@@ -18,9 +18,8 @@ export const placedRecord = (kind: RecordKind, placeOf: (parent: any) => RecordP
 const lineOf = (l: any): RecordPlace => ({ companyId: l.companyId, contractNumber: l.contractNumber, lineNumber: l.number });
 const heldBy = (r: any): RecordPlace => ({ companyId: r.companyId, contractNumber: r.contractNumber, lineNumber: r.lineNumber });
 
+/** Company and Contract are account's alone, which reaches them through lines and contracts too (account/reach.ts). */
 export const DEFAULT_RECORD_TYPES: RecordTypes = {
-  Company: placedRecord('Company', (c) => ({ companyId: c.id })),
-  Contract: placedRecord('Contract', (c) => ({ companyId: c.companyId, contractNumber: c.number })),
   MobileLine: placedRecord('MobileLine', lineOf),
   FixedLine: placedRecord('FixedLine', lineOf),
   Invoice: placedRecord('Invoice', heldBy),

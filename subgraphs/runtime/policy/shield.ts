@@ -3,6 +3,7 @@ import { allow, deny, rule, shield } from 'graphql-shield';
 import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import type { Profile } from '../../../adapters/domain';
 import { forbidden } from '../../../adapters/errors';
+import { RECORD_KINDS } from '../records';
 import type { SubgraphContext } from '../server';
 import type { PolicyTable } from './directives';
 import type { RecordProfiles, RecordTypes } from './record-types';
@@ -33,6 +34,10 @@ export function protectSchema(schema: GraphQLSchema, policy: PolicyTable, record
         continue;
       }
       const onRecord = recordTypes[typeName];
+      // Decided on "any grant", a field rule of a record type would let a user read it on records of other scopes.
+      if (!onRecord && (RECORD_KINDS as readonly string[]).includes(typeName)) {
+        throw new Error(`${typeName}.${fieldName} has its own @allow, but this subgraph cannot tell the viewer's profiles on a ${typeName}`);
+      }
       const key = `${onRecord ? typeName : '*'}:${[...fieldPolicy.profiles].sort().join(',')}`;
       if (!rules.has(key)) rules.set(key, profileRule(key, fieldPolicy.profiles, onRecord));
       tree[typeName][fieldName] = rules.get(key);
