@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
 import { legacyUnavailable, type LegacySystem } from './errors';
 import { CallRefused, createLegacyPolicy, type CallKind, type LegacyPolicy } from './resilience/policy';
-import { resilienceFromEnv, type ResilienceSettings } from './resilience/settings';
+import { DEFAULT_RESILIENCE, type ResilienceSettings } from './resilience/settings';
 
 /**
  * The one HTTP client setup for every legacy system: a keep-alive undici Pool, and around each call the system's
@@ -17,7 +17,7 @@ export interface LegacyEndpoint {
   headers?: Record<string, string>;
   connections?: number;
   dispatcher?: Dispatcher;
-  /** Default: from the environment (`resilienceFromEnv`). */
+  /** The process's settings for this system (its settings module reads them); default: DEFAULT_RESILIENCE. */
   resilience?: ResilienceSettings;
 }
 
@@ -46,7 +46,7 @@ export interface LegacyHttp {
 export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
   const origin = new URL(endpoint.url);
   const basePath = origin.pathname.replace(/\/$/, '');
-  const resilience = endpoint.resilience ?? resilienceFromEnv(endpoint.system);
+  const resilience = endpoint.resilience ?? DEFAULT_RESILIENCE;
   const policy: LegacyPolicy = createLegacyPolicy(endpoint.system, resilience);
   // Undici's own timeouts are a backstop; the policy's attempt timeout (which aborts the request) comes first.
   const backstopMs = resilience.callBudgetMs + 1_000;

@@ -1,12 +1,14 @@
-import { runClustered, workerCount } from '../stack/cluster';
+import { applyVendorTelemetry } from '../observability/vendor-telemetry';
+import { runClustered } from '../stack/cluster';
 import { readGatewaySettings } from './config/settings';
 
 /**
- * The gateway process. Settings: see README "Settings"; contract: ARCHITECTURE.md "Process protocol".
- * `GATEWAY_WORKERS` (default 1, `auto` = one per core) runs that many workers on one port (stack/cluster.ts).
+ * The gateway process. Settings: gateway/config/settings.ts (README "Settings of the gateway"); contract:
+ * ARCHITECTURE.md "Process protocol". `GATEWAY_WORKERS` runs that many workers on one port (stack/cluster.ts).
  */
 const settings = readGatewaySettings();
-await runClustered('gateway', workerCount(process.env.GATEWAY_WORKERS, 'GATEWAY_WORKERS'), async () => {
+applyVendorTelemetry(settings.process.vendorTelemetry);
+await runClustered('gateway', settings.workers, async () => {
   // Loaded here, not at the top: a cluster's primary only forks and forwards signals, and stays small.
   const [{ createCrmClient }, { startGateway }] = await Promise.all([import('../adapters/crm'), import('./server/start-gateway')]);
   const crm = createCrmClient(settings.crm);

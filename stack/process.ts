@@ -26,12 +26,3 @@ export function onShutdown(stop: () => Promise<void> | void): void {
 export function log(fields: Record<string, unknown>): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields })}\n`);
 }
-
-/** Reads an integer setting, refusing garbage loudly at start rather than misbehaving later. */
-export function intSetting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return n;
-}

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchStack } from './launch';
-import { intSetting } from './process';
+import { readLauncherSettings } from './settings/launcher';
 
 /**
  * `npm start`: the embedded default. Stand-ins with their own latencies, data in `.data/`, the gateway on PORT
@@ -12,7 +12,8 @@ const dataDir = fileURLToPath(new URL('../.data', import.meta.url));
 const stackFile = join(dataDir, 'stack.json');
 mkdirSync(dataDir, { recursive: true });
 
-const stack = await launchStack({ dataDir, gatewayPort: intSetting('PORT', 4000) }).catch((err: Error) => {
+const settings = readLauncherSettings();
+const stack = await launchStack({ dataDir, gatewayPort: settings.gatewayPort, env: { LOG_FORMAT: settings.logFormat } }).catch((err: Error) => {
   // launchStack has stopped whatever it started; the message names the process and its last stderr lines.
   process.stderr.write(`npm start: the stack did not start.\n${err.message}\n`);
   process.exit(1);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readLauncherSettings } from '../../stack/settings/launcher';
 
 /**
  * `npm run token -- <username>`: logs in at the demo IdP with the demo password and prints only the access token,
  * so that `TOKEN=$(npm run -s token -- ginevra.vallisneri)` works. The IdP is IDP_URL, or the one `npm start`
  * recorded in `.data/stack.json`.
  */
+const settings = readLauncherSettings();
 const STACK_FILE = fileURLToPath(new URL('../../.data/stack.json', import.meta.url));
 
 const username = process.argv[2];
@@ -14,14 +16,14 @@ if (!username) fail('usage: npm run token -- <username>   (e.g. ginevra.vallisne
 const response = await fetch(new URL('/oauth/token', idpUrl()), {
   method: 'POST',
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams({ grant_type: 'password', username, password: process.env.DEMO_PASSWORD || 'demo' }),
+  body: new URLSearchParams({ grant_type: 'password', username, password: settings.demoPassword }),
 }).catch((err: Error) => fail(`cannot reach the IdP at ${idpUrl()}: ${err.message}. Is \`npm start\` running?`));
 const body = (await response.json().catch(() => ({}))) as { access_token?: string; error?: string };
 if (!response.ok || !body.access_token) fail(`the IdP refused ${username}: HTTP ${response.status} ${body.error ?? ''}`.trim());
 process.stdout.write(`${body.access_token}\n`);
 
 function idpUrl(): string {
-  if (process.env.IDP_URL) return process.env.IDP_URL;
+  if (settings.idpUrl) return settings.idpUrl;
   try {
     return (JSON.parse(readFileSync(STACK_FILE, 'utf8')) as { idpUrl: string }).idpUrl;
   } catch {

@@ -1,14 +1,57 @@
 import { resolve } from 'node:path';
-import { identitySecret } from '../../subgraphs/runtime/identity';
+import { z } from 'zod';
+import { RESILIENCE_VARIABLES, resilienceOf, type ResilienceSettings } from '../../adapters/resilience/settings';
+import { workerCount } from '../../stack/cluster';
+import { PROCESS_VARIABLES, processSettingsOf, type ProcessSettings } from '../../stack/settings/common';
+import { expect, readVariables, variable } from '../../stack/settings/define';
+import { IDENTITY_SECRET_VARIABLE } from '../../subgraphs/runtime/identity';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits';
 
 /**
- * Every setting of the gateway, read once at start from the environment and validated there: a wrong value stops
- * the process with a message naming the variable, instead of failing the first request.
+ * Every variable the gateway reads, with what it means: the one source of the README table "Settings of the
+ * gateway" (`npm run settings:readme`). Read once at start: a wrong value stops the process with one message naming
+ * every offender, instead of failing the first request.
  */
+export const GATEWAY_VARIABLES = {
+  HOST: variable(expect.text().default('127.0.0.1'), { meaning: 'the address the gateway listens on' }),
+  PORT: variable(expect.integer(0).default(0), { meaning: 'its port (`0`: any free one; `npm start`: 4000)' }),
+  GATEWAY_WORKERS: variable(expect.parsedBy((raw) => workerCount(raw, 'GATEWAY_WORKERS'), 'a positive integer or "auto"').default(1), {
+    meaning: 'worker processes sharing the port (`auto`: one per core); with 1 nothing is forked',
+  }),
+  AUTH_JWKS_URL: variable(expect.httpUrl(), { meaning: 'JWKS of the identity provider that signs the users\' bearer tokens' }),
+  AUTH_ISSUER: variable(expect.text().default('onegraph-demo-idp'), { meaning: 'the `iss` a token must carry' }),
+  AUTH_AUDIENCE: variable(expect.text().default('onegraph'), { meaning: 'the `aud` a token must carry' }),
+  GRANTS_CACHE_SECONDS: variable(expect.integer(0).default(30), {
+    meaning: 'how long a user\'s status and grants read from CRM are reused: a revoked grant or a disabled user stops working within this time',
+  }),
+  GRANTS_STALE_SECONDS: variable(expect.integer(0).default(600), {
+    meaning: 'while CRM is unavailable, how long after CRM last gave them a user\'s grants are still used',
+  }),
+  CRM_URL: variable(expect.httpUrl(), { meaning: 'CRM SOAP endpoint (the gateway reads users and grants)' }),
+  CRM_USER: variable(expect.text().default('onegraph'), { meaning: 'CRM HTTP Basic user' }),
+  CRM_PASSWORD: variable(expect.text().default('onegraph'), { meaning: 'CRM HTTP Basic password', secret: true }),
+  GATEWAY_IDENTITY_SECRET: IDENTITY_SECRET_VARIABLE,
+  SUPERGRAPH_PATH: variable(expect.text().default('schema/supergraph.graphql'), { meaning: 'the composed supergraph (`npm run compose`)' }),
+  SUBGRAPH_URLS: variable(
+    expect.parsedBy((raw) => JSON.parse(raw) as unknown, 'a JSON object {"<subgraph>": "<url>"}')
+      .pipe(z.record(z.string(), expect.httpUrl(), { error: 'a JSON object {"<subgraph>": "<url>"}' })).optional(),
+    { meaning: 'JSON `{"account": "http://…/graphql", …}` overriding the routing URLs of the supergraph', shownDefault: 'routing URLs of the supergraph' },
+  ),
+  SUBGRAPH_TIMEOUT_MS: variable(expect.integer(1).default(10_000), { meaning: 'how long the gateway waits for one subgraph fetch (headers, then between body chunks)' }),
+  MAX_DEPTH: variable(expect.integer(1).default(DEFAULT_OPERATION_LIMITS.maxDepth), { meaning: 'deepest selection an operation may have' }),
+  MAX_ALIASES: variable(expect.integer(0).default(DEFAULT_OPERATION_LIMITS.maxAliases), { meaning: 'aliases in one operation' }),
+  MAX_DIRECTIVES: variable(expect.integer(0).default(DEFAULT_OPERATION_LIMITS.maxDirectives), { meaning: 'directives in one operation' }),
+  MAX_TOKENS: variable(expect.integer(1).default(DEFAULT_OPERATION_LIMITS.maxTokens), { meaning: 'tokens in one document' }),
+  MAX_COST: variable(expect.integer(1).default(DEFAULT_OPERATION_LIMITS.maxCost), { meaning: 'cost of one operation (README "Limits at the gateway")' }),
+  MAX_BODY_BYTES: variable(expect.integer(1).default(64 * 1024), { meaning: 'a larger request body is refused (413) unread' }),
+  MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), { meaning: 'mutations per user per minute, in memory per gateway process' }),
+};
+
 export interface GatewaySettings {
   host: string;
   port: number;
+  /** Worker processes on the one port (stack/cluster.ts). */
+  workers: number;
   auth: {
     issuer: string;
     audience: string;
@@ -18,7 +61,7 @@ export interface GatewaySettings {
     /** How long after CRM last gave them a user's grants are still used while CRM is unavailable. */
     grantsStaleSeconds: number;
   };
-  crm: { url: string; user?: string; password?: string };
+  crm: { url: string; user: string; password: string; resilience: ResilienceSettings };
   identitySecret: Uint8Array;
   supergraphPath: string;
   /** Routing URLs by subgraph name, overriding the ones composed into the supergraph. */
@@ -32,77 +75,38 @@ export interface GatewaySettings {
   mutationsPerMinute: number;
   /** Off when NODE_ENV=production: the schema is not published to whoever asks. */
   introspection: boolean;
+  process: ProcessSettings;
 }
 
-type Env = Record<string, string | undefined>;
-
-export function readGatewaySettings(env: Env = process.env): GatewaySettings {
+export function readGatewaySettings(env: Record<string, string | undefined> = process.env): GatewaySettings {
+  const v = readVariables('gateway', { ...GATEWAY_VARIABLES, ...PROCESS_VARIABLES, ...RESILIENCE_VARIABLES }, env);
+  const common = processSettingsOf(v);
   return {
-    host: env.HOST || '127.0.0.1',
-    port: integer(env, 'PORT', 0),
+    host: v.HOST,
+    port: v.PORT,
+    workers: v.GATEWAY_WORKERS,
     auth: {
-      issuer: env.AUTH_ISSUER || 'onegraph-demo-idp',
-      audience: env.AUTH_AUDIENCE || 'onegraph',
-      jwksUrl: new URL(httpUrl('AUTH_JWKS_URL', required(env, 'AUTH_JWKS_URL'))),
-      grantsCacheSeconds: integer(env, 'GRANTS_CACHE_SECONDS', 30),
-      grantsStaleSeconds: integer(env, 'GRANTS_STALE_SECONDS', 600),
+      issuer: v.AUTH_ISSUER,
+      audience: v.AUTH_AUDIENCE,
+      jwksUrl: new URL(v.AUTH_JWKS_URL),
+      grantsCacheSeconds: v.GRANTS_CACHE_SECONDS,
+      grantsStaleSeconds: v.GRANTS_STALE_SECONDS,
     },
-    crm: { url: httpUrl('CRM_URL', required(env, 'CRM_URL')), user: env.CRM_USER, password: env.CRM_PASSWORD },
-    identitySecret: identitySecret(env.GATEWAY_IDENTITY_SECRET),
-    supergraphPath: resolve(env.SUPERGRAPH_PATH || 'schema/supergraph.graphql'),
-    subgraphUrls: subgraphUrls(env.SUBGRAPH_URLS),
-    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1),
+    crm: { url: v.CRM_URL, user: v.CRM_USER, password: v.CRM_PASSWORD, resilience: resilienceOf('CRM', v) },
+    identitySecret: v.GATEWAY_IDENTITY_SECRET,
+    supergraphPath: resolve(v.SUPERGRAPH_PATH),
+    subgraphUrls: v.SUBGRAPH_URLS ?? {},
+    subgraphTimeoutMs: v.SUBGRAPH_TIMEOUT_MS,
     operationLimits: {
-      maxDepth: integer(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1),
-      maxAliases: integer(env, 'MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0),
-      maxDirectives: integer(env, 'MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives, 0),
-      maxTokens: integer(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1),
-      maxCost: integer(env, 'MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost, 1),
+      maxDepth: v.MAX_DEPTH,
+      maxAliases: v.MAX_ALIASES,
+      maxDirectives: v.MAX_DIRECTIVES,
+      maxTokens: v.MAX_TOKENS,
+      maxCost: v.MAX_COST,
     },
-    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 64 * 1024, 1),
-    mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 30, 1),
-    introspection: env.NODE_ENV !== 'production',
+    maxBodyBytes: v.MAX_BODY_BYTES,
+    mutationsPerMinute: v.MUTATIONS_PER_MINUTE,
+    introspection: !common.production,
+    process: common,
   };
-}
-
-function required(env: Env, name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} must be set`);
-  return value;
-}
-
-function integer(env: Env, name: string, fallback: number, min = 0): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
-
-function httpUrl(name: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${name} must be an absolute URL, got "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL, got "${value}"`);
-  return value;
-}
-
-function subgraphUrls(raw: string | undefined): Record<string, string> {
-  if (!raw) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new Error(`SUBGRAPH_URLS must be a JSON object {"<subgraph>": "<url>"}, got "${raw}"`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error('SUBGRAPH_URLS must be a JSON object {"<subgraph>": "<url>"}');
-  }
-  return Object.fromEntries(Object.entries(parsed).map(([name, url]) => {
-    if (typeof url !== 'string') throw new Error(`SUBGRAPH_URLS.${name} must be a string`);
-    return [name, httpUrl(`SUBGRAPH_URLS.${name}`, url)];
-  }));
 }

@@ -1,14 +1,16 @@
 import type { StandInOptions } from '../runtime/server';
-import { parseLargeCustomers } from '../data/large';
+import { readStandInSettings } from '../runtime/settings';
 import { crmProtocol } from './protocol';
 import { openCrmStore } from './store';
 
 /** The CRM stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
-export function crmStandIn(env: NodeJS.ProcessEnv = process.env): StandInOptions {
-  const store = openCrmStore(env.DATA_DIR || '.data', parseLargeCustomers(env.LARGE_CUSTOMERS));
+export function crmStandIn(env: Record<string, string | undefined> = process.env): StandInOptions {
+  const settings = readStandInSettings(env);
+  const store = openCrmStore(settings.dataDir, settings.largeCustomers);
   return {
     name: 'crm',
-    protocol: crmProtocol(store, { user: env.CRM_USER || 'onegraph', password: env.CRM_PASSWORD || 'onegraph' }),
+    protocol: crmProtocol(store, settings.crm),
+    settings,
     defaultFault: { latencyMs: 60, jitterMs: 20 },
     onClose: () => store.close(),
   };

@@ -1,14 +1,16 @@
 import type { StandInOptions } from '../runtime/server';
-import { parseLargeCustomers } from '../data/large';
+import { readStandInSettings } from '../runtime/settings';
 import { ebillProtocol } from './protocol';
 import { openEbillStore } from './store';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
-export function ebillStandIn(env: NodeJS.ProcessEnv = process.env): StandInOptions {
-  const store = openEbillStore(env.DATA_DIR || '.data', parseLargeCustomers(env.LARGE_CUSTOMERS));
+export function ebillStandIn(env: Record<string, string | undefined> = process.env): StandInOptions {
+  const settings = readStandInSettings(env);
+  const store = openEbillStore(settings.dataDir, settings.largeCustomers);
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, env.EBILL_API_KEY || 'onegraph-ebill'),
+    protocol: ebillProtocol(store, settings.ebillApiKey),
+    settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },
     onClose: () => store.close(),
   };

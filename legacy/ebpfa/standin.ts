@@ -1,14 +1,16 @@
 import type { StandInOptions } from '../runtime/server';
-import { parseLargeCustomers } from '../data/large';
+import { readStandInSettings } from '../runtime/settings';
 import { ebpfaProtocol } from './protocol';
 import { openEbpfaStore } from './store';
 
 /** The EBPFA stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
-export function ebpfaStandIn(env: NodeJS.ProcessEnv = process.env): StandInOptions {
-  const store = openEbpfaStore(env.DATA_DIR || '.data', parseLargeCustomers(env.LARGE_CUSTOMERS));
+export function ebpfaStandIn(env: Record<string, string | undefined> = process.env): StandInOptions {
+  const settings = readStandInSettings(env);
+  const store = openEbpfaStore(settings.dataDir, settings.largeCustomers);
   return {
     name: 'ebpfa',
-    protocol: ebpfaProtocol(store, env.EBPFA_API_KEY || 'onegraph-ebpfa'),
+    protocol: ebpfaProtocol(store, settings.ebpfaApiKey),
+    settings,
     defaultFault: { latencyMs: 150, jitterMs: 50 },
     onClose: () => store.close(),
   };

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from '../data/users';
-import { largeCustomer, parseLargeCustomers } from '../data/large';
+import { largeCustomer } from '../data/large';
 
 /**
  * The IdP's user store: the demo users plus the representative of every generated large customer, all with the
@@ -8,10 +8,10 @@ import { largeCustomer, parseLargeCustomers } from '../data/large';
  */
 export type CredentialCheck = { ok: true; user: DemoUser } | { ok: false };
 
-export function createCredentialStore(largeCustomersSpec: string | undefined) {
+export function createCredentialStore(largeCustomers: readonly { id: string; lines: number }[]) {
   const users = new Map<string, DemoUser>();
   for (const u of DEMO_USERS) users.set(u.username, u);
-  for (const { id, lines } of parseLargeCustomers(largeCustomersSpec)) {
+  for (const { id, lines } of largeCustomers) {
     for (const u of largeCustomer(id, lines).users) users.set(u.username, u);
   }
   const expected = digest(DEMO_PASSWORD);

@@ -1,16 +1,20 @@
-import { announceReady, intSetting, onShutdown } from '../../stack/process';
+import { applyVendorTelemetry } from '../../observability/vendor-telemetry';
+import { announceReady, onShutdown } from '../../stack/process';
+import { readStandInSettings } from '../runtime/settings';
 import { createCredentialStore } from './credentials';
 import { startIdp } from './server';
 import { loadOrCreateSigningKey } from './signing-key';
 
-/** The demo identity provider of the embedded default. Settings: see README "Settings". */
+/** The demo identity provider of the embedded default. Settings: legacy/runtime/settings.ts (README "Settings"). */
+const settings = readStandInSettings();
+applyVendorTelemetry(settings.process.vendorTelemetry);
 const idp = await startIdp({
-  host: process.env.HOST ?? '127.0.0.1',
-  port: intSetting('PORT', 0),
-  issuer: process.env.IDP_ISSUER || 'onegraph-demo-idp',
-  audience: process.env.IDP_AUDIENCE || 'onegraph',
-  key: await loadOrCreateSigningKey(process.env.DATA_DIR || '.data'),
-  credentials: createCredentialStore(process.env.LARGE_CUSTOMERS),
+  host: settings.host,
+  port: settings.port,
+  issuer: settings.idp.issuer,
+  audience: settings.idp.audience,
+  key: await loadOrCreateSigningKey(settings.dataDir),
+  credentials: createCredentialStore(settings.largeCustomers),
 });
 onShutdown(() => idp.close());
 announceReady({ name: 'idp', url: idp.url });

@@ -1,9 +1,11 @@
+import { pinnedLegacyToday } from '../../stack/settings/common';
+
 /**
  * The stand-ins' calendar. The seed screens date from 2021; the fixture stores dates relative to "today" so that
  * they always fall inside the windows the capabilities use. `LEGACY_TODAY=YYYY-MM-DD` pins today (tests do).
  */
 export function today(): Date {
-  const pinned = process.env.LEGACY_TODAY;
+  const pinned = pinnedLegacyToday();
   const base = pinned ? new Date(`${pinned}T12:00:00Z`) : new Date();
   return new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate(), 12));
 }

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Faults, parseFaultsEnv, type Fault } from './faults';
+import { Faults, type Fault } from './faults';
 import { Counters } from './counters';
-import { announceReady, intSetting, log, onShutdown } from '../../stack/process';
+import { applyVendorTelemetry } from '../../observability/vendor-telemetry';
+import { announceReady, log, onShutdown } from '../../stack/process';
+import type { StandInSettings } from './settings';
 
 export interface StandInReply { status: number; headers: Record<string, string>; body: string | Buffer }
 
@@ -22,6 +24,8 @@ export interface LegacyProtocol {
 export interface StandInOptions {
   name: string;
   protocol: LegacyProtocol;
+  /** The process's settings (legacy/runtime/settings.ts): where to listen, latency, initial faults. */
+  settings: StandInSettings;
   defaultFault: Fault;
   /** Called once the servers are closed (close SQLite here). */
   onClose?: () => void;
@@ -41,10 +45,11 @@ export interface RunningStandIn { url: string; adminUrl: string; faults: Faults;
  * up while the system is "down", so a test can bring it back.
  */
 export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn> {
-  const host = process.env.HOST ?? '127.0.0.1';
+  const { settings } = opts;
+  const host = settings.host;
   const faults = new Faults(
-    { latencyMs: intSetting('LATENCY_MS', opts.defaultFault.latencyMs ?? 0), jitterMs: intSetting('JITTER_MS', opts.defaultFault.jitterMs ?? 0) },
-    parseFaultsEnv(process.env.FAULTS),
+    { latencyMs: settings.latencyMs ?? opts.defaultFault.latencyMs ?? 0, jitterMs: settings.jitterMs ?? opts.defaultFault.jitterMs ?? 0 },
+    settings.faults,
   );
   const counters = new Counters();
   const sockets = new Set<Socket>();
@@ -104,8 +109,7 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
     return opts.protocol.errorReply(operation, 500, 'INTERNAL', 'errore interno');
   }
 
-  const port = intSetting('PORT', 0);
-  await listen(protocolServer, port, host);
+  await listen(protocolServer, settings.port, host);
   const boundPort = (protocolServer.address() as AddressInfo).port;
   let isDown = false;
 
@@ -143,7 +147,7 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
     }
     send(res, json(404, { error: 'no such admin endpoint' }));
   }
-  await listen(adminServer, intSetting('ADMIN_PORT', 0), host);
+  await listen(adminServer, settings.adminPort, host);
 
   const url = `http://${host}:${boundPort}`;
   const adminUrl = `http://${host}:${(adminServer.address() as AddressInfo).port}`;
@@ -159,6 +163,7 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
 
 /** The process entry of a stand-in: start, announce, stop on signals. */
 export async function runStandIn(opts: StandInOptions): Promise<void> {
+  applyVendorTelemetry(opts.settings.process.vendorTelemetry);
   const running = await startStandIn(opts);
   onShutdown(() => running.close());
   announceReady({ name: opts.name, url: running.url, adminUrl: running.adminUrl });

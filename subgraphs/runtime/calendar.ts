@@ -1,12 +1,13 @@
 import type { IsoDate } from '../../adapters/domain';
+import { pinnedLegacyToday } from '../../stack/settings/common';
 
 /**
  * The calendar of the windows the capabilities use ("last 12 months", "last 6 months", "10 days before"), in ISO
  * dates like the domain types. Today is the legacy systems' today: `LEGACY_TODAY` pins it for the stand-ins and the
  * tests, and a window computed on another clock would miss the records the fixture placed relative to it.
  */
-export function today(env = process.env): IsoDate {
-  return env.LEGACY_TODAY ?? new Date().toISOString().slice(0, 10);
+export function today(): IsoDate {
+  return pinnedLegacyToday() ?? new Date().toISOString().slice(0, 10);
 }
 
 const asDate = (day: IsoDate) => new Date(`${day}T12:00:00Z`);

@@ -2,6 +2,8 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { Grant } from '../../adapters/domain';
 import { PROFILES } from '../../adapters/domain';
 import { ExpiringMap } from '../../stack/expiring-map';
+import { variable } from '../../stack/settings/define';
+import { z } from 'zod';
 
 /**
  * The identity the gateway forwards to the subgraphs: a short-lived HS256 JWT of the gateway's own, so that a
@@ -20,10 +22,11 @@ export interface Identity {
   grants: Grant[];
 }
 
-export function identitySecret(raw = process.env.GATEWAY_IDENTITY_SECRET): Uint8Array {
-  if (!raw || raw.length < 32) throw new Error('GATEWAY_IDENTITY_SECRET must be set to at least 32 characters');
-  return new TextEncoder().encode(raw);
-}
+/** The HS256 key gateway and subgraphs share, as both settings modules declare it. */
+export const IDENTITY_SECRET_VARIABLE = variable(
+  z.string({ error: 'at least 32 characters' }).min(32, { error: 'at least 32 characters' }).transform((raw) => new TextEncoder().encode(raw)),
+  { meaning: 'the HS256 key the gateway signs the identity it forwards with, and the subgraphs verify it with: the same value everywhere', shownDefault: '(required, ≥ 32 chars)', secret: true },
+);
 
 export async function signIdentity(identity: Identity, secret: Uint8Array): Promise<string> {
   return new SignJWT({ username: identity.username, name: identity.name, grants: identity.grants })

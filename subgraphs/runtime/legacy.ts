@@ -1,6 +1,7 @@
 import { createCrmClient, createCrmLoaders, type CrmClient } from '../../adapters/crm';
 import { createEbillClient, createEbillLoaders, type EbillClient } from '../../adapters/ebill';
 import { createEbpfaClient, createEbpfaLoaders, type EbpfaClient } from '../../adapters/ebpfa';
+import type { SubgraphSettings } from './settings';
 
 /**
  * The legacy clients of one subgraph process (one keep-alive pool per system, shared by all requests) and the
@@ -8,11 +9,11 @@ import { createEbpfaClient, createEbpfaLoaders, type EbpfaClient } from '../../a
  */
 export interface LegacyClients { crm: CrmClient; ebill: EbillClient; ebpfa: EbpfaClient }
 
-export function legacyClientsFromEnv(env = process.env): LegacyClients {
+export function createLegacyClients(settings: Pick<SubgraphSettings, 'crm' | 'ebill' | 'ebpfa'>): LegacyClients {
   return {
-    crm: createCrmClient({ url: required(env, 'CRM_URL'), user: env.CRM_USER, password: env.CRM_PASSWORD }),
-    ebill: createEbillClient({ url: required(env, 'EBILL_URL'), apiKey: env.EBILL_API_KEY }),
-    ebpfa: createEbpfaClient({ url: required(env, 'EBPFA_URL'), apiKey: env.EBPFA_API_KEY }),
+    crm: createCrmClient(settings.crm),
+    ebill: createEbillClient(settings.ebill),
+    ebpfa: createEbpfaClient(settings.ebpfa),
   };
 }
 
@@ -27,10 +28,4 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export async function closeLegacyClients(clients: LegacyClients): Promise<void> {
   await Promise.all([clients.crm.close(), clients.ebill.close(), clients.ebpfa.close()]);
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} must be set (the base URL of the legacy system)`);
-  return value;
 }

@@ -4,14 +4,16 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { unauthenticated } from '../../adapters/errors';
-import { announceReady, intSetting, onShutdown } from '../../stack/process';
-import { IDENTITY_HEADER, identitySecret, verifyIdentity, type Identity } from './identity';
-import { closeLegacyClients, createLoaders, legacyClientsFromEnv, type LegacyClients, type Loaders } from './legacy';
+import { applyVendorTelemetry } from '../../observability/vendor-telemetry';
+import { announceReady, onShutdown } from '../../stack/process';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
+import { closeLegacyClients, createLegacyClients, createLoaders, type LegacyClients, type Loaders } from './legacy';
 import { formatSubgraphError } from './errors';
 import { loadTypeDefs, type SubgraphName } from './sdl';
 import { readPolicy, type PolicyTable } from './policy/directives';
 import { DEFAULT_RECORD_TYPES, type RecordTypes } from './policy/record-types';
 import { protectSchema } from './policy/shield';
+import { readSubgraphSettings, type PolicyLayer } from './settings';
 
 
 /** What a resolver receives: who is asking (verified) and this request's loaders. */
@@ -27,19 +29,6 @@ export type Resolvers = GraphQLResolverMap<SubgraphContext>;
 export { loadTypeDefs, type SubgraphName };
 
 
-/**
- * Whether graphql-shield enforces the @allow policy: `shield` (always, in production) or `off`, which exists only so
- * that the benchmark can measure what the policy layer costs. Record scoping in the resolvers stays on either way.
- */
-export type PolicyLayer = 'shield' | 'off';
-
-export function policyLayerSetting(env = process.env): PolicyLayer {
-  const layer = env.POLICY_LAYER || 'shield';
-  if (layer !== 'shield' && layer !== 'off') throw new Error(`POLICY_LAYER must be "shield" or "off", got "${layer}"`);
-  if (layer === 'off' && env.NODE_ENV === 'production') throw new Error('POLICY_LAYER=off is for benchmarks, never for production');
-  return layer;
-}
-
 /** The subgraph's executable schema with its policy: what the server runs, and what in-process tests execute. */
 export function buildProtectedSchema(name: SubgraphName, resolvers: Resolvers, recordTypes: RecordTypes = {}, layer: PolicyLayer = 'shield') {
   const typeDefs = loadTypeDefs(name);
@@ -54,18 +43,20 @@ export function buildProtectedSchema(name: SubgraphName, resolvers: Resolvers, r
  * profiles on a record of this subgraph (see policy/record-types.ts).
  */
 export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, recordTypes: RecordTypes = {}): Promise<void> {
-  const secret = identitySecret();
-  const legacy = legacyClientsFromEnv();
-  const { schema, policy } = buildProtectedSchema(name, resolvers, recordTypes, policyLayerSetting());
+  const settings = readSubgraphSettings();
+  applyVendorTelemetry(settings.process.vendorTelemetry);
+  const secret = settings.identitySecret;
+  const legacy = createLegacyClients(settings);
+  const { schema, policy } = buildProtectedSchema(name, resolvers, recordTypes, settings.policyLayer);
   const server = new ApolloServer<SubgraphContext>({
     schema,
     // No landing page (it loads from a CDN) and no inline traces (nothing here reads them; they cost every request).
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError: formatSubgraphError,
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: settings.introspection,
   });
   const { url } = await startStandaloneServer(server, {
-    listen: { port: intSetting('PORT', 0), host: process.env.HOST ?? '127.0.0.1' },
+    listen: { port: settings.port, host: settings.host },
     context: async ({ req }) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifyIdentity(Array.isArray(header) ? header[0] : header, secret);

@@ -115,7 +115,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'onegraph-gateway-'));
   idp = await startIdp({
     host: '127.0.0.1', port: 0, issuer: 'onegraph-demo-idp', audience: 'onegraph',
-    key: await loadOrCreateSigningKey(dir), credentials: createCredentialStore(undefined),
+    key: await loadOrCreateSigningKey(dir), credentials: createCredentialStore([]),
   });
   probe = await startProbeSubgraph();
   // Composed with a routing URL nobody listens on: the gateway must route by SUBGRAPH_URLS.

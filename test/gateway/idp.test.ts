@@ -18,7 +18,7 @@ async function startDemoIdp(dataDir: string): Promise<RunningIdp> {
     issuer: ISSUER,
     audience: AUDIENCE,
     key: await loadOrCreateSigningKey(dataDir),
-    credentials: createCredentialStore('BIGTEN:10'),
+    credentials: createCredentialStore([{ id: 'BIGTEN', lines: 10 }]),
   });
 }
 

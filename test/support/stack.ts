@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Fault } from '../../legacy/runtime/faults';
 import { launchStack, type LaunchOptions, type Stack, type StandInName } from '../../stack/launch';
+import { readLauncherSettings } from '../../stack/settings/launcher';
 
 /**
  * The integration tests' view of the stack: real processes on loopback, a fresh data directory per stack, no
@@ -21,7 +22,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   const dataDir = mkdtempSync(join(tmpdir(), 'onegraph-test-'));
   try {
     const stack = await launchStack({
-      forwardLogs: Boolean(process.env.STACK_LOGS),
+      forwardLogs: readLauncherSettings().forwardLogs,
       ...opts,
       dataDir,
       env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, ...opts.env },

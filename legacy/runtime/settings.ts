@@ -1,0 +1,69 @@
+import { parseLargeCustomers } from '../data/large';
+import { LEGACY_TODAY_VARIABLE, PROCESS_VARIABLES, processSettingsOf, type ProcessSettings } from '../../stack/settings/common';
+import { expect, readVariables, variable } from '../../stack/settings/define';
+import { parseFaultsEnv, type FaultTable } from './faults';
+
+/**
+ * Every variable the stand-ins (CRM, eBill, EBPFA) and the demo IdP read, with what it means: the one source of
+ * the README table "Settings of the stand-ins" (`npm run settings:readme`). They exist only in the embedded default
+ * and the tests, never in front of real systems.
+ */
+export const STAND_IN_VARIABLES = {
+  HOST: variable(expect.text().default('127.0.0.1'), { meaning: 'the address the stand-in listens on' }),
+  PORT: variable(expect.integer(0).default(0), { meaning: 'its protocol port (`0`: any free one)' }),
+  ADMIN_PORT: variable(expect.integer(0).default(0), { meaning: 'its admin port (counters, faults, health: ARCHITECTURE.md "Legacy stand-ins")' }),
+  DATA_DIR: variable(expect.text().default('.data'), { meaning: 'where the SQLite files and the IdP\'s signing key live (seeded on first start)' }),
+  LATENCY_MS: variable(expect.integer(0).optional(), { meaning: 'added latency of every answer', shownDefault: 'CRM 60, eBill 90, EBPFA 150' }),
+  JITTER_MS: variable(expect.integer(0).optional(), { meaning: 'random ± spread around that latency', shownDefault: 'CRM 20, eBill 30, EBPFA 50' }),
+  FAULTS: variable(expect.parsedBy(parseFaultsEnv, 'a JSON object {"*" | "<operation>": Fault}').optional(), {
+    meaning: 'faults at start, as `PUT /faults` takes them (ARCHITECTURE.md)',
+    shownDefault: 'none',
+  }),
+  LEGACY_TODAY: LEGACY_TODAY_VARIABLE,
+  LARGE_CUSTOMERS: variable(expect.parsedBy(parseLargeCustomers, 'ID:LINES,… (ID 2-10 capitals/digits, 1..100000 lines)').optional(), {
+    meaning: 'generated customers with many lines (`ID:LINES,…`), for the benchmark',
+    shownDefault: 'none',
+  }),
+  CRM_USER: variable(expect.text().default('onegraph'), { meaning: 'the HTTP Basic user the CRM stand-in accepts' }),
+  CRM_PASSWORD: variable(expect.text().default('onegraph'), { meaning: 'and its password', secret: true }),
+  EBILL_API_KEY: variable(expect.text().default('onegraph-ebill'), { meaning: 'the `X-Api-Key` the eBill stand-in accepts', secret: true }),
+  EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'the `X-Api-Key` the EBPFA stand-in accepts', secret: true }),
+  IDP_ISSUER: variable(expect.text().default('onegraph-demo-idp'), { meaning: 'the `iss` of the demo IdP\'s tokens' }),
+  IDP_AUDIENCE: variable(expect.text().default('onegraph'), { meaning: 'the `aud` of the demo IdP\'s tokens' }),
+};
+
+export interface StandInSettings {
+  host: string;
+  port: number;
+  adminPort: number;
+  dataDir: string;
+  /** Unset: the system's own default latency. */
+  latencyMs?: number;
+  jitterMs?: number;
+  faults: FaultTable;
+  largeCustomers: { id: string; lines: number }[];
+  crm: { user: string; password: string };
+  ebillApiKey: string;
+  ebpfaApiKey: string;
+  idp: { issuer: string; audience: string };
+  process: ProcessSettings;
+}
+
+export function readStandInSettings(env: Record<string, string | undefined> = process.env): StandInSettings {
+  const v = readVariables('stand-in', { ...STAND_IN_VARIABLES, ...PROCESS_VARIABLES }, env);
+  return {
+    host: v.HOST,
+    port: v.PORT,
+    adminPort: v.ADMIN_PORT,
+    dataDir: v.DATA_DIR,
+    latencyMs: v.LATENCY_MS,
+    jitterMs: v.JITTER_MS,
+    faults: v.FAULTS ?? {},
+    largeCustomers: v.LARGE_CUSTOMERS ?? [],
+    crm: { user: v.CRM_USER, password: v.CRM_PASSWORD },
+    ebillApiKey: v.EBILL_API_KEY,
+    ebpfaApiKey: v.EBPFA_API_KEY,
+    idp: { issuer: v.IDP_ISSUER, audience: v.IDP_AUDIENCE },
+    process: processSettingsOf(v),
+  };
+}

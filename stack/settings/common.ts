@@ -1,0 +1,66 @@
+import { expect, variable } from './define';
+
+/**
+ * Variables every server process reads (gateway, subgraphs, stand-ins), whatever its kind. Each kind's settings
+ * module spreads these into its own declaration, so the one validation at start covers them too.
+ */
+export const PROCESS_VARIABLES = {
+  NODE_ENV: variable(expect.text().optional(), {
+    meaning: '`production` turns GraphQL introspection off and refuses the test switches (`LEGACY_TODAY`, `POLICY_LAYER=off`)',
+  }),
+  LOG_LEVEL: variable(expect.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), {
+    meaning: 'the lowest pino level written to stderr',
+  }),
+  LOG_FORMAT: variable(expect.oneOf(['json', 'pretty']).default('json'), {
+    meaning: '`json`: one JSON object a line, for production; `pretty`: readable lines (`npm start` uses it)',
+  }),
+  SHUTDOWN_GRACE_MS: variable(expect.integer(0).default(10_000), {
+    meaning: 'after SIGTERM, how long requests in flight may finish before the process exits',
+  }),
+  VENDOR_TELEMETRY: variable(expect.oneOf(['off', 'on']).default('off'), {
+    meaning: '`on` lets libraries report to their vendors (`@apollo/gateway` probes cloud metadata addresses at start and sends usage to Apollo hourly and at exit); `off` (the default) keeps every connection to what is configured here',
+  }),
+};
+
+/** The legacy clock's test switch, read by the stand-ins and the subgraphs (whose windows follow the stand-ins'). */
+export const LEGACY_TODAY_VARIABLE = variable(expect.isoDate().optional(), {
+  meaning: 'pins "today" (`YYYY-MM-DD`) of the stand-ins\' fixtures and of the subgraphs\' date windows; tests only, refused with `NODE_ENV=production`',
+  shownDefault: 'the real date',
+  refusedInProduction: () => true,
+});
+
+/**
+ * The pinned "today", read where a clock needs it rather than once at start, because in-process tests pin it by
+ * setting the variable. At start the process's settings module validates it (and refuses it in production).
+ */
+export function pinnedLegacyToday(env: Record<string, string | undefined> = process.env): string | undefined {
+  return LEGACY_TODAY_VARIABLE.parse(env.LEGACY_TODAY || undefined);
+}
+
+/** Documented, not validated here: the OpenTelemetry SDK reads them itself. */
+export const OPEN_TELEMETRY_ROW = {
+  name: '`OTEL_*`',
+  shownDefault: '(none)',
+  meaning: 'the standard OpenTelemetry variables (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, …), read by the OpenTelemetry SDK; with none set nothing is exported',
+};
+
+/** What every process does with the variables above. */
+export interface ProcessSettings {
+  production: boolean;
+  logLevel: string;
+  logFormat: 'json' | 'pretty';
+  shutdownGraceMs: number;
+  vendorTelemetry: 'on' | 'off';
+}
+
+export function processSettingsOf(values: {
+  NODE_ENV?: string; LOG_LEVEL: string; LOG_FORMAT: 'json' | 'pretty'; SHUTDOWN_GRACE_MS: number; VENDOR_TELEMETRY: 'on' | 'off';
+}): ProcessSettings {
+  return {
+    production: values.NODE_ENV === 'production',
+    logLevel: values.LOG_LEVEL,
+    logFormat: values.LOG_FORMAT,
+    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    vendorTelemetry: values.VENDOR_TELEMETRY,
+  };
+}

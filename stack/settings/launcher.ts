@@ -1,0 +1,32 @@
+import { expect, readVariables, variable } from './define';
+
+/**
+ * What `npm start`, `npm run token` and the test stack read for themselves (the processes they start read their
+ * own modules): the one source of the README table "Settings of `npm start`".
+ */
+export const LAUNCHER_VARIABLES = {
+  PORT: variable(expect.integer(0).default(4000), { meaning: '`npm start`: the gateway\'s port (every other process gets a free one)' }),
+  LOG_FORMAT: variable(expect.oneOf(['json', 'pretty']).default('pretty'), { meaning: '`npm start`: the log format it gives every process' }),
+  STACK_LOGS: variable(expect.text().optional(), {
+    meaning: 'tests: any value forwards every process\'s log to the test output (otherwise only the tail of a process that fails to start)',
+    shownDefault: 'unset',
+  }),
+  IDP_URL: variable(expect.httpUrl().optional(), {
+    meaning: '`npm run token`: the IdP to log in at',
+    shownDefault: 'the one `npm start` wrote to `.data/stack.json`',
+  }),
+  DEMO_PASSWORD: variable(expect.text().default('demo'), { meaning: '`npm run token`: the password it logs in with', secret: true }),
+};
+
+export interface LauncherSettings {
+  gatewayPort: number;
+  logFormat: 'json' | 'pretty';
+  forwardLogs: boolean;
+  idpUrl?: string;
+  demoPassword: string;
+}
+
+export function readLauncherSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
+  const v = readVariables('launcher', LAUNCHER_VARIABLES, env);
+  return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD };
+}

@@ -1,0 +1,61 @@
+import { RESILIENCE_VARIABLES, resilienceOf, type ResilienceSettings } from '../../adapters/resilience/settings';
+import { LEGACY_TODAY_VARIABLE, PROCESS_VARIABLES, processSettingsOf, type ProcessSettings } from '../../stack/settings/common';
+import { expect, readVariables, variable } from '../../stack/settings/define';
+import { IDENTITY_SECRET_VARIABLE } from './identity';
+
+/**
+ * Every variable a subgraph reads, with what it means: the one source of the README table "Settings of each
+ * subgraph" (`npm run settings:readme`). Read once at start; one error names every bad variable.
+ */
+export const SUBGRAPH_VARIABLES = {
+  HOST: variable(expect.text().default('127.0.0.1'), { meaning: 'the address the subgraph listens on' }),
+  PORT: variable(expect.integer(0).default(0), { meaning: 'its port (`0`: any free one); its routing URL goes in `rover.yaml` / `SUBGRAPH_URLS`' }),
+  CRM_URL: variable(expect.httpUrl(), { meaning: 'CRM SOAP 1.1 endpoint (`POST /crm/soap`)' }),
+  CRM_USER: variable(expect.text().default('onegraph'), { meaning: 'CRM HTTP Basic user' }),
+  CRM_PASSWORD: variable(expect.text().default('onegraph'), { meaning: 'CRM HTTP Basic password', secret: true }),
+  EBILL_URL: variable(expect.httpUrl(), { meaning: 'eBill base URL' }),
+  EBILL_API_KEY: variable(expect.text().default('onegraph-ebill'), { meaning: 'eBill `X-Api-Key`', secret: true }),
+  EBPFA_URL: variable(expect.httpUrl(), { meaning: 'EBPFA base URL' }),
+  EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'EBPFA `X-Api-Key`', secret: true }),
+  GATEWAY_IDENTITY_SECRET: IDENTITY_SECRET_VARIABLE,
+  POLICY_LAYER: variable(expect.oneOf(['shield', 'off']).default('shield'), {
+    meaning: '`off` drops the graphql-shield field rules (record scoping stays): only for the benchmark to measure what they cost; refused with `NODE_ENV=production`',
+    refusedInProduction: (value) => value === 'off',
+  }),
+  LEGACY_TODAY: LEGACY_TODAY_VARIABLE,
+};
+
+/**
+ * Whether graphql-shield enforces the @allow policy: `shield` (always, in production) or `off`, which exists only so
+ * that the benchmark can measure what the policy layer costs. Record scoping in the resolvers stays on either way.
+ */
+export type PolicyLayer = 'shield' | 'off';
+
+export interface SubgraphSettings {
+  host: string;
+  port: number;
+  crm: { url: string; user: string; password: string; resilience: ResilienceSettings };
+  ebill: { url: string; apiKey: string; resilience: ResilienceSettings };
+  ebpfa: { url: string; apiKey: string; resilience: ResilienceSettings };
+  identitySecret: Uint8Array;
+  policyLayer: PolicyLayer;
+  /** Off when NODE_ENV=production. */
+  introspection: boolean;
+  process: ProcessSettings;
+}
+
+export function readSubgraphSettings(env: Record<string, string | undefined> = process.env): SubgraphSettings {
+  const v = readVariables('subgraph', { ...SUBGRAPH_VARIABLES, ...PROCESS_VARIABLES, ...RESILIENCE_VARIABLES }, env);
+  const common = processSettingsOf(v);
+  return {
+    host: v.HOST,
+    port: v.PORT,
+    crm: { url: v.CRM_URL, user: v.CRM_USER, password: v.CRM_PASSWORD, resilience: resilienceOf('CRM', v) },
+    ebill: { url: v.EBILL_URL, apiKey: v.EBILL_API_KEY, resilience: resilienceOf('eBill', v) },
+    ebpfa: { url: v.EBPFA_URL, apiKey: v.EBPFA_API_KEY, resilience: resilienceOf('EBPFA', v) },
+    identitySecret: v.GATEWAY_IDENTITY_SECRET,
+    policyLayer: v.POLICY_LAYER,
+    introspection: !common.production,
+    process: common,
+  };
+}
