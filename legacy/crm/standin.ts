@@ -4,7 +4,7 @@ import { crmProtocol } from './protocol';
 import { openCrmStore } from './store';
 
 /** The CRM stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
-export function crmStandIn(env: Record<string, string | undefined> = process.env): StandInOptions {
+export function crmStandIn(env?: Record<string, string | undefined>): StandInOptions {
   const settings = readStandInSettings(env);
   const store = openCrmStore(settings.dataDir, settings.largeCustomers);
   return {

@@ -4,7 +4,7 @@ import { ebillProtocol } from './protocol';
 import { openEbillStore } from './store';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
-export function ebillStandIn(env: Record<string, string | undefined> = process.env): StandInOptions {
+export function ebillStandIn(env?: Record<string, string | undefined>): StandInOptions {
   const settings = readStandInSettings(env);
   const store = openEbillStore(settings.dataDir, settings.largeCustomers);
   return {

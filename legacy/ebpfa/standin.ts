@@ -4,7 +4,7 @@ import { ebpfaProtocol } from './protocol';
 import { openEbpfaStore } from './store';
 
 /** The EBPFA stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
-export function ebpfaStandIn(env: Record<string, string | undefined> = process.env): StandInOptions {
+export function ebpfaStandIn(env?: Record<string, string | undefined>): StandInOptions {
   const settings = readStandInSettings(env);
   const store = openEbpfaStore(settings.dataDir, settings.largeCustomers);
   return {

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { RESILIENCE_SETTINGS } from '../../adapters/resilience/settings';
+import { GATEWAY_VARIABLES } from '../../gateway/config/settings';
+import { STAND_IN_VARIABLES } from '../../legacy/runtime/settings';
+import { SUBGRAPH_VARIABLES } from '../../subgraphs/runtime/settings';
+import { replaceReadmeSection, runReadmeGenerator } from '../readme-section';
+import { OPEN_TELEMETRY_ROW, PROCESS_VARIABLES } from './common';
+import { variableDocs, type VariableShape } from './define';
+import { LAUNCHER_VARIABLES } from './launcher';
+
+/**
+ * The README's settings tables, written from the settings modules (the one source of every variable, its default
+ * and its meaning): `npm run settings:readme` rewrites them, `--check` (and the test suite) fails when stale.
+ */
+const HEADER = '| variable | default | meaning |\n|---|---|---|';
+
+function defaultCell(schema: z.ZodType): string {
+  const shown = variableDocs.get(schema)?.shownDefault;
+  if (shown !== undefined) return shown;
+  if (schema instanceof z.ZodDefault) return `\`${String(schema.def.defaultValue)}\``;
+  if (schema instanceof z.ZodOptional) return 'unset';
+  return '(required)';
+}
+
+export function variablesTable(shape: VariableShape, extraRows: { name: string; shownDefault: string; meaning: string }[] = []): string {
+  const rows = Object.entries(shape).map(([name, schema]) => `| \`${name}\` | ${defaultCell(schema)} | ${variableDocs.get(schema)?.meaning ?? ''} |`);
+  return [HEADER, ...rows, ...extraRows.map((r) => `| ${r.name} | ${r.shownDefault} | ${r.meaning} |`)].join('\n');
+}
+
+function resilienceTable(): string {
+  const rows = Object.entries(RESILIENCE_SETTINGS).map(([suffix, { fallback, meaning }]) =>
+    `| \`LEGACY_${suffix}\` | \`${fallback}\` | ${meaning} |`);
+  return ['| variable (`CRM_…`, `EBILL_…`, `EBPFA_…` instead of `LEGACY_…`: one system only) | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+export function readmeWithSettings(readme: string): string {
+  const sections: Record<string, string> = {
+    'settings-every-process': variablesTable(PROCESS_VARIABLES, [OPEN_TELEMETRY_ROW]),
+    'settings-gateway': variablesTable(GATEWAY_VARIABLES),
+    'settings-subgraph': variablesTable(SUBGRAPH_VARIABLES),
+    'settings-stand-in': variablesTable(STAND_IN_VARIABLES),
+    'settings-launcher': variablesTable(LAUNCHER_VARIABLES),
+    'settings-resilience': resilienceTable(),
+  };
+  return Object.entries(sections).reduce((text, [name, body]) => replaceReadmeSection(text, name, body), readme);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runReadmeGenerator(readmeWithSettings, 'npm run settings:readme');
