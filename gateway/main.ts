@@ -1,3 +1,4 @@
+import { nameProcessLogs } from '../observability/logger';
 import { runClustered, workerCount } from '../stack/cluster';
 import { readGatewaySettings } from './config/settings';
 
@@ -5,6 +6,7 @@ import { readGatewaySettings } from './config/settings';
  * The gateway process. Settings: see README "Settings"; contract: ARCHITECTURE.md "Process protocol".
  * `GATEWAY_WORKERS` (default 1, `auto` = one per core) runs that many workers on one port (stack/cluster.ts).
  */
+nameProcessLogs('gateway');
 const settings = readGatewaySettings();
 await runClustered('gateway', workerCount(process.env.GATEWAY_WORKERS, 'GATEWAY_WORKERS'), async () => {
   // Loaded here, not at the top: a cluster's primary only forks and forwards signals, and stays small.

@@ -12,7 +12,8 @@ const dataDir = fileURLToPath(new URL('../.data', import.meta.url));
 const stackFile = join(dataDir, 'stack.json');
 mkdirSync(dataDir, { recursive: true });
 
-const stack = await launchStack({ dataDir, gatewayPort: intSetting('PORT', 4000) }).catch((err: Error) => {
+// Readable log lines for a person at a terminal; every process writes JSON unless told otherwise.
+const stack = await launchStack({ dataDir, gatewayPort: intSetting('PORT', 4000), env: { LOG_FORMAT: process.env.LOG_FORMAT || 'pretty' } }).catch((err: Error) => {
   // launchStack has stopped whatever it started; the message names the process and its last stderr lines.
   process.stderr.write(`npm start: the stack did not start.\n${err.message}\n`);
   process.exit(1);

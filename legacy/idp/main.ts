@@ -1,9 +1,11 @@
+import { nameProcessLogs } from '../../observability/logger';
 import { announceReady, intSetting, onShutdown } from '../../stack/process';
 import { createCredentialStore } from './credentials';
 import { startIdp } from './server';
 import { loadOrCreateSigningKey } from './signing-key';
 
 /** The demo identity provider of the embedded default. Settings: see README "Settings". */
+nameProcessLogs('idp');
 const idp = await startIdp({
   host: process.env.HOST ?? '127.0.0.1',
   port: intSetting('PORT', 0),
