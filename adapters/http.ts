@@ -74,7 +74,7 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
         signal,
       });
       const bytes = Buffer.from(await res.body.arrayBuffer());
-      logger.debug({ system: endpoint.system, operation, status: res.statusCode, durationMs: Math.round(performance.now() - started), correlationId }, 'legacy call');
+      logger.info({ system: endpoint.system, operation, status: res.statusCode, durationMs: Math.round(performance.now() - started), correlationId }, 'legacy call');
       return { status: res.statusCode, headers: res.headers, body: bytes, correlationId };
     } catch (err) {
       // Transport failure (refused, reset, timed out, aborted): the system is unavailable, whatever undici says.
