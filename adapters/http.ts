@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
+import { CORRELATION_HEADER } from '../observability/correlation-id';
+import { logger } from '../observability/logger';
+import { currentRequestScope } from '../observability/request-scope';
 import { legacyUnavailable, type LegacySystem } from './errors';
 import { CallRefused, createLegacyPolicy, type CallKind, type LegacyPolicy } from './resilience/policy';
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from './resilience/settings';
@@ -59,17 +62,19 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
     bodyTimeout: backstopMs,
   });
 
-  async function request({ method, path, headers, body, operation }: LegacyRequest, signal?: AbortSignal, correlationId = randomUUID()) {
+  async function request({ method, path, headers, body, operation }: LegacyRequest, signal?: AbortSignal, correlationId = requestCorrelationId()) {
+    const started = performance.now();
     try {
       const res = await dispatcher.request({
         origin: origin.origin,
         method,
         path: basePath + path,
-        headers: { ...endpoint.headers, ...headers, 'x-correlation-id': correlationId },
+        headers: { ...endpoint.headers, ...headers, [CORRELATION_HEADER]: correlationId },
         body,
         signal,
       });
       const bytes = Buffer.from(await res.body.arrayBuffer());
+      logger.info({ system: endpoint.system, operation, status: res.statusCode, durationMs: Math.round(performance.now() - started), correlationId }, 'legacy call');
       return { status: res.statusCode, headers: res.headers, body: bytes, correlationId };
     } catch (err) {
       // Transport failure (refused, reset, timed out, aborted): the system is unavailable, whatever undici says.
@@ -82,8 +87,8 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
     system: endpoint.system,
     request,
     async call({ kind, ...req }, read) {
-      // One id for every attempt of the call: the stand-in's and our logs join on it.
-      const correlationId = randomUUID();
+      // The request's id on every attempt of the call: the stand-in's log lines join the graph's on it.
+      const correlationId = requestCorrelationId();
       try {
         return await policy.run(kind, async (signal) => read(await request(req, signal, correlationId)));
       } catch (err) {
@@ -98,8 +103,11 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
   };
 }
 
+/** The id of the GraphQL request being served; a call outside any request (start-up) gets one of its own. */
+const requestCorrelationId = () => currentRequestScope()?.correlationId ?? randomUUID();
+
 /** Legacy detail stays in the server log, keyed by the correlation id the client sees. */
 export function logLegacyFailure(system: LegacySystem, operation: string, correlationId: string, detail: unknown): void {
   const text = detail instanceof Error ? `${detail.name}: ${detail.message}` : String(detail);
-  process.stderr.write(`${JSON.stringify({ level: 'warn', system, operation, correlationId, detail: text.slice(0, 500) })}\n`);
+  logger.warn({ system, operation, correlationId, detail: text.slice(0, 500) }, 'legacy call failed');
 }

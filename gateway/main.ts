@@ -1,3 +1,4 @@
+import { nameProcessLogs } from '../observability/logger';
 import { applyVendorTelemetry } from '../observability/vendor-telemetry';
 import { runClustered } from '../stack/cluster';
 import { readGatewaySettings } from './config/settings';
@@ -6,6 +7,7 @@ import { readGatewaySettings } from './config/settings';
  * The gateway process. Settings: gateway/config/settings.ts (README "Settings of the gateway"); contract:
  * ARCHITECTURE.md "Process protocol". `GATEWAY_WORKERS` runs that many workers on one port (stack/cluster.ts).
  */
+nameProcessLogs('gateway');
 const settings = readGatewaySettings();
 applyVendorTelemetry(settings.process.vendorTelemetry);
 await runClustered('gateway', settings.workers, async () => {

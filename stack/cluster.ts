@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { announceReady, log, onShutdown } from './process';
+import { logger } from '../observability/logger';
+import { announceReady, onShutdown } from './process';
 
 /**
  * Runs a server entry point as `workers` processes sharing one listening socket (node:cluster), so that a
@@ -42,7 +43,7 @@ export async function runClustered(name: string, workers: number, startServer: (
     const worker = cluster.fork();
     worker.once('exit', (code, signal) => {
       if (stopping) return;
-      log({ level: 'error', msg: `${name} worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another` });
+      logger.error({ worker: worker.process.pid, code, signal }, `${name} worker exited; starting another`);
       fork();
     });
     return worker;

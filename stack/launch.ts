@@ -33,7 +33,12 @@ export interface LaunchOptions {
   readyTimeoutMs?: number;
   /** Forward the processes' stderr, prefixed with their name (default). When false only a tail is kept for errors. */
   forwardLogs?: boolean;
+  /** Called with every line a process writes to stderr (its log), e.g. for tests that read the logs. */
+  onLog?: (name: ComponentName, line: string) => void;
 }
+
+/** How a process ended: its exit code, or the signal that killed it. */
+export interface ProcessExit { code: number | null; signal: NodeJS.Signals | null }
 
 export interface ComponentInfo { url: string; adminUrl?: string; pid: number }
 
@@ -41,8 +46,11 @@ export interface Stack {
   gatewayUrl: string;
   idpUrl: string;
   components: ReadonlyMap<ComponentName, ComponentInfo>;
-  /** Sends a signal; for SIGTERM/SIGINT/SIGKILL waits until the process has exited. */
-  kill(name: ComponentName, signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Sends a signal; for SIGTERM/SIGINT/SIGKILL waits until the process has exited and says how (undefined when it
+   * was not running or the signal does not end it).
+   */
+  kill(name: ComponentName, signal?: NodeJS.Signals): Promise<ProcessExit | undefined>;
   /** Stops the process if it runs and starts it again on the same ports with the same environment. */
   restart(name: ComponentName): Promise<ComponentInfo>;
   /** Stops everything (gateway first) and starts it again in order, on the same ports. */
@@ -66,8 +74,8 @@ export const ENTRY_POINTS: Readonly<Record<ComponentName, string>> = {
   gateway: 'gateway/main.ts',
 };
 const TERMINATING: ReadonlySet<NodeJS.Signals> = new Set(['SIGTERM', 'SIGINT', 'SIGKILL']);
-/** A process that ignores SIGTERM this long is killed. */
-const STOP_GRACE_MS = 5_000;
+/** A process that ignores SIGTERM this long is killed: longer than a drain's default grace (SHUTDOWN_GRACE_MS, 10 s). */
+const STOP_GRACE_MS = 15_000;
 const STDERR_TAIL_LINES = 40;
 
 /** One managed process: what it was started with, so that a restart is the same process again. */
@@ -118,6 +126,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       env: { ...component.env, ...component.ports },
       readyTimeoutMs,
       forwardLogs,
+      onLog: options.onLog && ((line) => options.onLog!(component.name, line)),
     });
     component.child = child;
     component.ports = {
@@ -136,20 +145,21 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     return component.info;
   }
 
-  async function kill(name: ComponentName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  async function kill(name: ComponentName, signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit | undefined> {
     const child = required(name).child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return undefined;
     if (!TERMINATING.has(signal)) {
       child.kill(signal);
-      return;
+      return undefined;
     }
     stopping.add(name);
     try {
-      const exited = once(child, 'exit');
+      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
       child.kill(signal);
       const escalation = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      await exited;
+      const [code, exitSignal] = await exited;
       clearTimeout(escalation);
+      return { code, signal: exitSignal };
     } finally {
       stopping.delete(name);
     }
@@ -225,6 +235,7 @@ export interface EntryPointSpawn {
   env: Env;
   readyTimeoutMs: number;
   forwardLogs: boolean;
+  onLog?: (line: string) => void;
 }
 
 /**
@@ -244,6 +255,7 @@ export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: C
     tail.push(line);
     if (tail.length > STDERR_TAIL_LINES) tail.shift();
     if (forwardLogs) process.stderr.write(`${prefix}${line}\n`);
+    spec.onLog?.(line);
   };
   createInterface({ input: child.stderr! }).on('line', logLine);
 

@@ -1,4 +1,5 @@
 import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, SamplingBreaker, type CircuitBreakerPolicy, type IBreaker } from 'cockatiel';
+import { logger } from '../../observability/logger';
 import type { LegacySystem } from '../errors';
 import type { ResilienceSettings } from './settings';
 
@@ -50,7 +51,7 @@ export function createBreaker(system: LegacySystem, settings: ResilienceSettings
   });
   breaker.onStateChange((state) => {
     const level = state === CircuitState.Closed ? 'info' : 'warn';
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: 'legacy circuit breaker', system, state: CircuitState[state] })}\n`);
+    logger[level]({ system, state: CircuitState[state] }, 'legacy circuit breaker');
   });
   return breaker;
 }

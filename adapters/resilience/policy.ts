@@ -1,9 +1,10 @@
 import {
-  BrokenCircuitError, BulkheadRejectedError, bulkhead, ExponentialBackoff, handleWhen, IsolatedCircuitError, retry, TaskCancelledError,
+  BrokenCircuitError, BulkheadRejectedError, bulkhead, CircuitState, ExponentialBackoff, handleWhen, IsolatedCircuitError, retry, TaskCancelledError,
   timeout, TimeoutStrategy,
 } from 'cockatiel';
 import { GraphError, type LegacySystem } from '../errors';
 import { createBreaker } from './breaker';
+import { reportLegacyHealth, type LegacySystemHealth } from './health';
 import type { ResilienceSettings } from './settings';
 
 /** Reads may be sent again; a write is sent once (its idempotency is the caller's business, e.g. CRM's key). */
@@ -22,6 +23,10 @@ export interface LegacyPolicy {
   run<T>(kind: CallKind, attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
+const BREAKER_STATES: Record<CircuitState, LegacySystemHealth['breaker']> = {
+  [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated',
+};
+
 /** What counts against the system: it did not answer usefully. A business refusal or "not found" is an answer. */
 const isFailure = (err: Error) =>
   (err instanceof GraphError && err.extensions.code === 'LEGACY_UNAVAILABLE') || (err instanceof CallRefused && err.reason === 'timed out');
@@ -39,15 +44,28 @@ export function createLegacyPolicy(system: LegacySystem, s: ResilienceSettings):
   });
   const breaker = createBreaker(system, s.breaker, isFailure);
   const attemptTimeout = timeout(s.attemptTimeoutMs, TimeoutStrategy.Aggressive);
+  let lastFailureAt: string | null = null;
+  reportLegacyHealth(system, () => ({
+    breaker: BREAKER_STATES[breaker.state],
+    inFlight: s.maxInFlight - cap.executionSlots,
+    queued: s.maxQueued - cap.queueSlots,
+    lastFailureAt,
+  }));
 
   async function oneAttempt<T>(attempt: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     try {
       return await breaker.execute(() => attemptTimeout.execute((ctx) => attempt(ctx.signal), signal), signal);
-    } catch (err) {
-      if (err instanceof TaskCancelledError && !signal.aborted) throw new CallRefused('timed out', `attempt over ${s.attemptTimeoutMs} ms`);
-      if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) throw new CallRefused('circuit open', `${system} breaker is open`);
+    } catch (caught) {
+      const err = refusalOf(caught, signal);
+      if (err instanceof Error && isFailure(err)) lastFailureAt = new Date().toISOString();
       throw err;
     }
+  }
+
+  function refusalOf(err: unknown, signal: AbortSignal): unknown {
+    if (err instanceof TaskCancelledError && !signal.aborted) return new CallRefused('timed out', `attempt over ${s.attemptTimeoutMs} ms`);
+    if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) return new CallRefused('circuit open', `${system} breaker is open`);
+    return err;
   }
 
   return {

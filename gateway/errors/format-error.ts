@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../../adapters/errors';
-import { log } from '../../stack/process';
+import { logger } from '../../observability/logger';
+import { currentRequestScope } from '../../observability/request-scope';
+import { noteErrorCode } from '../logs/access-line';
 import { LIMIT_EXTENSION } from '../limits/operation-limits';
 import { fieldOfLiteral, isValueLiteralError } from './literal-field';
 import { fieldOfVariableError } from './variable-field';
@@ -19,10 +21,23 @@ const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([
 const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'http'];
 
 /**
- * The last filter before the client: errors of the graph's vocabulary (including those a subgraph sent, which
- * the gateway passes on) keep their message and code; anything else is logged here and becomes INTERNAL.
+ * The last filter before the client, for every error of every answer (refusals before execution included): each
+ * carries the request's correlation id, which leads to the log lines of that request in every process, and its
+ * code goes on the access line.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const correlationId = currentRequestScope()?.correlationId ?? randomUUID();
+  const clientError = toClientError(formatted, error, correlationId);
+  noteErrorCode(String(clientError.extensions?.code));
+  if (clientError.extensions?.correlationId !== undefined) return clientError;
+  return { ...clientError, extensions: { ...clientError.extensions, correlationId } };
+}
+
+/**
+ * Errors of the graph's vocabulary (including those a subgraph sent, which the gateway passes on) keep their
+ * message and code; anything else is logged here and becomes INTERNAL.
+ */
+function toClientError(formatted: GraphQLFormattedError, error: unknown, correlationId: string): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (GRAPH_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {
     const extensions = { ...formatted.extensions };
@@ -43,7 +58,6 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, ''), extensions };
   }
   // Masked: no message, no stack, no legacy text; the correlation id leads to the log line that has them.
-  const correlationId = typeof formatted.extensions?.correlationId === 'string' ? formatted.extensions.correlationId : randomUUID();
-  log({ level: 'error', msg: 'unexpected gateway error', code, correlationId, path: formatted.path, error: String(error) });
+  logger.error({ code, path: formatted.path, err: error }, 'unexpected gateway error');
   return { message: 'Internal error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL', correlationId } };
 }

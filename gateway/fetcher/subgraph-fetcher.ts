@@ -3,7 +3,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { Pool } from 'undici';
 import { GraphError } from '../../adapters/errors';
-import { log } from '../../stack/process';
+import { logger } from '../../observability/logger';
+import { currentRequestScope } from '../../observability/request-scope';
 
 /**
  * The HTTP client of one subgraph: a keep-alive undici Pool (the gateway sends every operation's fetches to the
@@ -41,8 +42,8 @@ export function createSubgraphFetcher(url: string, timeoutMs: number): SubgraphF
         });
       } catch (err) {
         // Down, refused or silent past the timeout: the client gets a code it can retry on, the log the detail.
-        const correlationId = randomUUID();
-        log({ level: 'warn', msg: 'subgraph unavailable', url, correlationId, error: String(err) });
+        const correlationId = currentRequestScope()?.correlationId ?? randomUUID();
+        logger.warn({ url, correlationId, err }, 'subgraph unavailable');
         throw new GraphError('SERVICE_UNAVAILABLE', 'Part of the service is not available right now; try again later.', { correlationId });
       }
       const headers = new Headers();

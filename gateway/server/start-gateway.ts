@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -7,24 +6,26 @@ import { createAuthenticator } from '../auth/authenticate';
 import { createTokenVerifier } from '../auth/bearer-token';
 import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
-import { correlationIdOnErrors } from '../errors/correlation-plugin';
 import { formatGatewayError } from '../errors/format-error';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
-import { serveGraphQL } from '../http/serve-graphql';
 import { IdentityForwardingDataSource } from '../identity/identity-data-source';
 import { mutationRateLimit } from '../limits/mutation-rate-limit';
 import { operationLimits } from '../limits/operation-limits';
+import { accessLogPlugin } from '../logs/access-log-plugin';
+import { servedInScopeWithAccessLine } from '../logs/access-line';
+import { logger } from '../../observability/logger';
+import { operationNameInScope } from '../../observability/operation-name-plugin';
+import { currentRequestScope } from '../../observability/request-scope';
+import { legacySystemsHealth } from '../../adapters/resilience/health';
+import { serveGraphQL, type GraphQLHttpServer } from '../../stack/http/serve-graphql';
 import type { GatewayContext } from './context';
-import { stderrLogger } from './logger';
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
   url: string;
+  /** Drains (readiness 503, requests in flight finish within SHUTDOWN_GRACE_MS), then closes everything. */
   stop(): Promise<void>;
 }
-
-/** A correlation id the client sent is reused if it looks like one; anything else is replaced. */
-const CORRELATION_ID = /^[\w.:-]{8,64}$/;
 
 /**
  * The gateway: the supergraph from file, one data source per subgraph (identity forwarding over a keep-alive
@@ -32,10 +33,11 @@ const CORRELATION_ID = /^[\w.:-]{8,64}$/;
  */
 export async function startGateway(settings: GatewaySettings, deps: { profiles: ProfileSource }): Promise<RunningGateway> {
   const fetchers: SubgraphFetcher[] = [];
+  const apolloLogger = logger.child({ component: 'apollo' });
   const routed = new Set<string>();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(settings.supergraphPath, 'utf8'),
-    logger: stderrLogger,
+    logger: apolloLogger,
     buildService: ({ name, url: composedUrl }) => {
       const url = settings.subgraphUrls[name] ?? composedUrl;
       if (!url) throw new Error(`subgraph ${name} has no routing URL in the supergraph nor in SUBGRAPH_URLS`);
@@ -50,9 +52,9 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   const limits = operationLimits(settings.operationLimits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    logger: stderrLogger,
+    logger: apolloLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), correlationIdOnErrors()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), operationNameInScope(), accessLogPlugin()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: formatGatewayError,
@@ -62,15 +64,18 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     allowBatchedHttpRequests: false,
     introspection: settings.introspection,
     csrfPrevention: true,
+    // SIGTERM is the project's (stack/process.ts onShutdown): drain first, then stop Apollo.
+    stopOnTerminationSignals: false,
   });
 
   const authenticate = createAuthenticator(
     createTokenVerifier(settings.auth),
     cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
   );
-  let http: Awaited<ReturnType<typeof serveGraphQL>> | undefined;
+  let http: GraphQLHttpServer | undefined;
+  let started = false;
   const stopAll = async () => {
-    await http?.close();
+    await http?.drain(settings.process.shutdownGraceMs);
     await server.stop();
     await Promise.all(fetchers.map((f) => f.close()));
   };
@@ -78,13 +83,16 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   let url: string;
   try {
     await server.start();
+    // The supergraph is loaded once start() has returned: from then on the gateway is ready until it drains.
+    started = true;
     http = await serveGraphQL(server, {
       host: settings.host,
       port: settings.port,
       maxBodyBytes: settings.maxBodyBytes,
+      aroundRequest: servedInScopeWithAccessLine,
+      health: { ready: () => started, details: () => ({ supergraphLoaded: started, legacySystems: legacySystemsHealth() }) },
       context: async (req) => {
-        const sent = req.headers['x-correlation-id'];
-        const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : randomUUID();
+        const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
       },
     });

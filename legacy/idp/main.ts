@@ -1,3 +1,4 @@
+import { nameProcessLogs } from '../../observability/logger';
 import { applyVendorTelemetry } from '../../observability/vendor-telemetry';
 import { announceReady, onShutdown } from '../../stack/process';
 import { readStandInSettings } from '../runtime/settings';
@@ -6,6 +7,7 @@ import { startIdp } from './server';
 import { loadOrCreateSigningKey } from './signing-key';
 
 /** The demo identity provider of the embedded default. Settings: legacy/runtime/settings.ts (README "Settings"). */
+nameProcessLogs('idp');
 const settings = readStandInSettings();
 applyVendorTelemetry(settings.process.vendorTelemetry);
 const idp = await startIdp({

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { logger } from '../../observability/logger';
 import { issueAccessToken, TOKEN_LIFETIME_SECONDS, type TokenClaimsSettings } from './access-token';
 import type { CredentialStore } from './credentials';
 import type { SigningKey } from './signing-key';
@@ -26,7 +27,7 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       if (err instanceof BadRequest) return sendJson(res, 400, { error: 'invalid_request', error_description: err.message });
-      process.stderr.write(`${JSON.stringify({ level: 'error', system: 'idp', msg: 'request failed', err: String(err) })}\n`);
+      logger.error({ err }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'server_error' });
     });
   });

@@ -3,8 +3,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Faults, type Fault } from './faults';
 import { Counters } from './counters';
+import { sentCorrelationId } from '../../observability/correlation-id';
+import { logger, nameProcessLogs } from '../../observability/logger';
 import { applyVendorTelemetry } from '../../observability/vendor-telemetry';
-import { announceReady, log, onShutdown } from '../../stack/process';
+import { announceReady, onShutdown } from '../../stack/process';
 import type { StandInSettings } from './settings';
 
 export interface StandInReply { status: number; headers: Record<string, string>; body: string | Buffer }
@@ -57,7 +59,7 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
 
   const protocolServer = createServer((req, res) => {
     void serve(req, res).catch((err) => {
-      log({ level: 'error', system: opts.name, msg: 'stand-in handler failed', err: String(err) });
+      logger.error({ err }, 'stand-in handler failed');
       if (!res.headersSent) send(res, opts.protocol.errorReply('?', 500, 'INTERNAL', 'internal error'));
     });
   });
@@ -80,6 +82,7 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
     const { operation, run } = routed;
     counters.increment(operation);
     const fault = faults.for(operation);
+    logRequestLine(req, res, operation);
     if (fault.down) {
       req.socket.destroy();
       return;
@@ -105,7 +108,7 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
 
   function replyForError(err: unknown, operation: string): StandInReply {
     if (err instanceof LegacyFault) return opts.protocol.errorReply(operation, err.status, err.code, err.message);
-    log({ level: 'error', system: opts.name, operation, msg: 'operation failed', err: String(err) });
+    logger.error({ operation, err }, 'operation failed');
     return opts.protocol.errorReply(operation, 500, 'INTERNAL', 'errore interno');
   }
 
@@ -163,10 +166,28 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
 
 /** The process entry of a stand-in: start, announce, stop on signals. */
 export async function runStandIn(opts: StandInOptions): Promise<void> {
+  nameProcessLogs(opts.name);
   applyVendorTelemetry(opts.settings.process.vendorTelemetry);
   const running = await startStandIn(opts);
   onShutdown(() => running.close());
   announceReady({ name: opts.name, url: running.url, adminUrl: running.adminUrl });
+}
+
+/**
+ * One line per call once it has ended (answered, reset or abandoned by the caller), with the graph's correlation id
+ * (`x-correlation-id`), so that a legacy call is found from the client's error. No body: it holds personal data.
+ */
+function logRequestLine(req: IncomingMessage, res: ServerResponse, operation: string): void {
+  const started = performance.now();
+  const correlationId = sentCorrelationId(req.headers);
+  res.once('close', () => {
+    logger.info({
+      operation,
+      status: res.writableFinished ? res.statusCode : null,
+      durationMs: Math.round(performance.now() - started),
+      correlationId,
+    }, 'legacy request');
+  });
 }
 
 function send(res: ServerResponse, reply: StandInReply): void {

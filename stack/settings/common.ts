@@ -37,6 +37,17 @@ export function pinnedLegacyToday(env: Record<string, string | undefined> = proc
   return LEGACY_TODAY_VARIABLE.parse(env.LEGACY_TODAY || undefined);
 }
 
+/**
+ * The logger's level and format, read when the logger module loads (before a process reads its settings module, so
+ * that even a refused setting is logged in the chosen format); the same declarations validate them again at start.
+ */
+export function logSettings(env: Record<string, string | undefined> = process.env): { level: string; format: 'json' | 'pretty' } {
+  return {
+    level: PROCESS_VARIABLES.LOG_LEVEL.parse(env.LOG_LEVEL || undefined),
+    format: PROCESS_VARIABLES.LOG_FORMAT.parse(env.LOG_FORMAT || undefined),
+  };
+}
+
 /** Documented, not validated here: the OpenTelemetry SDK reads them itself. */
 export const OPEN_TELEMETRY_ROW = {
   name: '`OTEL_*`',

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { log } from '../../stack/process';
+import { logger } from '../../observability/logger';
 
 const OUR_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'LEGACY_UNAVAILABLE', 'LEGACY_REJECTED',
   // Apollo's own request-level codes are ours to pass on: they describe the client's query, not our internals.
@@ -15,6 +15,6 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log({ level: 'error', msg: 'unexpected resolver error', path: formatted.path, error: String(error) });
+  logger.error({ path: formatted.path, err: error }, 'unexpected resolver error');
   return { message: 'Internal error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL' } };
 }

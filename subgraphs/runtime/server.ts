@@ -1,10 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { unauthenticated } from '../../adapters/errors';
+import { legacySystemsHealth } from '../../adapters/resilience/health';
+import { sentCorrelationId } from '../../observability/correlation-id';
+import { logger, nameProcessLogs } from '../../observability/logger';
+import { operationNameInScope } from '../../observability/operation-name-plugin';
+import { runInRequestScope, type RequestScope } from '../../observability/request-scope';
 import { applyVendorTelemetry } from '../../observability/vendor-telemetry';
+import { serveGraphQL } from '../../stack/http/serve-graphql';
 import { announceReady, onShutdown } from '../../stack/process';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { closeLegacyClients, createLegacyClients, createLoaders, type LegacyClients, type Loaders } from './legacy';
@@ -43,6 +50,7 @@ export function buildProtectedSchema(name: SubgraphName, resolvers: Resolvers, r
  * profiles on a record of this subgraph (see policy/record-types.ts).
  */
 export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, recordTypes: RecordTypes = {}): Promise<void> {
+  nameProcessLogs(name);
   const settings = readSubgraphSettings();
   applyVendorTelemetry(settings.process.vendorTelemetry);
   const secret = settings.identitySecret;
@@ -51,13 +59,21 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
   const server = new ApolloServer<SubgraphContext>({
     schema,
     // No landing page (it loads from a CDN) and no inline traces (nothing here reads them; they cost every request).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationNameInScope()],
     formatError: formatSubgraphError,
     introspection: settings.introspection,
+    // SIGTERM is the project's (stack/process.ts onShutdown): drain first, then stop Apollo.
+    stopOnTerminationSignals: false,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: settings.port, host: settings.host },
-    context: async ({ req }) => {
+  await server.start();
+  const http = await serveGraphQL(server, {
+    host: settings.host,
+    port: settings.port,
+    maxBodyBytes: MAX_BODY_BYTES,
+    aroundRequest: servedInRequestScope,
+    // A subgraph is ready while it is not draining: a legacy system that is down costs fields, not the subgraph.
+    health: { ready: () => true, details: () => ({ legacySystems: legacySystemsHealth() }) },
+    context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
       if (!identity) {
@@ -69,8 +85,26 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
     },
   });
   onShutdown(async () => {
+    await http.drain(settings.process.shutdownGraceMs);
     await server.stop();
     await closeLegacyClients(legacy);
   });
-  announceReady({ name, url });
+  announceReady({ name, url: http.url });
+}
+
+/** Only the gateway calls a subgraph; Apollo's standalone server, used before, allowed this much. */
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Each request of a subgraph runs in its request scope, under the correlation id the gateway sent (a new one if it
+ * sent none fit to reuse): the adapters forward it to the legacy systems and every log line carries it. One
+ * request line at the end.
+ */
+async function servedInRequestScope(req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>): Promise<void> {
+  const scope: RequestScope = { correlationId: sentCorrelationId(req.headers) ?? randomUUID(), operationName: 'anonymous', legacyCalls: {} };
+  const started = performance.now();
+  await runInRequestScope(scope, async () => {
+    await serve();
+    logger.info({ operationName: scope.operationName, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'subgraph request');
+  });
 }

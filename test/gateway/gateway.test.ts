@@ -140,7 +140,7 @@ async function expectUnauthenticated(token: string | undefined) {
   expect(status).toBe(401);
   expect(body.data ?? null).toBeNull();
   expect(body.errors).toHaveLength(1);
-  expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', correlationId: expect.any(String) });
   return body.errors[0].message as string;
 }
 

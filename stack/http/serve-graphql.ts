@@ -1,20 +1,50 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { logger } from '../../observability/logger';
+import { answerProbe, type HealthProbe } from './probes';
 
 /**
- * The gateway's HTTP front: Apollo Server's standalone server without its 50 MB body allowance. A body over
- * `maxBodyBytes` is refused with 413 before it is read further (or parsed); JSON that does not parse is a 400.
+ * The HTTP front of the gateway and of every subgraph: Apollo Server's `executeHTTPGraphQLRequest` behind
+ * node:http, with what Apollo's standalone server lacks:
+ * - a body over `maxBodyBytes` is refused with 413 before it is read further (or parsed); JSON that does not
+ *   parse is a 400;
+ * - `/health`, `/health?details` and `/readiness` (probes.ts);
+ * - a drain for SIGTERM: readiness turns 503, requests in flight finish (up to a grace period), new requests are
+ *   refused with 503, then the listener closes.
  * Everything else, CSRF prevention and the refusal of batches included, is Apollo Server's.
  */
-export interface GraphQLHttpServer { url: string; close(): Promise<void> }
+export interface GraphQLHttpServer {
+  url: string;
+  /** Stops taking requests and resolves once those in flight have finished or `graceMs` has passed. */
+  drain(graceMs: number): Promise<void>;
+}
 
-export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: {
-  host: string; port: number; maxBodyBytes: number; context: (req: IncomingMessage) => Promise<C>;
-}): Promise<GraphQLHttpServer> {
+export interface ServeGraphQLOptions<C> {
+  host: string;
+  port: number;
+  maxBodyBytes: number;
+  context: (req: IncomingMessage) => Promise<C>;
+  health: HealthProbe;
+  /** Runs around each GraphQL request (its request scope, its access line); `serve` answers it. */
+  aroundRequest?: (req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>) => Promise<void>;
+}
+
+export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: ServeGraphQLOptions<C>): Promise<GraphQLHttpServer> {
+  let draining = false;
+  let inFlight = 0;
+  let lastFinished: () => void = () => {};
+  const around = opts.aroundRequest ?? ((_req, _res, serve) => serve());
+
   const httpServer = createServer((req, res) => {
-    void handle(req, res).catch((err) => {
-      process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'gateway http handler failed', error: String(err) })}\n`);
+    if (answerProbe(req, res, opts.health, draining)) return;
+    if (draining) return refuse(res, 503, 'SERVICE_UNAVAILABLE', 'The service is restarting; try again.', true);
+    inFlight++;
+    res.once('close', () => {
+      if (--inFlight === 0) lastFinished();
+    });
+    void around(req, res, () => handle(req, res)).catch((err) => {
+      logger.error({ err }, 'http handler failed');
       if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'Internal error.');
     });
   });
@@ -55,10 +85,24 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://${opts.host}:${port}/`,
-    close: () => new Promise<void>((resolve) => {
-      httpServer.close(() => resolve());
-      httpServer.closeAllConnections();
-    }),
+    async drain(graceMs) {
+      draining = true;
+      httpServer.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          lastFinished = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      if (inFlight > 0) logger.warn({ inFlight, graceMs }, 'drain: grace period over, closing requests still in flight');
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
   };
 }
 
@@ -76,7 +120,7 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'to
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string, close = false): void {
-  // After a refused oversized body the rest of it is not read: the connection cannot be reused.
+  // After a refused oversized body the rest of it is not read, and a draining server keeps no connection open.
   if (close) res.setHeader('connection', 'close');
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
