@@ -1,3 +1,5 @@
+// First: the tracing SDK must be in place before http, undici and graphql are loaded (observability/tracing.ts).
+import { flushTraces } from '../observability/tracing';
 import { runClustered, workerCount } from '../stack/cluster';
 import { readGatewaySettings } from './config/settings';
 
@@ -16,6 +18,7 @@ await runClustered('gateway', workerCount(process.env.GATEWAY_WORKERS, 'GATEWAY_
     async stop() {
       await gateway.stop();
       await crm.close();
+      await flushTraces();
     },
   };
 });

@@ -1,7 +1,8 @@
 import {
-  BrokenCircuitError, BulkheadRejectedError, bulkhead, ExponentialBackoff, handleWhen, IsolatedCircuitError, retry, TaskCancelledError,
+  BrokenCircuitError, BulkheadRejectedError, bulkhead, CircuitState, ExponentialBackoff, handleWhen, IsolatedCircuitError, retry, TaskCancelledError,
   timeout, TimeoutStrategy,
 } from 'cockatiel';
+import type { LegacyLoad } from '../../observability/metrics';
 import { GraphError, type LegacySystem } from '../errors';
 import { createBreaker } from './breaker';
 import type { ResilienceSettings } from './settings';
@@ -20,7 +21,13 @@ export class CallRefused extends Error {
 export interface LegacyPolicy {
   /** Runs `attempt` under the system's budget, retries (reads), breaker and cap; `attempt` must honour the signal. */
   run<T>(kind: CallKind, attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** The breaker's state and the calls in flight and queued right now: for metrics and spans. */
+  load(): LegacyLoad;
 }
+
+const BREAKER_STATES: Record<CircuitState, LegacyLoad['breaker']> = {
+  [CircuitState.Closed]: 'closed', [CircuitState.HalfOpen]: 'half_open', [CircuitState.Open]: 'open', [CircuitState.Isolated]: 'isolated',
+};
 
 /** What counts against the system: it did not answer usefully. A business refusal or "not found" is an answer. */
 const isFailure = (err: Error) =>
@@ -62,5 +69,10 @@ export function createLegacyPolicy(system: LegacySystem, s: ResilienceSettings):
         throw err;
       }
     },
+    load: () => ({
+      breaker: BREAKER_STATES[breaker.state],
+      inFlight: s.maxInFlight - cap.executionSlots,
+      queued: s.maxQueued - cap.queueSlots,
+    }),
   };
 }

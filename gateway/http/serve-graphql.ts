@@ -3,17 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
 /**
- * The gateway's HTTP front: Apollo Server's standalone server without its 50 MB body allowance. A body over
- * `maxBodyBytes` is refused with 413 before it is read further (or parsed); JSON that does not parse is a 400.
- * Everything else, CSRF prevention and the refusal of batches included, is Apollo Server's.
+ * The HTTP front of the gateway and of the subgraphs: Apollo Server's standalone server without its 50 MB body
+ * allowance. A body over `maxBodyBytes` is refused with 413 before it is read further (or parsed); JSON that does
+ * not parse is a 400. Everything else, CSRF prevention and the refusal of batches included, is Apollo Server's.
+ * `otherRoutes` answers what is not GraphQL on the same port (`GET /metrics`); `around` runs each GraphQL request
+ * (context, execution, response) inside what the process needs, such as its request scope.
  */
 export interface GraphQLHttpServer { url: string; close(): Promise<void> }
 
 export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: {
   host: string; port: number; maxBodyBytes: number; context: (req: IncomingMessage) => Promise<C>;
+  otherRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  around?: (req: IncomingMessage, serve: () => Promise<void>) => Promise<void>;
 }): Promise<GraphQLHttpServer> {
+  const around = opts.around ?? ((_req, serve) => serve());
   const httpServer = createServer((req, res) => {
-    void handle(req, res).catch((err) => {
+    if (opts.otherRoutes?.(req, res)) return;
+    void around(req, () => handle(req, res)).catch((err) => {
       process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'gateway http handler failed', error: String(err) })}\n`);
       if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'Internal error.');
     });

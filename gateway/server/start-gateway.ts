@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -14,6 +15,10 @@ import { serveGraphQL } from '../http/serve-graphql';
 import { IdentityForwardingDataSource } from '../identity/identity-data-source';
 import { mutationRateLimit } from '../limits/mutation-rate-limit';
 import { operationLimits } from '../limits/operation-limits';
+import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
+import { graphqlMetrics } from '../../observability/graphql-metrics';
+import { serveMetrics } from '../../observability/metrics';
+import { currentRequestScope, runInRequestScope } from '../../observability/request-scope';
 import type { GatewayContext } from './context';
 import { stderrLogger } from './logger';
 
@@ -25,6 +30,13 @@ export interface RunningGateway {
 
 /** A correlation id the client sent is reused if it looks like one; anything else is replaced. */
 const CORRELATION_ID = /^[\w.:-]{8,64}$/;
+
+/** Every client request runs in a request scope: its correlation id and the tally of the legacy calls made for it. */
+function inRequestScope(req: IncomingMessage, serve: () => Promise<void>): Promise<void> {
+  const sent = req.headers['x-correlation-id'];
+  const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : randomUUID();
+  return runInRequestScope({ correlationId, operationName: 'anonymous', legacyCalls: {} }, serve);
+}
 
 /**
  * The gateway: the supergraph from file, one data source per subgraph (identity forwarding over a keep-alive
@@ -52,7 +64,8 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     gateway,
     logger: stderrLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), correlationIdOnErrors()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), correlationIdOnErrors(),
+      graphqlMetrics(), legacyCallsPerOperation()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: formatGatewayError,
@@ -82,9 +95,10 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       host: settings.host,
       port: settings.port,
       maxBodyBytes: settings.maxBodyBytes,
+      otherRoutes: serveMetrics,
+      around: inRequestScope,
       context: async (req) => {
-        const sent = req.headers['x-correlation-id'];
-        const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : randomUUID();
+        const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
       },
     });

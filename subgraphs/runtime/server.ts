@@ -1,9 +1,15 @@
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { unauthenticated } from '../../adapters/errors';
+import { serveGraphQL } from '../../gateway/http/serve-graphql';
+import { graphqlMetrics } from '../../observability/graphql-metrics';
+import { serveMetrics } from '../../observability/metrics';
+import { currentRequestScope, runInRequestScope } from '../../observability/request-scope';
+import { flushTraces } from '../../observability/tracing';
 import { announceReady, intSetting, onShutdown } from '../../stack/process';
 import { IDENTITY_HEADER, identitySecret, verifyIdentity, type Identity } from './identity';
 import { closeLegacyClients, createLoaders, legacyClientsFromEnv, type LegacyClients, type Loaders } from './legacy';
@@ -49,6 +55,34 @@ export function buildProtectedSchema(name: SubgraphName, resolvers: Resolvers, r
 }
 
 /**
+ * Every GraphQL request of a subgraph runs in a request scope: the gateway's correlation id, and the tally of the
+ * legacy calls this request makes here, which `legacyCallsToGateway` returns to the gateway.
+ */
+function inRequestScope(req: IncomingMessage, serve: () => Promise<void>): Promise<void> {
+  const sent = req.headers['x-correlation-id'];
+  const correlationId = typeof sent === 'string' && sent ? sent : randomUUID();
+  return runInRequestScope({ correlationId, operationName: 'anonymous', legacyCalls: {} }, serve);
+}
+
+/** The request's legacy calls in the response's `extensions.legacyCalls`; the gateway sums them per client request. */
+function legacyCallsToGateway(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const legacyCalls = currentRequestScope()?.legacyCalls;
+          if (response.body.kind !== 'single' || !legacyCalls || Object.keys(legacyCalls).length === 0) return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, legacyCalls };
+        },
+      };
+    },
+  };
+}
+
+/** Largest body a subgraph reads: the gateway's entity fetches for a 10,000-line page are far below it. */
+const SUBGRAPH_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
  * Starts one subgraph: its schema guarded by its policy, a context that refuses any request without a valid gateway
  * identity, and the READY line the launcher waits for. `recordTypes` overrides how the policy finds the viewer's
  * profiles on a record of this subgraph (see policy/record-types.ts).
@@ -60,13 +94,18 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
   const server = new ApolloServer<SubgraphContext>({
     schema,
     // No landing page (it loads from a CDN) and no inline traces (nothing here reads them; they cost every request).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(), legacyCallsToGateway()],
     formatError: formatSubgraphError,
     introspection: process.env.NODE_ENV !== 'production',
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: intSetting('PORT', 0), host: process.env.HOST ?? '127.0.0.1' },
-    context: async ({ req }) => {
+  await server.start();
+  const http = await serveGraphQL(server, {
+    port: intSetting('PORT', 0),
+    host: process.env.HOST ?? '127.0.0.1',
+    maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
+    otherRoutes: serveMetrics,
+    around: inRequestScope,
+    context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
       if (!identity) {
@@ -78,8 +117,10 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
     },
   });
   onShutdown(async () => {
+    await http.close();
     await server.stop();
     await closeLegacyClients(legacy);
+    await flushTraces();
   });
-  announceReady({ name, url });
+  announceReady({ name, url: http.url });
 }
