@@ -5,3 +5,9 @@ export function batchesOf<T>(ids: readonly T[], limit: number): T[][] {
   for (let i = 0; i < unique.length; i += limit) batches.push(unique.slice(i, i + limit));
   return batches;
 }
+
+/** How many ids a call's fields send (its first list's length; 1 for a search or a single lookup): a span attribute. */
+export function batchSizeOf(fields: Record<string, unknown>): number {
+  const list = Object.values(fields).find(Array.isArray);
+  return list ? list.length : 1;
+}

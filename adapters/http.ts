@@ -3,6 +3,8 @@ import { Pool, type Dispatcher } from 'undici';
 import { CORRELATION_HEADER } from '../observability/correlation-id';
 import { logger } from '../observability/logger';
 import { currentRequestScope } from '../observability/request-scope';
+import { watchLegacyLoad } from '../observability/metrics';
+import { observedAttempt, recordCall } from './call-telemetry';
 import { legacyUnavailable, type LegacySystem } from './errors';
 import { CallRefused, createLegacyPolicy, type CallKind, type LegacyPolicy } from './resilience/policy';
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from './resilience/settings';
@@ -30,6 +32,8 @@ export interface LegacyRequest {
   headers?: Record<string, string>;
   body?: string | Buffer;
   operation: string;
+  /** Ids sent in this call, for its span (default 1: a search or a single lookup). */
+  batchSize?: number;
 }
 
 export interface LegacyResponse { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; correlationId: string }
@@ -51,6 +55,7 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
   const basePath = origin.pathname.replace(/\/$/, '');
   const resilience = endpoint.resilience ?? DEFAULT_RESILIENCE;
   const policy: LegacyPolicy = createLegacyPolicy(endpoint.system, resilience);
+  const unwatch = watchLegacyLoad(endpoint.system, policy.load);
   // Undici's own timeouts are a backstop; the policy's attempt timeout (which aborts the request) comes first.
   const backstopMs = resilience.callBudgetMs + 1_000;
   const dispatcher = endpoint.dispatcher ?? new Pool(origin.origin, {
@@ -62,7 +67,7 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
     bodyTimeout: backstopMs,
   });
 
-  async function request({ method, path, headers, body, operation }: LegacyRequest, signal?: AbortSignal, correlationId = requestCorrelationId()) {
+  async function request({ method, path, headers, body, operation }: Omit<LegacyRequest, 'batchSize'>, signal?: AbortSignal, correlationId = requestCorrelationId()) {
     const started = performance.now();
     try {
       const res = await dispatcher.request({
@@ -86,18 +91,27 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
   return {
     system: endpoint.system,
     request,
-    async call({ kind, ...req }, read) {
+    async call({ kind, batchSize = 1, ...req }, read) {
       // The request's id on every attempt of the call: the stand-in's log lines join the graph's on it.
       const correlationId = requestCorrelationId();
+      const startedAt = performance.now();
+      let attempt = 0;
       try {
-        return await policy.run(kind, async (signal) => read(await request(req, signal, correlationId)));
+        const answer = await policy.run(kind, (signal) => observedAttempt(
+          { system: endpoint.system, operation: req.operation, batchSize, attempt: ++attempt, breaker: policy.load().breaker },
+          async () => read(await request(req, signal, correlationId)),
+        ));
+        recordCall(endpoint.system, req.operation, startedAt);
+        return answer;
       } catch (err) {
-        if (!(err instanceof CallRefused)) throw err;
-        logLegacyFailure(endpoint.system, req.operation, correlationId, err);
-        throw legacyUnavailable(endpoint.system, correlationId);
+        const failure = err instanceof CallRefused ? legacyUnavailable(endpoint.system, correlationId) : err;
+        if (err instanceof CallRefused) logLegacyFailure(endpoint.system, req.operation, correlationId, err);
+        recordCall(endpoint.system, req.operation, startedAt, failure);
+        throw failure;
       }
     },
     async close() {
+      unwatch();
       if (!endpoint.dispatcher) await dispatcher.close();
     },
   };

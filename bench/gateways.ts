@@ -17,7 +17,8 @@ export const GATEWAY_ENTRY: Record<GatewayKind, { entryPoint: string; workersVar
 
 export interface RunningGateway { kind: GatewayKind; url: string; pid: number; stop(): Promise<void> }
 
-export async function startGateway(kind: GatewayKind, stack: Stack, identitySecret: string, workers: number): Promise<RunningGateway> {
+export async function startGateway(kind: GatewayKind, stack: Stack, identitySecret: string, workers: number,
+  extraEnv: Record<string, string | undefined> = {}): Promise<RunningGateway> {
   const url = (name: string) => stack.components.get(name as never)!.url;
   const { entryPoint, workersVar } = GATEWAY_ENTRY[kind];
   const { child, ready } = await spawnEntryPoint({
@@ -38,6 +39,8 @@ export async function startGateway(kind: GatewayKind, stack: Stack, identitySecr
       // raises the limit to measure the policy layer on it, not the limit that would refuse it.
       MAX_COST: '1000000',
       [workersVar]: String(workers),
+      // A switch a comparison sets on the whole stack (bench/observability.ts).
+      ...extraEnv,
     },
     readyTimeoutMs: 60_000,
     forwardLogs: Boolean(process.env.BENCH_LOGS),

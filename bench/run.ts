@@ -7,6 +7,7 @@ import { launchStack, type Stack } from '../stack/launch';
 import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
 import { graphql, LEGACY_TODAY, tokenFor } from '../test/support/stack';
 import { describeChain, floorOf } from './floor';
+import { observabilitySwitch, type ObservabilitySide } from './observability';
 import { startGateway, type GatewayKind, type RunningGateway } from './gateways';
 import { delaysOf, measure, probeChain, type RunSettings } from './measure';
 import { writeReport, type BenchResults, type ScenarioResult } from './report';
@@ -20,6 +21,7 @@ import { ENTE, LARGE_CUSTOMERS, POLICY_SCENARIO, SCENARIOS, type LinePool, type 
  *
  * Env: BENCH_DURATION_S (10), BENCH_SERIAL_REQUESTS (25), BENCH_WORKERS (1: workers of each gateway in the main
  * runs), BENCH_CLUSTER_WORKERS (cores: workers in the cluster comparison, 0 skips it), BENCH_SKIP_POLICY=1,
+ * BENCH_SKIP_OBSERVABILITY=1 (issue 8's tracing-and-metrics on/off comparison, bench/observability.ts),
  * BENCH_BASELINE (a results JSON of an earlier run, for before/after), BENCH_SAVE (where to keep this run's JSON),
  * BENCH_LOGS=1 (forward every process's log).
  */
@@ -56,16 +58,16 @@ function log(message: string) {
   process.stderr.write(`bench ${new Date().toISOString().slice(11, 19)} │ ${message}\n`);
 }
 
-async function startStack(policyLayer: 'shield' | 'off', identitySecret: string): Promise<Stack> {
+async function startStack(policyLayer: 'shield' | 'off', identitySecret: string, extraEnv: Record<string, string | undefined> = {}): Promise<Stack> {
   mkdirSync(TMP, { recursive: true });
   const dataDir = mkdtempSync(join(TMP, 'data-'));
-  log(`starting the stack (POLICY_LAYER=${policyLayer}, ${LARGE_CUSTOMERS} lines generated)`);
+  log(`starting the stack (POLICY_LAYER=${policyLayer}, ${LARGE_CUSTOMERS} lines generated${Object.keys(extraEnv).length ? `, ${JSON.stringify(extraEnv)}` : ''})`);
   const stack = await launchStack({
     dataDir,
     forwardLogs: Boolean(env.BENCH_LOGS),
     readyTimeoutMs: 120_000,
     // Default latencies (LATENCY_MS/JITTER_MS unset): the floor is the point. The clock is pinned like the tests'.
-    env: { LATENCY_MS: undefined, JITTER_MS: undefined, LEGACY_TODAY, LARGE_CUSTOMERS, GATEWAY_IDENTITY_SECRET: identitySecret },
+    env: { LATENCY_MS: undefined, JITTER_MS: undefined, LEGACY_TODAY, LARGE_CUSTOMERS, GATEWAY_IDENTITY_SECRET: identitySecret, ...extraEnv },
     // Issue 3's switch for the subgraphs' policy layer; subgraphs that do not know it ignore it.
     componentEnv: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { POLICY_LAYER: policyLayer }])),
   });
@@ -76,10 +78,11 @@ async function startStack(policyLayer: 'shield' | 'off', identitySecret: string)
   return stack;
 }
 
-async function startGateways(stack: Stack, identitySecret: string, count: number): Promise<Record<GatewayKind, RunningGateway>> {
+async function startGateways(stack: Stack, identitySecret: string, count: number, kinds = KINDS,
+  extraEnv: Record<string, string | undefined> = {}): Promise<Record<GatewayKind, RunningGateway>> {
   const started = {} as Record<GatewayKind, RunningGateway>;
-  for (const kind of KINDS) {
-    started[kind] = await startGateway(kind, stack, identitySecret, count);
+  for (const kind of kinds) {
+    started[kind] = await startGateway(kind, stack, identitySecret, count, extraEnv);
     cleanups.push(() => started[kind].stop());
   }
   return started;
@@ -165,6 +168,22 @@ async function main() {
     log(`${POLICY_SCENARIO.id} → apollo with POLICY_LAYER=off`);
     results.policy.off = await measure(offStack, offGateways.apollo, POLICY_SCENARIO, offToken, settings);
     await cleanUp();
+  }
+
+  if (!env.BENCH_SKIP_OBSERVABILITY) {
+    // On, off, then on again: a drift of the shared machine's load over the comparison shows as a gap between the two "on" runs.
+    const scenario = SCENARIOS[0]!;
+    results.observability = { scenario: scenario.title, runs: [] };
+    for (const side of ['on', 'off', 'on'] as ObservabilitySide[]) {
+      const observability = await observabilitySwitch(side);
+      cleanups.push(() => observability.close());
+      const sideStack = await startStack('shield', identitySecret, observability.env);
+      const sideGateway = (await startGateways(sideStack, identitySecret, workers, ['apollo'], observability.env)).apollo;
+      log(`${scenario.id} → apollo with tracing and metrics ${side}`);
+      const run = await measure(sideStack, sideGateway, scenario, await tokenFor(sideStack, scenario.user), settings);
+      results.observability.runs.push({ side, run, spansReceived: observability.spansReceived() });
+      await cleanUp();
+    }
   }
 
   results.loadAvgEnd = loadavg();

@@ -1,3 +1,5 @@
+// First: the tracing SDK must be in place before http, undici and graphql are loaded (observability/tracing.ts).
+import { flushTraces } from '../observability/tracing';
 import { nameProcessLogs } from '../observability/logger';
 import { applyVendorTelemetry } from '../observability/vendor-telemetry';
 import { runClustered } from '../stack/cluster';
@@ -20,6 +22,7 @@ await runClustered('gateway', settings.workers, async () => {
     async stop() {
       await gateway.stop();
       await crm.close();
+      await flushTraces();
     },
   };
 });

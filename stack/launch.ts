@@ -106,7 +106,8 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
   function add(name: ComponentName, wiring: Env, port = 0): Component {
     const component: Component = {
       name,
-      env: { ...common, ...wiring, ...options.componentEnv?.[name] },
+      // Each process's traces name it (observability/tracing.ts), unless the caller names it otherwise.
+      env: { OTEL_SERVICE_NAME: `onegraph-${name}`, ...common, ...wiring, ...options.componentEnv?.[name] },
       ports: { PORT: String(port), ...((STAND_INS as readonly string[]).includes(name) && { ADMIN_PORT: '0' }) },
       child: null,
       info: null,

@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { batchSizeOf } from '../batches';
 import { legacyRejected, legacyUnavailable } from '../errors';
 import { logLegacyFailure, type LegacyHttp, type LegacyResponse } from '../http';
 import { readAnswer, UnusableAnswer } from '../legacy-answer';
@@ -77,7 +78,7 @@ export async function callCrm<R, N = never>(
 ): Promise<R | N> {
   // CreaPratica is the one write; it is sent once, and a client retry is safe thanks to its idempotency key.
   return http.call({
-    method: 'POST', path: SOAP_PATH, operation, kind: operation === 'CreaPratica' ? 'write' : 'read',
+    method: 'POST', path: SOAP_PATH, operation, kind: operation === 'CreaPratica' ? 'write' : 'read', batchSize: batchSizeOf(params),
     headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${CRM_NS}#${operation}"` },
     body: requestEnvelope(operation, params),
   }, (res) => {

@@ -3,7 +3,7 @@ import type { AvailableTraffic, Invoice, InvoiceSearch, Page, PdfDocument, Resid
 import { badUserInput } from '../errors';
 import { createLegacyHttp } from '../http';
 import type { ResilienceSettings } from '../resilience/settings';
-import { batchesOf } from '../batches';
+import { batchesOf, batchSizeOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { count } from '../legacy-values';
 import { ebillFailure, ebillPayload, records, text, type EbillRecord } from './protocol';
@@ -39,10 +39,10 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
   });
 
   /** POSTs one JSON call and reads the payload; `operation` is the path below /ebill/v1/. */
-  async function post<T>(operation: string, body: unknown, read: (payload: EbillRecord) => T): Promise<T> {
+  async function post<T>(operation: string, body: Record<string, unknown>, read: (payload: EbillRecord) => T): Promise<T> {
     // Every eBill call only reads, the searches too (POST carries the criteria).
     return http.call({
-      method: 'POST', path: `/ebill/v1/${operation}`, operation, kind: 'read',
+      method: 'POST', path: `/ebill/v1/${operation}`, operation, kind: 'read', batchSize: batchSizeOf(body),
       headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
     }, (res) => readAnswer('eBill', operation, res, (r) => read(ebillPayload(r))));
   }

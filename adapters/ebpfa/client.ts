@@ -35,7 +35,7 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
   async function invoicesOf(codes: string[], from: IsoDate, to: IsoDate): Promise<Invoice[]> {
     const operation = 'flussi/fatture';
     const query = new URLSearchParams({ codiciCliente: codes.join(','), dal: legacyDate(from), al: legacyDate(to) });
-    return http.call({ method: 'GET', path: `/ebpfa/flussi/fatture?${query}`, operation, kind: 'read' },
+    return http.call({ method: 'GET', path: `/ebpfa/flussi/fatture?${query}`, operation, kind: 'read', batchSize: codes.length },
       (res) => readAnswer('EBPFA', operation, res, (r) => flowRows(r, INVOICE_COLUMNS).map(invoiceFromEbpfa)));
   }
 

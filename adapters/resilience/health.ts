@@ -1,13 +1,11 @@
+import type { LegacyLoad } from '../../observability/metrics';
 import type { LegacySystem } from '../errors';
 
 /**
  * What `/health?details` shows of each legacy system this process calls: its breaker, its calls in flight and
  * queued, and when an attempt last failed. Nothing here decides readiness (probes.ts says why).
  */
-export interface LegacySystemHealth {
-  breaker: 'closed' | 'open' | 'half-open' | 'isolated';
-  inFlight: number;
-  queued: number;
+export interface LegacySystemHealth extends LegacyLoad {
   /** ISO time of the last attempt that counted as a failure (no answer, timed out, 5xx, unreadable), or null. */
   lastFailureAt: string | null;
 }

@@ -2,9 +2,10 @@ import {
   BrokenCircuitError, BulkheadRejectedError, bulkhead, CircuitState, ExponentialBackoff, handleWhen, IsolatedCircuitError, retry, TaskCancelledError,
   timeout, TimeoutStrategy,
 } from 'cockatiel';
+import type { LegacyLoad } from '../../observability/metrics';
 import { GraphError, type LegacySystem } from '../errors';
 import { createBreaker } from './breaker';
-import { reportLegacyHealth, type LegacySystemHealth } from './health';
+import { reportLegacyHealth } from './health';
 import type { ResilienceSettings } from './settings';
 
 /** Reads may be sent again; a write is sent once (its idempotency is the caller's business, e.g. CRM's key). */
@@ -21,10 +22,12 @@ export class CallRefused extends Error {
 export interface LegacyPolicy {
   /** Runs `attempt` under the system's budget, retries (reads), breaker and cap; `attempt` must honour the signal. */
   run<T>(kind: CallKind, attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** The breaker's state and the calls in flight and queued right now: for metrics and spans. */
+  load(): LegacyLoad;
 }
 
-const BREAKER_STATES: Record<CircuitState, LegacySystemHealth['breaker']> = {
-  [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated',
+const BREAKER_STATES: Record<CircuitState, LegacyLoad['breaker']> = {
+  [CircuitState.Closed]: 'closed', [CircuitState.HalfOpen]: 'half_open', [CircuitState.Open]: 'open', [CircuitState.Isolated]: 'isolated',
 };
 
 /** What counts against the system: it did not answer usefully. A business refusal or "not found" is an answer. */
@@ -45,12 +48,12 @@ export function createLegacyPolicy(system: LegacySystem, s: ResilienceSettings):
   const breaker = createBreaker(system, s.breaker, isFailure);
   const attemptTimeout = timeout(s.attemptTimeoutMs, TimeoutStrategy.Aggressive);
   let lastFailureAt: string | null = null;
-  reportLegacyHealth(system, () => ({
+  const load = (): LegacyLoad => ({
     breaker: BREAKER_STATES[breaker.state],
     inFlight: s.maxInFlight - cap.executionSlots,
     queued: s.maxQueued - cap.queueSlots,
-    lastFailureAt,
-  }));
+  });
+  reportLegacyHealth(system, () => ({ ...load(), lastFailureAt }));
 
   async function oneAttempt<T>(attempt: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     try {
@@ -80,5 +83,6 @@ export function createLegacyPolicy(system: LegacySystem, s: ResilienceSettings):
         throw err;
       }
     },
+    load,
   };
 }

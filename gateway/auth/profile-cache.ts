@@ -1,5 +1,6 @@
 import type { UserProfile } from '../../adapters/domain';
 import { GraphError } from '../../adapters/errors';
+import { grantsCacheLookups, metricsEnabled } from '../../observability/metrics';
 import { ExpiringMap } from '../../stack/expiring-map';
 
 /** Where the gateway reads a user's status and grants: CRM's GetProfiloUtente in production. */
@@ -7,6 +8,10 @@ export interface ProfileSource { getUserProfile(username: string): Promise<UserP
 
 /** Enough for every active user of a busy hour; beyond it the oldest entries go first. */
 const MAX_USERS = 10_000;
+
+const count = (result: 'hit' | 'miss' | 'stale') => {
+  if (metricsEnabled) grantsCacheLookups.inc({ result });
+};
 
 const isUnavailable = (err: unknown) => err instanceof GraphError && err.extensions.code === 'LEGACY_UNAVAILABLE';
 
@@ -31,7 +36,10 @@ export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSe
       return profile;
     } catch (err) {
       const stale = lastGood.get(username);
-      if (isUnavailable(err) && stale) return stale.profile;
+      if (isUnavailable(err) && stale) {
+        count('stale');
+        return stale.profile;
+      }
       throw err;
     }
   };
@@ -39,6 +47,7 @@ export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSe
   return {
     getUserProfile(username) {
       const cached = fresh.get(username);
+      count(cached ? 'hit' : 'miss');
       if (cached) return cached;
       const profile = read(username);
       fresh.set(username, profile, Date.now() + ttlSeconds * 1000);

@@ -1,11 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { currentRequestScope } from '../../observability/request-scope';
+import { addLegacyCalls } from '../legacy-calls/tally';
 import { IDENTITY_HEADER } from '../../subgraphs/runtime/identity';
 import type { GatewayContext } from '../server/context';
 import { signedIdentity } from './signed-identity';
 
 /**
  * Sends every subgraph fetch with the caller's identity, signed by the gateway (the subgraphs refuse a request
- * without it), and with the request's correlation id, so that logs of all processes can be joined.
+ * without it), and with the request's correlation id, so that logs of all processes can be joined. Each answer's
+ * `extensions.legacyCalls` is added to the client request's tally (gateway/legacy-calls/).
  */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly secret: Uint8Array;
@@ -25,4 +28,10 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     headers.set(IDENTITY_HEADER, await signedIdentity(context.identity, this.secret));
     headers.set('x-correlation-id', context.correlationId);
   }
+
+  override didReceiveResponse: RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse'] = ({ response }) => {
+    const scope = currentRequestScope();
+    if (scope) addLegacyCalls(scope.legacyCalls, response.extensions?.legacyCalls);
+    return response;
+  };
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphError } from '../../adapters/errors';
+import { metricsEnabled, rateLimitRefusals } from '../../observability/metrics';
 import type { GatewayContext } from '../server/context';
 
 /**
@@ -30,6 +31,7 @@ export function mutationRateLimit(perMinute: number, now: () => number = Date.no
           if (operation?.operation !== 'mutation') return;
           const retryAfterSeconds = admit(contextValue.identity.userId);
           if (retryAfterSeconds === null) return;
+          if (metricsEnabled) rateLimitRefusals.inc({ limit: 'mutations_per_user' });
           throw new GraphError('RATE_LIMITED', `Too many changes in a minute: at most ${perMinute}. Try again in ${retryAfterSeconds} s.`, {
             retryAfterSeconds, http: { status: 429 },
           });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -18,6 +19,9 @@ import { operationNameInScope } from '../../observability/operation-name-plugin'
 import { currentRequestScope } from '../../observability/request-scope';
 import { legacySystemsHealth } from '../../adapters/resilience/health';
 import { serveGraphQL, type GraphQLHttpServer } from '../../stack/http/serve-graphql';
+import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
+import { graphqlMetrics } from '../../observability/graphql-metrics';
+import { serveMetrics } from '../../observability/metrics';
 import type { GatewayContext } from './context';
 
 export interface RunningGateway {
@@ -54,7 +58,8 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     gateway,
     logger: apolloLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), operationNameInScope(), accessLogPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), operationNameInScope(), accessLogPlugin(),
+      graphqlMetrics(), legacyCallsPerOperation()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: formatGatewayError,
@@ -91,6 +96,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       maxBodyBytes: settings.maxBodyBytes,
       aroundRequest: servedInScopeWithAccessLine,
       health: { ready: () => started, details: () => ({ supergraphLoaded: started, legacySystems: legacySystemsHealth() }) },
+      otherRoutes: serveMetrics,
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };

@@ -12,6 +12,7 @@ import { answerProbe, type HealthProbe } from './probes';
  * - `/health`, `/health?details` and `/readiness` (probes.ts);
  * - a drain for SIGTERM: readiness turns 503, requests in flight finish (up to a grace period), new requests are
  *   refused with 503, then the listener closes.
+ * - `otherRoutes`: what is not GraphQL on the same port (`GET /metrics`).
  * Everything else, CSRF prevention and the refusal of batches included, is Apollo Server's.
  */
 export interface GraphQLHttpServer {
@@ -26,6 +27,8 @@ export interface ServeGraphQLOptions<C> {
   maxBodyBytes: number;
   context: (req: IncomingMessage) => Promise<C>;
   health: HealthProbe;
+  /** Answers what is not GraphQL on the same port (`GET /metrics`); true when it did. */
+  otherRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Runs around each GraphQL request (its request scope, its access line); `serve` answers it. */
   aroundRequest?: (req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>) => Promise<void>;
 }
@@ -38,6 +41,7 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
 
   const httpServer = createServer((req, res) => {
     if (answerProbe(req, res, opts.health, draining)) return;
+    if (opts.otherRoutes?.(req, res)) return;
     if (draining) return refuse(res, 503, 'SERVICE_UNAVAILABLE', 'The service is restarting; try again.', true);
     inFlight++;
     res.once('close', () => {

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { unauthenticated } from '../../adapters/errors';
 import { legacySystemsHealth } from '../../adapters/resilience/health';
 import { sentCorrelationId } from '../../observability/correlation-id';
+import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { logger, nameProcessLogs } from '../../observability/logger';
+import { serveMetrics } from '../../observability/metrics';
 import { operationNameInScope } from '../../observability/operation-name-plugin';
-import { runInRequestScope, type RequestScope } from '../../observability/request-scope';
+import { currentRequestScope, runInRequestScope, type RequestScope } from '../../observability/request-scope';
+import { flushTraces } from '../../observability/tracing';
 import { applyVendorTelemetry } from '../../observability/vendor-telemetry';
 import { serveGraphQL } from '../../stack/http/serve-graphql';
 import { announceReady, onShutdown } from '../../stack/process';
@@ -44,6 +47,21 @@ export function buildProtectedSchema(name: SubgraphName, resolvers: Resolvers, r
   return { policy, schema: layer === 'off' ? schema : protectSchema(schema, policy, { ...DEFAULT_RECORD_TYPES, ...recordTypes }) };
 }
 
+/** The request's legacy calls in the response's `extensions.legacyCalls`; the gateway sums them per client request. */
+function legacyCallsToGateway(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const legacyCalls = currentRequestScope()?.legacyCalls;
+          if (response.body.kind !== 'single' || !legacyCalls || Object.keys(legacyCalls).length === 0) return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, legacyCalls };
+        },
+      };
+    },
+  };
+}
+
 /**
  * Starts one subgraph: its schema guarded by its policy, a context that refuses any request without a valid gateway
  * identity, and the READY line the launcher waits for. `recordTypes` overrides how the policy finds the viewer's
@@ -59,7 +77,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
   const server = new ApolloServer<SubgraphContext>({
     schema,
     // No landing page (it loads from a CDN) and no inline traces (nothing here reads them; they cost every request).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationNameInScope()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationNameInScope(), graphqlMetrics(), legacyCallsToGateway()],
     formatError: formatSubgraphError,
     introspection: settings.introspection,
     // SIGTERM is the project's (stack/process.ts onShutdown): drain first, then stop Apollo.
@@ -73,6 +91,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
     aroundRequest: servedInRequestScope,
     // A subgraph is ready while it is not draining: a legacy system that is down costs fields, not the subgraph.
     health: { ready: () => true, details: () => ({ legacySystems: legacySystemsHealth() }) },
+    otherRoutes: serveMetrics,
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
@@ -88,6 +107,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
     await http.drain(settings.process.shutdownGraceMs);
     await server.stop();
     await closeLegacyClients(legacy);
+    await flushTraces();
   });
   announceReady({ name, url: http.url });
 }

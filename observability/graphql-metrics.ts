@@ -1,0 +1,38 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { boundedOperationName, graphqlErrors, graphqlRequestDuration, metricsEnabled } from './metrics';
+import { currentRequestScope } from './request-scope';
+
+/** Error codes are ours or Apollo's (format-error lets no other through); anything odd is still bounded. */
+const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
+
+/**
+ * Apollo Server plugin of the gateway and of every subgraph: the request's operation name on its scope, and each
+ * request's duration by operation and outcome and its errors by code in the metrics. The errors counted are the
+ * ones the caller receives (after formatError), so the codes are the vocabulary of ARCHITECTURE.md.
+ */
+export function graphqlMetrics(): ApolloServerPlugin {
+  return {
+    async requestDidStart({ request }) {
+      const startedAt = performance.now();
+      const scope = currentRequestScope();
+      if (scope && request.operationName) scope.operationName = request.operationName;
+      return {
+        async didResolveOperation({ operationName }) {
+          if (scope && operationName) scope.operationName = operationName;
+        },
+        async willSendResponse({ response, operationName }) {
+          if (!metricsEnabled) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const errors = result?.errors ?? [];
+          const outcome = errors.length === 0 ? 'ok' : result?.data ? 'partial' : 'failed';
+          const operation = boundedOperationName(operationName ?? request.operationName);
+          graphqlRequestDuration.observe({ operation, outcome }, (performance.now() - startedAt) / 1000);
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            graphqlErrors.inc({ code: typeof code === 'string' && ERROR_CODE.test(code) ? code : 'other' });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
+
+/**
+ * Every Prometheus metric of the graph, defined once: the gateway and each subgraph serve them on `/metrics`
+ * (README "Operating the graph" → "Metrics" says what each tells). Labels never carry a user id, a phone number or
+ * anything else a client chooses freely: a client-chosen operation name goes through `boundedOperationName`.
+ *
+ * `METRICS=off` (the bench's "off" side) leaves the definitions in place but records nothing and serves no
+ * `/metrics`; anything else, or unset, is on.
+ */
+export const metricsEnabled = (process.env.METRICS ?? 'on') !== 'off';
+
+const PREFIX = 'onegraph_';
+/** From a cached grant lookup (~1 ms) to a legacy call at the end of its 3 s budget. */
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+if (metricsEnabled) collectDefaultMetrics({ eventLoopMonitoringPrecision: 20 });
+
+export const graphqlRequestDuration = new Histogram({
+  name: `${PREFIX}graphql_request_duration_seconds`,
+  help: 'GraphQL requests served by this process, by operation name and outcome (ok, partial: data with errors, failed: no data)',
+  labelNames: ['operation', 'outcome'] as const,
+  buckets: SECONDS_BUCKETS,
+});
+
+export const graphqlErrors = new Counter({
+  name: `${PREFIX}graphql_errors_total`,
+  help: 'Errors in GraphQL responses of this process, by extensions.code',
+  labelNames: ['code'] as const,
+});
+
+export const legacyCallDuration = new Histogram({
+  name: `${PREFIX}legacy_call_duration_seconds`,
+  help: 'Legacy calls (retries included) by system, operation and outcome (ok, rejected: a business answer, unavailable)',
+  labelNames: ['system', 'operation', 'outcome'] as const,
+  buckets: SECONDS_BUCKETS,
+});
+
+export const operationLegacyCalls = new Counter({
+  name: `${PREFIX}operation_legacy_calls_total`,
+  help: 'Requests sent to legacy systems on behalf of client GraphQL operations (gateway: every process summed), by operation name',
+  labelNames: ['operation', 'system', 'legacy_operation'] as const,
+});
+
+/** What a legacy policy reports of itself at scrape time (adapters/resilience/policy.ts). */
+export interface LegacyLoad { breaker: 'closed' | 'half_open' | 'open' | 'isolated'; inFlight: number; queued: number }
+const legacyLoads = new Set<{ system: string; load: () => LegacyLoad }>();
+
+/** Reports a legacy system's breaker and load on every scrape, until the returned function is called. */
+export function watchLegacyLoad(system: string, load: () => LegacyLoad): () => void {
+  const entry = { system, load };
+  legacyLoads.add(entry);
+  return () => void legacyLoads.delete(entry);
+}
+
+export const legacyBreakerState = new Gauge({
+  name: `${PREFIX}legacy_breaker_state`,
+  help: 'Circuit breaker of each legacy system in this process: 1 on the current state (closed, half_open, open, isolated)',
+  labelNames: ['system', 'state'] as const,
+  collect() {
+    this.reset();
+    for (const { system, load } of legacyLoads) {
+      for (const state of ['closed', 'half_open', 'open', 'isolated'] as const) this.set({ system, state }, load().breaker === state ? 1 : 0);
+    }
+  },
+});
+
+/** A gauge per system summed, at scrape time, over the policies of that system in this process. */
+const legacyLoadGauge = (name: string, help: string, pick: (load: LegacyLoad) => number) => new Gauge({
+  name: `${PREFIX}${name}`,
+  help,
+  labelNames: ['system'] as const,
+  collect() {
+    this.reset();
+    for (const { system, load } of legacyLoads) this.inc({ system }, pick(load()));
+  },
+});
+
+export const legacyCallsInFlight = legacyLoadGauge('legacy_calls_in_flight',
+  'Legacy calls being made by this process, per system (capped by MAX_IN_FLIGHT)', (load) => load.inFlight);
+export const legacyCallsQueued = legacyLoadGauge('legacy_calls_queued',
+  'Legacy calls waiting for a free slot in this process, per system (beyond MAX_QUEUED they fail at once)', (load) => load.queued);
+
+export const grantsCacheLookups = new Counter({
+  name: `${PREFIX}grants_cache_lookups_total`,
+  help: "Lookups of a user's grants at the gateway: hit (cached), miss (read from CRM), stale (CRM unavailable, last grants used)",
+  labelNames: ['result'] as const,
+});
+
+export const rateLimitRefusals = new Counter({
+  name: `${PREFIX}rate_limit_refusals_total`,
+  help: 'Requests refused by a gateway rate limit, by limit',
+  labelNames: ['limit'] as const,
+});
+
+/** Operation names longer than this, or not shaped like a GraphQL name, are counted as `other`. */
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+/** Distinct operation names this process labels; later newcomers are `other`, so a client cannot grow the series. */
+const MAX_OPERATION_NAMES = 200;
+const seenOperationNames = new Set<string>();
+
+/** The operation name as a label: `anonymous`, a known name, or `other`. */
+export function boundedOperationName(name: string | null | undefined): string {
+  if (!name || name === 'anonymous') return 'anonymous';
+  if (seenOperationNames.has(name)) return name;
+  if (!OPERATION_NAME.test(name) || seenOperationNames.size >= MAX_OPERATION_NAMES) return 'other';
+  seenOperationNames.add(name);
+  return name;
+}
+
+/** `GET /metrics` in Prometheus' text format; false when the request is not for it (or metrics are off). */
+export function serveMetrics(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!metricsEnabled || req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') return false;
+  register.metrics().then((text) => {
+    res.writeHead(200, { 'content-type': register.contentType });
+    res.end(text);
+  }, (err: unknown) => {
+    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`metrics failed: ${String(err)}`);
+  });
+  return true;
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAND_INS, type StandInName } from '../../stack/launch';
+import { counters, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { readmeDashboardQuery } from '../e2e/dashboard-query';
+import { startOtlpCollector, type OtlpCollector, type ReceivedSpan } from '../support/otlp-collector';
+
+/**
+ * Issue 8, item 2: with an OTLP endpoint configured, one dashboard request is one trace from the client's
+ * `traceparent` through the gateway and the subgraphs to every legacy call they made.
+ */
+const SYSTEM_OF: Record<StandInName, string> = { crm: 'CRM', ebill: 'eBill', ebpfa: 'EBPFA' };
+const SPAN_KIND_CLIENT = 3;
+
+let collector: OtlpCollector;
+let stack: TestStack;
+beforeAll(async () => {
+  collector = await startOtlpCollector();
+  stack = await startTestStack({
+    readyTimeoutMs: 180_000,
+    env: {
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100',
+      // Generous legacy budgets: on a loaded machine a retried attempt would still match, but not `legacy.attempt: 1`.
+      LEGACY_ATTEMPT_TIMEOUT_MS: '15000', LEGACY_CALL_BUDGET_MS: '30000',
+    },
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await collector?.close();
+});
+
+/** The spans of one trace, once the legacy-call spans number `expected` and nothing new arrived for a while. */
+async function traceOf(traceId: string, expectedLegacySpans: number): Promise<ReceivedSpan[]> {
+  let seen = -1;
+  for (let waited = 0; waited < 15_000; waited += 500) {
+    const spans = collector.spans.filter((s) => s.traceId === traceId);
+    const legacy = spans.filter((s) => s.attributes['legacy.system'] !== undefined).length;
+    if (legacy >= expectedLegacySpans && spans.length === seen) return spans;
+    seen = spans.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return collector.spans.filter((s) => s.traceId === traceId);
+}
+
+describe('one trace from the client to the legacy call', () => {
+  it('joins the gateway, the subgraphs and every legacy call of a dashboard request under the client traceparent', async () => {
+    const token = await tokenFor(stack, 'ginevra.vallisneri');
+    await Promise.all(STAND_INS.map((name) => resetCounters(stack, name)));
+    const traceId = randomBytes(16).toString('hex');
+    const clientSpanId = randomBytes(8).toString('hex');
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: `00-${traceId}-${clientSpanId}-01` },
+      body: JSON.stringify({ query: readmeDashboardQuery() }),
+    });
+    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+
+    const served: Record<string, number> = {};
+    for (const name of STAND_INS) {
+      for (const [operation, count] of Object.entries(await counters(stack, name))) served[`${SYSTEM_OF[name]} ${operation}`] = count;
+    }
+    const expectedLegacySpans = Object.values(served).reduce((a, b) => a + b, 0);
+    const spans = await traceOf(traceId, expectedLegacySpans);
+
+    // Every legacy call the stand-ins served is one span of this trace, with what an operator needs to read it.
+    const legacy = spans.filter((s) => s.attributes['legacy.system'] !== undefined);
+    const traced: Record<string, number> = {};
+    for (const span of legacy) traced[span.name] = (traced[span.name] ?? 0) + 1;
+    expect(traced).toEqual(served);
+    for (const span of legacy) {
+      expect(span.kind).toBe(SPAN_KIND_CLIENT);
+      expect(span.attributes).toMatchObject({ 'legacy.attempt': 1, 'legacy.breaker_state': 'closed' });
+      expect(span.attributes['legacy.batch_size']).toBeGreaterThanOrEqual(1);
+      // The HTTP request under it carried the trace to the legacy system (traceparent injected by undici's instrumentation).
+      expect(spans.some((child) => child.parentSpanId === span.spanId && child.kind === SPAN_KIND_CLIENT), span.name).toBe(true);
+    }
+
+    // The gateway (its grants lookup included) and the subgraphs the dashboard needs are all in it.
+    const services = new Set(spans.map((s) => s.service));
+    for (const service of ['gateway', 'account', 'mobile', 'consumption', 'fixed', 'billing', 'tracking']) expect(services).toContain(`onegraph-${service}`);
+    expect(legacy.some((s) => s.service === 'onegraph-gateway' && s.name === 'CRM GetProfiloUtente')).toBe(true);
+
+    // One tree: the gateway's server span is the child of the client's span, every other span has its parent here.
+    const ids = new Set(spans.map((s) => s.spanId));
+    const roots = spans.filter((s) => !ids.has(s.parentSpanId ?? ''));
+    expect(roots.map((s) => [s.service, s.parentSpanId])).toEqual([['onegraph-gateway', clientSpanId]]);
+  });
+});
