@@ -17,6 +17,8 @@ export interface GatewaySettings {
     grantsCacheSeconds: number;
     /** How long after CRM last gave them a user's grants are still used while CRM is unavailable. */
     grantsStaleSeconds: number;
+    /** A bearer token meant to live longer than this (from its `iat` or from now) is refused. */
+    maxTokenLifetimeSeconds: number;
   };
   crm: { url: string; user?: string; password?: string };
   identitySecret: Uint8Array;
@@ -46,6 +48,7 @@ export function readGatewaySettings(env: Env = process.env): GatewaySettings {
       jwksUrl: new URL(httpUrl('AUTH_JWKS_URL', required(env, 'AUTH_JWKS_URL'))),
       grantsCacheSeconds: integer(env, 'GRANTS_CACHE_SECONDS', 30),
       grantsStaleSeconds: integer(env, 'GRANTS_STALE_SECONDS', 600),
+      maxTokenLifetimeSeconds: integer(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS', 3600, 1),
     },
     crm: { url: httpUrl('CRM_URL', required(env, 'CRM_URL')), user: env.CRM_USER, password: env.CRM_PASSWORD },
     identitySecret: identitySecret(env.GATEWAY_IDENTITY_SECRET),

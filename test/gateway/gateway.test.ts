@@ -17,7 +17,8 @@ import { startGateway, type RunningGateway } from '../../gateway/server/start-ga
 import { createCredentialStore } from '../../legacy/idp/credentials';
 import { startIdp, type RunningIdp } from '../../legacy/idp/server';
 import { loadOrCreateSigningKey } from '../../legacy/idp/signing-key';
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../../subgraphs/runtime/identity';
+import { SignJWT } from 'jose';
+import { IDENTITY_HEADER, signIdentity, verifyIdentity, type Identity } from '../../subgraphs/runtime/identity';
 import { signTestToken } from '../support/idp-tokens';
 import { graphql, tokenFor } from '../support/stack';
 
@@ -70,20 +71,26 @@ async function startProbeSubgraph(): Promise<{ url: string; stop(): Promise<void
   return { url, stop: () => server.stop() };
 }
 
-const profile = (username: string, enabled: boolean): UserProfile => ({
-  id: '1-U0001', username, firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G',
+const profile = (id: string, username: string, enabled: boolean): UserProfile => ({
+  id, username, firstName: username.split('.')[0].toUpperCase(), lastName: 'TEST', taxCode: 'VLLGVR74E42D548G',
   mobile: null, email: null, enabled, grants: [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }],
 });
 
-/** CRM as the gateway sees it, counting calls. */
+/** CRM as the gateway sees it, by user id (the IdP's `sub`), counting calls. */
+const CRM_USERS: Record<string, UserProfile> = {
+  '1-U0001': profile('1-U0001', 'ginevra.vallisneri', true),
+  '1-U0010': profile('1-U0010', 'mario.rossi', true),
+  '1-U0002': profile('1-U0002', 'luca.ferri', true),
+  '1-U0006': profile('1-U0006', 'abbonamento.mobile', false),
+  // A CRM answering another user than the one asked for: the gateway must not take it.
+  '1-U0099': profile('1-U0001', 'ginevra.vallisneri', true),
+};
 const crmCalls: string[] = [];
 const profiles: ProfileSource = {
-  async getUserProfile(username) {
-    crmCalls.push(username);
-    if (username === 'crm.down') throw legacyUnavailable('CRM', 'test-correlation');
-    if (username === 'ginevra.vallisneri' || username === 'mario.rossi') return profile(username, true);
-    if (username === 'abbonamento.mobile') return profile(username, false);
-    return null;
+  async getUserProfile(userId) {
+    crmCalls.push(userId);
+    if (userId === 'crm.down') throw legacyUnavailable('CRM', 'test-correlation');
+    return CRM_USERS[userId] ?? null;
   },
 };
 
@@ -151,7 +158,7 @@ describe('gateway authentication', () => {
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data.whoami).toMatchObject({
-      userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA VALLISNERI', grants: ['RL@COMPANY:1-VALL01'],
+      userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA TEST', grants: ['RL@COMPANY:1-VALL01'],
     });
     expect(body.data.whoami.correlationId).toMatch(/^[\w.:-]{8,64}$/);
   });
@@ -181,20 +188,45 @@ describe('gateway authentication', () => {
   });
 
   it('refuses a user disabled in CRM or unknown to CRM, even with a valid token', async () => {
-    await expectUnauthenticated(await signTestToken(dir, { username: 'abbonamento.mobile' }));
-    await expectUnauthenticated(await signTestToken(dir, { username: 'ghost.user' }));
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U0006', username: 'abbonamento.mobile' }));
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U9999', username: 'ghost.user' }));
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U0099' }));
+  });
+
+  it('serves the user the token\'s subject names, whatever its preferred_username says', async () => {
+    const asMario = await signTestToken(dir, { sub: '1-U0010', username: 'ginevra.vallisneri' });
+    const { status, body } = await graphql(at(), WHOAMI, {}, asMario);
+    expect(status).toBe(200);
+    expect(body.data.whoami).toMatchObject({ userId: '1-U0010', username: 'mario.rossi' });
+    // A disabled user does not get in by naming an enabled one as his username.
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U0006', username: 'ginevra.vallisneri' }));
+  });
+
+  it('refuses a token without exp, and one meant to live longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS', async () => {
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: null }));
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: null, issuedAt: null }));
+    // Ten years ahead, with or without iat; and an hour left of a token issued a year ago.
+    expect(await expectUnauthenticated(await signTestToken(dir, { expiresIn: 10 * 365 * 86_400 }))).toMatch(/longer/);
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: 10 * 365 * 86_400, issuedAt: null }));
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: 600, issuedAt: -365 * 86_400 }));
+    // The IdP's own tokens (one hour) pass the default, and a tighter setting refuses them.
+    const hour = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri');
+    expect((await graphql(at(), WHOAMI, {}, hour)).status).toBe(200);
+    const strict = await startTestGateway({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: '600' });
+    expect((await graphql({ gatewayUrl: strict.url }, WHOAMI, {}, hour)).status).toBe(401);
+    expect((await graphql({ gatewayUrl: strict.url }, WHOAMI, {}, await signTestToken(dir, { expiresIn: 300 }))).status).toBe(200);
   });
 
   it('loads the grants from CRM once per user within the cache time', async () => {
-    const token = await tokenFor({ idpUrl: idp.url }, 'mario.rossi');
+    const token = await tokenFor({ idpUrl: idp.url }, 'luca.ferri');
     crmCalls.length = 0;
     await Promise.all([graphql(at(), WHOAMI, {}, token), graphql(at(), WHOAMI, {}, token)]);
     await graphql(at(), WHOAMI, {}, token);
-    expect(crmCalls).toEqual(['mario.rossi']);
+    expect(crmCalls).toEqual(['1-U0002']);
   });
 
   it('answers LEGACY_UNAVAILABLE (HTTP 200, never 5xx) when CRM cannot give the grants, and does not cache the failure', async () => {
-    const token = await signTestToken(dir, { username: 'crm.down' });
+    const token = await signTestToken(dir, { sub: 'crm.down' });
     crmCalls.length = 0;
     for (let i = 0; i < 2; i++) {
       const { status, body } = await graphql(at(), WHOAMI, {}, token);
@@ -209,6 +241,41 @@ describe('gateway authentication', () => {
     const { status, body } = await graphql({ gatewayUrl: blind.url }, WHOAMI, {}, await signTestToken(dir));
     expect(status).toBe(200);
     expect(body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'IdP' });
+  });
+});
+
+describe('gateway identity at the subgraphs', () => {
+  const secret = new TextEncoder().encode(SECRET);
+  const identity: Identity = { userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA', grants: [] };
+  /** What someone holding the secret could sign, outside the gateway's code. */
+  const handMade = (lifetime: { exp?: string | number; iat?: boolean }) => {
+    const jwt = new SignJWT({ username: identity.username, name: identity.name, grants: [] })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject(identity.userId).setIssuer('onegraph-gateway').setAudience('onegraph-subgraphs');
+    if (lifetime.iat !== false) jwt.setIssuedAt();
+    if (lifetime.exp !== undefined) jwt.setExpirationTime(lifetime.exp);
+    return jwt.sign(secret);
+  };
+
+  it('accepts the identity the gateway signs', async () => {
+    await expect(verifyIdentity(await signIdentity(identity, secret), secret)).resolves.toEqual(identity);
+    await expect(verifyIdentity(await handMade({ exp: '60s' }), secret)).resolves.toEqual(identity);
+  });
+
+  it('refuses an identity without exp or iat, or meant to live longer than the gateway signs for', async () => {
+    await expect(verifyIdentity(await handMade({}), secret)).resolves.toBeNull();
+    await expect(verifyIdentity(await handMade({ exp: '60s', iat: false }), secret)).resolves.toBeNull();
+    await expect(verifyIdentity(await handMade({ exp: '1d' }), secret)).resolves.toBeNull();
+    await expect(verifyIdentity(await handMade({ exp: '61min' }), secret)).resolves.toBeNull();
+  });
+
+  it('a subgraph answers 401 to a request carrying an identity without exp', async () => {
+    const res = await fetch(probe.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await handMade({}) },
+      body: JSON.stringify({ query: '{ whoami { userId } }' }),
+    });
+    expect(res.status).not.toBe(200);
+    expect(JSON.stringify(await res.json())).toContain('UNAUTHENTICATED');
   });
 });
 
