@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../adapters/errors';
 import { log } from '../../stack/process';
 import { LIMIT_EXTENSION } from '../limits/operation-limits';
 import { fieldOfLiteral, isValueLiteralError } from './literal-field';
+import { persistedQueryError } from './persisted-query-errors';
 import { fieldOfVariableError } from './variable-field';
 
 const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -13,7 +14,7 @@ const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
 /** Apollo's request-level codes describe the client's query, not our internals: they pass too. */
 const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_HASH_MISMATCH',
 ]);
 /** Extensions that describe our internals (which subgraph, which stack frame) and never reach a client. */
 const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'http'];
@@ -23,6 +24,8 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'http'];
  * the gateway passes on) keep their message and code; anything else is logged here and becomes INTERNAL.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const refusedPersistedQuery = persistedQueryError(formatted);
+  if (refusedPersistedQuery) return formatGatewayError(refusedPersistedQuery, error);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (GRAPH_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {
     const extensions = { ...formatted.extensions };

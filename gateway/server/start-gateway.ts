@@ -9,11 +9,13 @@ import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
 import { correlationIdOnErrors } from '../errors/correlation-plugin';
 import { formatGatewayError } from '../errors/format-error';
+import { operationResolution } from '../errors/operation-resolution';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
 import { serveGraphQL } from '../http/serve-graphql';
 import { IdentityForwardingDataSource } from '../identity/identity-data-source';
 import { mutationRateLimit } from '../limits/mutation-rate-limit';
 import { operationLimits } from '../limits/operation-limits';
+import { checkScalarInputs } from '../schema/scalar-input-checks';
 import type { GatewayContext } from './context';
 import { stderrLogger } from './logger';
 
@@ -46,13 +48,18 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     },
   });
 
+  checkScalarInputs(gateway);
+
   // Refused at parse or validation, before the query planner sends anything to a subgraph.
   const limits = operationLimits(settings.operationLimits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: stderrLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), correlationIdOnErrors()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(), operationResolution(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute),
+      correlationIdOnErrors(),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: formatGatewayError,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +30,12 @@ import { graphql, tokenFor } from '../support/stack';
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const SDL = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  scalar Date
   type Query {
     whoami: Whoami!
     fails(kind: String!): String
+    "Echoes a date; the probe itself checks nothing, so what it refuses the gateway refused."
+    day(on: Date!): String
   }
   type Whoami { userId: String! username: String! name: String! grants: [String!]! correlationId: String }
 `);
@@ -50,6 +54,7 @@ const probeResolvers: GraphQLResolverMap<ProbeContext> = {
       if (kind === 'slow') await sleep(3_000);
       throw new Error('connection string postgres://admin:hunter2@db failed');
     },
+    day: (_, { on }) => String(on),
   },
 };
 
@@ -322,6 +327,71 @@ describe('gateway error masking and subgraph calls', () => {
 
   it('refuses at start a SUBGRAPH_URLS entry naming no subgraph of the supergraph', async () => {
     await expect(startTestGateway({ SUBGRAPH_URLS: JSON.stringify({ probe: probe.url, mobil: probe.url }) })).rejects.toThrow(/mobil/);
+  });
+});
+
+describe('client mistakes are client errors (4xx, a code that says which, a message that says what to fix)', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri');
+  });
+
+  async function send(body: Record<string, unknown>) {
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] } };
+  }
+
+  function expectRefused(result: Awaited<ReturnType<typeof send>>, code: string, message: RegExp) {
+    expect(result.status, JSON.stringify(result.body)).toBe(400);
+    expect(result.body.data ?? null).toBeNull();
+    expect(result.body.errors).toHaveLength(1);
+    const [error] = result.body.errors;
+    expect(error.extensions.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(Object.keys(error.extensions).sort()).toEqual(['code', 'correlationId']);
+  }
+
+  it('a subscription: BAD_REQUEST, use a query', async () => {
+    expectRefused(await send({ query: 'subscription { whoami { userId } }' }), 'BAD_REQUEST', /not subscriptions/);
+  });
+
+  it('two operations and no operationName, or an operationName the document lacks: OPERATION_RESOLUTION_FAILURE', async () => {
+    const query = 'query A { whoami { userId } } query B { whoami { username } }';
+    expectRefused(await send({ query }), 'OPERATION_RESOLUTION_FAILURE', /set "operationName" to the one to run \(A, B\)/);
+    expectRefused(await send({ query, operationName: 'C' }), 'OPERATION_RESOLUTION_FAILURE', /no operation named "C".*one of A, B/);
+    expectRefused(await send({ query: '{ whoami { userId } }', operationName: 'A' }), 'OPERATION_RESOLUTION_FAILURE', /no operation named "A"/);
+    const chosen = await send({ query, operationName: 'B' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.data).toEqual({ whoami: { username: 'ginevra.vallisneri' } });
+  });
+
+  it('an automatic persisted query whose hash does not match, or of another version: PERSISTED_QUERY_HASH_MISMATCH, BAD_REQUEST', async () => {
+    const query = '{ whoami { userId } }';
+    const persisted = (sha256Hash: string, version = 1) => ({ query, extensions: { persistedQuery: { version, sha256Hash } } });
+    expectRefused(await send(persisted('0'.repeat(64))), 'PERSISTED_QUERY_HASH_MISMATCH', /SHA-256 of the query/);
+    expectRefused(await send(persisted('not-a-hash')), 'PERSISTED_QUERY_HASH_MISMATCH', /SHA-256 of the query/);
+    expectRefused(await send(persisted(createHash('sha256').update(query).digest('hex'), 2)), 'BAD_REQUEST', /version to 1/);
+    // The protocol's own answers stay as clients expect them: an unknown hash alone, then hash and query, then the hash alone.
+    const hash = createHash('sha256').update(query).digest('hex');
+    const unknown = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await send(persisted(hash))).body.data).toEqual({ whoami: { userId: '1-U0001' } });
+    expect((await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } })).body.data).toEqual({ whoami: { userId: '1-U0001' } });
+  });
+
+  it('a malformed custom scalar, as a literal or a variable: BAD_USER_INPUT naming it, refused by the gateway', async () => {
+    const literal = await send({ query: '{ day(on: "not-a-date") }' });
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+    expect(literal.body.errors[0].message).toMatch(/Date must be a string like "2026-03-31"/);
+    const variable = await send({ query: 'query ($on: Date!) { day(on: $on) }', variables: { on: '2026-02-30' } });
+    expect(variable.status).toBe(400);
+    expect(variable.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+    expect((await send({ query: '{ day(on: "2026-02-28") }' })).body.data).toEqual({ day: '2026-02-28' });
   });
 });
 
