@@ -273,7 +273,7 @@ describe('gateway identity at the subgraphs', () => {
     await expect(verifyIdentity(await handMade({ exp: '61min' }), secret)).resolves.toBeNull();
   });
 
-  it('a subgraph answers 401 to a request carrying an identity without exp', async () => {
+  it('the probe subgraph refuses a request carrying an identity without exp (a real one: e2e/tenancy.test.ts)', async () => {
     const res = await fetch(probe.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await handMade({}) },
