@@ -36,8 +36,8 @@ export interface CreateRequestInput {
 }
 
 export interface CrmClient {
-  /** `null` when CRM has no such user. */
-  getUserProfile(username: string): Promise<UserProfile | null>;
+  /** By CRM user id (the identity provider's `sub`); `null` when CRM has no such user. */
+  getUserProfile(userId: string): Promise<UserProfile | null>;
   /** Lookups aligned with the ids: `null` where CRM has no record. Split into calls of at most 100 ids. */
   getCompanies(ids: readonly string[]): Promise<(Company | null)[]>;
   getContracts(numbers: readonly string[]): Promise<(Contract | null)[]>;
@@ -119,8 +119,8 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
   }
 
   return {
-    getUserProfile: (username) =>
-      callCrm(http, 'GetProfiloUtente', { username }, (answer) => {
+    getUserProfile: (userId) =>
+      callCrm(http, 'GetProfiloUtente', { idUtente: userId }, (answer) => {
         const user = optionalRecord(answer, 'utente');
         if (!user) throw new UnusableAnswer('no utente in GetProfiloUtenteResponse');
         return userFromCrm(user);

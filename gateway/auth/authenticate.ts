@@ -12,9 +12,10 @@ export function createAuthenticator(verifyBearer: TokenVerifier, profiles: Profi
   return async function authenticate(authorization: string | undefined, correlationId: string): Promise<Identity> {
     try {
       const subject = await verifyBearer(authorization, correlationId);
-      const profile = await profiles.getUserProfile(subject.username);
+      // The IdP's subject is the CRM user id: the user is found by it, and only by it.
+      const profile = await profiles.getUserProfile(subject.sub);
       // A user the IdP knows but CRM does not, or one disabled in CRM, has no business in the graph.
-      if (!profile || !profile.enabled) throw unauthenticated('This user may not use the service.');
+      if (!profile || !profile.enabled || profile.id !== subject.sub) throw unauthenticated('This user may not use the service.');
       return {
         userId: profile.id,
         username: profile.username,

@@ -2,11 +2,26 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { legacyUnavailable, unauthenticated } from '../../adapters/errors';
 import { logLegacyFailure } from '../../adapters/http';
 import { ExpiringMap } from '../../stack/expiring-map';
+import { lifetimeWithin } from '../../stack/token-lifetime';
 
-/** Who the identity provider says the caller is. What he may do comes from CRM (see profile-cache.ts). */
-export interface TokenSubject { sub: string; username: string }
+/**
+ * Who the identity provider says the caller is: its stable identifier `sub`, which is the CRM user id. Display
+ * claims such as `preferred_username` are not keys: an IdP lets users change them, and a token naming one user in
+ * `sub` and another in `preferred_username` must not be served as either but the first. What the user may do comes
+ * from CRM (see profile-cache.ts).
+ */
+export interface TokenSubject { sub: string }
 
-export interface TokenVerifierOptions { issuer: string; audience: string; jwksUrl: URL }
+export interface TokenVerifierOptions {
+  issuer: string;
+  audience: string;
+  jwksUrl: URL;
+  /** A token whose `exp` lies further than this from its `iat` or from now is refused. */
+  maxTokenLifetimeSeconds: number;
+}
+
+/** Clocks of the IdP and the gateway may differ by this much before a token counts as living too long. */
+const CLOCK_SKEW_SECONDS = 30;
 
 /**
  * A token verified once is trusted again until it expires, for at most VERIFIED_TTL_MS: a client sends the same
@@ -30,7 +45,8 @@ export function createTokenVerifier(opts: TokenVerifierOptions) {
     if (known) return known;
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: opts.issuer, audience: opts.audience }));
+      // Without `exp` a token, once leaked, is valid for ever: required, like the subject the user is keyed on.
+      ({ payload } = await jwtVerify(token, keys, { issuer: opts.issuer, audience: opts.audience, requiredClaims: ['exp', 'sub'] }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw unauthenticated('The bearer token has expired.');
       const idpUnreachable = err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || !(err instanceof joseErrors.JOSEError);
@@ -38,11 +54,12 @@ export function createTokenVerifier(opts: TokenVerifierOptions) {
       logLegacyFailure('IdP', 'jwks', correlationId, err);
       throw legacyUnavailable('IdP', correlationId);
     }
-    if (typeof payload.sub !== 'string' || typeof payload.preferred_username !== 'string') {
-      throw unauthenticated('The bearer token does not name a user.');
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The bearer token does not name a user.');
+    if (!lifetimeWithin(payload, opts.maxTokenLifetimeSeconds, CLOCK_SKEW_SECONDS)) {
+      throw unauthenticated('The bearer token lives longer than this service accepts; ask the identity provider for a new one.');
     }
-    const subject = { sub: payload.sub, username: payload.preferred_username };
-    const until = Math.min(Date.now() + VERIFIED_TTL_MS, typeof payload.exp === 'number' ? payload.exp * 1000 : 0);
+    const subject = { sub: payload.sub };
+    const until = Math.min(Date.now() + VERIFIED_TTL_MS, (payload.exp as number) * 1000);
     verified.set(token, subject, until);
     return subject;
   };

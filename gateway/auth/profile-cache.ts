@@ -3,8 +3,8 @@ import { GraphError } from '../../adapters/errors';
 import { grantsCacheLookups, metricsEnabled } from '../../observability/metrics';
 import { ExpiringMap } from '../../stack/expiring-map';
 
-/** Where the gateway reads a user's status and grants: CRM's GetProfiloUtente in production. */
-export interface ProfileSource { getUserProfile(username: string): Promise<UserProfile | null> }
+/** Where the gateway reads a user's status and grants by CRM user id: CRM's GetProfiloUtente in production. */
+export interface ProfileSource { getUserProfile(userId: string): Promise<UserProfile | null> }
 
 /** Enough for every active user of a busy hour; beyond it the oldest entries go first. */
 const MAX_USERS = 10_000;
@@ -29,13 +29,13 @@ export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSe
   // Boxed, so that "CRM said there is no such user" (null) is kept too.
   const lastGood = new ExpiringMap<string, { profile: UserProfile | null }>(MAX_USERS);
 
-  const read = async (username: string): Promise<UserProfile | null> => {
+  const read = async (userId: string): Promise<UserProfile | null> => {
     try {
-      const profile = await source.getUserProfile(username);
-      lastGood.set(username, { profile }, Date.now() + staleSeconds * 1000);
+      const profile = await source.getUserProfile(userId);
+      lastGood.set(userId, { profile }, Date.now() + staleSeconds * 1000);
       return profile;
     } catch (err) {
-      const stale = lastGood.get(username);
+      const stale = lastGood.get(userId);
       if (isUnavailable(err) && stale) {
         count('stale');
         return stale.profile;
@@ -45,13 +45,13 @@ export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSe
   };
 
   return {
-    getUserProfile(username) {
-      const cached = fresh.get(username);
+    getUserProfile(userId) {
+      const cached = fresh.get(userId);
       count(cached ? 'hit' : 'miss');
       if (cached) return cached;
-      const profile = read(username);
-      fresh.set(username, profile, Date.now() + ttlSeconds * 1000);
-      profile.catch(() => fresh.delete(username, profile));
+      const profile = read(userId);
+      fresh.set(userId, profile, Date.now() + ttlSeconds * 1000);
+      profile.catch(() => fresh.delete(userId, profile));
       return profile;
     },
   };

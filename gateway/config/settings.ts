@@ -27,6 +27,9 @@ export const GATEWAY_VARIABLES = {
   GRANTS_STALE_SECONDS: variable(expect.integer(0).default(600), {
     meaning: 'while CRM is unavailable, how long after CRM last gave them a user\'s grants are still used',
   }),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: variable(expect.integer(1).default(3600), {
+    meaning: 'a bearer token meant to live longer than this (counted from its `iat`, or from now) is refused; `exp` is always required',
+  }),
   CRM_URL: variable(expect.httpUrl(), { meaning: 'CRM SOAP endpoint (the gateway reads users and grants)' }),
   CRM_USER: variable(expect.text().default('onegraph'), { meaning: 'CRM HTTP Basic user' }),
   CRM_PASSWORD: variable(expect.text().default('onegraph'), { meaning: 'CRM HTTP Basic password', secret: true }),
@@ -60,6 +63,8 @@ export interface GatewaySettings {
     grantsCacheSeconds: number;
     /** How long after CRM last gave them a user's grants are still used while CRM is unavailable. */
     grantsStaleSeconds: number;
+    /** A bearer token meant to live longer than this (from its `iat` or from now) is refused. */
+    maxTokenLifetimeSeconds: number;
   };
   crm: { url: string; user: string; password: string; resilience: ResilienceSettings };
   identitySecret: Uint8Array;
@@ -91,6 +96,7 @@ export function readGatewaySettings(env: Record<string, string | undefined> = pr
       jwksUrl: new URL(v.AUTH_JWKS_URL),
       grantsCacheSeconds: v.GRANTS_CACHE_SECONDS,
       grantsStaleSeconds: v.GRANTS_STALE_SECONDS,
+      maxTokenLifetimeSeconds: v.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     },
     crm: { url: v.CRM_URL, user: v.CRM_USER, password: v.CRM_PASSWORD, resilience: resilienceOf('CRM', v) },
     identitySecret: v.GATEWAY_IDENTITY_SECRET,

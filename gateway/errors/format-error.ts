@@ -6,6 +6,7 @@ import { currentRequestScope } from '../../observability/request-scope';
 import { noteErrorCode } from '../logs/access-line';
 import { LIMIT_EXTENSION } from '../limits/operation-limits';
 import { fieldOfLiteral, isValueLiteralError } from './literal-field';
+import { persistedQueryError } from './persisted-query-errors';
 import { fieldOfVariableError } from './variable-field';
 
 const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -15,7 +16,7 @@ const GRAPH_CODES: ReadonlySet<string> = new Set<ErrorCode>([
 /** Apollo's request-level codes describe the client's query, not our internals: they pass too. */
 const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_HASH_MISMATCH',
 ]);
 /** Extensions that describe our internals (which subgraph, which stack frame) and never reach a client. */
 const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'http'];
@@ -26,6 +27,8 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'http'];
  * code goes on the access line.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const refusedPersistedQuery = persistedQueryError(formatted);
+  if (refusedPersistedQuery) return formatGatewayError(refusedPersistedQuery, error);
   const correlationId = currentRequestScope()?.correlationId ?? randomUUID();
   const clientError = toClientError(formatted, error, correlationId);
   noteErrorCode(String(clientError.extensions?.code));

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, parse, visit, type ASTNode } from 'graphql';
+import { Kind, parse, visit, type ASTNode, type GraphQLError } from 'graphql';
 
 /**
  * graphql-js's validation of argument literals (`blockSim(input: { reason: FOO })`) says what is wrong with a value
@@ -13,13 +13,14 @@ const VALUE_ERRORS = [
 export const isValueLiteralError = (message: string) => VALUE_ERRORS.some((re) => re.test(message));
 
 export function fieldOfLiteral(error: unknown): string | null {
-  if (!(error instanceof GraphQLError)) return null;
-  const target = error.nodes?.[0]?.loc;
+  // Read by shape, not `instanceof`: Apollo Server and this file may load different copies of graphql (CJS and ESM,
+  // as under vitest), and the error is still a GraphQLError with its nodes.
+  const target = (error as Partial<GraphQLError> | null)?.nodes?.[0]?.loc;
   if (!target) return null;
   const path: string[] = [];
   let found: string | null = null;
   const named = (node: ASTNode) => node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD;
-  visit(parse(target.source), {
+  visit(parse(target.source.body), {
     enter(node) {
       if (found !== null) return false;
       if (named(node)) path.push((node as { name: { value: string } }).name.value);
@@ -32,6 +33,6 @@ export function fieldOfLiteral(error: unknown): string | null {
   });
   if (!found) return null;
   // "Field "BlockSimInput.reason" of required type … was not provided" points at the object missing it.
-  const missing = /^Field "\w+\.(\w+)" of required type/.exec(error.message)?.[1];
+  const missing = /^Field "\w+\.(\w+)" of required type/.exec((error as GraphQLError).message)?.[1];
   return missing ? `${found}.${missing}` : found;
 }

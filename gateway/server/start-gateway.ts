@@ -8,6 +8,7 @@ import { createTokenVerifier } from '../auth/bearer-token';
 import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
 import { formatGatewayError } from '../errors/format-error';
+import { operationResolution } from '../errors/operation-resolution';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
 import { IdentityForwardingDataSource } from '../identity/identity-data-source';
 import { mutationRateLimit } from '../limits/mutation-rate-limit';
@@ -22,6 +23,7 @@ import { serveGraphQL, type GraphQLHttpServer } from '../../stack/http/serve-gra
 import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
 import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
+import { checkScalarInputs } from '../schema/scalar-input-checks';
 import type { GatewayContext } from './context';
 
 export interface RunningGateway {
@@ -52,14 +54,16 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     },
   });
 
+  checkScalarInputs(gateway);
+
   // Refused at parse or validation, before the query planner sends anything to a subgraph.
   const limits = operationLimits(settings.operationLimits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: apolloLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute), operationNameInScope(), accessLogPlugin(),
-      graphqlMetrics(), legacyCallsPerOperation()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolution(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute),
+      operationNameInScope(), accessLogPlugin(), graphqlMetrics(), legacyCallsPerOperation()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: formatGatewayError,

@@ -48,9 +48,9 @@ export function readOperations(store: CrmStore): Record<string, (params: SoapRec
   const answer = (operation: string) => (content: Record<string, unknown>) => soapAnswer(operation, content);
   return {
     GetProfiloUtente(params) {
-      const username = text(params, 'username');
-      const found = store.user(username);
-      if (!found) throw notFoundFault(`utente ${username}`);
+      const id = text(params, 'idUtente');
+      const found = store.user(id);
+      if (!found) throw notFoundFault(`utente ${id}`);
       return answer('GetProfiloUtente')({ utente: userXml(found.user, found.grants) });
     },
     GetAziende: (params) => answer('GetAziende')({ azienda: store.companies(ids(params, 'codiceCliente')).map(companyXml) }),

@@ -170,10 +170,11 @@ export function openCrmStore(dataDir: string, large: { id: string; lines: number
   }
 
   return {
-    user(username: string): { user: UserRow; grants: GrantRow[] } | null {
-      const user = db.prepare('SELECT * FROM utenti WHERE username = ?').get(username) as UserRow | undefined;
+    /** By CRM user id, which is the subject of the identity provider's tokens (both are fed from one user registry). */
+    user(id: string): { user: UserRow; grants: GrantRow[] } | null {
+      const user = db.prepare('SELECT * FROM utenti WHERE id = ?').get(id) as UserRow | undefined;
       if (!user) return null;
-      const grants = db.prepare('SELECT profilo, tipo_ambito, ambito FROM abilitazioni WHERE username = ? ORDER BY rowid').all(username) as GrantRow[];
+      const grants = db.prepare('SELECT profilo, tipo_ambito, ambito FROM abilitazioni WHERE username = ? ORDER BY rowid').all(user.username) as GrantRow[];
       return { user, grants };
     },
     companies: (ids: string[]) => byKeys<CompanyRow>('SELECT * FROM aziende WHERE codice_cliente IN (%KEYS%)', ids),

@@ -39,8 +39,11 @@ export async function viewerCompanyId(context: SubgraphContext): Promise<string 
   return first?.companyId ?? null;
 }
 
-/** Places of the contract and line grants that count for this kind of record (unknown records are skipped). */
-async function heldPlaces({ identity, loaders }: SubgraphContext, kind: AccountKind): Promise<(RecordPlace & { profile: Profile })[]> {
+/**
+ * Places of the contract and line grants that count for this kind of record (unknown records are skipped); looked up
+ * through the request's loaders, so asking again within a request costs nothing.
+ */
+export async function heldPlaces({ identity, loaders }: SubgraphContext, kind: AccountKind): Promise<(RecordPlace & { profile: Profile })[]> {
   const places = await Promise.all(grantsFor(identity, kind).map(async ({ profile, scope }) => {
     if (scope.kind === 'CONTRACT') {
       const contract = await loaders.crm.contracts.load(scope.id);

@@ -16,7 +16,7 @@ export const viewerResolvers = {
     viewer: (_root, _args, { identity, legacy }): ViewerSource => {
       let pending: Promise<UserProfile> | undefined;
       const load = async () => {
-        const profile = await legacy.crm.getUserProfile(identity.username);
+        const profile = await legacy.crm.getUserProfile(identity.userId);
         if (!profile) throw notFound('Your user profile');
         return profile;
       };

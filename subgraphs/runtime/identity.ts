@@ -4,6 +4,7 @@ import { PROFILES } from '../../adapters/domain';
 import { ExpiringMap } from '../../stack/expiring-map';
 import { variable } from '../../stack/settings/define';
 import { z } from 'zod';
+import { lifetimeWithin } from '../../stack/token-lifetime';
 
 /**
  * The identity the gateway forwards to the subgraphs: a short-lived HS256 JWT of the gateway's own, so that a
@@ -14,6 +15,8 @@ export const IDENTITY_HEADER = 'x-gateway-identity';
 const AUDIENCE = 'onegraph-subgraphs';
 const ISSUER = 'onegraph-gateway';
 const LIFETIME_SECONDS = 60;
+/** The gateway and the subgraphs may run on hosts whose clocks differ by this much. */
+const CLOCK_SKEW_SECONDS = 5;
 
 export interface Identity {
   userId: string;
@@ -46,17 +49,24 @@ export async function signIdentity(identity: Identity, secret: Uint8Array): Prom
  */
 const verified = new ExpiringMap<string, { secret: Uint8Array; identity: Identity }>(10_000);
 
-/** Returns the identity, or null when the token is missing, forged, expired or malformed. */
+/**
+ * Returns the identity, or null when the token is missing, forged, expired, malformed, or not short-lived: the
+ * gateway signs every identity for LIFETIME_SECONDS, so one without `exp`, or meant to live longer, was not made by
+ * the gateway's code, whoever holds the secret.
+ */
 export async function verifyIdentity(token: string | undefined, secret: Uint8Array): Promise<Identity | null> {
   if (!token) return null;
   const known = verified.get(token);
   if (known?.secret === secret) return known.identity;
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, secret, {
+      issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'],
+    });
+    if (!lifetimeWithin(payload, LIFETIME_SECONDS, CLOCK_SKEW_SECONDS)) return null;
     if (typeof payload.sub !== 'string' || typeof payload.username !== 'string' || !Array.isArray(payload.grants)) return null;
     const grants = (payload.grants as unknown[]).filter(isGrant);
     const identity = { userId: payload.sub, username: payload.username, name: String(payload.name ?? ''), grants };
-    if (typeof payload.exp === 'number') verified.set(token, { secret, identity }, payload.exp * 1000);
+    verified.set(token, { secret, identity }, (payload.exp as number) * 1000);
     return identity;
   } catch (err) {
     if (err instanceof joseErrors.JOSEError) return null;

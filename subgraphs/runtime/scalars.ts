@@ -57,3 +57,6 @@ export const DateTimeScalar = stringScalar('DateTime', 'Timestamp, ISO 8601 with
   isIsoDateTime, '2026-03-31T16:05:00Z');
 export const DecimalScalar = stringScalar('Decimal', 'Euro amount as a decimal string with a dot, e.g. "221.12".',
   isDecimal, '221.12');
+
+/** Every custom scalar of the graph, by name: the gateway checks client input with the same code (gateway/schema/). */
+export const GRAPH_SCALARS: readonly GraphQLScalarType<string, string>[] = [DateScalar, DateTimeScalar, DecimalScalar];

@@ -34,7 +34,7 @@ describe('CRM failures', () => {
   it('turns malformed answers into LEGACY_UNAVAILABLE', async () => {
     await crm.setFaults({ '*': { malformed: true } });
     await expect(client.listMobileLines({ companyIds: ['1-VALL01'] }, { offset: 0, limit: 10 }, 'NUMBER')).rejects.toMatchObject(unavailable);
-    await expect(client.getUserProfile('ginevra.vallisneri')).rejects.toMatchObject(unavailable);
+    await expect(client.getUserProfile('1-U0001')).rejects.toMatchObject(unavailable);
   });
 
   it('fails only the operation a fault is set on', async () => {

@@ -25,15 +25,17 @@ beforeEach(async () => {
 });
 
 describe('CRM customers and users', () => {
-  it('reads a user with grants in domain words, and null for an unknown one', async () => {
-    const sara = await client.getUserProfile('sara.neri');
-    expect(sara).toMatchObject({ username: 'sara.neri', firstName: 'SARA', enabled: true, mobile: '3343860405' });
+  it('reads a user by id (the IdP subject) with grants in domain words, and null for an unknown one', async () => {
+    const sara = await client.getUserProfile('1-U0003');
+    expect(sara).toMatchObject({ id: '1-U0003', username: 'sara.neri', firstName: 'SARA', enabled: true, mobile: '3343860405' });
     expect(sara?.grants).toEqual([
       { profile: 'AL', scope: { kind: 'COMPANY', id: COMPANY_A } },
       { profile: 'AL', scope: { kind: 'LINE', id: '3343860405' } },
     ]);
-    expect((await client.getUserProfile('abbonamento.mobile'))?.enabled).toBe(false);
-    expect(await client.getUserProfile('nobody.here')).toBeNull();
+    expect((await client.getUserProfile('1-U0006'))?.enabled).toBe(false);
+    expect(await client.getUserProfile('1-U9999')).toBeNull();
+    // A username is not an id: looking a user up by it finds nobody.
+    expect(await client.getUserProfile('sara.neri')).toBeNull();
   });
 
   it('reads companies and contracts aligned with the request, null where missing', async () => {

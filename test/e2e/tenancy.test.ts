@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
@@ -5,9 +6,11 @@ import { graphql, startTestStack, tokenFor, type TestStack } from '../support/st
  * Record scoping from day one: whatever id is sent, a record outside the user's grants is never returned, and the
  * answer is the same as for an id that does not exist.
  */
+/** Known to the test, so that it can sign identities the gateway would never sign. */
+const IDENTITY_SECRET = 'tenancy-test-identity-secret-of-32-chars-at-least';
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ env: { GATEWAY_IDENTITY_SECRET: IDENTITY_SECRET } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -77,5 +80,20 @@ describe('subgraph trust', () => {
     const userToken = await tokenFor(stack, 'ginevra.vallisneri');
     const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gateway-identity': userToken }, body: query });
     expect(forged.status).toBe(401);
+  });
+
+  it('a subgraph refuses an identity signed with the right secret but without exp, or meant to live a day', async () => {
+    const url = stack.components.get('mobile')!.url;
+    const query = JSON.stringify({ query: '{ mobileLines { totalCount } }' });
+    const identity = (exp: string | null) => {
+      const jwt = new SignJWT({ username: 'ginevra.vallisneri', name: 'GINEVRA', grants: [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }] })
+        .setProtectedHeader({ alg: 'HS256' }).setSubject('1-U0001').setIssuer('onegraph-gateway').setAudience('onegraph-subgraphs').setIssuedAt();
+      return (exp ? jwt.setExpirationTime(exp) : jwt).sign(new TextEncoder().encode(IDENTITY_SECRET));
+    };
+    const send = async (token: string) =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gateway-identity': token }, body: query })).status;
+    expect(await send(await identity('60s'))).toBe(200);
+    expect(await send(await identity(null))).toBe(401);
+    expect(await send(await identity('1d'))).toBe(401);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,8 @@ import { startGateway, type RunningGateway } from '../../gateway/server/start-ga
 import { createCredentialStore } from '../../legacy/idp/credentials';
 import { startIdp, type RunningIdp } from '../../legacy/idp/server';
 import { loadOrCreateSigningKey } from '../../legacy/idp/signing-key';
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../../subgraphs/runtime/identity';
+import { SignJWT } from 'jose';
+import { IDENTITY_HEADER, signIdentity, verifyIdentity, type Identity } from '../../subgraphs/runtime/identity';
 import { signTestToken } from '../support/idp-tokens';
 import { graphql, tokenFor } from '../support/stack';
 
@@ -28,9 +30,12 @@ import { graphql, tokenFor } from '../support/stack';
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const SDL = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  scalar Date
   type Query {
     whoami: Whoami!
     fails(kind: String!): String
+    "Echoes a date; the probe itself checks nothing, so what it refuses the gateway refused."
+    day(on: Date!): String
   }
   type Whoami { userId: String! username: String! name: String! grants: [String!]! correlationId: String }
 `);
@@ -49,6 +54,7 @@ const probeResolvers: GraphQLResolverMap<ProbeContext> = {
       if (kind === 'slow') await sleep(3_000);
       throw new Error('connection string postgres://admin:hunter2@db failed');
     },
+    day: (_, { on }) => String(on),
   },
 };
 
@@ -70,20 +76,26 @@ async function startProbeSubgraph(): Promise<{ url: string; stop(): Promise<void
   return { url, stop: () => server.stop() };
 }
 
-const profile = (username: string, enabled: boolean): UserProfile => ({
-  id: '1-U0001', username, firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G',
+const profile = (id: string, username: string, enabled: boolean): UserProfile => ({
+  id, username, firstName: username.split('.')[0].toUpperCase(), lastName: 'TEST', taxCode: 'VLLGVR74E42D548G',
   mobile: null, email: null, enabled, grants: [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }],
 });
 
-/** CRM as the gateway sees it, counting calls. */
+/** CRM as the gateway sees it, by user id (the IdP's `sub`), counting calls. */
+const CRM_USERS: Record<string, UserProfile> = {
+  '1-U0001': profile('1-U0001', 'ginevra.vallisneri', true),
+  '1-U0010': profile('1-U0010', 'mario.rossi', true),
+  '1-U0002': profile('1-U0002', 'luca.ferri', true),
+  '1-U0006': profile('1-U0006', 'abbonamento.mobile', false),
+  // A CRM answering another user than the one asked for: the gateway must not take it.
+  '1-U0099': profile('1-U0001', 'ginevra.vallisneri', true),
+};
 const crmCalls: string[] = [];
 const profiles: ProfileSource = {
-  async getUserProfile(username) {
-    crmCalls.push(username);
-    if (username === 'crm.down') throw legacyUnavailable('CRM', 'test-correlation');
-    if (username === 'ginevra.vallisneri' || username === 'mario.rossi') return profile(username, true);
-    if (username === 'abbonamento.mobile') return profile(username, false);
-    return null;
+  async getUserProfile(userId) {
+    crmCalls.push(userId);
+    if (userId === 'crm.down') throw legacyUnavailable('CRM', 'test-correlation');
+    return CRM_USERS[userId] ?? null;
   },
 };
 
@@ -151,7 +163,7 @@ describe('gateway authentication', () => {
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data.whoami).toMatchObject({
-      userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA VALLISNERI', grants: ['RL@COMPANY:1-VALL01'],
+      userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA TEST', grants: ['RL@COMPANY:1-VALL01'],
     });
     expect(body.data.whoami.correlationId).toMatch(/^[\w.:-]{8,64}$/);
   });
@@ -181,20 +193,45 @@ describe('gateway authentication', () => {
   });
 
   it('refuses a user disabled in CRM or unknown to CRM, even with a valid token', async () => {
-    await expectUnauthenticated(await signTestToken(dir, { username: 'abbonamento.mobile' }));
-    await expectUnauthenticated(await signTestToken(dir, { username: 'ghost.user' }));
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U0006', username: 'abbonamento.mobile' }));
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U9999', username: 'ghost.user' }));
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U0099' }));
+  });
+
+  it('serves the user the token\'s subject names, whatever its preferred_username says', async () => {
+    const asMario = await signTestToken(dir, { sub: '1-U0010', username: 'ginevra.vallisneri' });
+    const { status, body } = await graphql(at(), WHOAMI, {}, asMario);
+    expect(status).toBe(200);
+    expect(body.data.whoami).toMatchObject({ userId: '1-U0010', username: 'mario.rossi' });
+    // A disabled user does not get in by naming an enabled one as his username.
+    await expectUnauthenticated(await signTestToken(dir, { sub: '1-U0006', username: 'ginevra.vallisneri' }));
+  });
+
+  it('refuses a token without exp, and one meant to live longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS', async () => {
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: null }));
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: null, issuedAt: null }));
+    // Ten years ahead, with or without iat; and an hour left of a token issued a year ago.
+    expect(await expectUnauthenticated(await signTestToken(dir, { expiresIn: 10 * 365 * 86_400 }))).toMatch(/longer/);
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: 10 * 365 * 86_400, issuedAt: null }));
+    await expectUnauthenticated(await signTestToken(dir, { expiresIn: 600, issuedAt: -365 * 86_400 }));
+    // The IdP's own tokens (one hour) pass the default, and a tighter setting refuses them.
+    const hour = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri');
+    expect((await graphql(at(), WHOAMI, {}, hour)).status).toBe(200);
+    const strict = await startTestGateway({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: '600' });
+    expect((await graphql({ gatewayUrl: strict.url }, WHOAMI, {}, hour)).status).toBe(401);
+    expect((await graphql({ gatewayUrl: strict.url }, WHOAMI, {}, await signTestToken(dir, { expiresIn: 300 }))).status).toBe(200);
   });
 
   it('loads the grants from CRM once per user within the cache time', async () => {
-    const token = await tokenFor({ idpUrl: idp.url }, 'mario.rossi');
+    const token = await tokenFor({ idpUrl: idp.url }, 'luca.ferri');
     crmCalls.length = 0;
     await Promise.all([graphql(at(), WHOAMI, {}, token), graphql(at(), WHOAMI, {}, token)]);
     await graphql(at(), WHOAMI, {}, token);
-    expect(crmCalls).toEqual(['mario.rossi']);
+    expect(crmCalls).toEqual(['1-U0002']);
   });
 
   it('answers LEGACY_UNAVAILABLE (HTTP 200, never 5xx) when CRM cannot give the grants, and does not cache the failure', async () => {
-    const token = await signTestToken(dir, { username: 'crm.down' });
+    const token = await signTestToken(dir, { sub: 'crm.down' });
     crmCalls.length = 0;
     for (let i = 0; i < 2; i++) {
       const { status, body } = await graphql(at(), WHOAMI, {}, token);
@@ -209,6 +246,41 @@ describe('gateway authentication', () => {
     const { status, body } = await graphql({ gatewayUrl: blind.url }, WHOAMI, {}, await signTestToken(dir));
     expect(status).toBe(200);
     expect(body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'IdP' });
+  });
+});
+
+describe('gateway identity at the subgraphs', () => {
+  const secret = new TextEncoder().encode(SECRET);
+  const identity: Identity = { userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA', grants: [] };
+  /** What someone holding the secret could sign, outside the gateway's code. */
+  const handMade = (lifetime: { exp?: string | number; iat?: boolean }) => {
+    const jwt = new SignJWT({ username: identity.username, name: identity.name, grants: [] })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject(identity.userId).setIssuer('onegraph-gateway').setAudience('onegraph-subgraphs');
+    if (lifetime.iat !== false) jwt.setIssuedAt();
+    if (lifetime.exp !== undefined) jwt.setExpirationTime(lifetime.exp);
+    return jwt.sign(secret);
+  };
+
+  it('accepts the identity the gateway signs', async () => {
+    await expect(verifyIdentity(await signIdentity(identity, secret), secret)).resolves.toEqual(identity);
+    await expect(verifyIdentity(await handMade({ exp: '60s' }), secret)).resolves.toEqual(identity);
+  });
+
+  it('refuses an identity without exp or iat, or meant to live longer than the gateway signs for', async () => {
+    await expect(verifyIdentity(await handMade({}), secret)).resolves.toBeNull();
+    await expect(verifyIdentity(await handMade({ exp: '60s', iat: false }), secret)).resolves.toBeNull();
+    await expect(verifyIdentity(await handMade({ exp: '1d' }), secret)).resolves.toBeNull();
+    await expect(verifyIdentity(await handMade({ exp: '61min' }), secret)).resolves.toBeNull();
+  });
+
+  it('the probe subgraph refuses a request carrying an identity without exp (a real one: e2e/tenancy.test.ts)', async () => {
+    const res = await fetch(probe.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await handMade({}) },
+      body: JSON.stringify({ query: '{ whoami { userId } }' }),
+    });
+    expect(res.status).not.toBe(200);
+    expect(JSON.stringify(await res.json())).toContain('UNAUTHENTICATED');
   });
 });
 
@@ -255,6 +327,71 @@ describe('gateway error masking and subgraph calls', () => {
 
   it('refuses at start a SUBGRAPH_URLS entry naming no subgraph of the supergraph', async () => {
     await expect(startTestGateway({ SUBGRAPH_URLS: JSON.stringify({ probe: probe.url, mobil: probe.url }) })).rejects.toThrow(/mobil/);
+  });
+});
+
+describe('client mistakes are client errors (4xx, a code that says which, a message that says what to fix)', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri');
+  });
+
+  async function send(body: Record<string, unknown>) {
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] } };
+  }
+
+  function expectRefused(result: Awaited<ReturnType<typeof send>>, code: string, message: RegExp) {
+    expect(result.status, JSON.stringify(result.body)).toBe(400);
+    expect(result.body.data ?? null).toBeNull();
+    expect(result.body.errors).toHaveLength(1);
+    const [error] = result.body.errors;
+    expect(error.extensions.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(Object.keys(error.extensions).sort()).toEqual(['code', 'correlationId']);
+  }
+
+  it('a subscription: BAD_REQUEST, use a query', async () => {
+    expectRefused(await send({ query: 'subscription { whoami { userId } }' }), 'BAD_REQUEST', /not subscriptions/);
+  });
+
+  it('two operations and no operationName, or an operationName the document lacks: OPERATION_RESOLUTION_FAILURE', async () => {
+    const query = 'query A { whoami { userId } } query B { whoami { username } }';
+    expectRefused(await send({ query }), 'OPERATION_RESOLUTION_FAILURE', /set "operationName" to the one to run \(A, B\)/);
+    expectRefused(await send({ query, operationName: 'C' }), 'OPERATION_RESOLUTION_FAILURE', /no operation named "C".*one of A, B/);
+    expectRefused(await send({ query: '{ whoami { userId } }', operationName: 'A' }), 'OPERATION_RESOLUTION_FAILURE', /no operation named "A"/);
+    const chosen = await send({ query, operationName: 'B' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.data).toEqual({ whoami: { username: 'ginevra.vallisneri' } });
+  });
+
+  it('an automatic persisted query whose hash does not match, or of another version: PERSISTED_QUERY_HASH_MISMATCH, BAD_REQUEST', async () => {
+    const query = '{ whoami { userId } }';
+    const persisted = (sha256Hash: string, version = 1) => ({ query, extensions: { persistedQuery: { version, sha256Hash } } });
+    expectRefused(await send(persisted('0'.repeat(64))), 'PERSISTED_QUERY_HASH_MISMATCH', /SHA-256 of the query/);
+    expectRefused(await send(persisted('not-a-hash')), 'PERSISTED_QUERY_HASH_MISMATCH', /SHA-256 of the query/);
+    expectRefused(await send(persisted(createHash('sha256').update(query).digest('hex'), 2)), 'BAD_REQUEST', /version to 1/);
+    // The protocol's own answers stay as clients expect them: an unknown hash alone, then hash and query, then the hash alone.
+    const hash = createHash('sha256').update(query).digest('hex');
+    const unknown = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await send(persisted(hash))).body.data).toEqual({ whoami: { userId: '1-U0001' } });
+    expect((await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } })).body.data).toEqual({ whoami: { userId: '1-U0001' } });
+  });
+
+  it('a malformed custom scalar, as a literal or a variable: BAD_USER_INPUT naming it, refused by the gateway', async () => {
+    const literal = await send({ query: '{ day(on: "not-a-date") }' });
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+    expect(literal.body.errors[0].message).toMatch(/Date must be a string like "2026-03-31"/);
+    const variable = await send({ query: 'query ($on: Date!) { day(on: $on) }', variables: { on: '2026-02-30' } });
+    expect(variable.status).toBe(400);
+    expect(variable.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+    expect((await send({ query: '{ day(on: "2026-02-28") }' })).body.data).toEqual({ day: '2026-02-28' });
   });
 });
 

@@ -43,6 +43,19 @@ describe.skipIf(missing.length > 0)('gateway authentication on the launched stac
     await expectUnauthenticated(await signTestToken(stack.dataDir, { forgeSignature: true }));
   });
 
+  it('keys the user on the token\'s sub (the CRM user id), never on its preferred_username', async () => {
+    const subMario = await signTestToken(stack.dataDir, { sub: '1-U0010', username: 'ginevra.vallisneri' });
+    const { status, body } = await graphql(stack, VIEWER, {}, subMario);
+    expect(status).toBe(200);
+    expect(body.data.viewer.username).toBe('mario.rossi');
+    await expectUnauthenticated(await signTestToken(stack.dataDir, { sub: 'ginevra.vallisneri', username: 'ginevra.vallisneri' }));
+  });
+
+  it('refuses a token without exp, and one meant to live longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS', async () => {
+    await expectUnauthenticated(await signTestToken(stack.dataDir, { expiresIn: null }));
+    await expectUnauthenticated(await signTestToken(stack.dataDir, { expiresIn: 30 * 86_400 }));
+  });
+
   it('refuses the disabled abbonamento.mobile: no token from the IdP, and CRM says disabled for a token anyway', async () => {
     await expect(tokenFor(stack, 'abbonamento.mobile')).rejects.toThrow(/401/);
     await expectUnauthenticated(await signTestToken(stack.dataDir, { sub: '1-U0006', username: 'abbonamento.mobile' }));

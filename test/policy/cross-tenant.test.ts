@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, resetCounters, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import type { StandInName } from '../../stack/launch';
 
 /**
  * Cross-tenant probes: every demo user asks every by-id entry point for every record of the reference dataset he
- * may not see, and the answer must be exactly the answer for ids that do not exist — same data (null), same errors.
+ * may not see, and the answer must be exactly the answer for ids that do not exist — same data (null), same errors,
+ * and the same cost: the same legacy calls (counted by the stand-ins, per system and operation) and, with the
+ * stand-ins' latency on, about the same time. Otherwise the time of an answer tells which ids exist.
  * "Records he may not see" are the dataset's records minus those his lists and grants show him; the catalogue is what
  * each tenant's owner lists, plus the ceased customer's records, which no list of his shows.
  */
@@ -94,6 +97,23 @@ const normalised = (body: { data?: unknown; errors?: { extensions?: Record<strin
   }).sort(),
 });
 
+const SYSTEMS: StandInName[] = ['crm', 'ebill', 'ebpfa'];
+
+/**
+ * What one request cost each legacy system, by operation. GetProfiloUtente is left out: it is the gateway's grants
+ * cache refilling (once per user per 30 s), which depends on when the user last asked, not on the ids asked for.
+ */
+async function legacyCost<T>(request: () => Promise<T>): Promise<[T, Record<string, Record<string, number>>]> {
+  await Promise.all(SYSTEMS.map((system) => resetCounters(stack, system)));
+  const result = await request();
+  const cost: Record<string, Record<string, number>> = {};
+  for (const system of SYSTEMS) {
+    const { GetProfiloUtente: _grantsCache, ...calls } = await counters(stack, system);
+    cost[system] = calls;
+  }
+  return [result, cost];
+}
+
 /** The gateway refuses operations with more than 10 aliases: probes go in chunks below that. */
 const PROBES_PER_QUERY = 8;
 const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / PROBES_PER_QUERY) }, (_, i) => items.slice(i * PROBES_PER_QUERY, (i + 1) * PROBES_PER_QUERY));
@@ -114,13 +134,56 @@ describe('cross-tenant probes', () => {
       for (const foreign of chunks([...catalogue[kind]].filter((id) => !own[kind].has(id)))) {
         probed += foreign.length;
         const unknown = foreign.map((_, i) => ENTRY_POINTS[kind].unknown(i));
-        const [asked, control] = await Promise.all([graphql(stack, probe(kind, foreign), {}, token), graphql(stack, probe(kind, unknown), {}, token)]);
+        const [asked, askedCost] = await legacyCost(() => graphql(stack, probe(kind, foreign), {}, token));
+        const [control, controlCost] = await legacyCost(() => graphql(stack, probe(kind, unknown), {}, token));
         expect(asked.status, kind).toBe(200);
         expect(normalised(asked.body), `${username} ${kind} ${foreign.join(',')}`).toEqual(normalised(control.body));
+        expect(askedCost, `legacy calls of ${username} ${kind} ${foreign.join(',')}`).toEqual(controlCost);
         expect(Object.values(asked.body.data).every((v) => v === null), kind).toBe(true);
       }
     }
     expect(probed).toBeGreaterThan(10);
+  });
+
+  describe('with the stand-ins\' latency on', () => {
+    // Fixed, no jitter: the systems' default latencies (ARCHITECTURE.md), so that a skipped look-up shows as time.
+    const LATENCY: Record<StandInName, number> = { crm: 60, ebill: 90, ebpfa: 150 };
+    beforeAll(async () => {
+      for (const system of SYSTEMS) await setFaults(stack, system, { '*': { latencyMs: LATENCY[system], jitterMs: 0 } });
+    });
+    afterAll(async () => {
+      for (const system of SYSTEMS) await setFaults(stack, system, { '*': { latencyMs: 0, jitterMs: 0 } });
+    });
+
+    /** Median times of two queries, measured in turns so that a busy moment of the machine weighs on both alike. */
+    const ROUNDS = 5;
+    async function medianTimesMs(queries: [string, string], token: string): Promise<[number, number]> {
+      const times: [number[], number[]] = [[], []];
+      for (let i = 0; i < ROUNDS; i++) {
+        for (const [q, query] of queries.entries()) {
+          const started = performance.now();
+          await graphql(stack, query, {}, token);
+          times[q].push(performance.now() - started);
+        }
+      }
+      const median = (t: number[]) => t.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
+      return [median(times[0]), median(times[1])];
+    }
+
+    // A company-wide grant (mobile and fixed invoices), and contract grants whose records the account subgraph looks up.
+    it.each(['ginevra.vallisneri', 'vincenzo.roa'])('%s: a foreign id and a made-up id take about the same time, on every by-id entry point', async (username) => {
+      const token = tokens.get(username)!;
+      const own = await listedBy(token);
+      await graphql(stack, probe('invoice', [ENTRY_POINTS.invoice.unknown(0)]), {}, token); // grants cached, connections warm
+      for (const kind of Object.keys(ENTRY_POINTS) as Kind[]) {
+        const foreign = [...catalogue[kind]].find((id) => !own[kind].has(id));
+        if (!foreign) continue;
+        const [asked, control] = await medianTimesMs([probe(kind, [foreign]), probe(kind, [ENTRY_POINTS[kind].unknown(0)])], token);
+        // A skipped look-up costs one system's latency (60 to 150 ms); the margin is for a busy machine.
+        expect(Math.abs(asked - control), `${username} ${kind} ${foreign}: ${asked.toFixed(0)} ms vs ${control.toFixed(0)} ms`)
+          .toBeLessThan(Math.max(50, 0.25 * Math.max(asked, control)));
+      }
+    });
   });
 
   it.each(['ginevra.vallisneri', 'sara.neri', 'vincenzo.roa', 'massimiliano.roa'])(

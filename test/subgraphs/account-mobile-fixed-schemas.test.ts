@@ -61,7 +61,7 @@ function fakeCrm() {
   const crm = { listMobileLines: list('ListaLineeMobili', MOBILE), listFixedLines: list('ListaLineeFisse', FIXED),
     getMobileLines: get('GetLineeMobili', MOBILE, byNumber), getFixedLines: get('GetLineeFisse', FIXED, byNumber),
     getContracts: get('GetContratti', CONTRACTS, byNumber), getCompanies: get('GetAziende', COMPANIES, (c) => c.id),
-    getUserProfile: async (username: string) => (calls.push('GetProfiloUtente'), username === GINEVRA.username ? GINEVRA : null),
+    getUserProfile: async (userId: string) => (calls.push('GetProfiloUtente'), userId === GINEVRA.id ? GINEVRA : null),
     listContracts: async (filter: RecordFilter) => {
       calls.push('ListaContratti');
       return CONTRACTS.filter((c) => filter.companyIds?.includes(c.companyId) || filter.contractNumbers?.includes(c.number)
@@ -73,7 +73,7 @@ function fakeCrm() {
 function run(name: 'account' | 'mobile' | 'fixed', resolvers: Resolvers, grants: Grant[], query: string) {
   const { crm, calls } = fakeCrm();
   const context = {
-    identity: { userId: 'u', username: GINEVRA.username, name: 'U', grants },
+    identity: { userId: GINEVRA.id, username: GINEVRA.username, name: 'U', grants },
     loaders: { crm: { mobileLines: new DataLoader(crm.getMobileLines), fixedLines: new DataLoader(crm.getFixedLines),
       contracts: new DataLoader(crm.getContracts), companies: new DataLoader(crm.getCompanies) } },
     legacy: { crm },
