@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { legacyUnavailable, type LegacySystem } from './errors';
 import { CallRefused, createLegacyPolicy, type CallKind, type LegacyPolicy } from './resilience/policy';
@@ -74,6 +74,9 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
       const bytes = Buffer.from(await res.body.arrayBuffer());
       return { status: res.statusCode, headers: res.headers, body: bytes, correlationId };
     } catch (err) {
+      // A stream body that failed on our side (an upload cut off over its limit, a client gone) is not the system
+      // failing: its own error goes up, and the breaker does not count it.
+      if (body instanceof Readable && body.errored) throw body.errored;
       // Transport failure (refused, reset, timed out, aborted): the system is unavailable, whatever undici says.
       logLegacyFailure(endpoint.system, operation, correlationId, err);
       throw legacyUnavailable(endpoint.system, correlationId);

@@ -94,6 +94,20 @@ describe('POST /uploads', () => {
     expect(storedAttachments()).toBe(before);
   });
 
+  it('does not count uploads cut off over the limit against CRM: after six of them a good upload is stored', async () => {
+    const large = Buffer.concat([minimalPdf('grande'), Buffer.alloc(MAX_BYTES)]);
+    for (let i = 0; i < 6; i++) {
+      const cutOff = await upload(new ReadableStream({
+        start(controller) {
+          controller.enqueue(new Uint8Array(large));
+          controller.close();
+        },
+      }));
+      expect(cutOff.status).toBe(413);
+    }
+    expect((await upload(new Uint8Array(minimalPdf('dopo')))).status).toBe(201);
+  });
+
   it('refuses an upload without a bearer token with 401 and keeps nothing', async () => {
     const before = storedAttachments();
     const { status, body } = await upload(new Uint8Array(minimalPdf('anonimo')), { bearer: null });
