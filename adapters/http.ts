@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { CORRELATION_HEADER } from '../observability/correlation-id';
 import { logger } from '../observability/logger';
@@ -30,7 +31,8 @@ export interface LegacyRequest {
   method: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  /** A stream is sent as it comes (an upload); only a write may carry one, as a stream cannot be sent twice. */
+  body?: string | Buffer | Readable;
   operation: string;
   /** Ids sent in this call, for its span (default 1: a search or a single lookup). */
   batchSize?: number;
@@ -82,6 +84,9 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
       logger.info({ system: endpoint.system, operation, status: res.statusCode, durationMs: Math.round(performance.now() - started), correlationId }, 'legacy call');
       return { status: res.statusCode, headers: res.headers, body: bytes, correlationId };
     } catch (err) {
+      // A stream body that failed on our side (an upload cut off over its limit, a client gone) is not the system
+      // failing: its own error goes up, and the breaker does not count it.
+      if (body instanceof Readable && body.errored) throw body.errored;
       // Transport failure (refused, reset, timed out, aborted): the system is unavailable, whatever undici says.
       logLegacyFailure(endpoint.system, operation, correlationId, err);
       throw legacyUnavailable(endpoint.system, correlationId);

@@ -6,6 +6,7 @@ import { PROCESS_VARIABLES, processSettingsOf, type ProcessSettings } from '../.
 import { expect, readVariables, variable } from '../../stack/settings/define';
 import { IDENTITY_SECRET_VARIABLE } from '../../subgraphs/runtime/identity';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits';
+import { fileSourcesFrom, type FileSources } from '../downloads/file-sources';
 
 /**
  * Every variable the gateway reads, with what it means: the one source of the README table "Settings of the
@@ -47,6 +48,13 @@ export const GATEWAY_VARIABLES = {
   MAX_TOKENS: variable(expect.integer(1).default(DEFAULT_OPERATION_LIMITS.maxTokens), { meaning: 'tokens in one document' }),
   MAX_COST: variable(expect.integer(1).default(DEFAULT_OPERATION_LIMITS.maxCost), { meaning: 'cost of one operation (README "Limits at the gateway")' }),
   MAX_BODY_BYTES: variable(expect.integer(1).default(64 * 1024), { meaning: 'a larger request body is refused (413) unread' }),
+  UPLOAD_MAX_BYTES: variable(expect.integer(1).default(10 * 1024 * 1024), { meaning: '`POST /uploads`: the largest file taken (413 beyond, nothing stored)' }),
+  UPLOAD_TIMEOUT_MS: variable(expect.integer(1).default(120_000), { meaning: '`POST /uploads`: how long one upload may take end to end' }),
+  DOWNLOAD_TIMEOUT_MS: variable(expect.integer(1).default(10_000), { meaning: '`GET /downloads/…`: how long the system holding the file may keep the gateway waiting' }),
+  EBILL_URL: variable(expect.httpUrl().optional(), { meaning: 'eBill base URL, for the invoice PDFs of signed download links (unset: those links answer 503)', shownDefault: 'unset' }),
+  EBILL_API_KEY: variable(expect.text().default('onegraph-ebill'), { meaning: 'eBill `X-Api-Key`', secret: true }),
+  EBPFA_URL: variable(expect.httpUrl().optional(), { meaning: 'EBPFA base URL, for the fixed-line invoice PDFs of signed download links (unset: those links answer 503)', shownDefault: 'unset' }),
+  EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'EBPFA `X-Api-Key`', secret: true }),
   MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), { meaning: 'mutations per user per minute, in memory per gateway process' }),
 };
 
@@ -81,6 +89,10 @@ export interface GatewaySettings {
   /** Off when NODE_ENV=production: the schema is not published to whoever asks. */
   introspection: boolean;
   process: ProcessSettings;
+  /** POST /uploads: the largest file taken, and how long one upload may take end to end (the client's pace). */
+  uploads: { maxBytes: number; timeoutMs: number };
+  /** GET /downloads: the systems signed links point into, and how long the system may keep the gateway waiting. */
+  downloads: { sources: FileSources; timeoutMs: number };
 }
 
 export function readGatewaySettings(env: Record<string, string | undefined> = process.env): GatewaySettings {
@@ -114,5 +126,7 @@ export function readGatewaySettings(env: Record<string, string | undefined> = pr
     mutationsPerMinute: v.MUTATIONS_PER_MINUTE,
     introspection: !common.production,
     process: common,
+    uploads: { maxBytes: v.UPLOAD_MAX_BYTES, timeoutMs: v.UPLOAD_TIMEOUT_MS },
+    downloads: { sources: fileSourcesFrom(v), timeoutMs: v.DOWNLOAD_TIMEOUT_MS },
   };
 }

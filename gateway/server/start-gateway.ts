@@ -7,6 +7,8 @@ import { createAuthenticator } from '../auth/authenticate';
 import { createTokenVerifier } from '../auth/bearer-token';
 import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
+import { createAttachmentUploader } from '../../adapters/crm';
+import { downloadRoute } from '../downloads/serve-download';
 import { formatGatewayError } from '../errors/format-error';
 import { operationResolution } from '../errors/operation-resolution';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
@@ -24,6 +26,7 @@ import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
 import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
 import { checkScalarInputs } from '../schema/scalar-input-checks';
+import { uploadRoute } from '../uploads/serve-upload';
 import type { GatewayContext } from './context';
 
 export interface RunningGateway {
@@ -32,6 +35,9 @@ export interface RunningGateway {
   /** Drains (readiness 503, requests in flight finish within SHUTDOWN_GRACE_MS), then closes everything. */
   stop(): Promise<void>;
 }
+
+/** Uploads in flight to CRM per gateway process; more wait their turn (adapters/crm/attachments.ts). */
+const UPLOAD_CONNECTIONS = 8;
 
 /**
  * The gateway: the supergraph from file, one data source per subgraph (identity forwarding over a keep-alive
@@ -83,10 +89,11 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   );
   let http: GraphQLHttpServer | undefined;
   let started = false;
+  const uploader = createAttachmentUploader({ ...settings.crm, timeoutMs: settings.uploads.timeoutMs, connections: UPLOAD_CONNECTIONS });
   const stopAll = async () => {
     await http?.drain(settings.process.shutdownGraceMs);
     await server.stop();
-    await Promise.all(fetchers.map((f) => f.close()));
+    await Promise.all([...fetchers.map((f) => f.close()), uploader.close()]);
   };
 
   let url: string;
@@ -104,6 +111,10 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
+      },
+      routes: {
+        '/uploads': uploadRoute({ authenticate, uploader, maxBytes: settings.uploads.maxBytes }),
+        '/downloads': downloadRoute({ secret: settings.identitySecret, ...settings.downloads }),
       },
     });
     ({ url } = http);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { logger } from '../../observability/logger';
+import { refuse } from './refuse';
 import { answerProbe, type HealthProbe } from './probes';
 
 /**
@@ -21,6 +22,9 @@ export interface GraphQLHttpServer {
   drain(graceMs: number): Promise<void>;
 }
 
+/** An endpoint other than GraphQL (uploads, downloads): it reads the request itself. */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export interface ServeGraphQLOptions<C> {
   host: string;
   port: number;
@@ -29,6 +33,8 @@ export interface ServeGraphQLOptions<C> {
   health: HealthProbe;
   /** Answers what is not GraphQL on the same port (`GET /metrics`); true when it did. */
   otherRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** By first path segment, e.g. `/uploads` serves `/uploads` and `/uploads/…`; every other path is GraphQL. */
+  routes?: Record<string, HttpRoute>;
   /** Runs around each GraphQL request (its request scope, its access line); `serve` answers it. */
   aroundRequest?: (req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>) => Promise<void>;
 }
@@ -54,6 +60,9 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const segment = /^\/[^/?]*/.exec(req.url ?? '/')?.[0] ?? '/';
+    const route = opts.routes && Object.hasOwn(opts.routes, segment) ? opts.routes[segment] : undefined;
+    if (route) return route(req, res);
     const body = await readBody(req, opts.maxBodyBytes);
     if (body === 'too large') return refuse(res, 413, 'BAD_REQUEST', `The request body exceeds ${opts.maxBodyBytes} bytes.`, true);
     const headers = new HeaderMap();
@@ -121,11 +130,4 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'to
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-function refuse(res: ServerResponse, status: number, code: string, message: string, close = false): void {
-  // After a refused oversized body the rest of it is not read, and a draining server keeps no connection open.
-  if (close) res.setHeader('connection', 'close');
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

@@ -18,6 +18,7 @@ import { serveGraphQL } from '../../stack/http/serve-graphql';
 import { announceReady, onShutdown } from '../../stack/process';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { closeLegacyClients, createLegacyClients, createLoaders, type LegacyClients, type Loaders } from './legacy';
+import { createDownloadSigner, type DownloadSigner } from './downloads';
 import { formatSubgraphError } from './errors';
 import { loadTypeDefs, type SubgraphName } from './sdl';
 import { readPolicy, type PolicyTable } from './policy/directives';
@@ -31,6 +32,8 @@ export interface SubgraphContext {
   identity: Identity;
   loaders: Loaders;
   legacy: LegacyClients;
+  /** Signs the download links this subgraph hands out (runtime/downloads.ts). */
+  downloads: DownloadSigner;
   /** This subgraph's @allow table, for resolvers that decide on a record they receive rather than return. */
   policy: PolicyTable;
 }
@@ -73,6 +76,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
   applyVendorTelemetry(settings.process.vendorTelemetry);
   const secret = settings.identitySecret;
   const legacy = createLegacyClients(settings);
+  const downloads = createDownloadSigner({ secret: settings.identitySecret, ...settings.downloads });
   const { schema, policy } = buildProtectedSchema(name, resolvers, recordTypes, settings.policyLayer);
   const server = new ApolloServer<SubgraphContext>({
     schema,
@@ -100,7 +104,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
         Object.assign(error.extensions, { http: { status: 401 } });
         throw error;
       }
-      return { identity, loaders: createLoaders(legacy), legacy, policy };
+      return { identity, loaders: createLoaders(legacy), legacy, policy, downloads };
     },
   });
   onShutdown(async () => {

@@ -18,6 +18,12 @@ export const SUBGRAPH_VARIABLES = {
   EBPFA_URL: variable(expect.httpUrl(), { meaning: 'EBPFA base URL' }),
   EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'EBPFA `X-Api-Key`', secret: true }),
   GATEWAY_IDENTITY_SECRET: IDENTITY_SECRET_VARIABLE,
+  DOWNLOAD_URL_TTL_SECONDS: variable(expect.integer(1).default(300), {
+    meaning: 'how long a signed download link (e.g. `Invoice.documentUrl`) works: time enough to click a link the page just showed',
+  }),
+  DOWNLOADS_BASE_URL: variable(expect.httpUrl().optional(), {
+    meaning: 'the gateway\'s public origin, prefixed to download links; unset: links are relative to the gateway (`/downloads/…`)', shownDefault: 'unset',
+  }),
   POLICY_LAYER: variable(expect.oneOf(['shield', 'off']).default('shield'), {
     meaning: '`off` drops the graphql-shield field rules (record scoping stays): only for the benchmark to measure what they cost; refused with `NODE_ENV=production`',
     refusedInProduction: (value) => value === 'off',
@@ -39,6 +45,8 @@ export interface SubgraphSettings {
   ebpfa: { url: string; apiKey: string; resilience: ResilienceSettings };
   identitySecret: Uint8Array;
   policyLayer: PolicyLayer;
+  /** Signed download links: their lifetime and the gateway's public origin. */
+  downloads: { ttlSeconds: number; baseUrl: string };
   /** Off when NODE_ENV=production. */
   introspection: boolean;
   process: ProcessSettings;
@@ -55,6 +63,7 @@ export function readSubgraphSettings(env: Record<string, string | undefined> = p
     ebpfa: { url: v.EBPFA_URL, apiKey: v.EBPFA_API_KEY, resilience: resilienceOf('EBPFA', v) },
     identitySecret: v.GATEWAY_IDENTITY_SECRET,
     policyLayer: v.POLICY_LAYER,
+    downloads: { ttlSeconds: v.DOWNLOAD_URL_TTL_SECONDS, baseUrl: v.DOWNLOADS_BASE_URL ?? '' },
     introspection: !common.production,
     process: common,
   };

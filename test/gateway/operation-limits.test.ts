@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Supergraph } from '@apollo/federation-internals';
-import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
+import { parse, validate, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { apiSchema } from '../../schema/api-schema';
 import { DEFAULT_OPERATION_LIMITS, operationLimits, type OperationLimits } from '../../gateway/limits/operation-limits';
 import { readmeDashboardQuery } from '../e2e/dashboard-query';
 
 /** The limits against the graph's API schema: the README dashboard passes with margin, abusive shapes do not. */
-// Printed by federation-internals' graphql (CommonJS) and rebuilt by ours: the validator refuses a foreign schema.
-const cjsGraphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
-const api: GraphQLSchema = buildSchema(cjsGraphql.printSchema(
-  Supergraph.build(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8')).schema.toAPISchema().toGraphQLJSSchema()));
+const api: GraphQLSchema = apiSchema();
 
 function refusals(query: string, limits: OperationLimits = DEFAULT_OPERATION_LIMITS) {
   const document = parse(query, operationLimits(limits).parseOptions);
