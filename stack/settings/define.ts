@@ -57,7 +57,7 @@ export const expect = {
 
 /** Thrown at start with every offending variable, one per line. */
 export class SettingsError extends Error {
-  constructor(readonly kind: string, readonly problems: string[]) {
+  constructor(kind: string, problems: string[]) {
     super(`${kind}: ${problems.length} invalid setting(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'SettingsError';
   }
