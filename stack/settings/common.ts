@@ -18,7 +18,7 @@ export const PROCESS_VARIABLES = {
     meaning: 'after SIGTERM, how long requests in flight may finish before the process exits',
   }),
   VENDOR_TELEMETRY: variable(expect.oneOf(['off', 'on']).default('off'), {
-    meaning: '`on` lets libraries report to their vendors (`@apollo/gateway` probes cloud metadata addresses at start and sends usage to Apollo hourly and at exit); `off` (the default) keeps every connection to what is configured here',
+    meaning: '`on` lets libraries reach the network on their own (`@apollo/gateway` probes cloud metadata addresses at start and sends usage to Apollo hourly and at exit; OpenTelemetry may use cloud resource detectors); `off` (the default) keeps every connection to what is configured here',
   }),
 };
 

@@ -57,7 +57,7 @@ export const expect = {
 
 /** Thrown at start with every offending variable, one per line. */
 export class SettingsError extends Error {
-  constructor(readonly kind: string, readonly problems: string[]) {
+  constructor(kind: string, problems: string[]) {
     super(`${kind}: ${problems.length} invalid setting(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'SettingsError';
   }
@@ -65,7 +65,8 @@ export class SettingsError extends Error {
 
 /**
  * Validates `env` against the declared variables and returns their values, or throws one SettingsError naming
- * every bad variable and what it expects. An empty variable counts as unset (`FOO= cmd` is how a shell unsets).
+ * every bad variable and what it expects. An empty variable counts as unset: deployment templates often leave one
+ * empty rather than absent.
  */
 export function readVariables<S extends VariableShape>(kind: string, shape: S, env: Env): z.output<z.ZodObject<S>> {
   const present = Object.fromEntries(Object.keys(shape).flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
