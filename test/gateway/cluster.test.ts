@@ -48,7 +48,8 @@ describe('gateway cluster mode', () => {
       expect(body.data.viewer.username).toBe('ginevra.vallisneri');
     }
 
-    await stack.kill('gateway');
+    // SIGTERM: the primary passes it on, waits for the workers to drain, and exits 0.
+    expect(await stack.kill('gateway')).toEqual({ code: 0, signal: null });
     expect(workers.filter(alive)).toEqual([]);
   });
 });
