@@ -82,6 +82,9 @@ describe('one trace from the client to the legacy call', () => {
     const services = new Set(spans.map((s) => s.service));
     for (const service of ['gateway', 'account', 'mobile', 'consumption', 'fixed', 'billing', 'tracking']) expect(services).toContain(`onegraph-${service}`);
     expect(legacy.some((s) => s.service === 'onegraph-gateway' && s.name === 'CRM GetProfiloUtente')).toBe(true);
+    // @apollo/gateway's own spans: the request, its plan and one fetch per subgraph call.
+    const gatewaySpans = new Set(spans.filter((s) => s.service === 'onegraph-gateway').map((s) => s.name));
+    for (const name of ['gateway.request', 'gateway.plan', 'gateway.fetch']) expect(gatewaySpans).toContain(name);
 
     // One tree: the gateway's server span is the child of the client's span, every other span has its parent here.
     const ids = new Set(spans.map((s) => s.spanId));
