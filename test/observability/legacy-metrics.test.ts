@@ -1,10 +1,8 @@
 import { register } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCrmClient, type CrmClient } from '../../adapters/crm';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from '../../adapters/resilience/settings';
-import { crmStandIn } from '../../legacy/crm/standin';
 import { runInRequestScope, type RequestScope } from '../../observability/request-scope';
-import { startTestStandIn, type TestStandIn } from '../support/stand-in-admin';
+import { crmWithClients } from '../support/crm-clients';
 
 /**
  * What /metrics says of one legacy system while it misbehaves, against the CRM stand-in on a real socket: calls in
@@ -19,20 +17,8 @@ const FAST: ResilienceSettings = {
 };
 const A_LINE = '3343860505';
 
-let crm: TestStandIn;
-const clients: CrmClient[] = [];
-function client(settings: ResilienceSettings): CrmClient {
-  const c = createCrmClient({ url: crm.url, resilience: settings });
-  clients.push(c);
-  return c;
-}
-beforeAll(async () => {
-  crm = await startTestStandIn(crmStandIn);
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await crm?.stop();
-});
+const stand = crmWithClients(FAST);
+const client = stand.client;
 
 /** The value of one series of the process's registry, e.g. `onegraph_legacy_calls_queued{system="CRM"}`. */
 async function value(series: string): Promise<number> {
@@ -42,7 +28,7 @@ async function value(series: string): Promise<number> {
 
 describe('legacy systems in the metrics', () => {
   it('shows the calls in flight and queued while the system is slow, and none once they are answered', async () => {
-    await crm.setFaults({ '*': { latencyMs: 300 } });
+    await stand.crm.setFaults({ '*': { latencyMs: 300 } });
     const c = client({ ...FAST, attemptTimeoutMs: 2_000, callBudgetMs: 3_000, maxInFlight: 2, maxQueued: 5 });
     const calls = Promise.all(Array.from({ length: 5 }, () => c.getCompanies(['1-VALL01'])));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -54,32 +40,31 @@ describe('legacy systems in the metrics', () => {
   });
 
   it('shows the breaker open after the system went down, and counts the calls as unavailable', async () => {
-    await crm.setFaults({ '*': { latencyMs: 0, down: true } });
+    await stand.crm.setFaults({ '*': { latencyMs: 0, down: true } });
     const before = await value('onegraph_legacy_call_duration_seconds_count{system="CRM",operation="GetLineeMobili",outcome="unavailable"}');
     const c = client({ ...FAST, readAttempts: 1 });
     for (let i = 0; i < 4; i++) await c.getMobileLines([A_LINE]).catch(() => {});
     expect(await value('onegraph_legacy_breaker_state{system="CRM",state="open"}')).toBe(1);
     expect(await value('onegraph_legacy_call_duration_seconds_count{system="CRM",operation="GetLineeMobili",outcome="unavailable"}') - before).toBe(4);
-    clients.splice(clients.indexOf(c), 1);
     await c.close();
     // A closed client's breaker is no longer reported.
     expect(await value('onegraph_legacy_breaker_state{system="CRM",state="open"}')).toBe(0);
-    await crm.setFaults({ '*': { down: false } });
+    await stand.crm.setFaults({ '*': { down: false } });
   });
 
   it('tallies every attempt on the request being served: a retried read counts twice, as the stand-in saw it', async () => {
-    await crm.setFaults({ '*': { latencyMs: 0, down: false } });
-    await crm.resetCounters();
+    await stand.crm.setFaults({ '*': { latencyMs: 0, down: false } });
+    await stand.crm.resetCounters();
     const c = client(FAST);
     const scope: RequestScope = { correlationId: 'test-legacy-metrics', operationName: 'Test', legacyCalls: {} };
     await runInRequestScope(scope, async () => {
       expect(await c.getUserProfile('nobody.here')).toBeNull();
-      await crm.setFaults({ GetLineeMobili: { errorRate: 1 } });
+      await stand.crm.setFaults({ GetLineeMobili: { errorRate: 1 } });
       await c.getMobileLines([A_LINE]).catch(() => {});
     });
-    await crm.setFaults({ GetLineeMobili: null });
+    await stand.crm.setFaults({ GetLineeMobili: null });
     // The failed read was tried twice: two requests to CRM, both in the tally as in the stand-in's counters.
-    expect(scope.legacyCalls).toEqual({ CRM: await crm.counters() });
+    expect(scope.legacyCalls).toEqual({ CRM: await stand.crm.counters() });
     expect(scope.legacyCalls.CRM).toEqual({ GetProfiloUtente: 1, GetLineeMobili: 2 });
     expect(await value('onegraph_legacy_call_duration_seconds_count{system="CRM",operation="GetProfiloUtente",outcome="ok"}')).toBeGreaterThan(0);
   });
