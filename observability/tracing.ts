@@ -39,8 +39,8 @@ function startSdk(): NodeSDK {
     // No cloud detectors: they probe metadata addresses (169.254.169.254 …) at every start.
     resourceDetectors: [resources.envDetector, resources.processDetector, resources.hostDetector],
     instrumentations: [
-      // Health probes and /metrics scrapes would be traces of their own, one every few seconds.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.method !== 'POST' }),
+      // Scrapes and health probes would be traces of their own, one every few seconds.
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health|readiness)\b/.test(req.url ?? '') }),
       new UndiciInstrumentation(),
       // Resolver spans for trivial fields would outnumber everything else in a dashboard trace.
       new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, mergeItems: true }),

@@ -10,11 +10,13 @@ import { readmeDashboardQuery } from '../e2e/dashboard-query';
 const DASHBOARD = readmeDashboardQuery();
 const SYSTEM_OF: Record<StandInName, string> = { crm: 'CRM', ebill: 'eBill', ebpfa: 'EBPFA' };
 
+/** Eleven processes on two shared cores: minutes, not seconds, when the machine is busy. */
+const STACK_START_TIMEOUT_MS = 300_000;
 let stack: TestStack;
 beforeAll(async () => {
   // Generous legacy budgets: on a loaded machine a timed-out attempt would make the tally and the counters differ.
-  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { LEGACY_ATTEMPT_TIMEOUT_MS: '15000', LEGACY_CALL_BUDGET_MS: '30000' } });
-});
+  stack = await startTestStack({ readyTimeoutMs: STACK_START_TIMEOUT_MS - 30_000, env: { LEGACY_ATTEMPT_TIMEOUT_MS: '15000', LEGACY_CALL_BUDGET_MS: '30000' } });
+}, STACK_START_TIMEOUT_MS);
 afterAll(async () => {
   await stack?.stop();
 });

@@ -12,19 +12,21 @@ import { startOtlpCollector, type OtlpCollector, type ReceivedSpan } from '../su
 const SYSTEM_OF: Record<StandInName, string> = { crm: 'CRM', ebill: 'eBill', ebpfa: 'EBPFA' };
 const SPAN_KIND_CLIENT = 3;
 
+/** Eleven processes on two shared cores, the OpenTelemetry SDK loaded in seven of them: minutes, not seconds. */
+const STACK_START_TIMEOUT_MS = 300_000;
 let collector: OtlpCollector;
 let stack: TestStack;
 beforeAll(async () => {
   collector = await startOtlpCollector();
   stack = await startTestStack({
-    readyTimeoutMs: 180_000,
+    readyTimeoutMs: STACK_START_TIMEOUT_MS - 30_000,
     env: {
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100',
       // Generous legacy budgets: on a loaded machine a retried attempt would still match, but not `legacy.attempt: 1`.
       LEGACY_ATTEMPT_TIMEOUT_MS: '15000', LEGACY_CALL_BUDGET_MS: '30000',
     },
   });
-});
+}, STACK_START_TIMEOUT_MS);
 afterAll(async () => {
   await stack?.stop();
   await collector?.close();
@@ -80,10 +82,13 @@ describe('one trace from the client to the legacy call', () => {
     const services = new Set(spans.map((s) => s.service));
     for (const service of ['gateway', 'account', 'mobile', 'consumption', 'fixed', 'billing', 'tracking']) expect(services).toContain(`onegraph-${service}`);
     expect(legacy.some((s) => s.service === 'onegraph-gateway' && s.name === 'CRM GetProfiloUtente')).toBe(true);
+    // @apollo/gateway's own spans: the request, its plan and one fetch per subgraph call.
+    const gatewaySpans = new Set(spans.filter((s) => s.service === 'onegraph-gateway').map((s) => s.name));
+    for (const name of ['gateway.request', 'gateway.plan', 'gateway.fetch']) expect(gatewaySpans).toContain(name);
 
     // One tree: the gateway's server span is the child of the client's span, every other span has its parent here.
     const ids = new Set(spans.map((s) => s.spanId));
     const roots = spans.filter((s) => !ids.has(s.parentSpanId ?? ''));
     expect(roots.map((s) => [s.service, s.parentSpanId])).toEqual([['onegraph-gateway', clientSpanId]]);
-  });
+  }, 120_000);
 });
