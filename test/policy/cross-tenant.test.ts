@@ -155,9 +155,12 @@ describe('cross-tenant probes', () => {
       for (const system of SYSTEMS) await setFaults(stack, system, { '*': { latencyMs: 0, jitterMs: 0 } });
     });
 
-    /** Median times of two queries, measured in turns so that a busy moment of the machine weighs on both alike. */
+    /**
+     * The fastest time of each of two queries, measured in turns: the minimum is what the request costs, whatever else
+     * the machine is doing (on a shared 2-core machine, medians moved by 100 ms between runs; minimums do not).
+     */
     const ROUNDS = 5;
-    async function medianTimesMs(queries: [string, string], token: string): Promise<[number, number]> {
+    async function fastestTimesMs(queries: [string, string], token: string): Promise<[number, number]> {
       const times: [number[], number[]] = [[], []];
       for (let i = 0; i < ROUNDS; i++) {
         for (const [q, query] of queries.entries()) {
@@ -166,8 +169,7 @@ describe('cross-tenant probes', () => {
           times[q].push(performance.now() - started);
         }
       }
-      const median = (t: number[]) => t.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
-      return [median(times[0]), median(times[1])];
+      return [Math.min(...times[0]), Math.min(...times[1])];
     }
 
     // A company-wide grant (mobile and fixed invoices), and contract grants whose records the account subgraph looks up.
@@ -178,7 +180,7 @@ describe('cross-tenant probes', () => {
       for (const kind of Object.keys(ENTRY_POINTS) as Kind[]) {
         const foreign = [...catalogue[kind]].find((id) => !own[kind].has(id));
         if (!foreign) continue;
-        const [asked, control] = await medianTimesMs([probe(kind, [foreign]), probe(kind, [ENTRY_POINTS[kind].unknown(0)])], token);
+        const [asked, control] = await fastestTimesMs([probe(kind, [foreign]), probe(kind, [ENTRY_POINTS[kind].unknown(0)])], token);
         // A skipped look-up costs one system's latency (60 to 150 ms); the margin is for a busy machine.
         expect(Math.abs(asked - control), `${username} ${kind} ${foreign}: ${asked.toFixed(0)} ms vs ${control.toFixed(0)} ms`)
           .toBeLessThan(Math.max(50, 0.25 * Math.max(asked, control)));
