@@ -19,19 +19,20 @@ let token: string;
 beforeAll(async () => {
   stack = await startTestStack({
     // The slow legacy answer must stay within the legacy budget: the request is slow, not failing.
+    readyTimeoutMs: 180_000,
     env: { LEGACY_ATTEMPT_TIMEOUT_MS: '12000', LEGACY_CALL_BUDGET_MS: '13000', SUBGRAPH_TIMEOUT_MS: '15000', SHUTDOWN_GRACE_MS: String(GRACE_MS) },
   });
   token = await tokenFor(stack, 'ginevra.vallisneri');
   expect((await graphql(stack, QUERY, {}, token)).status).toBe(200);
   await setFaults(stack, 'crm', { ListaLineeMobili: { latencyMs: SLOW_MS } });
-});
+}, 300_000);
 afterAll(async () => {
   await stack?.stop();
 });
 
 const origin = (name: ComponentName) => new URL(name === 'gateway' ? stack.gatewayUrl : stack.components.get(name)!.url).origin;
 
-/** Starts the slow request and resolves once it has reached the legacy system (so it is in flight everywhere). */
+/** Starts the slow request; resolves once it has reached the legacy system (so it is in flight everywhere). */
 async function slowRequestInFlight() {
   await resetCounters(stack, 'crm');
   const answer = graphql(stack, QUERY, {}, token);
@@ -40,8 +41,8 @@ async function slowRequestInFlight() {
     if (Date.now() - t0 > 10_000) throw new Error('the slow request did not reach CRM within 10 s');
     await sleep(50);
   }
-  console.log(`TIMING in flight seen after ${Date.now() - t0} ms`);
-  return answer;
+  // Wrapped: an async function returning the bare promise would wait for the answer.
+  return { answer };
 }
 
 async function postTo(name: ComponentName) {
@@ -53,7 +54,7 @@ async function postTo(name: ComponentName) {
 
 describe('graceful shutdown on SIGTERM', () => {
   it('a subgraph drains: not ready, refuses new requests, finishes the one in flight, exits 0', async () => {
-    const answer = await slowRequestInFlight();
+    const { answer } = await slowRequestInFlight();
     const exit = stack.kill('mobile', 'SIGTERM');
 
     await vi.waitFor(async () => expect((await fetch(`${origin('mobile')}/readiness`)).status).toBe(503), { timeout: 5_000, interval: 50 });
@@ -68,7 +69,7 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   it('the gateway drains: not ready, refuses new requests, finishes the one in flight, exits 0', async () => {
-    const answer = await slowRequestInFlight();
+    const { answer } = await slowRequestInFlight();
     const started = Date.now();
     const exit = stack.kill('gateway', 'SIGTERM');
 
