@@ -49,6 +49,9 @@ export function createTokenVerifier(opts: TokenVerifierOptions) {
       ({ payload } = await jwtVerify(token, keys, { issuer: opts.issuer, audience: opts.audience, requiredClaims: ['exp', 'sub'] }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw unauthenticated('The bearer token has expired.');
+      if (err instanceof joseErrors.JWTClaimValidationFailed && err.reason === 'missing') {
+        throw unauthenticated(`The bearer token has no "${err.claim}" claim; ask the identity provider for a token that has one.`);
+      }
       const idpUnreachable = err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || !(err instanceof joseErrors.JOSEError);
       if (!idpUnreachable) throw unauthenticated('The bearer token is not valid.');
       logLegacyFailure('IdP', 'jwks', correlationId, err);
