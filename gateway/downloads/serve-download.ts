@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import { logLegacyFailure } from '../../adapters/http';
 import { DOWNLOAD_ROUTE, verifyDownload } from '../../subgraphs/runtime/downloads';
-import { correlationIdOf } from '../http/correlation-id';
 import { refuse } from '../http/refuse';
 import { log } from '../../stack/process';
 import type { FileSources } from './file-sources';
@@ -15,9 +14,8 @@ import type { FileSources } from './file-sources';
  * a new one), 404 (the system has no such file), 503 (the system is unavailable).
  */
 export function downloadRoute(deps: { secret: Uint8Array; sources: FileSources; timeoutMs: number }) {
-  return async function serveDownload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return async function serveDownload(req: IncomingMessage, res: ServerResponse, correlationId: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'BAD_REQUEST', 'Downloads are fetched with GET.');
-    const correlationId = correlationIdOf(req);
     const token = new URL(req.url ?? '/', 'http://gateway').pathname.slice(DOWNLOAD_ROUTE.length + 1);
     const file = await verifyDownload(token, deps.secret);
     if (file === 'expired') return refuse(res, 410, 'FORBIDDEN', 'This download link has expired; ask for the document again to get a new one.');

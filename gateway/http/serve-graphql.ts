@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { runInRequestScope } from '../../observability/request-scope';
+import { correlationIdOf } from './correlation-id';
 import { refuse } from './refuse';
 
 /**
@@ -10,8 +12,11 @@ import { refuse } from './refuse';
  */
 export interface GraphQLHttpServer { url: string; close(): Promise<void> }
 
-/** An endpoint of the gateway other than GraphQL (uploads, downloads): it reads the request itself. */
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/**
+ * An endpoint of the gateway other than GraphQL (uploads, downloads): it reads the request itself, and runs in the
+ * request scope (observability/request-scope.ts) under `correlationId`, its operation name being its path segment.
+ */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, correlationId: string) => Promise<void>;
 
 export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: {
   host: string; port: number; maxBodyBytes: number; context: (req: IncomingMessage) => Promise<C>;
@@ -28,7 +33,10 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const segment = /^\/[^/?]*/.exec(req.url ?? '/')?.[0] ?? '/';
     const route = opts.routes && Object.hasOwn(opts.routes, segment) ? opts.routes[segment] : undefined;
-    if (route) return route(req, res);
+    if (route) {
+      const correlationId = correlationIdOf(req);
+      return runInRequestScope({ correlationId, operationName: segment, legacyCalls: {} }, () => route(req, res, correlationId));
+    }
     const body = await readBody(req, opts.maxBodyBytes);
     if (body === 'too large') return refuse(res, 413, 'BAD_REQUEST', `The request body exceeds ${opts.maxBodyBytes} bytes.`, true);
     const headers = new HeaderMap();

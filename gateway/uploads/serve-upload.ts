@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import type { AttachmentUploader } from '../../adapters/crm';
 import { isGraphError } from '../../adapters/errors';
 import type { Authenticator } from '../auth/authenticate';
-import { correlationIdOf } from '../http/correlation-id';
 import { refuse } from '../http/refuse';
 import { log } from '../../stack/process';
 import { detectUploadType, SNIFF_BYTES } from './content-type';
@@ -16,9 +15,8 @@ import { detectUploadType, SNIFF_BYTES } from './content-type';
  * 415 (not a PDF, JPEG, PNG, CSV or XLSX), 503 (CRM unavailable).
  */
 export function uploadRoute(deps: { authenticate: Authenticator; uploader: AttachmentUploader; maxBytes: number }) {
-  return async function serveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return async function serveUpload(req: IncomingMessage, res: ServerResponse, correlationId: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'BAD_REQUEST', 'Send the file with POST.', true);
-    const correlationId = correlationIdOf(req);
     let owner: string;
     try {
       owner = (await deps.authenticate(req.headers.authorization, correlationId)).userId;
