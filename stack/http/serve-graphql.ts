@@ -62,6 +62,7 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const segment = /^\/[^/?]*/.exec(req.url ?? '/')?.[0] ?? '/';
     const route = opts.routes && Object.hasOwn(opts.routes, segment) ? opts.routes[segment] : undefined;
+    // Routes run in the request scope `around` made, like GraphQL requests: correlation id, access line, drain.
     if (route) return route(req, res);
     const body = await readBody(req, opts.maxBodyBytes);
     if (body === 'too large') return refuse(res, 413, 'BAD_REQUEST', `The request body exceeds ${opts.maxBodyBytes} bytes.`, true);

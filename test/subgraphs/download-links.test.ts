@@ -1,0 +1,32 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { createDownloadSigner, verifyDownload, type DownloadableFile } from '../../subgraphs/runtime/downloads';
+import { signIdentity } from '../../subgraphs/runtime/identity';
+
+/** The download link convention: what a subgraph signs is what the gateway reads back, and nothing else passes. */
+const secret = new TextEncoder().encode('a-test-secret-of-at-least-32-characters!');
+const PDF: DownloadableFile = { system: 'eBill', path: '/ebill/v1/fatture/7X00412066/pdf', fileName: '7X00412066.pdf', contentType: 'application/pdf' };
+const tokenOf = (url: string) => url.split('/downloads/')[1];
+
+describe('download links', () => {
+  it('name the file, its name and type and the viewer, under the gateway route (absolute with a base URL)', async () => {
+    const url = await createDownloadSigner({ secret, ttlSeconds: 300, baseUrl: 'https://graph.example.it/' }).urlFor(PDF, '1-U0001');
+    expect(url).toMatch(/^https:\/\/graph\.example\.it\/downloads\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await verifyDownload(tokenOf(url), secret)).toEqual({ ...PDF, userId: '1-U0001' });
+    expect(await createDownloadSigner({ secret, ttlSeconds: 300, baseUrl: '' }).urlFor(PDF, '1-U0001')).toMatch(/^\/downloads\//);
+  });
+
+  it('are refused when signed with another key, or when they are a gateway identity and not a link', async () => {
+    const foreign = await createDownloadSigner({ secret: new TextEncoder().encode('another-secret-of-at-least-32-characters'), ttlSeconds: 300, baseUrl: '' })
+      .urlFor(PDF, '1-U0001');
+    expect(await verifyDownload(tokenOf(foreign), secret)).toBe('invalid');
+    const identity = await signIdentity({ userId: '1-U0001', username: 'ginevra.vallisneri', name: 'GINEVRA VALLISNERI', grants: [] }, secret);
+    expect(await verifyDownload(identity, secret)).toBe('invalid');
+  });
+
+  it('expire after their time', async () => {
+    const url = await createDownloadSigner({ secret, ttlSeconds: 1, baseUrl: '' }).urlFor(PDF, '1-U0001');
+    await sleep(2_100);
+    expect(await verifyDownload(tokenOf(url), secret)).toBe('expired');
+  });
+});
