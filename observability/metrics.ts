@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { observabilitySettings } from '../stack/settings/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
 
 /**
@@ -9,7 +10,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom
  * `METRICS=off` (the bench's "off" side) leaves the definitions in place but records nothing and serves no
  * `/metrics`; anything else, or unset, is on.
  */
-export const metricsEnabled = (process.env.METRICS ?? 'on') !== 'off';
+export const metricsEnabled = observabilitySettings().metrics;
 
 const PREFIX = 'onegraph_';
 /** From a cached grant lookup (~1 ms) to a legacy call at the end of its 3 s budget. */

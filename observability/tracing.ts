@@ -1,5 +1,6 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
+import { observabilitySettings } from '../stack/settings/common';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
@@ -10,11 +11,7 @@ import type { NodeSDK } from '@opentelemetry/sdk-node';
  * even loaded: no span is made, nothing is exported, no `traceparent` is sent, and neither start-up nor requests pay
  * for it. `OTEL_SDK_DISABLED=true` turns it off whatever else is set (the bench's "off" side).
  */
-const env = process.env;
-const exporterConfigured = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_TRACES_EXPORTER);
-const disabled = env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || env.OTEL_TRACES_EXPORTER === 'none';
-
-const sdk = exporterConfigured && !disabled ? startSdk() : undefined;
+const sdk = observabilitySettings().traces ? startSdk() : undefined;
 
 /** Sends the spans still buffered; called on shutdown so that the last requests' spans are not lost. */
 export async function flushTraces(): Promise<void> {

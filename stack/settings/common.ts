@@ -17,6 +17,9 @@ export const PROCESS_VARIABLES = {
   SHUTDOWN_GRACE_MS: variable(expect.integer(0).default(10_000), {
     meaning: 'after SIGTERM, how long requests in flight may finish before the process exits',
   }),
+  METRICS: variable(expect.oneOf(['on', 'off']).default('on'), {
+    meaning: '`off` records no metric and serves no `/metrics` (the bench\'s "observability off" side); `on` in production',
+  }),
   VENDOR_TELEMETRY: variable(expect.oneOf(['off', 'on']).default('off'), {
     meaning: '`on` lets libraries reach the network on their own (`@apollo/gateway` probes cloud metadata addresses at start and sends usage to Apollo hourly and at exit; OpenTelemetry may use cloud resource detectors); `off` (the default) keeps every connection to what is configured here',
   }),
@@ -46,6 +49,17 @@ export function logSettings(env: Record<string, string | undefined> = process.en
     level: PROCESS_VARIABLES.LOG_LEVEL.parse(env.LOG_LEVEL || undefined),
     format: PROCESS_VARIABLES.LOG_FORMAT.parse(env.LOG_FORMAT || undefined),
   };
+}
+
+/**
+ * What the observability modules read when they load, before the process reads its settings module (the tracing
+ * SDK must start before anything else is imported): whether metrics are recorded, and whether traces are, which
+ * the standard OpenTelemetry variables decide (an exporter configured and the SDK not disabled).
+ */
+export function observabilitySettings(env: Record<string, string | undefined> = process.env): { metrics: boolean; traces: boolean } {
+  const exporterConfigured = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_TRACES_EXPORTER);
+  const disabled = env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || env.OTEL_TRACES_EXPORTER === 'none';
+  return { metrics: PROCESS_VARIABLES.METRICS.parse(env.METRICS || undefined) === 'on', traces: exporterConfigured && !disabled };
 }
 
 /** Documented, not validated here: the OpenTelemetry SDK reads them itself. */
