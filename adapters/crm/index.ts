@@ -1,2 +1,2 @@
-export { createCrmClient, CRM_BATCH_LIMIT, type CrmClient, type CrmClientOptions, type CreateRequestInput } from './client';
+export { createCrmClient, CRM_BATCH_LIMIT, type CrmClient, type CrmClientOptions, type CreateRequestInput, type RequestTarget } from './client';
 export { createCrmLoaders, type CrmLoaders } from './loaders';

@@ -1,5 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { legacyRejected, legacyUnavailable } from '../errors';
+import { badUserInput, legacyRejected, legacyUnavailable } from '../errors';
 import { logLegacyFailure, type LegacyHttp, type LegacyResponse } from '../http';
 import { readAnswer, UnusableAnswer } from '../legacy-answer';
 
@@ -12,12 +12,15 @@ const CRM_NS = 'urn:tim:crm';
 const SOAP_PATH = '/crm/soap';
 
 /** Request parameters: text, repeated text (lists), or nested elements such as `filtro`. */
-export type SoapParams = { [name: string]: string | string[] | SoapParams };
+export type SoapParams = { [name: string]: string | string[] | SoapParams | SoapParams[] };
 /** An element of an answer as parsed: text, a nested record, or a list of either. */
 export type CrmRecord = Record<string, unknown>;
 
 /** CRM's "no such record". */
 const NOT_FOUND = 'SBL-DAT-00225';
+
+/** An idempotency key already used for another request (another operation, target or input): the client's mistake. */
+const KEY_REUSED = 'SBL-IDM-00409';
 
 /** Faults that are CRM refusing on business grounds, in our words. Every other fault means CRM is unusable. */
 const REFUSALS: Record<string, string> = {
@@ -87,6 +90,9 @@ export async function callCrm<R, N = never>(
     });
     if (!(outcome instanceof CrmFault)) return outcome.value;
     if (outcome.code === NOT_FOUND && onNotFound) return onNotFound();
+    if (outcome.code === KEY_REUSED) {
+      throw badUserInput('input.idempotencyKey', 'was already used for another operation, target or input: use a new key for each operation');
+    }
     logLegacyFailure('CRM', operation, res.correlationId, `${outcome.code} ${outcome.text}`);
     const refusal = REFUSALS[outcome.code];
     if (refusal) throw legacyRejected('CRM', refusal, res.correlationId);

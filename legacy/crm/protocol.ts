@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
-import { createRequest } from './dispositive';
+import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
@@ -19,6 +19,7 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
   const operations: Record<string, (params: SoapRecord) => StandInReply> = {
     ...readOperations(store),
     CreaPratica: (params) => createRequest(store, params),
+    GetEsitoPratica: (params) => requestOutcome(store, params),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

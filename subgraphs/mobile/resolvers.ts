@@ -4,10 +4,13 @@ import { pageWindow } from '../runtime/pagination';
 import { DateScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { exactMatchPage, isCompleteMobileNumber, parseSearch, scanMobileLines } from './search';
-import { BLOCK, UNBLOCK, runSimOperation, type SimBlockReason } from './sim';
-import type { SimInput } from './sim-input';
+import { runDispositive } from '../runtime/dispositive/engine';
+import { outcomeFields } from '../runtime/dispositive/outcome';
+import { BLOCK_SIM, UNBLOCK_SIM } from './operations/sim-block';
 
 interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
+/** Mutation inputs reach the engine as sent: each declaration validates its own. */
+interface MutationArgs { input: Record<string, unknown> }
 
 /** MOB-01 and MOB-03. Domain enums (status, kind, One Number role, sort) match the SDL, so fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -33,7 +36,7 @@ export const resolvers: Resolvers = {
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
   },
   Mutation: {
-    blockSim: (_root, { input }: { input: SimInput & { reason: SimBlockReason } }, context) => runSimOperation(BLOCK, input, context),
-    unblockSim: (_root, { input }: { input: SimInput }, context) => runSimOperation(UNBLOCK, input, context),
+    blockSim: async (_root, { input }: MutationArgs, context) => outcomeFields(await runDispositive(BLOCK_SIM, input, context), 'line'),
+    unblockSim: async (_root, { input }: MutationArgs, context) => outcomeFields(await runDispositive(UNBLOCK_SIM, input, context), 'line'),
   },
 };
