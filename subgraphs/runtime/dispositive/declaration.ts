@@ -1,4 +1,5 @@
 import type { CreatedRequest } from '../../../adapters/domain';
+import type { GraphError } from '../../../adapters/errors';
 import type { SubgraphContext } from '../server';
 import type { TargetKind } from './targets';
 
@@ -28,9 +29,10 @@ export interface DispositiveDeclaration<Input, Target> {
   targetId(input: Input): string;
   /**
    * The seed's business rules on the target as it is now: a message in our words when the operation may not go
-   * ahead (the client gets LEGACY_REJECTED with it, and nothing is written), null when it may.
+   * ahead (the client gets LEGACY_REJECTED with it, and nothing is written), or a GraphError when the input does not
+   * fit this record (BAD_USER_INPUT, e.g. an ICCID that is not one of the line's SIMs); null when it may go ahead.
    */
-  refusal?(target: Target, input: Input): string | null;
+  refusal?(target: Target, input: Input): string | GraphError | null;
   /** What CRM needs to apply the change in the pratica's own transaction (legacy/crm/effects.ts). */
   crm?(target: Target, input: Input): { reason?: string; parameters?: Record<string, string> };
   /**

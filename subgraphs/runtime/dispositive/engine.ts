@@ -1,5 +1,5 @@
 import type { CreatedRequest, Profile } from '../../../adapters/domain';
-import { badUserInput, forbidden, isGraphError, legacyRejected, notFound } from '../../../adapters/errors';
+import { badUserInput, forbidden, isGraphError, legacyRejected, notFound, type GraphError } from '../../../adapters/errors';
 import { currentRequestScope } from '../../../observability/request-scope';
 import { profilesAllowed } from '../policy/directives';
 import { profilesOn } from '../records';
@@ -107,6 +107,7 @@ async function execute<I, T>(declaration: DispositiveDeclaration<I, T>, input: I
   return { created, record: await kind.reload(target, context) };
 }
 
-function refuse(message: string): never {
-  throw legacyRejected('CRM', message, currentRequestScope()?.correlationId ?? '');
+function refuse(refusal: string | GraphError): never {
+  if (typeof refusal !== 'string') throw refusal;
+  throw legacyRejected('CRM', refusal, currentRequestScope()?.correlationId ?? '');
 }
