@@ -101,31 +101,38 @@ describe('a change recorded in CRM and applied in eBill', () => {
 });
 
 describe('a list operation retried through failures and a crash', () => {
-  it('ends with one pratica per line that went through, and the refused line refused every time', async () => {
+  it('a crash while CRM writes, then CRM failing half the calls: one pratica per line, the refused line refused', async () => {
     const lines = ['3351050823', '3700034020', '3346075368', '3346076607', '3700801103'];
     const before = new Map(await Promise.all(lines.map(async (n) => [n, await requestsOn(n, 'Rinuncia ricarica aziendale')] as const)));
     const input = { lines: lines.map((number) => ({ number })), idempotencyKey: 'bulk-waive-1' };
     const seen = new Map<string, Set<string>>(lines.map((n) => [n, new Set()]));
     let final: { number: string; outcome: { request: { id: string }; line: { automaticRecharge: { rechargedNextMonth: boolean } } } | null; refusal: { code: string } | null }[] = [];
 
-    await setFaults(stack, 'crm', { CreaPratica: { errorRate: 0.5 } });
+    // 1. The subgraph dies while CRM is writing the items (slowly): CRM completes them, the client never hears back.
+    const crmBefore = (await counters(stack, 'crm')).CreaPratica ?? 0;
+    await setFaults(stack, 'crm', { CreaPratica: { latencyMs: 1_500 } });
+    const lost = graphql(stack, WAIVE, { input }, token).catch(() => null);
+    for (let i = 0; i < 200 && ((await counters(stack, 'crm')).CreaPratica ?? 0) < crmBefore + 4; i++) await sleep(50);
+    await stack.kill('mobile', 'SIGKILL');
+    expect((await lost)?.body.data?.waiveAutomaticRecharge ?? null).toBeNull();
+    await stack.restart('mobile');
+    // 2. Then CRM fails half of the writes and of the key look-ups while the client retries the list, same key.
+    await setFaults(stack, 'crm', { CreaPratica: { errorRate: 0.5 }, GetEsitoPratica: { errorRate: 0.5 } });
     let attempts = 0;
     for (; attempts < 40; attempts++) {
-      if (attempts === 2) {
-        await stack.kill('mobile', 'SIGKILL');
-        await stack.restart('mobile');
-      }
-      if (attempts === 4) await setFaults(stack, 'crm', { CreaPratica: null });
+      if (attempts === 6) await setFaults(stack, 'crm', { CreaPratica: null, GetEsitoPratica: null });
       const answer = await graphql(stack, WAIVE, { input }, token).catch(() => null);
       const results = answer?.body.data?.waiveAutomaticRecharge;
-      if (!results) continue;
-      final = results;
-      for (const r of results) if (r.outcome) seen.get(r.number)!.add(r.outcome.request.id);
-      if (results.every((r: (typeof final)[number]) => r.outcome || r.refusal?.code === 'LEGACY_REJECTED')) break;
+      if (results) {
+        final = results;
+        for (const r of results) if (r.outcome) seen.get(r.number)!.add(r.outcome.request.id);
+        if (results.every((r: (typeof final)[number]) => r.outcome || r.refusal?.code === 'LEGACY_REJECTED')) break;
+      }
       await sleep(200);
     }
+    await setFaults(stack, 'crm', { CreaPratica: null, GetEsitoPratica: null });
 
-    console.log(`bulk: ${attempts + 1} attempts of ${lines.length} lines`);
+    console.log(`bulk: ${lines.length} lines, the first attempt lost in a crash, then ${attempts + 1} retries with the same key`);
     const refused = final.filter((r) => r.refusal);
     expect(refused.map((r) => [r.number, r.refusal!.code])).toEqual([['3700801103', 'LEGACY_REJECTED']]);
     for (const number of lines.slice(0, 4)) {
