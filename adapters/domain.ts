@@ -72,6 +72,24 @@ export interface MobileLine {
   activatedOn: IsoDate | null;
   ceasedOn: IsoDate | null;
   oneNumber: { role: 'PRIMARY' | 'SECONDARY'; iccids: string[] } | null;
+  /** Prepaid lines: the company's monthly automatic recharge (seed 002 §7.3.3); null on postpaid lines. */
+  automaticRecharge: AutomaticRecharge | null;
+  /** Prepaid lines: a timed or threshold company recharge already active (seed 002 §7.3.4). */
+  companyRecharge: CompanyRecharge | null;
+}
+
+export interface AutomaticRecharge {
+  /** CONFIRM (CONFERMA: never made, can be confirmed for next month) or WAIVE (RINUNCIA: made monthly, can be waived). */
+  mode: 'CONFIRM' | 'WAIVE';
+  /** The month (YYYY-MM) the mode is reversed for by a pending confirmation or waiver; null when none is. */
+  changedForMonth: string | null;
+}
+
+export interface CompanyRecharge {
+  kind: 'TIMED' | 'THRESHOLD';
+  amount: Decimal;
+  everyDays: number | null;
+  threshold: Decimal | null;
 }
 
 export type FixedLineType = 'VOICE' | 'VOICE_DATA' | 'INTELLIGENT_NETWORK';

@@ -31,6 +31,11 @@ export function legacyDate(iso: IsoDate): string {
   return `${d}/${m}/${y}`;
 }
 
+/** Cents → `"22,00"` for request bodies (the adapters never send a float). */
+export function legacyCents(cents: number): string {
+  return `${Math.trunc(cents / 100)},${String(Math.abs(cents % 100)).padStart(2, '0')}`;
+}
+
 /** `"221,12"` → `"221.12"` by string rewriting: amounts never pass through a float. */
 export function decimal(legacy: string): Decimal {
   const m = /^(-?\d+),(\d{2})$/.exec(legacy);

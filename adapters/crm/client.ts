@@ -25,14 +25,26 @@ export interface CrmClientOptions {
   resilience?: ResilienceSettings;
 }
 
+/** What a pratica is about (CreaPratica `oggetto`); `Referent` and `None` also name where the pratica is filed. */
+export type RequestTarget =
+  | { kind: 'MobileLine' | 'FixedLine' | 'Contract' | 'Company'; id: string }
+  | { kind: 'Referent'; id: string; contractNumber: string }
+  | { kind: 'None'; companyId: string; contractNumber?: string };
+
 export interface CreateRequestInput {
   /** The "Descrizione Pratica" of seed 002 §10, e.g. "Furto/Smarrimento SIM". */
   description: string;
-  lineNumber: string;
+  /** Whether CRM also creates an ordine: the Appendix row's "Ordine" column, never inferred from the description. */
+  withOrder: boolean;
+  target: RequestTarget;
   reason?: string;
+  /** Values the change needs in CRM (`nuovoIccid`, ...), by CRM's names. */
+  parameters?: Record<string, string>;
   /** Origin of the pratica: "AREA CLIENTI", "CONSIP8". */
   channel: string;
   idempotencyKey: string;
+  /** Hash of what was asked (operation, target, input): the same key with another fingerprint is refused. */
+  fingerprint: string;
 }
 
 export interface CrmClient {
@@ -53,8 +65,13 @@ export interface CrmClient {
   listOrders(filter: RecordFilter, from: IsoDate, to: IsoDate): Promise<Order[]>;
   /** Requests opened between `from` and `to` (inclusive), newest first. */
   listRequests(filter: RecordFilter, from: IsoDate, to: IsoDate): Promise<ServiceRequest[]>;
-  /** Creates a pratica (and an ordine when the operation has one); the same key returns the first outcome again. */
+  /**
+   * Creates a pratica (and an ordine when told); the same key and fingerprint return the first outcome again. A key
+   * used with another fingerprint is BAD_USER_INPUT on `input.idempotencyKey`; an unknown target NOT_FOUND.
+   */
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
+  /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
+  findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
   close(): Promise<void>;
 }
 
@@ -88,6 +105,24 @@ export const createCrmHttp = (options: CrmClientOptions) => createLegacyHttp({
   connections: options.connections,
   resilience: options.resilience,
 });
+
+const CRM_TARGET_KINDS: Record<RequestTarget['kind'], string> = {
+  MobileLine: 'LINEA_MOBILE', FixedLine: 'LINEA_FISSA', Contract: 'CONTRATTO', Company: 'AZIENDA', Referent: 'REFERENTE', None: 'NESSUNO',
+};
+
+function targetParams(target: RequestTarget): SoapParams {
+  const oggetto = { tipo: CRM_TARGET_KINDS[target.kind], id: 'id' in target ? target.id : '' };
+  if (target.kind === 'Referent') return { oggetto, numeroContratto: target.contractNumber };
+  if (target.kind === 'None') return { oggetto, codiceCliente: target.companyId, ...(target.contractNumber && { numeroContratto: target.contractNumber }) };
+  return { oggetto };
+}
+
+const createdFromCrm = (operation: string) => (answer: CrmRecord): CreatedRequest => {
+  const request = optionalRecord(answer, 'pratica');
+  if (!request) throw new UnusableAnswer(`no pratica in ${operation}Response`);
+  const order = optionalRecord(answer, 'ordine');
+  return { request: requestFromCrm(request), order: order && orderFromCrm(order) };
+};
 
 export function createCrmClient(options: CrmClientOptions): CrmClient {
   const http = createCrmHttp(options);
@@ -148,18 +183,19 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     createRequest: (input) =>
       callCrm(http, 'CreaPratica', {
         descrizione: input.description,
-        numeroLinea: input.lineNumber,
+        ordine: input.withOrder ? 'SI' : 'NO',
+        ...targetParams(input.target),
         ...(input.reason !== undefined && { motivo: input.reason }),
+        ...(input.parameters && { parametro: Object.entries(input.parameters).map(([nome, valore]) => ({ nome, valore })) }),
         canale: input.channel,
         chiaveIdempotenza: input.idempotencyKey,
-      }, (answer) => {
-        const request = optionalRecord(answer, 'pratica');
-        if (!request) throw new UnusableAnswer('no pratica in CreaPraticaResponse');
-        const order = optionalRecord(answer, 'ordine');
-        return { request: requestFromCrm(request), order: order && orderFromCrm(order) };
-      }, () => {
-        throw notFound('This mobile line');
+        impronta: input.fingerprint,
+      }, createdFromCrm('CreaPratica'), () => {
+        throw notFound('This record');
       }),
+
+    findCreatedRequest: (idempotencyKey, fingerprint) =>
+      callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),
 
     close: () => http.close(),
   };

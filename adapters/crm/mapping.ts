@@ -1,10 +1,10 @@
 import {
-  PROFILES, type Address, type Company, type Contract, type ContractStatus, type FixedLine, type FixedLineType, type Grant, type LineSort,
+  PROFILES, type Address, type AutomaticRecharge, type CompanyRecharge, type Company, type Contract, type ContractStatus, type FixedLine, type FixedLineType, type Grant, type LineSort,
   type LineStatus, type MobileLine, type MobileLineKind, type Order, type Profile, type RecordFilter, type RequestStatus, type ScopeKind,
   type ServiceRequest, type UserProfile,
 } from '../domain';
 import { UnusableAnswer } from '../legacy-answer';
-import { count, isoDate, optionalIsoDate } from '../legacy-values';
+import { count, decimal, isoDate, optionalIsoDate } from '../legacy-values';
 import { optionalRecord, optionalText, records, text, texts, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM records ↔ domain types. Every legacy word is translated by a table; an unknown word makes the answer unusable. */
@@ -93,6 +93,25 @@ export function mobileLineFromCrm(r: CrmRecord): MobileLine {
     activatedOn: optionalIsoDate(text(r, 'dataAttivazione')),
     ceasedOn: optionalIsoDate(text(r, 'dataCessazione')),
     oneNumber: oneNumber && { role: oneNumberRole(text(oneNumber, 'ruolo')), iccids: texts(oneNumber, 'iccid') },
+    automaticRecharge: automaticRechargeFromCrm(optionalRecord(r, 'ricaricaAutomatica')),
+    companyRecharge: companyRechargeFromCrm(optionalRecord(r, 'ricaricaAziendale')),
+  };
+}
+
+const rechargeMode = word<AutomaticRecharge['mode']>({ CONFERMA: 'CONFIRM', RINUNCIA: 'WAIVE' }, 'automatic recharge mode');
+const companyRechargeKind = word<CompanyRecharge['kind']>({ TEMPO: 'TIMED', SOGLIA: 'THRESHOLD' }, 'company recharge kind');
+
+function automaticRechargeFromCrm(r: CrmRecord | null): AutomaticRecharge | null {
+  return r && { mode: rechargeMode(text(r, 'modalita')), changedForMonth: optionalText(r, 'meseVariato') };
+}
+
+function companyRechargeFromCrm(r: CrmRecord | null): CompanyRecharge | null {
+  if (!r) return null;
+  const days = optionalText(r, 'giorni');
+  const threshold = optionalText(r, 'soglia');
+  return {
+    kind: companyRechargeKind(text(r, 'tipo')), amount: decimal(text(r, 'importo')),
+    everyDays: days === null ? null : count(days), threshold: threshold === null ? null : decimal(threshold),
   };
 }
 

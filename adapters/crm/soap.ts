@@ -13,7 +13,7 @@ const CRM_NS = 'urn:tim:crm';
 const SOAP_PATH = '/crm/soap';
 
 /** Request parameters: text, repeated text (lists), or nested elements such as `filtro`. */
-export type SoapParams = { [name: string]: string | string[] | SoapParams };
+export type SoapParams = { [name: string]: string | string[] | SoapParams | SoapParams[] };
 /** An element of an answer as parsed: text, a nested record, or a list of either. */
 export type CrmRecord = Record<string, unknown>;
 
@@ -25,6 +25,9 @@ const ATTACHMENT_REFUSED = 'SBL-ATT-00001';
 /** CRM's HTTP Basic credentials (defaults: the stand-in's). */
 export const crmAuthorization = (user = 'onegraph', password = 'onegraph') =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** An idempotency key already used for another request (another operation, target or input): the client's mistake. */
+const KEY_REUSED = 'SBL-IDM-00409';
 
 /** Faults that are CRM refusing on business grounds, in our words. Every other fault means CRM is unusable. */
 const REFUSALS: Record<string, string> = {
@@ -105,6 +108,9 @@ export function readCrmAnswer<R, N = never>(
   });
   if (!(outcome instanceof CrmFault)) return outcome.value;
   if (outcome.code === NOT_FOUND && onNotFound) return onNotFound();
+  if (outcome.code === KEY_REUSED) {
+    throw badUserInput('input.idempotencyKey', 'was already used for another operation, target or input: use a new key for each operation');
+  }
   logLegacyFailure('CRM', operation, res.correlationId, `${outcome.code} ${outcome.text}`);
   if (outcome.code === ATTACHMENT_REFUSED) {
     const id = typeof outcome.detail.allegato === 'string' ? outcome.detail.allegato : '';

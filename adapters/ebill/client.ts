@@ -5,8 +5,8 @@ import { createLegacyHttp } from '../http';
 import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf, batchSizeOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
-import { count } from '../legacy-values';
-import { ebillFailure, ebillHeaders, ebillPayload, invoicePdfPath, records, text, type EbillRecord } from './protocol';
+import { count, legacyCents } from '../legacy-values';
+import { ebillFailure, ebillHeaders, ebillPayload, invoicePdfPath, record, records, text, type EbillRecord } from './protocol';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -26,6 +26,11 @@ export interface EbillClient {
   getResidualCredit(lineNumbers: readonly string[]): Promise<(ResidualCredit | null)[]>;
   /** Aligned with `lineNumbers`: `null` for lines without a bundle. */
   getAvailableTraffic(lineNumbers: readonly string[]): Promise<(AvailableTraffic | null)[]>;
+  /**
+   * Credits a prepaid line (a company recharge, seed 002 §7.3.4), once per `operationId`: the same id again credits
+   * nothing and answers the credit as it is. Sent once (a write); its retry is the caller's, with the same id.
+   */
+  topUpCredit(top: { lineNumber: string; cents: number; operationId: string }): Promise<ResidualCredit>;
   close(): Promise<void>;
 }
 
@@ -39,10 +44,10 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
   });
 
   /** POSTs one JSON call and reads the payload; `operation` is the path below /ebill/v1/. */
-  async function post<T>(operation: string, body: Record<string, unknown>, read: (payload: EbillRecord) => T): Promise<T> {
-    // Every eBill call only reads, the searches too (POST carries the criteria).
+  async function post<T>(operation: string, body: Record<string, unknown>, read: (payload: EbillRecord) => T, kind: 'read' | 'write' = 'read'): Promise<T> {
+    // The searches only read too (POST carries the criteria); `linee/ricarica` is the one write.
     return http.call({
-      method: 'POST', path: `/ebill/v1/${operation}`, operation, kind: 'read', batchSize: batchSizeOf(body),
+      method: 'POST', path: `/ebill/v1/${operation}`, operation, kind, batchSize: batchSizeOf(body),
       headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
     }, (res) => readAnswer('eBill', operation, res, (r) => read(ebillPayload(r))));
   }
@@ -84,6 +89,10 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     getInvoices: (numbers) => lookup(numbers, 'fatture/dettaglio', 'nrFatt', 'fatture', 'nrFatt', invoiceFromEbill),
     getResidualCredit: (lines) => lookup(lines, 'linee/credito', 'nrLinee', 'crediti', 'nrLinea', residualCreditFromEbill),
     getAvailableTraffic: (lines) => lookup(lines, 'linee/traffico', 'nrLinee', 'traffico', 'nrLinea', availableTrafficFromEbill),
+
+    topUpCredit: ({ lineNumber, cents, operationId }) =>
+      post('linee/ricarica', { idOp: operationId, nrLinea: lineNumber, imp: legacyCents(cents) },
+        (payload) => residualCreditFromEbill(record(payload, 'credito')), 'write'),
 
     async getInvoicePdf(number) {
       const operation = 'fatture/pdf';

@@ -40,6 +40,12 @@ export function records(payload: EbillRecord, field: string): EbillRecord[] {
   return list;
 }
 
+export function record(payload: EbillRecord, field: string): EbillRecord {
+  const value = payload[field];
+  if (!isRecord(value)) throw new UnusableAnswer(`"${field}" is not a record`);
+  return value;
+}
+
 export function text(record: EbillRecord, field: string): string {
   const value = record[field];
   if (typeof value === 'string') return value;

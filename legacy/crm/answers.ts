@@ -1,4 +1,5 @@
-import { legacyDate } from '../runtime/clock';
+import { legacyDate, nextMonth } from '../runtime/clock';
+import { legacyAmount } from '../runtime/amount';
 import type { CompanyRow, ContractRow, FixedLineRow, GrantRow, MobileLineRow, OrderRow, RequestRow, UserRow } from './store';
 
 /**
@@ -35,6 +36,18 @@ export const mobileLineXml = (l: MobileLineRow) => ({
   numero: l.numero, numeroContratto: l.numero_contratto, codiceCliente: l.codice_cliente, iccid: l.iccid, stato: l.stato,
   pianoTariffario: l.piano_tariffario, tipoLinea: l.tipo_linea, dataAttivazione: date(l.data_attivazione), dataCessazione: date(l.data_cessazione),
   oneNumber: l.one_number_ruolo ? { ruolo: l.one_number_ruolo, iccid: JSON.parse(l.one_number_iccid ?? '[]') as string[] } : '',
+  ricaricaAutomatica: l.ricarica_automatica ? { modalita: l.ricarica_automatica, meseVariato: pendingMonth(l.ricarica_variata_mese) } : '',
+  ricaricaAziendale: l.ricarica_aziendale ? companyRechargeXml(JSON.parse(l.ricarica_aziendale) as CompanyRecharge) : '',
+});
+
+/** A month's change is printed until that month is over; then the standing mode is the whole story again. */
+const pendingMonth = (month: string | null) => (month && month >= nextMonth() ? month : '');
+
+export interface CompanyRecharge { tipo: 'TEMPO' | 'SOGLIA'; importoCent: number; giorni?: number; sogliaCent?: number }
+
+const companyRechargeXml = (r: CompanyRecharge) => ({
+  tipo: r.tipo, importo: legacyAmount(r.importoCent), giorni: r.giorni === undefined ? '' : String(r.giorni),
+  soglia: r.sogliaCent === undefined ? '' : legacyAmount(r.sogliaCent),
 });
 
 export const fixedLineXml = (l: FixedLineRow) => ({

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
 import { UPLOAD_PATH, uploadAttachment, useAttachments } from './attachment-operations';
-import { createRequest } from './dispositive';
+import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
@@ -21,6 +21,7 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...readOperations(store),
     CreaPratica: (params) => createRequest(store, params),
     UsaAllegati: (params) => useAttachments(store, params),
+    GetEsitoPratica: (params) => requestOutcome(store, params),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

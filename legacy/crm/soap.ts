@@ -83,3 +83,12 @@ export function record(params: SoapRecord, name: string): SoapRecord {
   if (typeof value !== 'object' || Array.isArray(value)) throw invalidRequest(`${name} non valido`);
   return value;
 }
+
+/** Every repetition of a nested element (`<parametro>` …), none when absent. */
+export function records(params: SoapRecord, name: string): SoapRecord[] {
+  const value = params[name];
+  if (value === undefined || value === '') return [];
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((v): v is SoapRecord => typeof v === 'object' && v !== null && !Array.isArray(v))) throw invalidRequest(`${name} non valido`);
+  return values;
+}

@@ -24,7 +24,8 @@ CREATE INDEX IF NOT EXISTS contratti_cliente ON contratti (codice_cliente);
 CREATE TABLE IF NOT EXISTS linee_mobili (
   numero TEXT PRIMARY KEY, numero_contratto TEXT NOT NULL, codice_cliente TEXT NOT NULL, iccid TEXT NOT NULL, stato TEXT NOT NULL,
   piano_tariffario TEXT NOT NULL, tipo_linea TEXT NOT NULL, data_attivazione TEXT NOT NULL, data_cessazione TEXT,
-  one_number_ruolo TEXT, one_number_iccid TEXT);
+  one_number_ruolo TEXT, one_number_iccid TEXT,
+  ricarica_automatica TEXT, ricarica_variata_mese TEXT, ricarica_aziendale TEXT);
 CREATE INDEX IF NOT EXISTS linee_mobili_cliente ON linee_mobili (codice_cliente);
 CREATE INDEX IF NOT EXISTS linee_mobili_contratto ON linee_mobili (numero_contratto);
 CREATE TABLE IF NOT EXISTS linee_fisse (
@@ -43,7 +44,7 @@ CREATE TABLE IF NOT EXISTS pratiche (
   id_ordine TEXT);
 CREATE INDEX IF NOT EXISTS pratiche_cliente ON pratiche (codice_cliente, data_apertura);
 CREATE TABLE IF NOT EXISTS chiavi_idempotenza (
-  chiave TEXT PRIMARY KEY, progressivo INTEGER NOT NULL UNIQUE, risposta TEXT NOT NULL);
+  chiave TEXT PRIMARY KEY, progressivo INTEGER NOT NULL UNIQUE, impronta TEXT NOT NULL, risposta TEXT NOT NULL);
 `;
 
 export interface UserRow { id: string; username: string; nome: string; cognome: string; codice_fiscale: string; cellulare: string | null; email: string | null; stato: string }
@@ -59,6 +60,10 @@ export interface ContractRow {
 export interface MobileLineRow {
   numero: string; numero_contratto: string; codice_cliente: string; iccid: string; stato: string; piano_tariffario: string; tipo_linea: string;
   data_attivazione: string; data_cessazione: string | null; one_number_ruolo: string | null; one_number_iccid: string | null;
+  /** Prepaid: CONFERMA / RINUNCIA (seed 002 §7.3.3); `ricarica_variata_mese` the month (YYYY-MM) it is reversed for. */
+  ricarica_automatica: string | null; ricarica_variata_mese: string | null;
+  /** JSON {tipo TEMPO|SOGLIA, importoCent, giorni?, sogliaCent?}: a timed or threshold company recharge (§7.3.4). */
+  ricarica_aziendale: string | null;
 }
 export interface FixedLineRow {
   numero: string; numero_contratto: string; codice_cliente: string; stato: string; tipo_linea: string;
@@ -100,10 +105,11 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
   for (const c of f.contracts) {
     contract.run(c.number, c.type, c.customerCode, c.billingCustomerCode, c.status, isoDate(c.activatedOn), isoOrNull(c.ceasedOn), c.sdiCode, c.agreement);
   }
-  const mobile = db.prepare('INSERT INTO linee_mobili VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const mobile = db.prepare('INSERT INTO linee_mobili VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const l of f.mobileLines) {
     mobile.run(l.number, l.contract, l.customerCode, l.iccid, l.status, l.tariffPlan, l.kind, isoDate(l.activatedOn), isoOrNull(l.ceasedOn),
-      l.oneNumber?.role ?? null, l.oneNumber ? JSON.stringify(l.oneNumber.iccids) : null);
+      l.oneNumber?.role ?? null, l.oneNumber ? JSON.stringify(l.oneNumber.iccids) : null,
+      l.automaticRecharge ?? (l.kind === 'RICARICABILE' ? 'RINUNCIA' : null), null, l.companyRecharge ? JSON.stringify(l.companyRecharge) : null);
   }
   const fixed = db.prepare('INSERT INTO linee_fisse VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const l of f.fixedLines) fixed.run(l.number, l.contract, l.customerCode, l.status, l.type, ...address(l.site));
@@ -205,17 +211,28 @@ export function openCrmStore(dataDir: string, large: { id: string; lines: number
     setMobileLineStatus(number: string, status: string): void {
       db.prepare('UPDATE linee_mobili SET stato = ? WHERE numero = ?').run(status, number);
     },
-    /** The answer first given for an idempotency key, if any. */
-    answerFor(key: string): string | null {
-      const row = db.prepare('SELECT risposta FROM chiavi_idempotenza WHERE chiave = ?').get(key) as { risposta: string } | undefined;
-      return row?.risposta ?? null;
+    /** Reverses the line's automatic recharge mode for one month (YYYY-MM). */
+    setAutomaticRechargeChange(number: string, month: string): void {
+      db.prepare('UPDATE linee_mobili SET ricarica_variata_mese = ? WHERE numero = ?').run(month, number);
+    },
+    setCompanyRecharge(number: string, recharge: string): void {
+      db.prepare('UPDATE linee_mobili SET ricarica_aziendale = ? WHERE numero = ?').run(recharge, number);
+    },
+    setMobileLineSims(number: string, iccid: string, oneNumberIccids: string[] | null): void {
+      db.prepare('UPDATE linee_mobili SET iccid = ?, one_number_iccid = ? WHERE numero = ?')
+        .run(iccid, oneNumberIccids && JSON.stringify(oneNumberIccids), number);
+    },
+    /** The answer first given for an idempotency key, with the fingerprint of the request it answered, if any. */
+    answerFor(key: string): { fingerprint: string; answer: string } | null {
+      const row = db.prepare('SELECT impronta, risposta FROM chiavi_idempotenza WHERE chiave = ?').get(key) as { impronta: string; risposta: string } | undefined;
+      return row ? { fingerprint: row.impronta, answer: row.risposta } : null;
     },
     /** The next progressive of CreaPratica, from which the new pratica and ordine ids are derived. */
     nextProgressive(): number {
       return (db.prepare('SELECT COALESCE(MAX(progressivo), 0) + 1 AS n FROM chiavi_idempotenza').get() as { n: number }).n;
     },
-    rememberAnswer(key: string, progressive: number, answer: string): void {
-      db.prepare('INSERT INTO chiavi_idempotenza VALUES (?, ?, ?)').run(key, progressive, answer);
+    rememberAnswer(key: string, progressive: number, fingerprint: string, answer: string): void {
+      db.prepare('INSERT INTO chiavi_idempotenza VALUES (?, ?, ?, ?)').run(key, progressive, fingerprint, answer);
     },
     /** Runs `work` in one SQLite transaction: everything it writes is committed together, or nothing is. */
     transaction: <T>(work: () => T): T => db.transaction(work)(),

@@ -43,6 +43,13 @@ export interface CrmMobileLineRecord {
   activatedOn: Date;
   ceasedOn: Date | null;
   oneNumber: { role: 'PRIMARIA' | 'SECONDARIA'; iccids: string[] } | null;
+  /**
+   * Prepaid lines: the standing mode of the company's monthly automatic recharge (seed 002 §7.3.3): RINUNCIA (made
+   * every month, can be waived for next month) or CONFERMA (never made, can be confirmed for next month).
+   */
+  automaticRecharge?: 'CONFERMA' | 'RINUNCIA';
+  /** A timed (TEMPO) or threshold (SOGLIA) company recharge already active on a prepaid line (seed 002 §7.3.4). */
+  companyRecharge?: { tipo: 'TEMPO' | 'SOGLIA'; importoCent: number; giorni?: number; sogliaCent?: number };
 }
 export interface CrmFixedLineRecord {
   number: string;
@@ -159,18 +166,19 @@ function mobileLines(): CrmMobileLineRecord[] {
   const k = (n: string, plan: string, extra: Partial<CrmMobileLineRecord> = {}) =>
     line(n, '888010088938', KRSH, plan, { activatedOn: date('2021-02-01'), ...extra });
   const kp = (n: string, extra: Partial<CrmMobileLineRecord> = {}) =>
-    line(n, '888012234558', KRSH, 'RICARICABILE Business VOLTE', { kind: 'RICARICABILE', activatedOn: date('2021-02-01'), ...extra });
+    line(n, '888012234558', KRSH, 'RICARICABILE Business VOLTE', { kind: 'RICARICABILE', activatedOn: date('2021-02-01'), automaticRecharge: 'RINUNCIA', ...extra });
   return [
-    a('3343860302', { kind: 'RICARICABILE', tariffPlan: 'TIM BUSINESS RICARICABILE' }),
+    a('3343860302', { kind: 'RICARICABILE', tariffPlan: 'TIM BUSINESS RICARICABILE', automaticRecharge: 'RINUNCIA' }),
     a('3343860505'), a('3343860902'), a('3316779290'), a('3343860405'),
     ...['3471000001', '3471000002', '3471000003'].map((n) => line(n, '888012999001', NOME, 'TIM BUSINESS MOBILE', { activatedOn: date('2021-03-01') })),
     k('3312547228', 'M2M PA 8', { oneNumber: { role: 'PRIMARIA', iccids: [iccidOf('3312547228'), iccidOf('3312547228', 1)] } }),
     k('3312545213', 'PA 8'), k('3312545395', 'PA 8'), k('3312547516', 'PA 8', { status: 'CONGELATO' }),
     k('3312547883', 'PA 8'), k('3312547899', 'PA 8'), k('3312548662', 'PA 8 PACCHETTO'), k('3312544025', 'PA 8'),
     k('3312548681', 'TIM TUO'), k('3312547310', 'TIM TUO'),
-    kp('3700801103'), kp('3700801105', { status: 'SOSPESO' }),
+    kp('3700801103', { automaticRecharge: 'CONFERMA' }), kp('3700801105', { status: 'SOSPESO' }),
     kp('3700034020', { oneNumber: { role: 'PRIMARIA', iccids: [0, 1, 2].map((sim) => iccidOf('3700034020', sim)) } }),
-    kp('3351050823'), kp('3346076607'), kp('3346075368'),
+    // 3351050823's "Richiesta ricarica aziendale" of the history left a timed recharge active on it.
+    kp('3351050823', { companyRecharge: { tipo: 'TEMPO', importoCent: 1_000, giorni: 30 } }), kp('3346076607'), kp('3346075368'),
     ...[1, 2, 3, 4, 5].map((i) => line(`331900000${i}`, '888010077777', ENTE, 'PA 8', { activatedOn: date('2020-10-01') })),
   ];
 }

@@ -97,3 +97,26 @@ export function invoicePdf(store: EbillStore, number: string): StandInReply {
     body: minimalPdf(line),
   };
 }
+
+/** `"22,00"`: eBill's amounts, in cents. */
+function amountField(body: Record<string, unknown>, field: string): number {
+  const m = typeof body[field] === 'string' ? /^(\d{1,7}),(\d{2})$/.exec(body[field] as string) : null;
+  if (!m || Number(m[1]) * 100 + Number(m[2]) <= 0) throw invalid(`${field} deve essere un importo positivo, es. 22,00`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+
+/**
+ * `linee/ricarica`: credits a prepaid line's residual credit (a company recharge charged on the invoice, seed 002
+ * §7.3.4). Keyed by `idOp`: the same operation again answers the credit as it is and credits nothing; `idOp` with
+ * another line or amount is refused (EB-409).
+ */
+export function topUpCredit(store: EbillStore, raw: Buffer): StandInReply {
+  const body = jsonBody(raw);
+  const operationId = optionalString(body, 'idOp');
+  const line = optionalString(body, 'nrLinea');
+  if (!operationId || !line) throw invalid('idOp e nrLinea obbligatori');
+  const credited = store.topUp(operationId, line, amountField(body, 'imp'), new Date());
+  if (credited === 'conflict') throw new LegacyFault(409, 'EB-409', `operazione ${operationId} già eseguita con altri dati`);
+  if (!credited) throw new LegacyFault(404, 'EB-404', `linea ${line} senza credito residuo`);
+  return ok({ idOp: operationId, credito: creditJson(credited) });
+}

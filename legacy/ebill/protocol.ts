@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
-import { availableTraffic, invoiceDetails, invoicePdf, residualCredit, searchInvoices } from './operations';
+import { availableTraffic, invoiceDetails, invoicePdf, residualCredit, searchInvoices, topUpCredit } from './operations';
 import type { EbillStore } from './store';
 
 /**
@@ -25,6 +25,7 @@ export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol
     'fatture/dettaglio': (body) => invoiceDetails(store, body),
     'linee/credito': (body) => residualCredit(store, body),
     'linee/traffico': (body) => availableTraffic(store, body),
+    'linee/ricarica': (body) => topUpCredit(store, body),
   };
 
   return {

@@ -8,6 +8,8 @@ CREATE TABLE IF NOT EXISTS fatture (
   dt_em TEXT NOT NULL, dt_scad TEXT NOT NULL, imp_cent INTEGER NOT NULL, st_pag TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS fatture_ctr ON fatture (cd_ctr, dt_em);
 CREATE TABLE IF NOT EXISTS crediti (nr_linea TEXT PRIMARY KEY, cred_cent INTEGER NOT NULL, dt_agg TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ricariche (
+  id_op TEXT PRIMARY KEY, nr_linea TEXT NOT NULL, imp_cent INTEGER NOT NULL, dt TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS traffico (
   nr_linea TEXT PRIMARY KEY, gb_tot_cent INTEGER NOT NULL, gb_res_cent INTEGER NOT NULL,
   min_tot INTEGER NOT NULL, min_res INTEGER NOT NULL, sms_tot INTEGER NOT NULL, sms_res INTEGER NOT NULL);
@@ -71,6 +73,24 @@ export function openEbillStore(dataDir: string, large: { id: string; lines: numb
     invoices: (numbers: string[]) => byKeys<InvoiceRow>('fatture', 'nr_fatt', numbers),
     credits: (lines: string[]) => byKeys<CreditRow>('crediti', 'nr_linea', lines),
     traffic: (lines: string[]) => byKeys<TrafficRow>('traffico', 'nr_linea', lines),
+    /**
+     * Credits a prepaid line once per operation id, in one transaction with the record of the operation: the same id
+     * again changes nothing. `null` when the line has no credit (postpaid or unknown); `conflict` when the id was
+     * used for another line or amount.
+     */
+    topUp(operationId: string, line: string, cents: number, at: Date): CreditRow | null | 'conflict' {
+      return db.transaction(() => {
+        const done = db.prepare('SELECT nr_linea, imp_cent FROM ricariche WHERE id_op = ?').get(operationId) as { nr_linea: string; imp_cent: number } | undefined;
+        if (done && (done.nr_linea !== line || done.imp_cent !== cents)) return 'conflict' as const;
+        const [credit] = byKeys<CreditRow>('crediti', 'nr_linea', [line]);
+        if (!credit) return null;
+        if (done) return credit;
+        const updated = { nr_linea: line, cred_cent: credit.cred_cent + cents, dt_agg: isoMinute(at) };
+        db.prepare('UPDATE crediti SET cred_cent = ?, dt_agg = ? WHERE nr_linea = ?').run(updated.cred_cent, updated.dt_agg, line);
+        db.prepare('INSERT INTO ricariche VALUES (?, ?, ?, ?)').run(operationId, line, cents, isoMinute(at));
+        return updated;
+      })();
+    },
     close: () => db.close(),
   };
 }

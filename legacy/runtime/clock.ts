@@ -43,3 +43,9 @@ export function parseLegacyDate(s: string): Date | null {
 
 /** The bimester (1..6) a date falls in. */
 export const bimesterOf = (d: Date) => Math.floor(d.getUTCMonth() / 2) + 1;
+
+/** `yyyy-mm` of the month after today's: the month a change "for next month only" applies to (seed 002 §7.3.3). */
+export function nextMonth(from = today()): string {
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1, 12));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}

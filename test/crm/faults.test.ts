@@ -27,7 +27,7 @@ describe('CRM failures', () => {
     const failure = await client.getMobileLines(['3343860505']).catch((e: unknown) => e);
     expect(failure).toMatchObject(unavailable);
     expect((failure as Error).message).toBe('CRM is not available right now; try again later.');
-    await expect(client.createRequest({ description: 'Ritrovamento SIM', lineNumber: '3343860505', channel: 'AREA CLIENTI', idempotencyKey: 'f-1' }))
+    await expect(client.createRequest({ description: 'Ritrovamento SIM', withOrder: true, target: { kind: 'MobileLine', id: '3343860505' }, channel: 'AREA CLIENTI', idempotencyKey: 'f-1', fingerprint: 'f-1' }))
       .rejects.toMatchObject(unavailable);
   });
 

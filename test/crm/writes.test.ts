@@ -33,8 +33,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const block = (idempotencyKey: string, lineNumber = LINE) =>
-  client.createRequest({ description: 'Furto/Smarrimento SIM', lineNumber, reason: 'THEFT', channel: 'AREA CLIENTI', idempotencyKey });
+const onLine = (description: string, lineNumber: string, idempotencyKey: string, withOrder = true, fingerprint = `fp-${idempotencyKey}`) =>
+  client.createRequest({ description, withOrder, target: { kind: 'MobileLine', id: lineNumber }, channel: 'AREA CLIENTI', idempotencyKey, fingerprint });
+const block = (idempotencyKey: string, lineNumber = LINE) => onLine('Furto/Smarrimento SIM', lineNumber, idempotencyKey);
 const requestsOnLine = async () =>
   (await client.listRequests({ lineNumbers: [LINE] }, '2026-03-01', '2026-03-15')).filter((r) => r.description === 'Furto/Smarrimento SIM');
 
@@ -80,26 +81,46 @@ describe('CRM dispositive requests', () => {
   });
 
   it('unblocks the SIM: "Ritrovamento SIM", the line ACTIVE again', async () => {
-    const created = await client.createRequest({ description: 'Ritrovamento SIM', lineNumber: LINE, channel: 'AREA CLIENTI', idempotencyKey: 'unblock-a' });
+    const created = await onLine('Ritrovamento SIM', LINE, 'unblock-a');
     expect(created.request.description).toBe('Ritrovamento SIM');
     expect(created.order).not.toBeNull();
     expect((await client.getMobileLines([LINE]))[0]?.status).toBe('ACTIVE');
   });
 
-  it('creates an ordine only where seed 002 §10 says so', async () => {
-    const network = await client.createRequest({ description: 'Servizi di rete', lineNumber: '3343860902', channel: 'AREA CLIENTI', idempotencyKey: 'net-1' });
-    expect(network.order).toBeNull();
-    expect(network.request).toMatchObject({ status: 'OPEN', orderId: null });
-    const prepaid = await client.createRequest({ description: 'Cessazione TIM TUO', lineNumber: '3700034020', channel: 'CONSIP8', idempotencyKey: 'tuo-1' });
-    const postpaid = await client.createRequest({ description: 'Cessazione TIM TUO', lineNumber: '3312548681', channel: 'CONSIP8', idempotencyKey: 'tuo-2' });
-    expect(prepaid.order?.status).toBe('In lavorazione');
-    expect(postpaid.order).toBeNull();
-    expect(prepaid.request.origin).toBe('CONSIP8');
+  it('creates an ordine exactly when told: the same description has Appendix rows with and without one', async () => {
+    const withOrder = await onLine('Cessazione TIM TUO', '3700034020', 'tuo-1', true);
+    const without = await onLine('Cessazione TIM TUO', '3312548681', 'tuo-2', false);
+    expect(withOrder.order?.status).toBe('In lavorazione');
+    expect(without.order).toBeNull();
+    expect(without.request).toMatchObject({ status: 'OPEN', orderId: null });
+  });
+
+  it('files a pratica on every kind of target, under the customer, contract and line it resolves to', async () => {
+    const create = (target: Parameters<CrmClient['createRequest']>[0]['target'], idempotencyKey: string) =>
+      client.createRequest({ description: 'Richiesta contatto', withOrder: false, target, channel: 'CONSIP8', idempotencyKey, fingerprint: idempotencyKey });
+    expect((await create({ kind: 'FixedLine', id: '066633987' }, 'kind-1')).request)
+      .toMatchObject({ lineNumber: '066633987', contractNumber: '066633987', companyId: '1-VALL01' });
+    expect((await create({ kind: 'Contract', id: '888010088938' }, 'kind-2')).request)
+      .toMatchObject({ lineNumber: null, contractNumber: '888010088938', companyId: '1-KRSH01' });
+    expect((await create({ kind: 'Company', id: '1-KRSH01' }, 'kind-3')).request).toMatchObject({ lineNumber: null, contractNumber: null, companyId: '1-KRSH01' });
+    expect((await create({ kind: 'Referent', id: 'vincenzo.roa', contractNumber: '888010088938' }, 'kind-4')).request)
+      .toMatchObject({ contractNumber: '888010088938', companyId: '1-KRSH01' });
+    expect((await create({ kind: 'None', companyId: '1-KRSH01' }, 'kind-5')).request).toMatchObject({ contractNumber: null, companyId: '1-KRSH01' });
+    await expect(create({ kind: 'Contract', id: '999999999' }, 'kind-6')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses a key used for another request (another fingerprint) with BAD_USER_INPUT, and replays it by key and fingerprint', async () => {
+    const first = await onLine('Servizi di rete', '3343860902', 'net-1', false);
+    await expect(onLine('Servizi di rete', '3343860902', 'net-1', false, 'another-fingerprint'))
+      .rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' } });
+    expect(await client.findCreatedRequest('net-1', 'fp-net-1')).toEqual(first);
+    expect(await client.findCreatedRequest('never-used', 'fp')).toBeNull();
+    await expect(client.findCreatedRequest('net-1', 'another-fingerprint')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('refuses an unknown line with NOT_FOUND, without naming it', async () => {
     const failure = await block('unknown-1', '3999999999').catch((e: unknown) => e);
     expect(failure).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-    expect((failure as Error).message).toBe('This mobile line does not exist.');
+    expect((failure as Error).message).toBe('This record does not exist.');
   });
 });

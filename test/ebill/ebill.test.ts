@@ -131,6 +131,27 @@ describe('eBill lines', () => {
   });
 });
 
+describe('eBill company recharge (linee/ricarica)', () => {
+  it('credits a prepaid line once per operation id, and answers a repeat with the credit as it is', async () => {
+    const [before] = await client.getResidualCredit(['3346075368']);
+    const cents = (amount: string) => Math.round(Number(amount) * 100);
+    const first = await client.topUpCredit({ lineNumber: '3346075368', cents: 2_200, operationId: '7-65000000001' });
+    expect(cents(first.amount)).toBe(cents(before!.amount) + 2_200);
+    const again = await client.topUpCredit({ lineNumber: '3346075368', cents: 2_200, operationId: '7-65000000001' });
+    expect(again.amount).toBe(first.amount);
+    expect((await client.getResidualCredit(['3346075368']))[0]?.amount).toBe(first.amount);
+  });
+
+  it('refuses an operation id reused for another amount, and a line without credit, crediting nothing', async () => {
+    const [before] = await client.getResidualCredit(['3346075368']);
+    await expect(client.topUpCredit({ lineNumber: '3346075368', cents: 4_400, operationId: '7-65000000001' }))
+      .rejects.toMatchObject({ extensions: { code: 'LEGACY_UNAVAILABLE', system: 'eBill' } });
+    await expect(client.topUpCredit({ lineNumber: '3312545395', cents: 2_200, operationId: '7-65000000002' }))
+      .rejects.toMatchObject({ extensions: { code: 'LEGACY_UNAVAILABLE' } });
+    expect((await client.getResidualCredit(['3346075368']))[0]?.amount).toBe(before!.amount);
+  });
+});
+
 describe('eBill failures', () => {
   it('turns legacy error answers into LEGACY_UNAVAILABLE naming eBill, without the legacy text', async () => {
     await ebill.setFaults({ '*': { errorRate: 1 } });

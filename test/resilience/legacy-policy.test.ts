@@ -31,7 +31,9 @@ describe('retries', () => {
 
   it('sends a write once, even when it fails', async () => {
     await stand.crm.setFaults({ '*': { errorRate: 1 } });
-    const created = client().createRequest({ description: 'Ritrovamento SIM', lineNumber: A_LINE, channel: 'AREA CLIENTI', idempotencyKey: 'policy-write-1' });
+    const created = client().createRequest({
+      description: 'Ritrovamento SIM', withOrder: true, target: { kind: 'MobileLine', id: A_LINE }, channel: 'AREA CLIENTI', idempotencyKey: 'policy-write-1', fingerprint: 'fp',
+    });
     await expect(created).rejects.toMatchObject(unavailable);
     expect((await stand.crm.counters()).CreaPratica).toBe(1);
   });

@@ -43,3 +43,16 @@ export function checkTimedTopUp(amount: unknown, everyDays: unknown, fields: { a
   }
   return { cents, everyDays: everyDays as number };
 }
+
+/** The largest credit that can trigger a threshold-based company recharge (seed 002 §7.3.4: "tra 0 e 5€"). */
+export const THRESHOLD_TOP_UP_MAX_TRIGGER_EUR = 5;
+
+/** A threshold-based top-up: the amount (5 to 50 €, as a timed one) credited when the credit falls to the threshold. */
+export function checkThresholdTopUp(amount: unknown, threshold: unknown, fields: { amount: string; threshold: string }): { cents: number; thresholdCents: number } {
+  const cents = checkEuroAmount(amount, fields.amount);
+  const { min, max } = TIMED_TOP_UP_RANGE_EUR;
+  if (cents < min * 100 || cents > max * 100) throw badUserInput(fields.amount, `must be between ${min} € and ${max} €`);
+  const thresholdCents = checkEuroAmount(threshold, fields.threshold);
+  if (thresholdCents > THRESHOLD_TOP_UP_MAX_TRIGGER_EUR * 100) throw badUserInput(fields.threshold, `must be at most ${THRESHOLD_TOP_UP_MAX_TRIGGER_EUR} €`);
+  return { cents, thresholdCents };
+}

@@ -1,0 +1,100 @@
+import { LegacyFault } from '../runtime/server';
+import { nextMonth } from '../runtime/clock';
+import { invalidRequest } from './soap';
+import type { CrmStore, MobileLineRow } from './store';
+import type { ResolvedTarget } from './targets';
+
+/**
+ * What a pratica changes in CRM itself, by "Descrizione Pratica": applied in the same transaction as the pratica, so
+ * that the change and its record exist together or not at all. A pratica without an entry here is work for the back
+ * office (it stays open). `parametri` carry the values the change needs (`nuovoIccid`, ...), as CreaPratica sent them.
+ * CRM re-checks the state the change needs even though the graph checked it first: two requests may race.
+ */
+export type Parameters = ReadonlyMap<string, string>;
+
+interface Effect {
+  /** Applies the change; false when it leaves nothing to do in CRM (the change is made elsewhere, the pratica stays open). */
+  apply(store: CrmStore, line: MobileLineRow, parameters: Parameters): boolean;
+}
+
+export const stateRefused = (line: MobileLineRow, description: string) =>
+  new LegacyFault(500, 'SBL-BRL-00110', `Operazione "${description}" non ammessa: linea ${line.numero} in stato ${line.stato}`);
+
+function parameter(parameters: Parameters, name: string): string {
+  const value = parameters.get(name);
+  if (value === undefined || value === '') throw invalidRequest(`parametro ${name} mancante`);
+  return value;
+}
+
+const lineStatus = (description: string, from: string[], to: string): Effect => ({
+  apply(store, line) {
+    if (!from.includes(line.stato)) throw stateRefused(line, description);
+    store.setMobileLineStatus(line.numero, to);
+    return true;
+  },
+});
+
+/** Cambio SIM: the SIM named by `iccidSostituito` (the line's own, or one of its One Number group) becomes `nuovoIccid`. */
+const changeSim: Effect = {
+  apply(store, line, parameters) {
+    const replaced = parameter(parameters, 'iccidSostituito');
+    const replacement = parameter(parameters, 'nuovoIccid');
+    const group: string[] | null = line.one_number_iccid ? JSON.parse(line.one_number_iccid) : null;
+    if (replaced !== line.iccid && !group?.includes(replaced)) throw invalidRequest(`ICCID ${replaced} non appartiene alla linea ${line.numero}`);
+    const swap = (iccid: string) => (iccid === replaced ? replacement : iccid);
+    store.setMobileLineSims(line.numero, swap(line.iccid), group && group.map(swap));
+    return true;
+  },
+};
+
+/**
+ * Conferma / Rinuncia ricarica aziendale (§7.3.3): a prepaid line in the given standing mode has it reversed for next
+ * month only; a second change for the same month is refused.
+ */
+const automaticRechargeChange = (description: string, mode: 'CONFERMA' | 'RINUNCIA'): Effect => ({
+  apply(store, line) {
+    const month = nextMonth();
+    if (line.tipo_linea !== 'RICARICABILE' || line.ricarica_automatica !== mode || line.ricarica_variata_mese === month) {
+      throw stateRefused(line, description);
+    }
+    store.setAutomaticRechargeChange(line.numero, month);
+    return true;
+  },
+});
+
+/**
+ * Richiesta ricarica aziendale (§7.3.4): a timed (TEMPO) or threshold (SOGLIA) recharge is set on the line, unless one
+ * is already active (that changes only through customer service); a one-shot recharge (UNA_TANTUM) is credited by
+ * eBill, so CRM keeps only the pratica, open.
+ */
+const companyRecharge: Effect = {
+  apply(store, line, parameters) {
+    const kind = parameter(parameters, 'tipo');
+    if (line.tipo_linea !== 'RICARICABILE') throw stateRefused(line, 'Richiesta ricarica aziendale');
+    if (kind === 'UNA_TANTUM') return false;
+    if (kind !== 'TEMPO' && kind !== 'SOGLIA') throw invalidRequest('tipo ammessi: UNA_TANTUM, TEMPO, SOGLIA');
+    if (line.ricarica_aziendale) throw stateRefused(line, 'Richiesta ricarica aziendale');
+    const integer = (name: string) => Number(parameter(parameters, name));
+    store.setCompanyRecharge(line.numero, JSON.stringify(kind === 'TEMPO'
+      ? { tipo: kind, importoCent: integer('importoCent'), giorni: integer('giorni') }
+      : { tipo: kind, importoCent: integer('importoCent'), sogliaCent: integer('sogliaCent') }));
+    return true;
+  },
+};
+
+const EFFECTS: Record<string, Effect> = {
+  'Conferma ricarica aziendale': automaticRechargeChange('Conferma ricarica aziendale', 'CONFERMA'),
+  'Rinuncia ricarica aziendale': automaticRechargeChange('Rinuncia ricarica aziendale', 'RINUNCIA'),
+  'Richiesta ricarica aziendale': companyRecharge,
+  'Furto/Smarrimento SIM': lineStatus('Furto/Smarrimento SIM', ['ATTIVO', 'CONGELATO'], 'SOSPESO'),
+  'Ritrovamento SIM': lineStatus('Ritrovamento SIM', ['SOSPESO'], 'ATTIVO'),
+  'Cambio SIM': changeSim,
+};
+
+/** Applies the pratica's change, if it has one in CRM; true when it is done (the pratica is then closed on creation). */
+export function applyEffect(store: CrmStore, description: string, target: ResolvedTarget, parameters: Parameters): boolean {
+  const effect = EFFECTS[description];
+  if (!effect) return false;
+  if (!target.mobileLine) throw invalidRequest(`"${description}" riguarda una linea mobile`);
+  return effect.apply(store, target.mobileLine, parameters);
+}

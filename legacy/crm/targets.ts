@@ -1,0 +1,55 @@
+import { invalidRequest, optionalText, record, text, type SoapRecord } from './soap';
+import { notFoundFault } from './operations';
+import type { CrmStore, MobileLineRow } from './store';
+
+/**
+ * The record a pratica is about (`oggetto` of CreaPratica): a mobile line, a fixed line, a contract, a company, a
+ * referent of a contract, or nothing in particular (e.g. spare SIM stock, "Scrivici"), which still belongs to a
+ * customer. CRM files the pratica under the customer, contract and line the target resolves to, so that it shows in
+ * the same histories as the record itself.
+ */
+export const TARGET_KINDS = ['LINEA_MOBILE', 'LINEA_FISSA', 'CONTRATTO', 'AZIENDA', 'REFERENTE', 'NESSUNO'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export interface ResolvedTarget {
+  kind: TargetKind;
+  customer: string;
+  contract: string | null;
+  line: string | null;
+  /** The mobile line itself, for the effects that change it. */
+  mobileLine: MobileLineRow | null;
+}
+
+export function resolveTarget(store: CrmStore, params: SoapRecord): ResolvedTarget {
+  const target = record(params, 'oggetto');
+  const kind = text(target, 'tipo') as TargetKind;
+  if (!TARGET_KINDS.includes(kind)) throw invalidRequest(`oggetto.tipo ammessi: ${TARGET_KINDS.join(', ')}`);
+  const id = optionalText(target, 'id') ?? '';
+  switch (kind) {
+    case 'LINEA_MOBILE': {
+      const [line] = store.mobileLines([id]);
+      if (!line) throw notFoundFault(`linea ${id}`);
+      return { kind, customer: line.codice_cliente, contract: line.numero_contratto, line: line.numero, mobileLine: line };
+    }
+    case 'LINEA_FISSA': {
+      const [line] = store.fixedLines([id]);
+      if (!line) throw notFoundFault(`linea fissa ${id}`);
+      return { kind, customer: line.codice_cliente, contract: line.numero_contratto, line: line.numero, mobileLine: null };
+    }
+    case 'CONTRATTO':
+    case 'REFERENTE': {
+      // A referent is always the referent of a contract: the pratica goes on that contract.
+      const number = kind === 'CONTRATTO' ? id : text(params, 'numeroContratto');
+      const [contract] = store.contracts([number]);
+      if (!contract) throw notFoundFault(`contratto ${number}`);
+      return { kind, customer: contract.codice_cliente, contract: contract.numero, line: null, mobileLine: null };
+    }
+    case 'AZIENDA':
+    case 'NESSUNO': {
+      const customer = kind === 'AZIENDA' ? id : text(params, 'codiceCliente');
+      const [company] = store.companies([customer]);
+      if (!company) throw notFoundFault(`cliente ${customer}`);
+      return { kind, customer: company.codice_cliente, contract: optionalText(params, 'numeroContratto'), line: null, mobileLine: null };
+    }
+  }
+}

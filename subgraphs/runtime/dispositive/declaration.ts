@@ -1,0 +1,48 @@
+import type { CreatedRequest } from '../../../adapters/domain';
+import type { GraphError } from '../../../adapters/errors';
+import type { SubgraphContext } from '../server';
+import type { TargetKind } from './targets';
+
+/**
+ * A dispositive operation, as data: everything that differs from one operation to another. The engine (engine.ts)
+ * runs every declaration in the same order; adding an operation is a declaration, an SDL field and its tests.
+ *
+ * `Input` is the operation's input without the idempotency key (the engine owns the key), in canonical form: the
+ * fingerprint that tells a retry from a reused key is computed on it, so two spellings of one request must validate
+ * to the same value (e.g. a number without spaces).
+ */
+export interface DispositiveDeclaration<Input, Target> {
+  /** The Mutation field. Its @allow decides who may run it, on the profiles the viewer holds on the target record. */
+  field: string;
+  /** Seed 002 §10 "Appendice 1" rows it builds (schema/appendix-1.yaml), empty for an Area Clienti-only operation. */
+  appendixRows: readonly number[];
+  /** spec/capabilities.md ids it serves (e.g. MOB-03), empty for a CM8-only operation. */
+  capabilities: readonly string[];
+  /** The "Descrizione Pratica" CRM records. */
+  pratica: string;
+  /** Whether CRM also creates an ordine: the Appendix row's "Ordine" column. */
+  ordine: boolean;
+  target: TargetKind<Target>;
+  /** The input checked and normalised, or BAD_USER_INPUT naming `at(field)` (the path the client sent). Reads nothing. */
+  validate(raw: Record<string, unknown>, at: (field: string) => string): Input;
+  /** The id of the record the operation changes, from the validated input. */
+  targetId(input: Input): string;
+  /**
+   * The seed's business rules on the target as it is now: a message in our words when the operation may not go
+   * ahead (the client gets LEGACY_REJECTED with it, and nothing is written), or a GraphError when the input does not
+   * fit this record (BAD_USER_INPUT, e.g. an ICCID that is not one of the line's SIMs); null when it may go ahead.
+   */
+  refusal?(target: Target, input: Input): string | GraphError | null;
+  /** What CRM needs to apply the change in the pratica's own transaction (legacy/crm/effects.ts). */
+  crm?(target: Target, input: Input): { reason?: string; parameters?: Record<string, string> };
+  /**
+   * The change in another system of record (e.g. eBill), made after the pratica exists. It must be idempotent under
+   * the pratica's id: a client retry replays the pratica and calls it again, which completes a change a crash cut
+   * short and repeats nothing.
+   */
+  applyElsewhere?(change: { created: CreatedRequest; target: Target; input: Input }, context: SubgraphContext): Promise<void>;
+}
+
+/** Any declaration, for code that handles them all alike (the engine's callers, the coverage of the Appendix). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDeclaration = DispositiveDeclaration<any, any>;

@@ -1,0 +1,113 @@
+import type { CreatedRequest, Profile } from '../../../adapters/domain';
+import { badUserInput, forbidden, isGraphError, legacyRejected, notFound, type GraphError } from '../../../adapters/errors';
+import { currentRequestScope } from '../../../observability/request-scope';
+import { profilesAllowed } from '../policy/directives';
+import { profilesOn } from '../records';
+import type { SubgraphContext } from '../server';
+import { checkIdempotencyKey } from '../validators/idempotency-key';
+import type { DispositiveDeclaration } from './declaration';
+import { fingerprint } from './fingerprint';
+
+/**
+ * The one way a change reaches the systems of record. For every declaration, in this order:
+ * 1. validate the input (BAD_USER_INPUT naming the input path; nothing read or written);
+ * 2. load the target and authorise: the mutation's @allow decided on the profiles held on *this* record (a foreign
+ *    record answers exactly like an unknown one);
+ * 3. check the business rules (LEGACY_REJECTED, our message);
+ * 4. create the pratica (and the ordine) in CRM, with the change CRM applies in the same transaction, under the
+ *    client's idempotency key scoped to the user and the request's fingerprint;
+ * 5. apply the change in another system, if any, idempotent under the pratica id;
+ * 6. answer one outcome: the pratica, the ordine if any, the record as it now is.
+ *
+ * Retries: a refused rule is also what a retry meets once the first attempt changed the record (a blocked SIM cannot
+ * be blocked again). So before refusing, the engine asks CRM for the key's first outcome: found, it is the answer
+ * (and step 5 runs again, completing what a crash may have cut short); not found, the refusal stands.
+ */
+export interface DispositiveOutcome<Target> { created: CreatedRequest; record: Target }
+
+/** One item of a list operation: its outcome, or why it was refused (the other items go on). */
+export interface ItemResult<Target> {
+  targetId: string;
+  outcome: DispositiveOutcome<Target> | null;
+  refusal: { code: string; message: string; field: string | null } | null;
+}
+
+/** CM8 profiles (seed 002 §5, §8, §9): a request only they may make comes from the CM8 portal. */
+const CM8_PROFILES: ReadonlySet<Profile> = new Set(['ROA', 'REF_EBILL', 'TRAFFIC_MANAGER', 'REF_MESSAGING', 'EU']);
+/** CRM takes at most 100 ids per call: a list operation is one batched load of its targets. */
+export const MAX_ITEMS = 100;
+
+type Raw = Record<string, unknown>;
+
+/** Runs a single-target operation; its input is `{ ...fields, idempotencyKey }`. */
+export async function runDispositive<I, T>(declaration: DispositiveDeclaration<I, T>, raw: Raw, context: SubgraphContext): Promise<DispositiveOutcome<T>> {
+  const key = checkIdempotencyKey(raw.idempotencyKey, 'input.idempotencyKey');
+  const input = declaration.validate(raw, (field) => `input.${field}`);
+  return execute(declaration, input, `${context.identity.userId}:${key}`, context);
+}
+
+/**
+ * Runs a list operation; its input is `{ [listField]: [...items], idempotencyKey }`. The whole list is validated
+ * before anything is read; each item then runs on its own, under a key derived from the client's key and the item's
+ * target, so that a retry of the list repeats no item that went through and completes those that did not.
+ */
+export async function runDispositiveList<I, T>(
+  declaration: DispositiveDeclaration<I, T>, raw: Raw, listField: string, context: SubgraphContext,
+): Promise<ItemResult<T>[]> {
+  const key = checkIdempotencyKey(raw.idempotencyKey, 'input.idempotencyKey');
+  const list = raw[listField];
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ITEMS) {
+    throw badUserInput(`input.${listField}`, `must hold 1 to ${MAX_ITEMS} items`);
+  }
+  const items = list.map((item: Raw, i) => declaration.validate(item, (field) => `input.${listField}[${i}].${field}`));
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const id = declaration.targetId(item);
+    if (seen.has(id)) throw badUserInput(`input.${listField}[${i}]`, 'names a record already in the list');
+    seen.add(id);
+  });
+  const scoped = `${context.identity.userId}:${key}`;
+  return Promise.all(items.map(async (item): Promise<ItemResult<T>> => {
+    const targetId = declaration.targetId(item);
+    try {
+      return { targetId, outcome: await execute(declaration, item, `${scoped}:${targetId}`, context), refusal: null };
+    } catch (err) {
+      if (!isGraphError(err)) throw err;
+      const field = err.extensions.field;
+      return { targetId, outcome: null, refusal: { code: String(err.extensions.code), message: err.message, field: typeof field === 'string' ? field : null } };
+    }
+  }));
+}
+
+async function execute<I, T>(declaration: DispositiveDeclaration<I, T>, input: I, key: string, context: SubgraphContext): Promise<DispositiveOutcome<T>> {
+  const { target: kind } = declaration;
+  const targetId = declaration.targetId(input);
+  const target = kind.plausible.test(targetId) ? await kind.load(targetId, context) : null;
+  const held = target ? profilesOn(context.identity, kind.recordKind, kind.place(target)) : new Set<Profile>();
+  // Unknown and foreign records get the same error, without the id, so that nothing tells them apart.
+  if (!target || held.size === 0) throw notFound(kind.label);
+  const allowed = profilesAllowed(context.policy, 'Mutation', declaration.field);
+  const operators = [...held].filter((p) => allowed.has(p));
+  if (operators.length === 0) throw forbidden(`this operation on ${kind.label.replace(/^This /, 'this ')}`);
+
+  const print = fingerprint(declaration.field, targetId, input);
+  const refusal = declaration.refusal?.(target, input) ?? null;
+  const created = refusal === null
+    ? await context.legacy.crm.createRequest({
+      description: declaration.pratica,
+      withOrder: declaration.ordine,
+      target: kind.crmTarget(target),
+      ...declaration.crm?.(target, input),
+      channel: operators.every((p) => CM8_PROFILES.has(p)) ? 'CONSIP8' : 'AREA CLIENTI',
+      idempotencyKey: key,
+      fingerprint: print,
+    })
+    : await context.legacy.crm.findCreatedRequest(key, print) ?? refuse(refusal);
+  await declaration.applyElsewhere?.({ created, target, input }, context);
+  return { created, record: await kind.reload(target, context) };
+}
+
+function refuse(refusal: string | GraphError): never {
+  if (typeof refusal !== 'string') throw refusal;
+  throw legacyRejected('CRM', refusal, currentRequestScope()?.correlationId ?? '');
+}

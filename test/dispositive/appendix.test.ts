@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { MOBILE_OPERATIONS } from '../../subgraphs/mobile/operations';
+import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * Seed 002 §10 "Appendice 1", table-driven: every row of schema/appendix-1.yaml that names a mutation runs through
+ * the real stack as a CM8 ROA (reference-data.md) with the row's own input, and must create the row's pratica, its
+ * ordine exactly when the row has one, and show in the requests history (and the orders history). Then, per row, the
+ * engine's promises: bad input names the field and reads nothing, a foreign line answers like an unknown one, the
+ * same key returns the first outcome, the key reused for something else is BAD_USER_INPUT; nothing written by any.
+ */
+interface AppendixRow { row: number; paragraph: string; operation: string; pratica: string; ordine: boolean; mutation: string | null }
+const ROWS = (parse(readFileSync(new URL('../../schema/appendix-1.yaml', import.meta.url), 'utf8')) as AppendixRow[]);
+const BUILT = ROWS.filter((r) => r.mutation !== null);
+
+/** How a row's mutation is called: its input type, whether it takes a list of lines, and its input without the key. */
+interface Call { mutation: string; inputType: string; list: boolean; input: Record<string, unknown> }
+interface Fixture {
+  /** The CM8 ROA of the line's contract. */
+  user: string;
+  run: Call;
+  /** The same key with another operation or input. */
+  reuse: Call;
+  /** An input refused before anything is read, and the field it names. */
+  bad: { input: Record<string, unknown>; field: string };
+}
+
+const lines = (...numbers: string[]) => ({ lines: numbers.map((number) => ({ number })) });
+const confirm = (input: Record<string, unknown>): Call => ({ mutation: 'confirmAutomaticRecharge', inputType: 'AutomaticRechargeChangeInput', list: true, input });
+const waive = (input: Record<string, unknown>): Call => ({ mutation: 'waiveAutomaticRecharge', inputType: 'AutomaticRechargeChangeInput', list: true, input });
+const recharge = (input: Record<string, unknown>): Call => ({ mutation: 'requestCompanyRecharge', inputType: 'CompanyRechargeInput', list: false, input });
+const block = (input: Record<string, unknown>): Call => ({ mutation: 'blockSim', inputType: 'BlockSimInput', list: false, input });
+const unblock = (input: Record<string, unknown>): Call => ({ mutation: 'unblockSim', inputType: 'UnblockSimInput', list: false, input });
+const changeSim = (input: Record<string, unknown>): Call => ({ mutation: 'changeSim', inputType: 'ChangeSimInput', list: false, input });
+
+/** Contract 888012234558 (prepaid, ROA pasquale.eu) and 888010088938 (postpaid, ROA vincenzo.roa). */
+const FIXTURES: Record<number, Fixture> = {
+  5: { user: 'pasquale.eu', run: confirm(lines('3700801103')), reuse: waive(lines('3700801103')),
+    bad: { input: lines('3700801103', '37008011'), field: 'input.lines[1].number' } },
+  6: { user: 'pasquale.eu', run: waive(lines('3346076607')), reuse: confirm(lines('3346076607')),
+    bad: { input: lines('3346076607', '3346076607'), field: 'input.lines[1]' } },
+  7: { user: 'pasquale.eu', run: recharge({ number: '3346075368', kind: 'ONE_SHOT', amount: '22' }),
+    reuse: recharge({ number: '3346075368', kind: 'ONE_SHOT', amount: '44' }),
+    bad: { input: { number: '3346075368', kind: 'ONE_SHOT', amount: '23' }, field: 'input.amount' } },
+  10: { user: 'vincenzo.roa', run: block({ number: '3312545395', reason: 'THEFT' }), reuse: block({ number: '3312545395', reason: 'LOSS' }),
+    bad: { input: { number: '331254539X', reason: 'THEFT' }, field: 'input.number' } },
+  11: { user: 'pasquale.eu', run: unblock({ number: '3700801105' }), reuse: block({ number: '3700801105', reason: 'LOSS' }),
+    bad: { input: { number: '0700801105' }, field: 'input.number' } },
+  12: { user: 'vincenzo.roa', run: changeSim({ number: '3312547228', replacedIccid: '8939100003312547228', newIccidLastDigits: '1234567890', reason: 'SIM guasta' }),
+    reuse: changeSim({ number: '3312547228', replacedIccid: '8939100003312547228', newIccidLastDigits: '1234567891', reason: 'SIM guasta' }),
+    bad: { input: { number: '3312547228', newIccidLastDigits: '12345', reason: 'SIM guasta' }, field: 'input.newIccidLastDigits' } },
+};
+
+const OUTCOME = 'request { id description status openedOn } order { id } line { number }';
+const document = ({ mutation, inputType, list }: Call) => `mutation($input: ${inputType}!) { ${mutation}(input: $input) {
+  ${list ? `number outcome { ${OUTCOME} } refusal { code message field }` : OUTCOME} } }`;
+
+interface Outcome { request: { id: string; description: string; status: string; openedOn: string }; order: { id: string } | null; line: { number: string } }
+interface Answer { outcome: Outcome | null; error: { code: string; message: string; field: string | null } | null }
+
+/** Sends a call with a key; a list call's answer is its first item's, so that both kinds read alike. */
+async function send(call: Call, idempotencyKey: string, token: string): Promise<Answer> {
+  const { body } = await graphql(stack, document(call), { input: { ...call.input, idempotencyKey } }, token);
+  if (body.errors?.length) {
+    const { code, field } = body.errors[0].extensions;
+    return { outcome: null, error: { code, message: body.errors[0].message, field: field ?? null } };
+  }
+  const answer = body.data[call.mutation];
+  if (!call.list) return { outcome: answer, error: null };
+  return { outcome: answer[0].outcome, error: answer[0].refusal };
+}
+
+/** What the user's histories hold: a write would add to them. */
+async function histories(token: string): Promise<{ requests: string[]; orders: string[] }> {
+  const { body } = await graphql(stack, '{ requests { id } orders { id } }', {}, token);
+  return { requests: body.data.requests.map((r: { id: string }) => r.id), orders: body.data.orders.map((o: { id: string }) => o.id) };
+}
+
+const writes = async () => {
+  const c = await counters(stack, 'crm');
+  return { CreaPratica: c.CreaPratica ?? 0, reads: (c.GetLineeMobili ?? 0) + (c.GetEsitoPratica ?? 0) };
+};
+
+let stack: TestStack;
+beforeAll(async () => {
+  // The machine's cores are shared: a slow start is not what this file tests.
+  stack = await startTestStack({ readyTimeoutMs: 180_000 });
+}, 240_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('seed 002 Appendix 1 as data', () => {
+  it('has every row of the seed, and each declaration agrees with its row (pratica, ordine, mutation)', () => {
+    expect(ROWS.map((r) => r.row)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
+    for (const declaration of MOBILE_OPERATIONS) {
+      for (const number of declaration.appendixRows) {
+        const row = ROWS.find((r) => r.row === number);
+        expect(row, `${declaration.field} row ${number}`).toMatchObject({ pratica: declaration.pratica, ordine: declaration.ordine, mutation: declaration.field });
+      }
+    }
+    expect(BUILT.map((r) => r.row).sort((a, b) => a - b)).toEqual(Object.keys(FIXTURES).map(Number).sort((a, b) => a - b));
+  });
+});
+
+describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation', (row) => {
+  const fixture = FIXTURES[row.row];
+  const key = `appendix-row-${row.row}`;
+  let first: Outcome;
+
+  it(`creates the pratica "${row.pratica}"${row.ordine ? ' and its ordine' : ', no ordine'}, shown in the histories`, async () => {
+    const token = await tokenFor(stack, fixture.user);
+    const { outcome, error } = await send(fixture.run, key, token);
+    expect(error).toBeNull();
+    first = outcome!;
+    expect(first.request.description).toBe(row.pratica);
+    expect(first.request.id).toMatch(/^7-\d+$/);
+    expect(first.line.number).toBe(fixture.run.input.number ?? (fixture.run.input.lines as { number: string }[])[0].number);
+    if (row.ordine) expect(first.order?.id).toMatch(/^\d+$/);
+    else expect(first.order).toBeNull();
+
+    const { body } = await graphql(stack, '{ requests { id description } orders { id request { id } } }', {}, token);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.requests).toContainEqual({ id: first.request.id, description: row.pratica });
+    if (row.ordine) expect(body.data.orders).toContainEqual({ id: first.order!.id, request: { id: first.request.id } });
+  });
+
+  it('answers the same key and input with the first outcome, and writes nothing', async () => {
+    const token = await tokenFor(stack, fixture.user);
+    const before = await histories(token);
+    const again = await send(fixture.run, key, token);
+    expect(again).toEqual({ outcome: first, error: null });
+    expect(await histories(token)).toEqual(before);
+  });
+
+  it('refuses the key reused for another operation or input with BAD_USER_INPUT, and writes nothing', async () => {
+    const token = await tokenFor(stack, fixture.user);
+    const before = await histories(token);
+    const { error } = await send(fixture.reuse, key, token);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
+    expect(await histories(token)).toEqual(before);
+  });
+
+  it('refuses bad input naming the field, before reading or writing anything', async () => {
+    const before = await writes();
+    const { error } = await send({ ...fixture.run, input: fixture.bad.input }, `${key}-bad`, await tokenFor(stack, fixture.user));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: fixture.bad.field });
+    expect(await writes()).toEqual(before);
+  });
+
+  it('answers another Ente\'s ROA exactly as for an unknown line, and writes nothing', async () => {
+    const token = await tokenFor(stack, 'massimiliano.roa');
+    const before = await writes();
+    const unknownInput = fixture.run.list ? lines('3999999999') : { ...fixture.run.input, number: '3999999999' };
+    const foreign = await send(fixture.run, `${key}-foreign`, token);
+    const unknown = await send({ ...fixture.run, input: unknownInput }, `${key}-unknown`, token);
+    expect(foreign.error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(foreign.error).toEqual(unknown.error);
+    expect((await writes()).CreaPratica).toBe(before.CreaPratica);
+  });
+});
