@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { legacyUnavailable, type LegacySystem } from './errors';
 import { CallRefused, createLegacyPolicy, type CallKind, type LegacyPolicy } from './resilience/policy';
@@ -25,7 +26,8 @@ export interface LegacyRequest {
   method: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  /** A stream is sent as it comes (an upload); only a write may carry one, as a stream cannot be sent twice. */
+  body?: string | Buffer | Readable;
   operation: string;
 }
 

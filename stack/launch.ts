@@ -192,7 +192,10 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     const idpUrl = urlOf('idp');
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlOf(name)]));
     const gateway = add('gateway', {
+      // CRM for grants and uploads; every system that holds files for the download links (gateway/downloads/).
       CRM_URL: backends.CRM_URL,
+      EBILL_URL: backends.EBILL_URL,
+      EBPFA_URL: backends.EBPFA_URL,
       GATEWAY_IDENTITY_SECRET: identitySecret,
       SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
       AUTH_JWKS_URL: `${idpUrl}/.well-known/jwks.json`,

@@ -11,7 +11,7 @@ import { count, legacyDate } from '../legacy-values';
 import {
   companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
 } from './mapping';
-import { callCrm, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
+import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
 export const CRM_BATCH_LIMIT = 100;
@@ -96,6 +96,16 @@ function crmPages(offset: number, limit: number): { size: number; numbers: numbe
   return { size: CRM_BATCH_LIMIT, numbers: Array.from({ length: last - first + 1 }, (_, i) => first + i + 1) };
 }
 
+/** The HTTP channel to CRM with its credentials and policy: the client's, and the uploads' own (attachments.ts). */
+export const createCrmHttp = (options: CrmClientOptions) => createLegacyHttp({
+  system: 'CRM',
+  url: options.url,
+  headers: { authorization: crmAuthorization(options.user, options.password) },
+  dispatcher: options.dispatcher,
+  connections: options.connections,
+  resilience: options.resilience,
+});
+
 const CRM_TARGET_KINDS: Record<RequestTarget['kind'], string> = {
   MobileLine: 'LINEA_MOBILE', FixedLine: 'LINEA_FISSA', Contract: 'CONTRATTO', Company: 'AZIENDA', Referent: 'REFERENTE', None: 'NESSUNO',
 };
@@ -115,15 +125,7 @@ const createdFromCrm = (operation: string) => (answer: CrmRecord): CreatedReques
 };
 
 export function createCrmClient(options: CrmClientOptions): CrmClient {
-  const credentials = Buffer.from(`${options.user ?? 'onegraph'}:${options.password ?? 'onegraph'}`).toString('base64');
-  const http = createLegacyHttp({
-    system: 'CRM',
-    url: options.url,
-    headers: { authorization: `Basic ${credentials}` },
-    dispatcher: options.dispatcher,
-    connections: options.connections,
-    resilience: options.resilience,
-  });
+  const http = createCrmHttp(options);
   const call = <R>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R) => callCrm(http, operation, params, read);
 
   /** Looks ids up in calls of at most 100 and aligns the answers with the ids. */

@@ -18,6 +18,12 @@ export type CrmRecord = Record<string, unknown>;
 
 /** CRM's "no such record". */
 const NOT_FOUND = 'SBL-DAT-00225';
+/** CRM's "this attachment cannot be used" (unknown, someone else's, already used, wrong type); names it in `allegato`. */
+const ATTACHMENT_REFUSED = 'SBL-ATT-00001';
+
+/** CRM's HTTP Basic credentials (defaults: the stand-in's). */
+export const crmAuthorization = (user = 'onegraph', password = 'onegraph') =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** An idempotency key already used for another request (another operation, target or input): the client's mistake. */
 const KEY_REUSED = 'SBL-IDM-00409';
@@ -43,7 +49,7 @@ export function requestEnvelope(operation: string, params: SoapParams): string {
 }
 
 class CrmFault {
-  constructor(readonly code: string, readonly text: string) {}
+  constructor(readonly code: string, readonly text: string, readonly detail: CrmRecord) {}
 }
 
 const isRecord = (v: unknown): v is CrmRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,7 +66,7 @@ function parseAnswer(operation: string, res: LegacyResponse): CrmRecord | CrmFau
   if (isRecord(fault)) {
     const detail = isRecord(fault.detail) && isRecord(fault.detail.errore) ? fault.detail.errore : {};
     const code = typeof detail.codice === 'string' ? detail.codice : String(fault.faultcode);
-    const crmFault = new CrmFault(code, String(fault.faultstring));
+    const crmFault = new CrmFault(code, String(fault.faultstring), detail);
     // SOAP 1.1 faults travel with HTTP 500; a fault on another status is the HTTP layer refusing (e.g. credentials).
     if (res.status !== 500) throw new UnusableAnswer(`HTTP ${res.status}: ${crmFault.code} ${crmFault.text}`);
     return crmFault;
@@ -70,34 +76,49 @@ function parseAnswer(operation: string, res: LegacyResponse): CrmRecord | CrmFau
   return isRecord(answer) ? answer : {};
 }
 
+/** Attachment id → the input field that sent it, so that a refused attachment names the client's own field. */
+export type AttachmentFields = Readonly<Record<string, string>>;
+
 /**
  * Calls one CRM operation and reads its answer with `read`. A fault becomes a GraphError: "not found" goes to
- * `onNotFound` when the caller expects it, business refusals become LEGACY_REJECTED, and everything else
- * (transport, 5xx, unreadable answer, unexpected fault) LEGACY_UNAVAILABLE.
+ * `onNotFound` when the caller expects it, business refusals become LEGACY_REJECTED, a refused attachment
+ * BAD_USER_INPUT naming its field (`attachmentFields`), and everything else (transport, 5xx, unreadable answer,
+ * unexpected fault) LEGACY_UNAVAILABLE.
  */
 export async function callCrm<R, N = never>(
   http: LegacyHttp, operation: string, params: SoapParams, read: (answer: CrmRecord) => R, onNotFound?: () => N,
+  attachmentFields: AttachmentFields = {},
 ): Promise<R | N> {
   // CreaPratica is the one write; it is sent once, and a client retry is safe thanks to its idempotency key.
   return http.call({
     method: 'POST', path: SOAP_PATH, operation, kind: operation === 'CreaPratica' ? 'write' : 'read',
     headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${CRM_NS}#${operation}"` },
     body: requestEnvelope(operation, params),
-  }, (res) => {
-    const outcome = readAnswer('CRM', operation, res, (r) => {
-      const answer = parseAnswer(operation, r);
-      return answer instanceof CrmFault ? answer : { value: read(answer) };
-    });
-    if (!(outcome instanceof CrmFault)) return outcome.value;
-    if (outcome.code === NOT_FOUND && onNotFound) return onNotFound();
-    if (outcome.code === KEY_REUSED) {
-      throw badUserInput('input.idempotencyKey', 'was already used for another operation, target or input: use a new key for each operation');
-    }
-    logLegacyFailure('CRM', operation, res.correlationId, `${outcome.code} ${outcome.text}`);
-    const refusal = REFUSALS[outcome.code];
-    if (refusal) throw legacyRejected('CRM', refusal, res.correlationId);
-    throw legacyUnavailable('CRM', res.correlationId);
+  }, (res) => readCrmAnswer(operation, res, read, onNotFound, attachmentFields));
+}
+
+/** Reads one CRM answer (`<operation>Response` or a fault) as `callCrm` describes; for calls that are not SOAP requests. */
+export function readCrmAnswer<R, N = never>(
+  operation: string, res: LegacyResponse, read: (answer: CrmRecord) => R, onNotFound?: () => N, attachmentFields: AttachmentFields = {},
+): R | N {
+  const outcome = readAnswer('CRM', operation, res, (r) => {
+    const answer = parseAnswer(operation, r);
+    return answer instanceof CrmFault ? answer : { value: read(answer) };
   });
+  if (!(outcome instanceof CrmFault)) return outcome.value;
+  if (outcome.code === NOT_FOUND && onNotFound) return onNotFound();
+  if (outcome.code === KEY_REUSED) {
+    throw badUserInput('input.idempotencyKey', 'was already used for another operation, target or input: use a new key for each operation');
+  }
+  logLegacyFailure('CRM', operation, res.correlationId, `${outcome.code} ${outcome.text}`);
+  if (outcome.code === ATTACHMENT_REFUSED) {
+    const id = typeof outcome.detail.allegato === 'string' ? outcome.detail.allegato : '';
+    throw badUserInput(attachmentFields[id] ?? 'attachments',
+      'this upload cannot be used: an upload serves one request of the user who sent it, and must be of the type asked for.');
+  }
+  const refusal = REFUSALS[outcome.code];
+  if (refusal) throw legacyRejected('CRM', refusal, res.correlationId);
+  throw legacyUnavailable('CRM', res.correlationId);
 }
 
 /** A required text element. */

@@ -6,7 +6,7 @@ import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { count } from '../legacy-values';
-import { ebillFailure, ebillPayload, records, text, type EbillRecord } from './protocol';
+import { ebillFailure, ebillHeaders, ebillPayload, invoicePdfPath, records, text, type EbillRecord } from './protocol';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -33,7 +33,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
   const http = createLegacyHttp({
     system: 'eBill',
     url: options.url,
-    headers: { 'x-api-key': options.apiKey ?? 'onegraph-ebill' },
+    headers: ebillHeaders(options.apiKey),
     dispatcher: options.dispatcher,
     resilience: options.resilience,
   });
@@ -87,7 +87,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
 
     async getInvoicePdf(number) {
       const operation = 'fatture/pdf';
-      return http.call({ method: 'GET', path: `/ebill/v1/fatture/${encodeURIComponent(number)}/pdf`, operation, kind: 'read' },
+      return http.call({ method: 'GET', path: invoicePdfPath(number), operation, kind: 'read' },
         (res) => readAnswer('eBill', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebillFailure)));
     },
 

@@ -46,3 +46,9 @@ export function text(record: EbillRecord, field: string): string {
   if (typeof value === 'number') return String(value);
   throw new UnusableAnswer(`field "${field}" missing`);
 }
+
+/** eBill's credentials on every call (default: the stand-in's key). */
+export const ebillHeaders = (apiKey = 'onegraph-ebill') => ({ 'x-api-key': apiKey });
+
+/** Where eBill serves an invoice's PDF: the adapter reads it there, and a signed download link names it. */
+export const invoicePdfPath = (number: string) => `/ebill/v1/fatture/${encodeURIComponent(number)}/pdf`;

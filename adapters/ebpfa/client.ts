@@ -5,7 +5,7 @@ import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { legacyDate } from '../legacy-values';
-import { ebpfaFailure, flowRows } from './protocol';
+import { ebpfaFailure, ebpfaHeaders, flowRows, invoicePdfPath } from './protocol';
 import { INVOICE_COLUMNS, invoiceFromEbpfa } from './mapping';
 
 /** EBPFA answers for at most 20 customer codes per call. */
@@ -27,7 +27,7 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
   const http = createLegacyHttp({
     system: 'EBPFA',
     url: options.url,
-    headers: { 'x-api-key': options.apiKey ?? 'onegraph-ebpfa' },
+    headers: ebpfaHeaders(options.apiKey),
     dispatcher: options.dispatcher,
     resilience: options.resilience,
   });
@@ -47,7 +47,7 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
 
     async getInvoicePdf(number) {
       const operation = 'flussi/fatture/pdf';
-      return http.call({ method: 'GET', path: `/ebpfa/flussi/fatture/${encodeURIComponent(number)}/pdf`, operation, kind: 'read' },
+      return http.call({ method: 'GET', path: invoicePdfPath(number), operation, kind: 'read' },
         (res) => readAnswer('EBPFA', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebpfaFailure)));
     },
 

@@ -42,3 +42,9 @@ export function flowRows<C extends string>(res: LegacyResponse, columns: readonl
   if (header?.join(';') !== columns.join(';')) throw new UnusableAnswer(`unexpected flow header "${header?.join(';')}": ${ebpfaFailure(res)}`);
   return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])) as Record<C, string>);
 }
+
+/** EBPFA's credentials on every call (default: the stand-in's key). */
+export const ebpfaHeaders = (apiKey = 'onegraph-ebpfa') => ({ 'x-api-key': apiKey });
+
+/** Where EBPFA serves an invoice's PDF: the adapter reads it there, and a signed download link names it. */
+export const invoicePdfPath = (number: string) => `/ebpfa/flussi/fatture/${encodeURIComponent(number)}/pdf`;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { identitySecret } from '../../subgraphs/runtime/identity';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits';
+import { fileSourcesFromEnv, type FileSources } from '../downloads/file-sources';
 
 /**
  * Every setting of the gateway, read once at start from the environment and validated there: a wrong value stops
@@ -32,6 +33,10 @@ export interface GatewaySettings {
   mutationsPerMinute: number;
   /** Off when NODE_ENV=production: the schema is not published to whoever asks. */
   introspection: boolean;
+  /** POST /uploads: the largest file taken, and how long one upload may take end to end (the client's pace). */
+  uploads: { maxBytes: number; timeoutMs: number };
+  /** GET /downloads: the systems signed links point into, and how long the system may keep the gateway waiting. */
+  downloads: { sources: FileSources; timeoutMs: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -62,6 +67,8 @@ export function readGatewaySettings(env: Env = process.env): GatewaySettings {
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 64 * 1024, 1),
     mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 30, 1),
     introspection: env.NODE_ENV !== 'production',
+    uploads: { maxBytes: integer(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1), timeoutMs: integer(env, 'UPLOAD_TIMEOUT_MS', 120_000, 1) },
+    downloads: { sources: fileSourcesFromEnv(env), timeoutMs: integer(env, 'DOWNLOAD_TIMEOUT_MS', 10_000, 1) },
   };
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { refuse } from './refuse';
 
 /**
  * The gateway's HTTP front: Apollo Server's standalone server without its 50 MB body allowance. A body over
@@ -9,8 +10,13 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
  */
 export interface GraphQLHttpServer { url: string; close(): Promise<void> }
 
+/** An endpoint of the gateway other than GraphQL (uploads, downloads): it reads the request itself. */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: {
   host: string; port: number; maxBodyBytes: number; context: (req: IncomingMessage) => Promise<C>;
+  /** By first path segment, e.g. `/uploads` serves `/uploads` and `/uploads/…`; every other path is GraphQL. */
+  routes?: Record<string, HttpRoute>;
 }): Promise<GraphQLHttpServer> {
   const httpServer = createServer((req, res) => {
     void handle(req, res).catch((err) => {
@@ -20,6 +26,9 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const segment = /^\/[^/?]*/.exec(req.url ?? '/')?.[0] ?? '/';
+    const route = opts.routes && Object.hasOwn(opts.routes, segment) ? opts.routes[segment] : undefined;
+    if (route) return route(req, res);
     const body = await readBody(req, opts.maxBodyBytes);
     if (body === 'too large') return refuse(res, 413, 'BAD_REQUEST', `The request body exceeds ${opts.maxBodyBytes} bytes.`, true);
     const headers = new HeaderMap();
@@ -73,11 +82,4 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'to
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-function refuse(res: ServerResponse, status: number, code: string, message: string, close = false): void {
-  // After a refused oversized body the rest of it is not read: the connection cannot be reused.
-  if (close) res.setHeader('connection', 'close');
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

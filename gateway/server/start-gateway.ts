@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -7,13 +6,17 @@ import { createAuthenticator } from '../auth/authenticate';
 import { createTokenVerifier } from '../auth/bearer-token';
 import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
+import { createAttachmentUploader } from '../../adapters/crm';
+import { downloadRoute } from '../downloads/serve-download';
 import { correlationIdOnErrors } from '../errors/correlation-plugin';
 import { formatGatewayError } from '../errors/format-error';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
+import { correlationIdOf } from '../http/correlation-id';
 import { serveGraphQL } from '../http/serve-graphql';
 import { IdentityForwardingDataSource } from '../identity/identity-data-source';
 import { mutationRateLimit } from '../limits/mutation-rate-limit';
 import { operationLimits } from '../limits/operation-limits';
+import { uploadRoute } from '../uploads/serve-upload';
 import type { GatewayContext } from './context';
 import { stderrLogger } from './logger';
 
@@ -23,8 +26,8 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** A correlation id the client sent is reused if it looks like one; anything else is replaced. */
-const CORRELATION_ID = /^[\w.:-]{8,64}$/;
+/** Uploads in flight to CRM per gateway process; more wait their turn (adapters/crm/attachments.ts). */
+const UPLOAD_CONNECTIONS = 8;
 
 /**
  * The gateway: the supergraph from file, one data source per subgraph (identity forwarding over a keep-alive
@@ -68,11 +71,12 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     createTokenVerifier(settings.auth),
     cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
   );
+  const uploader = createAttachmentUploader({ ...settings.crm, timeoutMs: settings.uploads.timeoutMs, connections: UPLOAD_CONNECTIONS });
   let http: Awaited<ReturnType<typeof serveGraphQL>> | undefined;
   const stopAll = async () => {
     await http?.close();
     await server.stop();
-    await Promise.all(fetchers.map((f) => f.close()));
+    await Promise.all([...fetchers.map((f) => f.close()), uploader.close()]);
   };
 
   let url: string;
@@ -83,9 +87,12 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       port: settings.port,
       maxBodyBytes: settings.maxBodyBytes,
       context: async (req) => {
-        const sent = req.headers['x-correlation-id'];
-        const correlationId = typeof sent === 'string' && CORRELATION_ID.test(sent) ? sent : randomUUID();
+        const correlationId = correlationIdOf(req);
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
+      },
+      routes: {
+        '/uploads': uploadRoute({ authenticate, uploader, maxBytes: settings.uploads.maxBytes }),
+        '/downloads': downloadRoute({ secret: settings.identitySecret, ...settings.downloads }),
       },
     });
     ({ url } = http);

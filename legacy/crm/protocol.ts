@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
+import { UPLOAD_PATH, uploadAttachment, useAttachments } from './attachment-operations';
 import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
 import { readRequest, soapFault, type SoapRecord } from './soap';
@@ -20,12 +21,14 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...readOperations(store),
     CreaPratica: (params) => createRequest(store, params),
     GetEsitoPratica: (params) => requestOutcome(store, params),
+    UsaAllegati: (params) => useAttachments(store, params),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 
   return {
     route(req: IncomingMessage, body: Buffer) {
       const path = new URL(req.url ?? '/', 'http://crm').pathname;
+      if (req.method === 'POST' && path === UPLOAD_PATH) return { operation: 'CaricaAllegato', run: () => uploadAttachment(store, req, body) };
       if (req.method !== 'POST' || path !== SOAP_PATH) throw new LegacyFault(404, 'SBL-EXL-00151', `Risorsa ${req.method} ${path} inesistente`);
       const action = SOAP_ACTION.exec(String(req.headers.soapaction ?? ''))?.[1];
       const { operation, params } = readRequest(body);
@@ -36,7 +39,7 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     },
 
     // SOAP 1.1 answers every fault with HTTP 500, except what the HTTP layer itself refuses (no such path, no auth).
-    errorReply: (_operation, status, code, text) => soapFault(status === 401 || status === 404 ? status : 500, crmCode(code), text),
+    errorReply: (_operation, status, code, text, detail) => soapFault(status === 401 || status === 404 ? status : 500, crmCode(code), text, detail),
 
     malform(reply) {
       // A cut answer: the envelope never closes.

@@ -42,13 +42,16 @@ export function soapAnswer(operation: string, content: Record<string, unknown>):
   return xmlReply(200, envelope({ [`crm:${operation}Response`]: { '@_xmlns:crm': CRM_NS, ...content } }));
 }
 
-/** A SOAP fault: `soapenv:Server` for CRM's own failures (`SBL-SVC-*`), `soapenv:Client` for the caller's. */
-export function soapFault(status: number, code: string, text: string): StandInReply {
+/**
+ * A SOAP fault: `soapenv:Server` for CRM's own failures (`SBL-SVC-*`), `soapenv:Client` for the caller's. `detail`
+ * adds elements next to `codice` (e.g. `allegato`, the attachment at fault).
+ */
+export function soapFault(status: number, code: string, text: string, detail: Record<string, string> = {}): StandInReply {
   return xmlReply(status, envelope({
     'soapenv:Fault': {
       faultcode: code.startsWith('SBL-SVC') ? 'soapenv:Server' : 'soapenv:Client',
       faultstring: text,
-      detail: { 'crm:errore': { '@_xmlns:crm': CRM_NS, codice: code } },
+      detail: { 'crm:errore': { '@_xmlns:crm': CRM_NS, codice: code, ...detail } },
     },
   }));
 }

@@ -1,5 +1,6 @@
 import { openDatabase, type Db } from '../runtime/db';
 import { crmFixture, type CrmAddress } from '../data/crm-reference';
+import { ATTACHMENTS_SCHEMA } from './attachments';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -157,7 +158,7 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
   + (SELECT COUNT(*) FROM linee_fisse f WHERE f.numero_contratto = c.numero) AS numero_linee`;
 
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'crm', SCHEMA, (d) => seed(d, large));
+  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA, (d) => seed(d, large));
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];
@@ -176,6 +177,8 @@ export function openCrmStore(dataDir: string, large: { id: string; lines: number
   }
 
   return {
+    /** For the operations that keep their own tables (attachments.ts) inside this store's transactions. */
+    db,
     user(username: string): { user: UserRow; grants: GrantRow[] } | null {
       const user = db.prepare('SELECT * FROM utenti WHERE username = ?').get(username) as UserRow | undefined;
       if (!user) return null;

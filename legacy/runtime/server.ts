@@ -11,8 +11,8 @@ export interface StandInReply { status: number; headers: Record<string, string>;
 export interface LegacyProtocol {
   /** Names the operation of a request (for counters and faults) and prepares its answer. */
   route(req: IncomingMessage, body: Buffer): { operation: string; run: () => StandInReply | Promise<StandInReply> };
-  /** The system's own error answer (SOAP fault, JSON KO body, KO flow). */
-  errorReply(operation: string, status: number, code: string, text: string): StandInReply;
+  /** The system's own error answer (SOAP fault, JSON KO body, KO flow); `detail` names what the fault is about. */
+  errorReply(operation: string, status: number, code: string, text: string, detail?: Record<string, string>): StandInReply;
   /** A damaged version of a good answer, for `malformed` faults. */
   malform(reply: StandInReply): StandInReply;
   /** Checks the system's credentials; returns an error reply when they are wrong. */
@@ -29,7 +29,7 @@ export interface StandInOptions {
 
 /** Thrown by an operation to answer with the system's own error format. */
 export class LegacyFault extends Error {
-  constructor(readonly status: number, readonly code: string, text: string) {
+  constructor(readonly status: number, readonly code: string, text: string, readonly detail: Record<string, string> = {}) {
     super(text);
   }
 }
@@ -99,7 +99,7 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
   }
 
   function replyForError(err: unknown, operation: string): StandInReply {
-    if (err instanceof LegacyFault) return opts.protocol.errorReply(operation, err.status, err.code, err.message);
+    if (err instanceof LegacyFault) return opts.protocol.errorReply(operation, err.status, err.code, err.message, err.detail);
     log({ level: 'error', system: opts.name, operation, msg: 'operation failed', err: String(err) });
     return opts.protocol.errorReply(operation, 500, 'INTERNAL', 'errore interno');
   }

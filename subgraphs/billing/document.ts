@@ -1,7 +1,25 @@
 import type { Invoice } from '../../adapters/domain';
+import { invoicePdfPath as ebillPdfPath } from '../../adapters/ebill/protocol';
+import { invoicePdfPath as ebpfaPdfPath } from '../../adapters/ebpfa/protocol';
+import type { Identity } from '../runtime/identity';
+import { downloadSigner, type DownloadableFile } from '../runtime/downloads';
 import type { LegacyClients } from '../runtime/legacy';
 
-/** BIL-03: the PDF from the system that issued the invoice, fetched only when the field is asked for. */
+/** BIL-03: the PDF lives in the system that issued the invoice; the graph hands out a link to it, not its bytes. */
+function invoicePdf(invoice: Invoice): DownloadableFile {
+  const mobile = invoice.kind === 'MOBILE';
+  return {
+    system: mobile ? 'eBill' : 'EBPFA',
+    path: mobile ? ebillPdfPath(invoice.number) : ebpfaPdfPath(invoice.number),
+    fileName: `${invoice.number}.pdf`,
+    contentType: 'application/pdf',
+  };
+}
+
+/** A signed download link for the viewer: no legacy call, the gateway fetches the file when the link is followed. */
+export const invoiceDocumentUrl = (invoice: Invoice, identity: Identity) => downloadSigner().urlFor(invoicePdf(invoice), identity.userId);
+
+/** The deprecated `document`: the whole PDF in base64, fetched when the field is asked for. */
 export async function invoiceDocument(invoice: Invoice, legacy: LegacyClients) {
   const issuer = invoice.kind === 'MOBILE' ? legacy.ebill : legacy.ebpfa;
   const pdf = await issuer.getInvoicePdf(invoice.number);

@@ -2,7 +2,7 @@ import type { Invoice } from '../../adapters/domain';
 import { DateScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
-import { invoiceDocument } from './document';
+import { invoiceDocument, invoiceDocumentUrl } from './document';
 import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
@@ -19,6 +19,7 @@ export const resolvers: Resolvers = {
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
     __resolveReference: ({ number }: { number: string }, context) => findVisibleInvoice(context, number),
+    documentUrl: (invoice: Invoice, _args, { identity }) => invoiceDocumentUrl(invoice, identity),
     document: (invoice: Invoice, _args, { legacy }) => invoiceDocument(invoice, legacy),
   },
 };

@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { request } from 'undici';
+import { logLegacyFailure } from '../../adapters/http';
+import { DOWNLOAD_ROUTE, verifyDownload } from '../../subgraphs/runtime/downloads';
+import { correlationIdOf } from '../http/correlation-id';
+import { refuse } from '../http/refuse';
+import { log } from '../../stack/process';
+import type { FileSources } from './file-sources';
+
+/**
+ * `GET /downloads/<token>`: a link signed by a subgraph (subgraphs/runtime/downloads.ts). The signature is the
+ * authorisation, so a browser needs no header; the file streams from the system that holds it, never held whole in
+ * the gateway. Refusals carry our words only: 403 (not a link of ours, or altered), 410 (expired: ask the graph for
+ * a new one), 404 (the system has no such file), 503 (the system is unavailable).
+ */
+export function downloadRoute(deps: { secret: Uint8Array; sources: FileSources; timeoutMs: number }) {
+  return async function serveDownload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'BAD_REQUEST', 'Downloads are fetched with GET.');
+    const correlationId = correlationIdOf(req);
+    const token = new URL(req.url ?? '/', 'http://gateway').pathname.slice(DOWNLOAD_ROUTE.length + 1);
+    const file = await verifyDownload(token, deps.secret);
+    if (file === 'expired') return refuse(res, 410, 'FORBIDDEN', 'This download link has expired; ask for the document again to get a new one.');
+    if (file === 'invalid') return refuse(res, 403, 'FORBIDDEN', 'This download link is not valid.');
+
+    const source = deps.sources[file.system];
+    const unavailable = () => refuse(res, 503, 'LEGACY_UNAVAILABLE', `${file.system} is not available right now; try again later.`);
+    if (!source) return unavailable();
+    const origin = new URL(source.url);
+    let upstream: Awaited<ReturnType<typeof request>>;
+    try {
+      upstream = await request(new URL(origin.pathname.replace(/\/$/, '') + file.path, origin), {
+        headers: { ...source.headers, 'x-correlation-id': correlationId },
+        headersTimeout: deps.timeoutMs,
+        bodyTimeout: deps.timeoutMs,
+      });
+    } catch (err) {
+      logLegacyFailure(file.system, 'download', correlationId, err);
+      return unavailable();
+    }
+    if (upstream.statusCode !== 200) {
+      // The system's own error text stays in the log.
+      logLegacyFailure(file.system, 'download', correlationId, `HTTP ${upstream.statusCode}: ${(await upstream.body.text()).slice(0, 300)}`);
+      if (upstream.statusCode === 404) return refuse(res, 404, 'NOT_FOUND', 'This document does not exist.');
+      return unavailable();
+    }
+    log({ level: 'info', msg: 'download', correlationId, system: file.system, userId: file.userId });
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`,
+      ...(upstream.headers['content-length'] && { 'content-length': String(upstream.headers['content-length']) }),
+      // A signed link is personal: no shared cache keeps the file.
+      'cache-control': 'private, no-store',
+    });
+    if (req.method === 'HEAD') {
+      upstream.body.destroy();
+      res.end();
+      return;
+    }
+    // A transfer cut by the system ends the response early: the browser reports a failed download, never a short file.
+    await pipeline(upstream.body, res).catch((err) => logLegacyFailure(file.system, 'download', correlationId, err));
+  };
+}

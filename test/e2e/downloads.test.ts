@@ -1,0 +1,76 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * Issue 9 item 6, downloads (BIL-03): `Invoice.documentUrl` is a short-lived link signed by the billing subgraph;
+ * a browser follows it without any header and the gateway streams the PDF from the system that issued the invoice.
+ */
+const TTL_SECONDS = 10;
+const LINKS = `{
+  invoice(number: "7X00412066") { documentUrl }
+  invoices(kind: FIXED, first: 1) { nodes { number documentUrl } }
+}`;
+
+let stack: TestStack;
+let mobileLink: URL;
+let fixedLink: { number: string; url: URL };
+beforeAll(async () => {
+  stack = await startTestStack({ componentEnv: { billing: { DOWNLOAD_URL_TTL_SECONDS: String(TTL_SECONDS) } } });
+  const { body } = await graphql(stack, LINKS, {}, await tokenFor(stack, 'ginevra.vallisneri'));
+  expect(body.errors).toBeUndefined();
+  mobileLink = new URL(body.data.invoice.documentUrl, stack.gatewayUrl);
+  const [fixed] = body.data.invoices.nodes;
+  fixedLink = { number: fixed.number, url: new URL(fixed.documentUrl, stack.gatewayUrl) };
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** A plain link, as a browser follows it: no Authorization header, no cookie. */
+const follow = (url: URL | string) => fetch(url);
+
+async function refusal(res: Response) {
+  return { status: res.status, body: (await res.json()) as { errors: { message: string; extensions: { code: string } }[] } };
+}
+
+describe('invoice PDFs by signed link', () => {
+  it('serves the mobile invoice PDF from eBill to a plain GET, with its file name', async () => {
+    const res = await follow(mobileLink);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="7X00412066.pdf"');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('%%EOF');
+  });
+
+  it('serves the fixed invoice PDF from EBPFA the same way', async () => {
+    const res = await follow(fixedLink.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${fixedLink.number}.pdf"`);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('refuses a tampered link with 403: another file named in the same signature, or a damaged signature', async () => {
+    const token = mobileLink.pathname.split('/').pop()!;
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const otherFile = Buffer.from(JSON.stringify({ ...claims, path: claims.path.replace('7X00412066', '7X00412067') })).toString('base64url');
+    const damaged = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const forged of [`${header}.${otherFile}.${signature}`, `${header}.${payload}.${damaged}`, 'not-a-token']) {
+      const { status, body } = await refusal(await follow(new URL(`/downloads/${forged}`, stack.gatewayUrl)));
+      expect(status).toBe(403);
+      expect(body.errors[0]).toMatchObject({ message: 'This download link is not valid.', extensions: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('refuses the same link once it has expired with 410, saying to ask for a new one', async () => {
+    expect((await follow(mobileLink)).status).toBe(200);
+    await sleep((TTL_SECONDS + 1) * 1000);
+    const { status, body } = await refusal(await follow(mobileLink));
+    expect(status).toBe(410);
+    expect(body.errors[0].message).toMatch(/expired.*new one/);
+  });
+});
