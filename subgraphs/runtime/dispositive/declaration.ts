@@ -28,9 +28,17 @@ export interface DispositiveDeclaration<Input, Target> {
   targetId(input: Input): string;
   /**
    * The seed's business rules on the target as it is now: a message in our words when the operation may not go
-   * ahead (the client gets LEGACY_REJECTED with it, and nothing is written), null when it may.
+   * ahead (the client gets LEGACY_REJECTED with it, and nothing is written), null when it may. A rule about one input
+   * field that only the target can decide (an enablement the line's plan does not have) throws BAD_USER_INPUT at
+   * `at(field)`, the path the client sent.
    */
-  refusal?(target: Target, input: Input): string | null;
+  refusal?(target: Target, input: Input, at: (field: string) => string): string | null;
+  /**
+   * Uploads the pratica needs (ids from the gateway's POST /uploads), by input field: CRM claims them in the pratica's
+   * own transaction, for the viewer who uploaded them, once, and only of `types`; a refused one is BAD_USER_INPUT at
+   * `at(field)` and nothing is written.
+   */
+  attachments?(input: Input): readonly AttachmentUse[];
   /** What CRM needs to apply the change in the pratica's own transaction (legacy/crm/effects.ts). */
   crm?(target: Target, input: Input): { reason?: string; parameters?: Record<string, string> };
   /**
@@ -40,6 +48,9 @@ export interface DispositiveDeclaration<Input, Target> {
    */
   applyElsewhere?(change: { created: CreatedRequest; target: Target; input: Input }, context: SubgraphContext): Promise<void>;
 }
+
+/** An uploaded document an operation uses: the input field that names it, its id, the content types it may be. */
+export interface AttachmentUse { field: string; id: string; types: readonly string[] }
 
 /** Any declaration, for code that handles them all alike (the engine's callers, the coverage of the Appendix). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
