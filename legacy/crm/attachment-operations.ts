@@ -22,7 +22,7 @@ export function uploadAttachment(store: CrmStore, req: IncomingMessage, body: Bu
 
 /**
  * `UsaAllegati` (`allegato`*, `utente`, `tipoAmmesso`*): claims attachments on their own, as CreaPratica does inside
- * its transaction. It lets the adapter and the tests exercise the claim until CreaPratica takes attachments.
+ * its transaction (claimRequestAttachments): the claim on its own, for the adapter and the tests.
  */
 export function useAttachments(store: CrmStore, params: SoapRecord): StandInReply {
   const ids = texts(params, 'allegato');

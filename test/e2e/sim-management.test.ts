@@ -27,7 +27,8 @@ const IMEI = 'mutation ($input: BlockImeiInput!) { blockImei(input: $input) { re
 let stack: TestStack;
 let roa: string;
 beforeAll(async () => {
-  stack = await startTestStack({ readyTimeoutMs: 200_000 });
+  // One user makes every change here, faster than the gateway's 30 a minute allow (that limit has its own test).
+  stack = await startTestStack({ readyTimeoutMs: 200_000, componentEnv: { gateway: { MUTATIONS_PER_MINUTE: '1000' } } });
   roa = await tokenFor(stack, 'vincenzo.roa');
 }, 240_000);
 afterAll(async () => {
@@ -89,7 +90,7 @@ describe('what the pages show first', () => {
 
 describe('over/extra bundle enablement, many lines at once (§7.3.5)', () => {
   it('refuses Extra bundle on a pay-per-use line naming the item\'s field, and enables it on a package line', async () => {
-    const input = { lines: [{ number: '3312545395', extraBundle: true }, { number: '3312548662', extraBundle: true }], idempotencyKey: 'bundles-1' };
+    const input = { lines: [{ number: '3312545395', extraBundle: true }, { number: '3312548662', extraBundle: true }], idempotencyKey: 'sim-mgmt-bundles-1' };
     const { body } = await graphql(stack, BUNDLES, { input }, roa);
     expect(body.errors).toBeUndefined();
     const [payPerUse, pack] = body.data.setBundleEnablements;
@@ -108,8 +109,8 @@ describe('over/extra bundle enablement, many lines at once (§7.3.5)', () => {
   it('refuses a list with the same line twice, or an item with no enablement, before writing anything', async () => {
     const writes = await creaPratica();
     await expectRefusedField(BUNDLES, { lines: [{ number: '3312545395', overBundleExtraEu: true }, { number: '3312545395', overBundleExtraEu: false }],
-      idempotencyKey: 'bundles-2' }, 'input.lines[1]');
-    await expectRefusedField(BUNDLES, { lines: [{ number: '3312545395' }], idempotencyKey: 'bundles-3' }, 'input.lines[0].overBundleExtraEu');
+      idempotencyKey: 'sim-mgmt-bundles-2' }, 'input.lines[1]');
+    await expectRefusedField(BUNDLES, { lines: [{ number: '3312545395' }], idempotencyKey: 'sim-mgmt-bundles-3' }, 'input.lines[0].overBundleExtraEu');
     expect(await creaPratica()).toBe(writes);
   });
 });
@@ -117,7 +118,7 @@ describe('over/extra bundle enablement, many lines at once (§7.3.5)', () => {
 describe('network services and RIF profile (§7.3.9, §7.3.10)', () => {
   it('blocks roaming on a postpaid line: request "Servizi di rete" closed, no order, the line shows it blocked', async () => {
     const { body } = await graphql(stack, NETWORK, { input: { number: '3312547228', changes: [{ category: 'ROAMING', enabled: false }],
-      idempotencyKey: 'network-1' } }, roa);
+      idempotencyKey: 'sim-mgmt-network-1' } }, roa);
     expect(body.errors).toBeUndefined();
     expect(body.data.setNetworkServices.request).toMatchObject({ description: 'Servizi di rete', status: 'CLOSED' });
     expect(body.data.setNetworkServices.line.networkServices).toContainEqual({ category: 'ROAMING', enabled: false });
@@ -126,25 +127,25 @@ describe('network services and RIF profile (§7.3.9, §7.3.10)', () => {
   it('refuses a prepaid line with our words, and a category listed twice naming it; writes nothing', async () => {
     const writes = await creaPratica();
     const prepaid = await graphql(stack, NETWORK, { input: { number: '3700801103', changes: [{ category: 'ROAMING', enabled: false }],
-      idempotencyKey: 'network-2' } }, await tokenFor(stack, 'pasquale.eu'));
+      idempotencyKey: 'sim-mgmt-network-2' } }, await tokenFor(stack, 'pasquale.eu'));
     expect(prepaid.body.errors[0].extensions.code).toBe('LEGACY_REJECTED');
     expect(prepaid.body.errors[0].message).toBe('Network services can be managed on postpaid lines only: this line is prepaid.');
     await expectRefusedField(NETWORK, { number: '3312547228', changes: [{ category: 'ROAMING', enabled: true }, { category: 'ROAMING', enabled: false }],
-      idempotencyKey: 'network-3' }, 'input.changes[1].category');
+      idempotencyKey: 'sim-mgmt-network-3' }, 'input.changes[1].category');
     expect(await creaPratica()).toBe(writes);
   });
 
   it('changes the RIF profile, refuses an unknown one naming input.profile, and the profile of a foreign line is NOT_FOUND', async () => {
-    const { body } = await graphql(stack, RIF, { input: { number: '3312545213', profile: 'RIF_03', idempotencyKey: 'rif-1' } }, roa);
+    const { body } = await graphql(stack, RIF, { input: { number: '3312545213', profile: 'RIF_03', idempotencyKey: 'sim-mgmt-rif-1' } }, roa);
     expect(body.data.setRifProfile.line.rifProfile).toEqual({ code: 'RIF_03' });
-    await expectRefusedField(RIF, { number: '3312545213', profile: 'RIF_99', idempotencyKey: 'rif-2' }, 'input.profile');
-    const foreign = await graphql(stack, RIF, { input: { number: '3319000001', profile: 'RIF_01', idempotencyKey: 'rif-3' } }, roa);
+    await expectRefusedField(RIF, { number: '3312545213', profile: 'RIF_99', idempotencyKey: 'sim-mgmt-rif-2' }, 'input.profile');
+    const foreign = await graphql(stack, RIF, { input: { number: '3319000001', profile: 'RIF_01', idempotencyKey: 'sim-mgmt-rif-3' } }, roa);
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('refuses the referent eBill of the same contract: FORBIDDEN, nothing written', async () => {
     const writes = await creaPratica();
-    const { body } = await graphql(stack, RIF, { input: { number: '3312545213', profile: 'RIF_02', idempotencyKey: 'rif-ebill-1' } },
+    const { body } = await graphql(stack, RIF, { input: { number: '3312545213', profile: 'RIF_02', idempotencyKey: 'sim-mgmt-rif-ebill-1' } },
       await tokenFor(stack, 'lavo.ebill'));
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await creaPratica()).toBe(writes);
@@ -156,7 +157,7 @@ describe('spare SIM stock, scorta calda (§7.3.11)', () => {
     contractNumber: '888010088938', voiceSims: 3, m2mStandardSims: 1, m2mPinDisabledSims: 0,
     delivery: { siteName: 'Magazzino', streetType: 'VIA', street: 'DELLE SCUOLE', houseNumber: '2/D', province: 'bo', city: 'BOLOGNA', postalCode: '40132' },
     contact: { name: 'VINCENZO', phone: '051 1234567', email: 'economato@comune.example.it' },
-    idempotencyKey: 'spare-1',
+    idempotencyKey: 'sim-mgmt-spare-1',
   });
 
   it.each([
@@ -191,8 +192,8 @@ describe('spare SIM stock, scorta calda (§7.3.11)', () => {
   });
 
   it('refuses a contract of another Ente exactly like an unknown one', async () => {
-    const foreign = await graphql(stack, SPARE, { input: { ...valid(), contractNumber: '888010077777', idempotencyKey: 'spare-2' } }, roa);
-    const unknown = await graphql(stack, SPARE, { input: { ...valid(), contractNumber: '888000000000', idempotencyKey: 'spare-3' } }, roa);
+    const foreign = await graphql(stack, SPARE, { input: { ...valid(), contractNumber: '888010077777', idempotencyKey: 'sim-mgmt-spare-2' } }, roa);
+    const unknown = await graphql(stack, SPARE, { input: { ...valid(), contractNumber: '888000000000', idempotencyKey: 'sim-mgmt-spare-3' } }, roa);
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(foreign.body.errors[0].message).toBe(unknown.body.errors[0].message);
   });
@@ -202,20 +203,20 @@ describe('deferred SIM activation (§7.3.6)', () => {
   it('refuses both a list and SIMs, a duplicate ICCID and a malformed one, naming the field', async () => {
     const sim = { number: '3312549001', iccid: '8939010000000090017' };
     await expectRefusedField(ACTIVATE, { contractNumber: '888010088938', sims: [sim], simList: 'ALL-00000000-0000-0000-0000-000000000000',
-      idempotencyKey: 'activate-1' }, 'input.sims');
+      idempotencyKey: 'sim-mgmt-activate-1' }, 'input.sims');
     await expectRefusedField(ACTIVATE, { contractNumber: '888010088938', sims: [sim, { number: '3312549002', iccid: sim.iccid }],
-      idempotencyKey: 'activate-2' }, 'input.sims[1].iccid');
-    await expectRefusedField(ACTIVATE, { contractNumber: '888010088938', sims: [{ ...sim, iccid: '123' }], idempotencyKey: 'activate-3' },
+      idempotencyKey: 'sim-mgmt-activate-2' }, 'input.sims[1].iccid');
+    await expectRefusedField(ACTIVATE, { contractNumber: '888010088938', sims: [{ ...sim, iccid: '123' }], idempotencyKey: 'sim-mgmt-activate-3' },
       'input.sims[0].iccid');
   });
 
   it('takes an uploaded CSV list once: CRM claims it with the pratica; the same list again is BAD_USER_INPUT on input.simList', async () => {
     const list = await uploadFile(stack, roa, 'numero;iccid\n3312549003;8939010000000090033\n');
-    const { body } = await graphql(stack, ACTIVATE, { input: { contractNumber: '888010088938', simList: list, idempotencyKey: 'activate-4' } }, roa);
+    const { body } = await graphql(stack, ACTIVATE, { input: { contractNumber: '888010088938', simList: list, idempotencyKey: 'sim-mgmt-activate-4' } }, roa);
     expect(body.errors).toBeUndefined();
     expect(body.data.requestDeferredSimActivation.request.status).toBe('OPEN');
     expect(keptWith(body.data.requestDeferredSimActivation.request.id).allegato).toEqual([list]);
-    await expectRefusedField(ACTIVATE, { contractNumber: '888010088938', simList: list, idempotencyKey: 'activate-5' }, 'input.simList');
+    await expectRefusedField(ACTIVATE, { contractNumber: '888010088938', simList: list, idempotencyKey: 'sim-mgmt-activate-5' }, 'input.simList');
   });
 });
 
@@ -225,10 +226,10 @@ describe('IMEI block with or without the IMEI (§7.3.13)', () => {
   it('requires both documents and a valid IMEI, before anything is read or written', async () => {
     const writes = await creaPratica();
     const report = await pdf('denuncia');
-    await expectRefusedField(IMEI, { number: '3312547516', identityDocument: await pdf('documento'), idempotencyKey: 'imei-1' }, 'input.theftReport');
-    await expectRefusedField(IMEI, { number: '3312547516', theftReport: report, idempotencyKey: 'imei-2' }, 'input.identityDocument');
+    await expectRefusedField(IMEI, { number: '3312547516', identityDocument: await pdf('documento'), idempotencyKey: 'sim-mgmt-imei-1' }, 'input.theftReport');
+    await expectRefusedField(IMEI, { number: '3312547516', theftReport: report, idempotencyKey: 'sim-mgmt-imei-2' }, 'input.identityDocument');
     await expectRefusedField(IMEI, { number: '3312547516', imei: '490154203237519', theftReport: report, identityDocument: await pdf('doc'),
-      idempotencyKey: 'imei-3' }, 'input.imei');
+      idempotencyKey: 'sim-mgmt-imei-3' }, 'input.imei');
     expect(await creaPratica()).toBe(writes);
   });
 
@@ -236,20 +237,20 @@ describe('IMEI block with or without the IMEI (§7.3.13)', () => {
     const requestsBefore = (await graphql(stack, '{ requestsHistory { id } }', {}, roa)).body.data.requestsHistory.length;
     const report = await pdf('denuncia di furto');
     const list = await uploadFile(stack, roa, 'numero;iccid\n3312549004;8939010000000090041\n');
-    await expectRefusedField(IMEI, { number: '3312547516', theftReport: report, identityDocument: list, idempotencyKey: 'imei-4' }, 'input.identityDocument');
+    await expectRefusedField(IMEI, { number: '3312547516', theftReport: report, identityDocument: list, idempotencyKey: 'sim-mgmt-imei-4' }, 'input.identityDocument');
     const foreign = await uploadFile(stack, await tokenFor(stack, 'massimiliano.roa'), minimalPdf('altrui'));
-    await expectRefusedField(IMEI, { number: '3312547516', theftReport: foreign, identityDocument: await pdf('doc'), idempotencyKey: 'imei-5' },
+    await expectRefusedField(IMEI, { number: '3312547516', theftReport: foreign, identityDocument: await pdf('doc'), idempotencyKey: 'sim-mgmt-imei-5' },
       'input.theftReport');
     expect((await graphql(stack, '{ requestsHistory { id } }', {}, roa)).body.data.requestsHistory).toHaveLength(requestsBefore);
 
     // The refused requests used nothing: the report serves the block that goes through, once.
     const identity = await pdf('carta di identita');
     const { body } = await graphql(stack, IMEI, { input: { number: '3312547516', theftReport: report, identityDocument: identity,
-      idempotencyKey: 'imei-6' } }, roa);
+      idempotencyKey: 'sim-mgmt-imei-6' } }, roa);
     expect(body.errors).toBeUndefined();
     expect(body.data.blockImei).toMatchObject({ request: { description: 'Blocco Imei', status: 'OPEN' }, order: null, line: { number: '3312547516' } });
     expect(keptWith(body.data.blockImei.request.id)).toMatchObject({ imeiNoto: ['NO'], allegato: [report, identity] });
-    await expectRefusedField(IMEI, { number: '3312547516', theftReport: report, identityDocument: await pdf('altro'), idempotencyKey: 'imei-7' },
+    await expectRefusedField(IMEI, { number: '3312547516', theftReport: report, identityDocument: await pdf('altro'), idempotencyKey: 'sim-mgmt-imei-7' },
       'input.theftReport');
   });
 });
