@@ -76,6 +76,24 @@ export interface MobileLine {
   automaticRecharge: AutomaticRecharge | null;
   /** Prepaid lines: a timed or threshold company recharge already active (seed 002 §7.3.4). */
   companyRecharge: CompanyRecharge | null;
+  /** What the CM8 SIM management pages show and change (seed 002 §7.3.5, §7.3.9, §7.3.10); null when CRM sends none. */
+  networkSettings: LineNetworkSettings | null;
+}
+
+/** The offer family of a line's plan: it decides which over/extra bundle enablements may change (MOB-10). */
+export type PlanFamily = 'POSTPAID_PAY_PER_USE' | 'POSTPAID_PACKAGE' | 'PREPAID';
+export const BUNDLE_ENABLEMENTS = ['EXTRA_BUNDLE', 'OVER_BUNDLE_NATIONAL_EU', 'OVER_BUNDLE_EXTRA_EU'] as const;
+export type BundleEnablement = (typeof BUNDLE_ENABLEMENTS)[number];
+export const NETWORK_SERVICE_CATEGORIES = ['INTERNATIONAL_CALLS', 'ROAMING', 'PREMIUM_RATE_NUMBERS', 'PREMIUM_SMS', 'SATELLITE'] as const;
+export type NetworkServiceCategory = (typeof NETWORK_SERVICE_CATEGORIES)[number];
+
+export interface LineNetworkSettings {
+  planFamily: PlanFamily;
+  bundleEnablements: Record<BundleEnablement, boolean>;
+  /** The network service categories (direttrici) the line has: postpaid lines only, empty on prepaid ones. */
+  networkServices: { category: NetworkServiceCategory; enabled: boolean }[];
+  /** Code of the line's RIF profile (Rete Intelligente Flessibile), e.g. RIF_00. */
+  rifProfile: string;
 }
 
 export interface AutomaticRecharge {

@@ -40,6 +40,13 @@ export interface CreateRequestInput {
   reason?: string;
   /** Values the change needs in CRM (`nuovoIccid`, ...), by CRM's names. */
   parameters?: Record<string, string>;
+  /**
+   * Uploaded documents the pratica uses (CRM claims them in its transaction, for `uploader`, once, of `types` only);
+   * `field` is the client's input path, which a refused one is reported on.
+   */
+  attachments?: readonly { id: string; field: string; types: readonly string[] }[];
+  /** CRM's user id of the viewer: only the user who uploaded an attachment may use it. */
+  uploader?: string;
   /** Origin of the pratica: "AREA CLIENTI", "CONSIP8". */
   channel: string;
   idempotencyKey: string;
@@ -187,12 +194,15 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
         ...targetParams(input.target),
         ...(input.reason !== undefined && { motivo: input.reason }),
         ...(input.parameters && { parametro: Object.entries(input.parameters).map(([nome, valore]) => ({ nome, valore })) }),
+        ...(input.attachments && {
+          allegato: input.attachments.map((a) => ({ id: a.id, tipoAmmesso: [...a.types] })), utente: input.uploader ?? '',
+        }),
         canale: input.channel,
         chiaveIdempotenza: input.idempotencyKey,
         impronta: input.fingerprint,
       }, createdFromCrm('CreaPratica'), () => {
         throw notFound('This record');
-      }),
+      }, Object.fromEntries((input.attachments ?? []).map((a) => [a.id, a.field]))),
 
     findCreatedRequest: (idempotencyKey, fingerprint) =>
       callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),

@@ -1,5 +1,5 @@
 import {
-  PROFILES, type Address, type AutomaticRecharge, type CompanyRecharge, type Company, type Contract, type ContractStatus, type FixedLine, type FixedLineType, type Grant, type LineSort,
+  BUNDLE_ENABLEMENTS, PROFILES, type Address, type BundleEnablement, type LineNetworkSettings, type NetworkServiceCategory, type PlanFamily, type AutomaticRecharge, type CompanyRecharge, type Company, type Contract, type ContractStatus, type FixedLine, type FixedLineType, type Grant, type LineSort,
   type LineStatus, type MobileLine, type MobileLineKind, type Order, type Profile, type RecordFilter, type RequestStatus, type ScopeKind,
   type ServiceRequest, type UserProfile,
 } from '../domain';
@@ -95,6 +95,32 @@ export function mobileLineFromCrm(r: CrmRecord): MobileLine {
     oneNumber: oneNumber && { role: oneNumberRole(text(oneNumber, 'ruolo')), iccids: texts(oneNumber, 'iccid') },
     automaticRecharge: automaticRechargeFromCrm(optionalRecord(r, 'ricaricaAutomatica')),
     companyRecharge: companyRechargeFromCrm(optionalRecord(r, 'ricaricaAziendale')),
+    networkSettings: networkSettingsFromCrm(r),
+  };
+}
+
+const planFamily = word<PlanFamily>({ CONSUMO: 'POSTPAID_PAY_PER_USE', PACCHETTO: 'POSTPAID_PACKAGE', RICARICABILE: 'PREPAID' }, 'offer type');
+const yesNo = word<boolean>({ SI: true, NO: false }, 'yes/no');
+const categoryState = word<boolean>({ ABILITATA: true, BLOCCATA: false }, 'network category state');
+/** CRM's names of the enablements and of the direttrici, by ours. */
+export const CRM_BUNDLE_ENABLEMENTS: Record<BundleEnablement, string> = {
+  EXTRA_BUNDLE: 'extraBundle', OVER_BUNDLE_NATIONAL_EU: 'overBundleNazionaleUe', OVER_BUNDLE_EXTRA_EU: 'overBundleExtraUe',
+};
+export const CRM_NETWORK_CATEGORIES: Record<NetworkServiceCategory, string> = {
+  INTERNATIONAL_CALLS: 'INTERNAZIONALE', ROAMING: 'ROAMING', PREMIUM_RATE_NUMBERS: 'SOVRAPPREZZO', PREMIUM_SMS: 'SMS_PREMIUM', SATELLITE: 'SATELLITARE',
+};
+const networkCategory = word<NetworkServiceCategory>(
+  Object.fromEntries(Object.entries(CRM_NETWORK_CATEGORIES).map(([ours, theirs]) => [theirs, ours as NetworkServiceCategory])), 'network category');
+
+function networkSettingsFromCrm(r: CrmRecord): LineNetworkSettings | null {
+  const offer = optionalText(r, 'tipoOfferta');
+  const bundles = optionalRecord(r, 'abilitazioniBundle');
+  if (offer === null || bundles === null) return null;
+  return {
+    planFamily: planFamily(offer),
+    bundleEnablements: Object.fromEntries(BUNDLE_ENABLEMENTS.map((e) => [e, yesNo(text(bundles, CRM_BUNDLE_ENABLEMENTS[e]))])) as Record<BundleEnablement, boolean>,
+    networkServices: records(r, 'direttrice').map((d) => ({ category: networkCategory(text(d, 'categoria')), enabled: categoryState(text(d, 'stato')) })),
+    rifProfile: text(r, 'profiloRif'),
   };
 }
 

@@ -1,10 +1,12 @@
 import { LegacyFault, type StandInReply } from '../runtime/server';
 import { today } from '../runtime/clock';
 import { orderXml, requestXml } from './answers';
+import { claimRequestAttachments } from './attachment-operations';
 import { applyEffect, type Parameters } from './effects';
 import { notFoundFault } from './operations';
 import { invalidRequest, records, soapAnswer, text, xmlReply, type SoapRecord } from './soap';
 import { isoDate, type CrmStore, type OrderRow, type RequestRow } from './store';
+import { keepRequestParameters } from './request-parameters';
 import { resolveTarget } from './targets';
 
 /**
@@ -73,6 +75,7 @@ export function createRequest(store: CrmStore, params: SoapRecord): StandInReply
     if (target.mobileLine?.stato === 'CESSATO') {
       throw new LegacyFault(500, 'SBL-BRL-00110', `Operazione "${description}" non ammessa: linea ${target.mobileLine.numero} cessata`);
     }
+    const attachments = claimRequestAttachments(store, params);
     const done = applyEffect(store, description, target, parameters);
 
     const progressive = store.nextProgressive();
@@ -91,6 +94,7 @@ export function createRequest(store: CrmStore, params: SoapRecord): StandInReply
     };
     store.insertRequest(request);
     if (order) store.insertOrder(order);
+    keepRequestParameters(store.db, request.id, [...parameters, ...attachments.map((id) => ['allegato', id] as const)]);
 
     const reply = soapAnswer('CreaPratica', { pratica: requestXml(request), ...(order && { ordine: orderXml(order) }) });
     store.rememberAnswer(key, progressive, fingerprint, String(reply.body));

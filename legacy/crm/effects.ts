@@ -1,5 +1,6 @@
 import { LegacyFault } from '../runtime/server';
 import { nextMonth } from '../runtime/clock';
+import { LINE_SERVICE_EFFECTS } from './line-service-effects';
 import { invalidRequest } from './soap';
 import type { CrmStore, MobileLineRow } from './store';
 import type { ResolvedTarget } from './targets';
@@ -12,7 +13,7 @@ import type { ResolvedTarget } from './targets';
  */
 export type Parameters = ReadonlyMap<string, string>;
 
-interface Effect {
+export interface Effect {
   /** Applies the change; false when it leaves nothing to do in CRM (the change is made elsewhere, the pratica stays open). */
   apply(store: CrmStore, line: MobileLineRow, parameters: Parameters): boolean;
 }
@@ -89,6 +90,7 @@ const EFFECTS: Record<string, Effect> = {
   'Furto/Smarrimento SIM': lineStatus('Furto/Smarrimento SIM', ['ATTIVO', 'CONGELATO'], 'SOSPESO'),
   'Ritrovamento SIM': lineStatus('Ritrovamento SIM', ['SOSPESO'], 'ATTIVO'),
   'Cambio SIM': changeSim,
+  ...LINE_SERVICE_EFFECTS,
 };
 
 /** Applies the pratica's change, if it has one in CRM; true when it is done (the pratica is then closed on creation). */

@@ -1,6 +1,7 @@
 import { LegacyFault, type StandInReply } from '../runtime/server';
 import { parseLegacyDate } from '../runtime/clock';
-import { companyXml, contractXml, fixedLineXml, mobileLineXml, orderXml, requestXml, userXml } from './answers';
+import { companyXml, contractXml, fixedLineXml, orderXml, requestXml, userXml } from './answers';
+import { mobileLinesXml } from './line-services';
 import { invalidRequest, optionalText, record, soapAnswer, text, texts, type SoapRecord } from './soap';
 import { isoDate, type CrmFilter, type CrmStore, type LineOrder } from './store';
 
@@ -59,11 +60,11 @@ export function readOperations(store: CrmStore): Record<string, (params: SoapRec
       const rows = store.listContracts(filterOf(params));
       return answer('ListaContratti')({ totale: String(rows.length), contratto: rows.map(contractXml) });
     },
-    GetLineeMobili: (params) => answer('GetLineeMobili')({ linea: store.mobileLines(ids(params, 'numero')).map(mobileLineXml) }),
+    GetLineeMobili: (params) => answer('GetLineeMobili')({ linea: mobileLinesXml(store.db, store.mobileLines(ids(params, 'numero'))) }),
     ListaLineeMobili(params) {
       const q = lineListing(params);
       const { total, rows } = store.listMobileLines(q.filter, q.order, q.offset, q.limit);
-      return answer('ListaLineeMobili')({ totale: String(total), linea: rows.map(mobileLineXml) });
+      return answer('ListaLineeMobili')({ totale: String(total), linea: mobileLinesXml(store.db, rows) });
     },
     GetLineeFisse: (params) => answer('GetLineeFisse')({ linea: store.fixedLines(ids(params, 'numero')).map(fixedLineXml) }),
     ListaLineeFisse(params) {

@@ -19,7 +19,7 @@ const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('
 
 const mobile = (number: string, companyId: string, iccid: string): MobileLine => ({
   number, contractNumber: companyId === '1-VALL01' ? '888012170373' : '888012999001', companyId, iccid, status: 'ACTIVE',
-  tariffPlan: 'TIM Business', kind: 'POSTPAID', activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null,
+  tariffPlan: 'TIM Business', kind: 'POSTPAID', activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null,
 });
 const MOBILE = [
   mobile('3343860505', '1-VALL01', '8939010000000000505'), mobile('3343860902', '1-VALL01', '8939010000000000902'),

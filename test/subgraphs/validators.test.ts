@@ -7,7 +7,11 @@ import { checkIdempotencyKey } from '../../subgraphs/runtime/validators/idempote
 import {
   checkCompanyOneShotTopUp, checkEuroAmount, checkPersonalTopUp, checkTimedTopUp,
 } from '../../subgraphs/runtime/validators/money';
-import { checkMobileNumber } from '../../subgraphs/runtime/validators/phone';
+import { checkAttachmentId } from '../../subgraphs/runtime/validators/attachment';
+import { checkImei } from '../../subgraphs/runtime/validators/imei';
+import { checkMobileNumber, checkPhoneNumber } from '../../subgraphs/runtime/validators/phone';
+import { checkPostalCode, checkProvince } from '../../subgraphs/runtime/validators/postal-address';
+import { checkInteger, checkOptionalText, checkRequiredText } from '../../subgraphs/runtime/validators/text';
 import { checkCompanyTaxCode, checkPersonalTaxCode, isCompanyTaxCode, isPersonalTaxCode } from '../../subgraphs/runtime/validators/tax-code';
 
 /** Every validator refuses with BAD_USER_INPUT naming the field it was given, and returns the value in our form. */
@@ -132,5 +136,42 @@ describe('idempotency keys', () => {
   it('takes 8 to 128 plain characters', () => {
     expect(checkIdempotencyKey('block-3343860505-a', 'input.idempotencyKey')).toBe('block-3343860505-a');
     for (const raw of ['short', 'a'.repeat(129), 'with space 123', 'ünïcode-key', '', 42]) refuses(() => checkIdempotencyKey(raw, 'input.idempotencyKey'), 'input.idempotencyKey');
+  });
+});
+
+describe('IMEI (§7.3.13)', () => {
+  it('accepts 15 digits with a valid Luhn check digit, spaces and dashes as printed on the box', () => {
+    expect(checkImei('49-015420-323751-8', 'i')).toBe('490154203237518');
+  });
+  it('refuses a mistyped digit (check digit) and a wrong length', () => {
+    refuses(() => checkImei('490154203237519', 'input.imei'), 'input.imei', /check digit/);
+    refuses(() => checkImei('49015420323751', 'input.imei'), 'input.imei', /15 digits/);
+  });
+});
+
+describe('delivery addresses and contacts (§7.3.11)', () => {
+  it('takes a 5-digit CAP and a 2-letter province in capitals', () => {
+    expect(checkPostalCode(' 40132 ', 'c')).toBe('40132');
+    expect(checkProvince('bo', 'p')).toBe('BO');
+    refuses(() => checkPostalCode('4013', 'input.delivery.postalCode'), 'input.delivery.postalCode');
+    refuses(() => checkProvince('BOL', 'input.delivery.province'), 'input.delivery.province');
+  });
+  it('requires text where the portal marks a field required, and bounds it', () => {
+    refuses(() => checkRequiredText('  ', 'input.delivery.city', 60), 'input.delivery.city', /required/);
+    refuses(() => checkRequiredText('x'.repeat(81), 'input.delivery.street', 80), 'input.delivery.street');
+    expect(checkOptionalText(null, 'f', 20)).toBeUndefined();
+  });
+  it('takes fixed and mobile phone numbers, and bounded whole quantities', () => {
+    expect(checkPhoneNumber('051 123 4567', 't')).toBe('0511234567');
+    refuses(() => checkPhoneNumber('+39 051', 'input.contact.phone'), 'input.contact.phone');
+    refuses(() => checkInteger(1.5, 'input.voiceSims', 0, 100), 'input.voiceSims');
+    refuses(() => checkInteger(101, 'input.voiceSims', 0, 100), 'input.voiceSims');
+  });
+});
+
+describe('upload ids', () => {
+  it('requires an id of POST /uploads, and refuses what cannot be one', () => {
+    refuses(() => checkAttachmentId(undefined, 'input.theftReport'), 'input.theftReport', /required/);
+    refuses(() => checkAttachmentId('../etc/passwd', 'input.theftReport'), 'input.theftReport');
   });
 });

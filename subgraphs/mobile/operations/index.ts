@@ -2,9 +2,16 @@ import type { AnyDeclaration } from '../../runtime/dispositive/declaration';
 import { CONFIRM_AUTOMATIC_RECHARGE, WAIVE_AUTOMATIC_RECHARGE } from './automatic-recharge';
 import { CHANGE_SIM } from './change-sim';
 import { REQUEST_COMPANY_RECHARGE } from './company-recharge';
+import { SET_BUNDLE_ENABLEMENTS } from './bundle-enablement';
+import { ACTIVATE_SIMS_LATER } from './deferred-activation';
+import { BLOCK_IMEI } from './imei-block';
+import { SET_NETWORK_SERVICES } from './network-services';
+import { SET_RIF_PROFILE } from './rif-profile';
 import { BLOCK_SIM, UNBLOCK_SIM } from './sim-block';
+import { REQUEST_SPARE_SIMS } from './spare-sims';
 
 /** Every dispositive operation of the mobile subgraph: what the Appendix test checks against schema/appendix-1.yaml. */
 export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
-  CONFIRM_AUTOMATIC_RECHARGE, WAIVE_AUTOMATIC_RECHARGE, REQUEST_COMPANY_RECHARGE, BLOCK_SIM, UNBLOCK_SIM, CHANGE_SIM,
+  CONFIRM_AUTOMATIC_RECHARGE, WAIVE_AUTOMATIC_RECHARGE, REQUEST_COMPANY_RECHARGE, SET_BUNDLE_ENABLEMENTS, ACTIVATE_SIMS_LATER,
+  BLOCK_SIM, UNBLOCK_SIM, CHANGE_SIM, SET_NETWORK_SERVICES, SET_RIF_PROFILE, REQUEST_SPARE_SIMS, BLOCK_IMEI,
 ];

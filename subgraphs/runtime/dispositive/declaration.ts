@@ -30,9 +30,16 @@ export interface DispositiveDeclaration<Input, Target> {
   /**
    * The seed's business rules on the target as it is now: a message in our words when the operation may not go
    * ahead (the client gets LEGACY_REJECTED with it, and nothing is written), or a GraphError when the input does not
-   * fit this record (BAD_USER_INPUT, e.g. an ICCID that is not one of the line's SIMs); null when it may go ahead.
+   * fit this record (BAD_USER_INPUT, e.g. an ICCID that is not one of the line's SIMs, an enablement the line's plan
+   * does not have: `at(field)` is the path the client sent); null when it may go ahead.
    */
-  refusal?(target: Target, input: Input): string | GraphError | null;
+  refusal?(target: Target, input: Input, at: (field: string) => string): string | GraphError | null;
+  /**
+   * Uploads the pratica needs (ids from the gateway's POST /uploads), by input field: CRM claims them in the pratica's
+   * own transaction, for the viewer who uploaded them, once, and only of `types`; a refused one is BAD_USER_INPUT at
+   * `at(field)` and nothing is written.
+   */
+  attachments?(input: Input): readonly AttachmentUse[];
   /** What CRM needs to apply the change in the pratica's own transaction (legacy/crm/effects.ts). */
   crm?(target: Target, input: Input): { reason?: string; parameters?: Record<string, string> };
   /**
@@ -42,6 +49,9 @@ export interface DispositiveDeclaration<Input, Target> {
    */
   applyElsewhere?(change: { created: CreatedRequest; target: Target; input: Input }, context: SubgraphContext): Promise<void>;
 }
+
+/** An uploaded document an operation uses: the input field that names it, its id, the content types it may be. */
+export interface AttachmentUse { field: string; id: string; types: readonly string[] }
 
 /** Any declaration, for code that handles them all alike (the engine's callers, the coverage of the Appendix). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -42,8 +42,9 @@ type Raw = Record<string, unknown>;
 /** Runs a single-target operation; its input is `{ ...fields, idempotencyKey }`. */
 export async function runDispositive<I, T>(declaration: DispositiveDeclaration<I, T>, raw: Raw, context: SubgraphContext): Promise<DispositiveOutcome<T>> {
   const key = checkIdempotencyKey(raw.idempotencyKey, 'input.idempotencyKey');
-  const input = declaration.validate(raw, (field) => `input.${field}`);
-  return execute(declaration, input, `${context.identity.userId}:${key}`, context);
+  const at = (field: string) => `input.${field}`;
+  const input = declaration.validate(raw, at);
+  return execute(declaration, input, at, `${context.identity.userId}:${key}`, context);
 }
 
 /**
@@ -59,7 +60,8 @@ export async function runDispositiveList<I, T>(
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ITEMS) {
     throw badUserInput(`input.${listField}`, `must hold 1 to ${MAX_ITEMS} items`);
   }
-  const items = list.map((item: Raw, i) => declaration.validate(item, (field) => `input.${listField}[${i}].${field}`));
+  const paths = list.map((_item, i) => (field: string) => `input.${listField}[${i}].${field}`);
+  const items = list.map((item: Raw, i) => declaration.validate(item, paths[i]));
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const id = declaration.targetId(item);
@@ -67,10 +69,10 @@ export async function runDispositiveList<I, T>(
     seen.add(id);
   });
   const scoped = `${context.identity.userId}:${key}`;
-  return Promise.all(items.map(async (item): Promise<ItemResult<T>> => {
+  return Promise.all(items.map(async (item, i): Promise<ItemResult<T>> => {
     const targetId = declaration.targetId(item);
     try {
-      return { targetId, outcome: await execute(declaration, item, `${scoped}:${targetId}`, context), refusal: null };
+      return { targetId, outcome: await execute(declaration, item, paths[i], `${scoped}:${targetId}`, context), refusal: null };
     } catch (err) {
       if (!isGraphError(err)) throw err;
       const field = err.extensions.field;
@@ -79,7 +81,9 @@ export async function runDispositiveList<I, T>(
   }));
 }
 
-async function execute<I, T>(declaration: DispositiveDeclaration<I, T>, input: I, key: string, context: SubgraphContext): Promise<DispositiveOutcome<T>> {
+async function execute<I, T>(
+  declaration: DispositiveDeclaration<I, T>, input: I, at: (field: string) => string, key: string, context: SubgraphContext,
+): Promise<DispositiveOutcome<T>> {
   const { target: kind } = declaration;
   const targetId = declaration.targetId(input);
   const target = kind.plausible.test(targetId) ? await kind.load(targetId, context) : null;
@@ -91,13 +95,15 @@ async function execute<I, T>(declaration: DispositiveDeclaration<I, T>, input: I
   if (operators.length === 0) throw forbidden(`this operation on ${kind.label.replace(/^This /, 'this ')}`);
 
   const print = fingerprint(declaration.field, targetId, input);
-  const refusal = declaration.refusal?.(target, input) ?? null;
+  const refusal = declaration.refusal?.(target, input, at) ?? null;
+  const attachments = declaration.attachments?.(input).map((a) => ({ id: a.id, field: at(a.field), types: a.types }));
   const created = refusal === null
     ? await context.legacy.crm.createRequest({
       description: declaration.pratica,
       withOrder: declaration.ordine,
       target: kind.crmTarget(target),
       ...declaration.crm?.(target, input),
+      ...(attachments?.length && { attachments, uploader: context.identity.userId }),
       channel: operators.every((p) => CM8_PROFILES.has(p)) ? 'CONSIP8' : 'AREA CLIENTI',
       idempotencyKey: key,
       fingerprint: print,

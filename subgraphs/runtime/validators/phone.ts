@@ -10,3 +10,10 @@ export function checkMobileNumber(raw: unknown, field: string): string {
   if (typeof raw !== 'string' || !isMobileNumber(raw)) throw badUserInput(field, 'must be an Italian mobile number: 9 or 10 digits starting with 3');
   return raw;
 }
+
+/** Any Italian phone or fax number a person can be reached at: fixed (0…) or mobile (3…), 6 to 11 digits; spaces ignored. */
+export function checkPhoneNumber(raw: unknown, field: string): string {
+  const number = typeof raw === 'string' ? raw.replace(/[\s./-]/g, '') : '';
+  if (!/^[03]\d{5,10}$/.test(number)) throw badUserInput(field, 'must be an Italian phone number: 6 to 11 digits starting with 0 or 3');
+  return number;
+}
