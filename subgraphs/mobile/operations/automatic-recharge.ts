@@ -19,6 +19,7 @@ function changeOfMode(field: string, row: number, pratica: string, mode: Mode, d
     pratica,
     ordine: true,
     target: MOBILE_LINE,
+    listField: 'lines',
     validate: (raw, at) => ({ number: checkMobileNumber(raw.number, at('number')) }),
     targetId: (input) => input.number,
     refusal(line) {

@@ -35,6 +35,7 @@ export const SET_BUNDLE_ENABLEMENTS: DispositiveDeclaration<BundleChange, Mobile
   pratica: 'Modif abilit over-ext bundle',
   ordine: true,
   target: MOBILE_LINE,
+  listField: 'lines',
   validate(raw, at) {
     const enable: Partial<Record<BundleEnablement, boolean>> = {};
     for (const enablement of BUNDLE_ENABLEMENTS) {

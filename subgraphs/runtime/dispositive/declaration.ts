@@ -23,6 +23,11 @@ export interface DispositiveDeclaration<Input, Target> {
   /** Whether CRM also creates an ordine: the Appendix row's "Ordine" column. */
   ordine: boolean;
   target: TargetKind<Target>;
+  /**
+   * For an operation on many records at once: the input field that holds the list (`lines`). Each item is validated
+   * and run as its own operation, and answers its own outcome or refusal (engine.ts `runDispositiveList`).
+   */
+  listField?: string;
   /** The input checked and normalised, or BAD_USER_INPUT naming `at(field)` (the path the client sent). Reads nothing. */
   validate(raw: Record<string, unknown>, at: (field: string) => string): Input;
   /** The id of the record the operation changes, from the validated input. */

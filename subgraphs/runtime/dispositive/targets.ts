@@ -11,6 +11,8 @@ import type { SubgraphContext } from '../server';
  */
 export interface TargetKind<T> {
   recordKind: RecordKind;
+  /** The field of the mutation's outcome type that holds the changed record (`DispositiveOutcome.line`, …). */
+  outcomeField: string;
   /** "This mobile line": the start of the NOT_FOUND message, which never repeats the id. */
   label: string;
   /** Whether an id can name such a record at all; anything else is unknown without asking CRM. */
@@ -34,6 +36,7 @@ const LINE_NUMBER = /^\d{1,15}$/;
 
 export const MOBILE_LINE: TargetKind<MobileLine> = {
   recordKind: 'MobileLine',
+  outcomeField: 'line',
   label: 'This mobile line',
   plausible: LINE_NUMBER,
   load: (number, { loaders }) => loaders.crm.mobileLines.load(number),
@@ -44,6 +47,7 @@ export const MOBILE_LINE: TargetKind<MobileLine> = {
 
 export const FIXED_LINE: TargetKind<FixedLine> = {
   recordKind: 'FixedLine',
+  outcomeField: 'fixedLine',
   label: 'This fixed line',
   plausible: LINE_NUMBER,
   load: (number, { loaders }) => loaders.crm.fixedLines.load(number),
@@ -54,6 +58,7 @@ export const FIXED_LINE: TargetKind<FixedLine> = {
 
 export const CONTRACT: TargetKind<Contract> = {
   recordKind: 'Contract',
+  outcomeField: 'contract',
   label: 'This contract',
   plausible: /^\d{1,20}$/,
   load: (number, { loaders }) => loaders.crm.contracts.load(number),
@@ -64,6 +69,7 @@ export const CONTRACT: TargetKind<Contract> = {
 
 export const COMPANY: TargetKind<Company> = {
   recordKind: 'Company',
+  outcomeField: 'company',
   label: 'This company',
   plausible: /^[A-Za-z0-9-]{1,20}$/,
   load: (id, { loaders }) => loaders.crm.companies.load(id),
