@@ -11,6 +11,8 @@ import { readGatewaySettings } from './config/settings';
  */
 nameProcessLogs('gateway');
 const settings = readGatewaySettings();
+// Before @apollo/gateway loads: it reports to Apollo and probes cloud metadata unless APOLLO_TELEMETRY_DISABLED is set,
+// which this sets unless VENDOR_TELEMETRY=on (test/security/egress.test.ts proves no other destination is reached).
 applyVendorTelemetry(settings.process.vendorTelemetry);
 await runClustered('gateway', settings.workers, async () => {
   // Loaded here, not at the top: a cluster's primary only forks and forwards signals, and stays small.
