@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { currentRequestScope } from '../observability/request-scope';
 import { legacyCallDuration, metricsEnabled } from '../observability/metrics';
 import { GraphError, type LegacySystem } from './errors';
-import type { LegacyLoad } from '../observability/metrics';
+import type { LegacyLoad } from './resilience/health';
 
 /**
  * What an operator sees of legacy calls: one span per attempt (the stand-in's counters count attempts, and a

@@ -4,9 +4,9 @@ import { Pool, type Dispatcher } from 'undici';
 import { CORRELATION_HEADER } from '../observability/correlation-id';
 import { logger } from '../observability/logger';
 import { currentRequestScope } from '../observability/request-scope';
-import { watchLegacyLoad } from '../observability/metrics';
 import { observedAttempt, recordCall } from './call-telemetry';
 import { legacyUnavailable, type LegacySystem } from './errors';
+import { watchLegacySystem } from './resilience/health';
 import { CallRefused, createLegacyPolicy, type CallKind, type LegacyPolicy } from './resilience/policy';
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from './resilience/settings';
 
@@ -57,7 +57,7 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
   const basePath = origin.pathname.replace(/\/$/, '');
   const resilience = endpoint.resilience ?? DEFAULT_RESILIENCE;
   const policy: LegacyPolicy = createLegacyPolicy(endpoint.system, resilience);
-  const unwatch = watchLegacyLoad(endpoint.system, policy.load);
+  const unwatch = watchLegacySystem(endpoint.system, policy.load);
   // Undici's own timeouts are a backstop; the policy's attempt timeout (which aborts the request) comes first.
   const backstopMs = resilience.callBudgetMs + 1_000;
   const dispatcher = endpoint.dispatcher ?? new Pool(origin.origin, {

@@ -1,25 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { boundedOperationName, graphqlErrors, graphqlRequestDuration, metricsEnabled } from './metrics';
-import { currentRequestScope } from './request-scope';
 
 /** Error codes are ours or Apollo's (format-error lets no other through); anything odd is still bounded. */
 const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
 
 /**
- * Apollo Server plugin of the gateway and of every subgraph: the request's operation name on its scope, and each
- * request's duration by operation and outcome and its errors by code in the metrics. The errors counted are the
- * ones the caller receives (after formatError), so the codes are the vocabulary of ARCHITECTURE.md.
+ * Apollo Server plugin of the gateway and of every subgraph: each request's duration by operation and outcome, and
+ * its errors by code. The errors counted are the ones the caller receives (after formatError), so the codes are the
+ * vocabulary of ARCHITECTURE.md.
  */
 export function graphqlMetrics(): ApolloServerPlugin {
   return {
     async requestDidStart({ request }) {
       const startedAt = performance.now();
-      const scope = currentRequestScope();
-      if (scope && request.operationName) scope.operationName = request.operationName;
       return {
-        async didResolveOperation({ operationName }) {
-          if (scope && operationName) scope.operationName = operationName;
-        },
         async willSendResponse({ response, operationName }) {
           if (!metricsEnabled) return;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;

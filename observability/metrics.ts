@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { legacySystemsHealth, type LegacyLoad } from '../adapters/resilience/health';
 import { observabilitySettings } from '../stack/settings/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
 
@@ -44,37 +45,26 @@ export const operationLegacyCalls = new Counter({
   labelNames: ['operation', 'system', 'legacy_operation'] as const,
 });
 
-/** What a legacy policy reports of itself at scrape time (adapters/resilience/policy.ts). */
-export interface LegacyLoad { breaker: 'closed' | 'half_open' | 'open' | 'isolated'; inFlight: number; queued: number }
-const legacyLoads = new Set<{ system: string; load: () => LegacyLoad }>();
-
-/** Reports a legacy system's breaker and load on every scrape, until the returned function is called. */
-export function watchLegacyLoad(system: string, load: () => LegacyLoad): () => void {
-  const entry = { system, load };
-  legacyLoads.add(entry);
-  return () => void legacyLoads.delete(entry);
-}
-
 export const legacyBreakerState = new Gauge({
   name: `${PREFIX}legacy_breaker_state`,
   help: 'Circuit breaker of each legacy system in this process: 1 on the current state (closed, half_open, open, isolated)',
   labelNames: ['system', 'state'] as const,
   collect() {
     this.reset();
-    for (const { system, load } of legacyLoads) {
-      for (const state of ['closed', 'half_open', 'open', 'isolated'] as const) this.set({ system, state }, load().breaker === state ? 1 : 0);
+    for (const [system, health] of Object.entries(legacySystemsHealth())) {
+      for (const state of ['closed', 'half_open', 'open', 'isolated'] as const) this.set({ system, state }, health.breaker === state ? 1 : 0);
     }
   },
 });
 
-/** A gauge per system summed, at scrape time, over the policies of that system in this process. */
+/** A gauge per system, read at scrape time from the policies of this process (adapters/resilience/health.ts). */
 const legacyLoadGauge = (name: string, help: string, pick: (load: LegacyLoad) => number) => new Gauge({
   name: `${PREFIX}${name}`,
   help,
   labelNames: ['system'] as const,
   collect() {
     this.reset();
-    for (const { system, load } of legacyLoads) this.inc({ system }, pick(load()));
+    for (const [system, health] of Object.entries(legacySystemsHealth())) this.set({ system }, pick(health));
   },
 });
 

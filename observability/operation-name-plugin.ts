@@ -2,12 +2,15 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { currentRequestScope } from './request-scope';
 
 /**
- * Puts the operation's name, once Apollo has resolved it, into the request scope (it was `anonymous` until then),
- * where the access line, the request lines and the metrics read it. Gateway and subgraphs alike.
+ * Puts the operation's name into the request scope (it is `anonymous` until then): the name the client sent, so that
+ * a request refused before its operation resolves is still named, then the name Apollo resolved. The access line,
+ * the request lines and the legacy-call counts read it. Gateway and subgraphs alike.
  */
 export function operationNameInScope(): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
+      const scope = currentRequestScope();
+      if (scope && request.operationName) scope.operationName = request.operationName;
       return {
         async didResolveOperation({ operationName }) {
           const scope = currentRequestScope();

@@ -2,10 +2,9 @@ import {
   BrokenCircuitError, BulkheadRejectedError, bulkhead, CircuitState, ExponentialBackoff, handleWhen, IsolatedCircuitError, retry, TaskCancelledError,
   timeout, TimeoutStrategy,
 } from 'cockatiel';
-import type { LegacyLoad } from '../../observability/metrics';
 import { GraphError, type LegacySystem } from '../errors';
 import { createBreaker } from './breaker';
-import { reportLegacyHealth } from './health';
+import type { LegacyLoad, LegacySystemHealth } from './health';
 import type { ResilienceSettings } from './settings';
 
 /** Reads may be sent again; a write is sent once (its idempotency is the caller's business, e.g. CRM's key). */
@@ -22,8 +21,8 @@ export class CallRefused extends Error {
 export interface LegacyPolicy {
   /** Runs `attempt` under the system's budget, retries (reads), breaker and cap; `attempt` must honour the signal. */
   run<T>(kind: CallKind, attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
-  /** The breaker's state and the calls in flight and queued right now: for metrics and spans. */
-  load(): LegacyLoad;
+  /** The breaker's state, the calls in flight and queued and the last failure, right now: for spans, metrics, health. */
+  load(): LegacySystemHealth;
 }
 
 const BREAKER_STATES: Record<CircuitState, LegacyLoad['breaker']> = {
@@ -48,12 +47,12 @@ export function createLegacyPolicy(system: LegacySystem, s: ResilienceSettings):
   const breaker = createBreaker(system, s.breaker, isFailure);
   const attemptTimeout = timeout(s.attemptTimeoutMs, TimeoutStrategy.Aggressive);
   let lastFailureAt: string | null = null;
-  const load = (): LegacyLoad => ({
+  const load = (): LegacySystemHealth => ({
     breaker: BREAKER_STATES[breaker.state],
     inFlight: s.maxInFlight - cap.executionSlots,
     queued: s.maxQueued - cap.queueSlots,
+    lastFailureAt,
   });
-  reportLegacyHealth(system, () => ({ ...load(), lastFailureAt }));
 
   async function oneAttempt<T>(attempt: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     try {
