@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+import { counters, graphql } from '../support/stack';
 
 /**
- * The visibility matrices of spec/profiles.md (§2 Area Clienti, §3 CM8), walked for the demo users of
- * spec/reference-data.md against the running stack. Each cell is one test: a capability present in the schema, a
- * user, and what he must get — data, an empty answer (allowed, nothing of his), or FORBIDDEN on that path with the
- * rest of the answer served. A rule wrong in either direction fails its cell.
+ * The visibility matrices of spec/profiles.md (§2 Area Clienti, §3 CM8) for the capabilities both portals share,
+ * walked for the demo users of spec/reference-data.md (test/support/conformance.ts says how a cell is judged).
  */
-type Outcome = 'data' | 'empty' | 'forbidden';
-
-interface Capability { id: string; what: string; query: string; path: (string | number)[] }
-
 const CAPABILITIES: Capability[] = [
   { id: 'ACC-01', what: 'viewer: profiles and grants', query: '{ viewer { username profiles grants { profile scopeKind scopeId } } }', path: ['viewer', 'grants'] },
   { id: 'ACC-02', what: 'personal data', query: '{ viewer { firstName lastName taxCode email } }', path: ['viewer', 'taxCode'] },
@@ -29,15 +24,12 @@ const CAPABILITIES: Capability[] = [
   { id: 'TRK-04', what: 'CM8 requests history', query: '{ requestsHistory { id origin } }', path: ['requestsHistory'] },
 ];
 
-const D: Outcome = 'data';
-const E: Outcome = 'empty';
-const F: Outcome = 'forbidden';
 /**
  * Expected outcome per user, in the order of CAPABILITIES. Where a cell is 'empty', the profile may use the
  * capability but holds nothing it shows (an UT has no fixed line; a CC no mobile contract; Ente KRISHNA no fixed line;
  * the reference requests of Ente KRISHNA are on its prepaid contract, the one pasquale.eu is ROA of).
  */
-const MATRIX: Record<string, { profile: string; cells: Outcome[] }> = {
+const MATRIX: Matrix = {
   //                                           ACC01 ACC02 co  ctr sdi mob icc fix trf crd mInv fInv ord req hist
   'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, D, D, D, D, D, D, D, D, D, D, D, D, F] },
   'luca.ferri': { profile: 'AF (A)', cells: [D, D, D, D, F, D, D, D, D, D, D, D, D, D, F] },
@@ -55,52 +47,7 @@ const MATRIX: Record<string, { profile: string; cells: Outcome[] }> = {
   'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [D, D, D, D, F, D, D, F, D, E, D, E, E, E, E] },
 };
 
-/** The value at a path; `postpaid` / `prepaid` pick the first line of that kind in a list of lines. */
-function valueAt(data: unknown, path: (string | number)[]): unknown {
-  let value: any = data;
-  for (const step of path) {
-    if (value === null || value === undefined) return value;
-    if (step === 'postpaid' || step === 'prepaid') value = (value as any[]).find((l) => l.kind === step.toUpperCase()) ?? null;
-    else value = value[step];
-  }
-  return value;
-}
-
-/** The outcome the client sees: FORBIDDEN on the path (or above it, on a list of it), else data or nothing. */
-function outcomeOf(body: { data?: any; errors?: any[] }, path: (string | number)[]): Outcome {
-  const named = path.filter((s) => typeof s === 'string' && s !== 'postpaid' && s !== 'prepaid');
-  const forbidden = (body.errors ?? []).some((e) => e.extensions?.code === 'FORBIDDEN'
-    && (e.path as (string | number)[]).filter((s) => typeof s === 'string').every((s, i) => named[i] === s));
-  const value = valueAt(body.data, path);
-  if (forbidden) {
-    expect(value ?? null, 'a forbidden field is null').toBeNull();
-    return 'forbidden';
-  }
-  return value === null || value === undefined || (Array.isArray(value) && value.length === 0) ? 'empty' : 'data';
-}
-
-let stack: TestStack;
-const tokens = new Map<string, string>();
-beforeAll(async () => {
-  stack = await startTestStack();
-  for (const username of Object.keys(MATRIX)) tokens.set(username, await tokenFor(stack, username));
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
-describe.each(Object.entries(MATRIX))('%s', (username, { profile, cells }) => {
-  it.each(CAPABILITIES.map((capability, i) => ({ ...capability, expected: cells[i] })))(
-    `${profile}: $id $what → $expected`,
-    async ({ query, path, expected }) => {
-      const { status, body } = await graphql(stack, query, {}, tokens.get(username));
-      expect(status).toBe(200);
-      // Nothing but the policy may fail here: any other error is a bug the cell would hide.
-      expect((body.errors ?? []).filter((e: any) => e.extensions?.code !== 'FORBIDDEN')).toEqual([]);
-      expect(outcomeOf(body, path)).toBe(expected);
-    },
-  );
-});
+const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
 
 describe('MOB-03 block SIM, per profile on the line he may see', () => {
   const BLOCK = `mutation ($number: ID!, $key: String!) {
@@ -127,9 +74,10 @@ describe('MOB-03 block SIM, per profile on the line he may see', () => {
   let run = 0;
   it.each(CASES)('%s on %s: %s', async (username, number, expected) => {
     run += 1;
+    const stack = matrix.stack();
     const writes = async () => (await counters(stack, 'crm')).CreaPratica ?? 0;
     const before = await writes();
-    const token = tokens.get(username);
+    const token = matrix.token(username);
     const { body } = await graphql(stack, BLOCK, { number, key: `matrix-block-${run}` }, token);
     if (expected === 'forbidden') {
       expect(body.data?.blockSim ?? null).toBeNull();

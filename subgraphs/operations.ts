@@ -1,0 +1,11 @@
+import type { AnyDeclaration } from './runtime/dispositive/declaration';
+import { MOBILE_OPERATIONS } from './mobile/operations';
+
+/**
+ * Every dispositive operation of every subgraph, whichever serves it: what the Appendix test and the coverage table
+ * check against schema/appendix-1.yaml. A subgraph that declares operations lists them in its own
+ * `operations/index.ts` and adds that list here.
+ */
+export const ALL_OPERATIONS: readonly AnyDeclaration[] = [
+  ...MOBILE_OPERATIONS,
+];
