@@ -185,3 +185,13 @@ export interface AvailableTraffic {
 }
 
 export interface PdfDocument { fileName: string; contentType: 'application/pdf'; bytes: Buffer }
+
+// Issue 13 (assistance, seed 002 §7.7): what CRM answers for the assistance pages.
+/** A service point (Punto di Assistenza) where a device with a ticket is delivered or collected. */
+export interface ServicePoint {
+  id: string; name: string; address: string; postalCode: string; town: string; province: string; phone: string; openingHours: string;
+}
+/** A manual CRM hands out; `path` is where CRM serves its PDF (a signed download link names it). */
+export interface Manual { code: string; title: string; fileName: string; path: string }
+/** A pratica with the parameters it was opened with (a device ticket's event, IMEI and delivery; a call back's time). */
+export interface RequestWithDetail { request: ServiceRequest; detail: Readonly<Record<string, string>> }

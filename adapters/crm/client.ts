@@ -11,6 +11,7 @@ import { count, legacyDate } from '../legacy-values';
 import {
   companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
 } from './mapping';
+import { crmAssistance, type CrmAssistance } from './assistance';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -79,6 +80,8 @@ export interface CrmClient {
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
   /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
   findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
+  /** Issue 13: service points, manuals, device tickets, call backs (assistance.ts). */
+  assistance: CrmAssistance;
   close(): Promise<void>;
 }
 
@@ -206,6 +209,9 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
 
     findCreatedRequest: (idempotencyKey, fingerprint) =>
       callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),
+
+    // Issue 13: the assistance pages' reads.
+    assistance: crmAssistance(call),
 
     close: () => http.close(),
   };

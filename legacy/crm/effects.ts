@@ -93,10 +93,18 @@ const EFFECTS: Record<string, Effect> = {
   ...LINE_SERVICE_EFFECTS,
 };
 
+/**
+ * Issue 13: Appendix 1 files SMAS assistance and the SMAS credentials (seed 002 §7.6.7–§7.6.8, rows 27–28) as
+ * "Servizio RIF" too, on the contract: without a line and a `profiloRif` such a pratica changes nothing in CRM and is
+ * work for the back office.
+ */
+const smasRequest = (description: string, target: ResolvedTarget, parameters: Parameters) =>
+  description === 'Servizio RIF' && !target.mobileLine && !parameters.has('profiloRif');
+
 /** Applies the pratica's change, if it has one in CRM; true when it is done (the pratica is then closed on creation). */
 export function applyEffect(store: CrmStore, description: string, target: ResolvedTarget, parameters: Parameters): boolean {
   const effect = EFFECTS[description];
-  if (!effect) return false;
+  if (!effect || smasRequest(description, target, parameters)) return false;
   if (!target.mobileLine) throw invalidRequest(`"${description}" riguarda una linea mobile`);
   return effect.apply(store, target.mobileLine, parameters);
 }

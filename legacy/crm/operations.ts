@@ -19,7 +19,7 @@ function ids(params: SoapRecord, name: string): string[] {
   return values;
 }
 
-function filterOf(params: SoapRecord): CrmFilter {
+export function filterOf(params: SoapRecord): CrmFilter {
   const filtro = record(params, 'filtro');
   return { customers: ids(filtro, 'codiceCliente'), contracts: ids(filtro, 'numeroContratto'), lines: ids(filtro, 'numeroLinea') };
 }

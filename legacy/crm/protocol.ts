@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
+import { assistanceOperations, MANUAL_PATH, manualPdf } from './assistance-operations';
 import { UPLOAD_PATH, uploadAttachment, useAttachments } from './attachment-operations';
 import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
@@ -22,6 +23,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     CreaPratica: (params) => createRequest(store, params),
     UsaAllegati: (params) => useAttachments(store, params),
     GetEsitoPratica: (params) => requestOutcome(store, params),
+    // Issue 13: assistance (service points, manuals, tickets, call backs).
+    ...assistanceOperations(store),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 
@@ -29,6 +32,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     route(req: IncomingMessage, body: Buffer) {
       const path = new URL(req.url ?? '/', 'http://crm').pathname;
       if (req.method === 'POST' && path === UPLOAD_PATH) return { operation: 'CaricaAllegato', run: () => uploadAttachment(store, req, body) };
+      // Issue 13: the manuals' PDFs, fetched by the gateway for a signed download link.
+      if (MANUAL_PATH.test(path)) return { operation: 'ScaricaManuale', run: () => manualPdf(req, path) };
       if (req.method !== 'POST' || path !== SOAP_PATH) throw new LegacyFault(404, 'SBL-EXL-00151', `Risorsa ${req.method} ${path} inesistente`);
       const action = SOAP_ACTION.exec(String(req.headers.soapaction ?? ''))?.[1];
       const { operation, params } = readRequest(body);

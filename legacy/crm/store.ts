@@ -2,6 +2,7 @@ import { openDatabase, type Db } from '../runtime/db';
 import { crmFixture, type CrmAddress } from '../data/crm-reference';
 import { ATTACHMENTS_SCHEMA } from './attachments';
 import { LINE_SERVICES_SCHEMA } from './line-services';
+import { seedTickets } from './assistance-store';
 import { REQUEST_PARAMETERS_SCHEMA } from './request-parameters';
 
 /**
@@ -128,6 +129,8 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
       origine: r.origin, stato: r.status, data_apertura: isoDate(r.openedOn), data_chiusura: isoOrNull(r.closedOn), id_ordine: r.orderId,
     });
   }
+  // Issue 13 (assistance): Ente KRISHNA's device tickets, pratiche with their detail.
+  seedTickets(db, insertRequest);
 }
 
 function insertOrder(db: Db, o: OrderRow): void {
@@ -135,13 +138,13 @@ function insertOrder(db: Db, o: OrderRow): void {
     @stato_spedizione, @data_creazione, @id_pratica, @elementi)`).run(o);
 }
 
-function insertRequest(db: Db, r: RequestRow): void {
+export function insertRequest(db: Db, r: RequestRow): void {
   db.prepare(`INSERT INTO pratiche VALUES (@id, @tipo, @descrizione, @numero_contratto, @numero_linea, @codice_cliente, @origine, @stato,
     @data_apertura, @data_chiusura, @id_ordine)`).run(r);
 }
 
 /** `(col IN (...) OR ...)` for the non-empty parts of a filter; an empty filter matches nothing. */
-function filterClause(parts: [column: string, ids: string[]][]): { where: string; params: string[] } {
+export function filterClause(parts: [column: string, ids: string[]][]): { where: string; params: string[] } {
   const used = parts.filter(([, ids]) => ids.length > 0);
   if (used.length === 0) return { where: '0', params: [] };
   return {

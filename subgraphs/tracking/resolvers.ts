@@ -1,6 +1,9 @@
 import type { IsoDate, Order, ServiceRequest } from '../../adapters/domain';
 import { DateScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
+import { dispositiveMutations } from '../runtime/dispositive/resolvers';
+import { assistanceQueries, assistanceTypes } from './assistance/resolvers';
+import { TRACKING_OPERATIONS } from './operations';
 import { loadVisible, visibleOrders, visibleRequests } from './tracked';
 import { requestsHistoryWindow, trackingWindow } from './windows';
 
@@ -18,7 +21,12 @@ export const resolvers: Resolvers = {
       visibleRequests(context, requestsHistoryWindow(before)),
     order: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, id),
     request: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, id),
+    // Issue 13: assistance (contacts, FAQ, call backs, tickets, service points, manuals, advanced services).
+    ...assistanceQueries,
   },
+  ...assistanceTypes,
+  // Issue 13: the assistance requests (Appendix rows 27–32, call backs), from their declarations.
+  Mutation: dispositiveMutations(TRACKING_OPERATIONS),
   Order: {
     // Other subgraphs reference orders by id: the same scoping, or an entity fetch would leak a foreign order.
     __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, id),

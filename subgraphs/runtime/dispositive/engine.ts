@@ -87,7 +87,7 @@ async function execute<I, T>(
   const { target: kind } = declaration;
   const targetId = declaration.targetId(input);
   const target = kind.plausible.test(targetId) ? await kind.load(targetId, context) : null;
-  const held = target ? profilesOn(context.identity, kind.recordKind, kind.place(target)) : new Set<Profile>();
+  const held = target ? kind.heldProfiles?.(target) ?? profilesOn(context.identity, kind.recordKind, kind.place(target)) : new Set<Profile>();
   // Unknown and foreign records get the same error, without the id, so that nothing tells them apart.
   if (!target || held.size === 0) throw notFound(kind.label);
   const allowed = profilesAllowed(context.policy, 'Mutation', declaration.field);

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { Company, Contract, FixedLine, MobileLine } from '../../../adapters/domain';
+import type { Company, Contract, FixedLine, MobileLine, Profile } from '../../../adapters/domain';
 import type { RequestTarget } from '../../../adapters/crm';
 import { linePlace } from '../lines';
 import type { RecordKind, RecordPlace } from '../records';
@@ -19,6 +19,11 @@ export interface TargetKind<T> {
   plausible: RegExp;
   load(id: string, context: SubgraphContext): Promise<T | null>;
   place(record: T): RecordPlace;
+  /**
+   * For a target that is no record of the SDL (the viewer's own scope, requester-target.ts): the profiles the viewer
+   * holds on it. Without it, the profiles his grants give on `place(record)` for `recordKind`.
+   */
+  heldProfiles?(record: T): ReadonlySet<Profile>;
   crmTarget(record: T): RequestTarget;
   /** The record as CRM has it after the change (the request's loader held it as it was before). */
   reload(record: T, context: SubgraphContext): Promise<T>;
