@@ -138,7 +138,7 @@ function insertOrder(db: Db, o: OrderRow): void {
     @stato_spedizione, @data_creazione, @id_pratica, @elementi)`).run(o);
 }
 
-export function insertRequest(db: Db, r: RequestRow): void {
+function insertRequest(db: Db, r: RequestRow): void {
   db.prepare(`INSERT INTO pratiche VALUES (@id, @tipo, @descrizione, @numero_contratto, @numero_linea, @codice_cliente, @origine, @stato,
     @data_apertura, @data_chiusura, @id_ordine)`).run(r);
 }
