@@ -1,4 +1,5 @@
 import type { AnyDeclaration } from './runtime/dispositive/declaration';
+import { ACCOUNT_OPERATIONS } from './account/operations';
 import { MOBILE_OPERATIONS } from './mobile/operations';
 
 /**
@@ -8,4 +9,5 @@ import { MOBILE_OPERATIONS } from './mobile/operations';
  */
 export const ALL_OPERATIONS: readonly AnyDeclaration[] = [
   ...MOBILE_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
 ];

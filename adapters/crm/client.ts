@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type {
-  Company, Contract, CreatedRequest, FixedLine, IsoDate, LineSort, MobileLine, Order, Page, RecordFilter, ServiceRequest, UserProfile,
+  Company, Contract, ContractData, CreatedRequest, FixedLine, IsoDate, LineSort, MobileLine, Order, Page, RecordFilter, ServiceRequest, UserProfile,
 } from '../domain';
 import { GraphError, notFound } from '../errors';
 import { createLegacyHttp } from '../http';
@@ -11,6 +11,7 @@ import { count, legacyDate } from '../legacy-values';
 import {
   companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
 } from './mapping';
+import { contractDataFromCrm } from './contract-data';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -79,6 +80,8 @@ export interface CrmClient {
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
   /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
   findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
+  // h-contract: the CM8 contract data (GetDatiContratto): referents and delivery addresses, aligned with the numbers.
+  getContractData(numbers: readonly string[]): Promise<(ContractData | null)[]>;
   close(): Promise<void>;
 }
 
@@ -206,6 +209,8 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
 
     findCreatedRequest: (idempotencyKey, fingerprint) =>
       callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),
+
+    getContractData: (numbers) => lookup(numbers, 'GetDatiContratto', 'numero', 'datiContratto', (d) => d.contractNumber, contractDataFromCrm),
 
     close: () => http.close(),
   };

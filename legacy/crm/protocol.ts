@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
 import { UPLOAD_PATH, uploadAttachment, useAttachments } from './attachment-operations';
+import { contractData } from './contract-data';
 import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
 import { readRequest, soapFault, type SoapRecord } from './soap';
@@ -22,6 +23,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     CreaPratica: (params) => createRequest(store, params),
     UsaAllegati: (params) => useAttachments(store, params),
     GetEsitoPratica: (params) => requestOutcome(store, params),
+    // h-contract: the CM8 contract data and referents (seed 002 §7.1.2-§7.1.3).
+    GetDatiContratto: (params) => contractData(store.db, params),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

@@ -1,7 +1,9 @@
+import { CONTRACT_FIXTURES } from './contract';
 import type { Fixture } from './fixture';
 import { SIM_MANAGEMENT_FIXTURES } from './sim-management';
 
 /** Every built Appendix row's fixture, by row: one file per part of seed 002. */
 export const FIXTURES: Record<number, Fixture> = {
   ...SIM_MANAGEMENT_FIXTURES,
+  ...CONTRACT_FIXTURES,
 };
