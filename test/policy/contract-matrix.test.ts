@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { graphql } from '../support/stack';
+import { counters, graphql, resetCounters } from '../support/stack';
 
 /**
  * Seed 002 §5, §7.1 and §8 (spec/profiles.md §3): the CM8 contract pages, walked for the CM8 demo users, the Ente's
@@ -59,7 +59,8 @@ const MATRIX: Matrix = {
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX, { env: { GRANTS_CACHE_SECONDS: '0', MUTATIONS_PER_MINUTE: '1000' } });
 
 describe('§7.1 pages of vincenzo.roa, from the reference data', () => {
-  it('fill the company profile, the contract data and addresses and the referents of contract 888010088938', async () => {
+  it('fill the company profile, the contract data and addresses and the referents of contract 888010088938, referents and addresses in one CRM call', async () => {
+    await resetCounters(matrix.stack(), 'crm');
     const { body } = await graphql(matrix.stack(), `{ viewer { cm8Contracts { number profiles } } selectedContract {
       number company { taxCode name legalSeat { street city postalCode province } legalRepresentative { firstName email mobile } }
       details { holderTaxCode offerType activatedOn masterReferent { firstName mobile } updatedOn
@@ -78,6 +79,8 @@ describe('§7.1 pages of vincenzo.roa, from the reference data', () => {
       invoiceDeliveryAddress: { attentionOf: 'PASQUALE', street: 'V. NAPOLI', houseNumber: '2', postalCode: '80100', city: 'NAPOLI', province: 'NA' },
       trafficDocumentationAddress: { street: 'V. DELLE SCUOLE', houseNumber: '2/D', postalCode: '40132', city: 'BOLOGNA', province: 'BO' },
     });
+    const { GetProfiloUtente: _grants, ...calls } = await counters(matrix.stack(), 'crm');
+    expect(calls).toEqual({ GetContratti: 1, GetAziende: 1, GetDatiContratto: 1 });
     expect(contract.referents).toEqual(expect.arrayContaining([
       { type: 'MASTER', lastName: 'ROA', firstName: 'VINCENZO', mobile: '3335617891' },
       { type: 'LEGAL_REPRESENTATIVE', lastName: 'MANDATARIO', firstName: 'VINCENZO', mobile: '3284150683' },
