@@ -38,7 +38,7 @@ export interface Company {
   name: string;
   taxCode: string;
   legalSeat: Address | null;
-  legalRepresentative: { firstName: string; lastName: string; taxCode: string } | null;
+  legalRepresentative: { firstName: string; lastName: string; taxCode: string; email: string | null; mobile: string | null } | null;
   fixedCommunicationEmail: string | null;
   groupId: string | null;
 }
@@ -195,3 +195,28 @@ export interface ServicePoint {
 export interface Manual { code: string; title: string; fileName: string; path: string }
 /** A pratica with the parameters it was opened with (a device ticket's event, IMEI and delivery; a call back's time). */
 export interface RequestWithDetail { request: ServiceRequest; detail: Readonly<Record<string, string>> }
+// h-contract (issue 10): the CM8 contract data (seed 002 §7.1.2-§7.1.3).
+/** A kind of CM8 referent of a contract; the legal representative (Mandatario) gives no CM8 profile. */
+export type ReferentType = 'MASTER' | 'LEGAL_REPRESENTATIVE' | 'EBILL' | 'TRAFFIC_MANAGER' | 'MESSAGING';
+export interface Referent {
+  /** `<contract number>-<type>`: a contract has at most one referent of each type. */
+  id: string;
+  contractNumber: string;
+  type: ReferentType;
+  /** The CM8 profile the referent's mobile line gives its user; null for the legal representative. */
+  profile: Profile | null;
+  taxCode: string;
+  lastName: string;
+  firstName: string;
+  mobile: string;
+  email: string | null;
+}
+export interface DeliveryAddress { attentionOf: string | null; street: string; houseNumber: string; postalCode: string; city: string; province: string }
+export interface ContractData {
+  contractNumber: string;
+  /** The last day any of these data changed ("Dati aggiornati al"). */
+  updatedOn: IsoDate | null;
+  referents: Referent[];
+  invoiceDeliveryAddress: DeliveryAddress | null;
+  trafficDocumentationAddress: DeliveryAddress | null;
+}

@@ -1,4 +1,5 @@
 import type { AnyDeclaration } from './runtime/dispositive/declaration';
+import { ACCOUNT_OPERATIONS } from './account/operations';
 import { MOBILE_OPERATIONS } from './mobile/operations';
 import { TRACKING_OPERATIONS } from './tracking/operations';
 
@@ -10,4 +11,5 @@ import { TRACKING_OPERATIONS } from './tracking/operations';
 export const ALL_OPERATIONS: readonly AnyDeclaration[] = [
   ...MOBILE_OPERATIONS,
   ...TRACKING_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
 ];

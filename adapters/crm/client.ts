@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type {
-  Company, Contract, CreatedRequest, FixedLine, IsoDate, LineSort, MobileLine, Order, Page, RecordFilter, ServiceRequest, UserProfile,
+  Company, Contract, ContractData, CreatedRequest, FixedLine, IsoDate, LineSort, MobileLine, Order, Page, RecordFilter, ServiceRequest, UserProfile,
 } from '../domain';
 import { GraphError, notFound } from '../errors';
 import { createLegacyHttp } from '../http';
@@ -12,6 +12,7 @@ import {
   companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
 } from './mapping';
 import { crmAssistance, type CrmAssistance } from './assistance';
+import { contractDataFromCrm } from './contract-data';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -82,6 +83,8 @@ export interface CrmClient {
   findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
   /** Issue 13: service points, manuals, device tickets, call backs (assistance.ts). */
   assistance: CrmAssistance;
+  // h-contract: the CM8 contract data (GetDatiContratto): referents and delivery addresses, aligned with the numbers.
+  getContractData(numbers: readonly string[]): Promise<(ContractData | null)[]>;
   close(): Promise<void>;
 }
 
@@ -212,6 +215,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
 
     // Issue 13: the assistance pages' reads.
     assistance: crmAssistance(call),
+    getContractData: (numbers) => lookup(numbers, 'GetDatiContratto', 'numero', 'datiContratto', (d) => d.contractNumber, contractDataFromCrm),
 
     close: () => http.close(),
   };

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Company, Contract, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
+import type { Company, Contract, ContractData, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
 
 /**
@@ -16,6 +16,8 @@ export function createCrmLoaders(client: CrmClient) {
     fixedLines: new DataLoader<string, FixedLine | null>((numbers) => client.getFixedLines(numbers), options),
     orders: new DataLoader<string, Order | null>((ids) => client.getOrders(ids), options),
     requests: new DataLoader<string, ServiceRequest | null>((ids) => client.getRequests(ids), options),
+    // h-contract: a contract's referents and delivery addresses (seed 002 §7.1.2-§7.1.3).
+    contractData: new DataLoader<string, ContractData | null>((numbers) => client.getContractData(numbers), options),
   };
 }
 export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

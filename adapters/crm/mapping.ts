@@ -59,6 +59,7 @@ export function companyFromCrm(r: CrmRecord): Company {
     legalSeat: address(optionalRecord(r, 'sedeLegale')),
     legalRepresentative: representative && {
       firstName: text(representative, 'nome'), lastName: text(representative, 'cognome'), taxCode: text(representative, 'codiceFiscale'),
+      email: optionalText(representative, 'email'), mobile: optionalText(representative, 'cellulare'),
     },
     fixedCommunicationEmail: optionalText(r, 'emailComunicazioniFisso'),
     groupId: optionalText(r, 'gruppo'),

@@ -33,6 +33,8 @@ const KEY_REUSED = 'SBL-IDM-00409';
 const REFUSALS: Record<string, string> = {
   'SBL-BRL-00110': "The line's current status does not allow this operation.",
   'SBL-EXL-00151': 'CRM refused the request as invalid.',
+  // h-contract: a new referent CRM does not know (seed 002 §7.1.2).
+  'SBL-BRL-00120': "CRM does not know this person: give the new referent's first name and surname.",
 };
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });

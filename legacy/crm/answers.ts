@@ -21,7 +21,7 @@ export const companyXml = (c: CompanyRow) => ({
   codiceCliente: c.codice_cliente, ragioneSociale: c.ragione_sociale, codiceFiscale: c.codice_fiscale,
   sedeLegale: address(c),
   rappresentanteLegale: c.rl_cognome
-    ? { nome: orEmpty(c.rl_nome), cognome: c.rl_cognome, codiceFiscale: orEmpty(c.rl_codice_fiscale) }
+    ? { nome: orEmpty(c.rl_nome), cognome: c.rl_cognome, codiceFiscale: orEmpty(c.rl_codice_fiscale), email: orEmpty(c.rl_email), cellulare: orEmpty(c.rl_cellulare) }
     : '',
   emailComunicazioniFisso: orEmpty(c.email_fisso), gruppo: orEmpty(c.gruppo),
 });

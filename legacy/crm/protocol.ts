@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
 import { assistanceOperations, MANUAL_PATH, manualPdf } from './assistance-operations';
 import { UPLOAD_PATH, uploadAttachment, useAttachments } from './attachment-operations';
+import { contractData } from './contract-data';
 import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
 import { readRequest, soapFault, type SoapRecord } from './soap';
@@ -25,6 +26,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     GetEsitoPratica: (params) => requestOutcome(store, params),
     // Issue 13: assistance (service points, manuals, tickets, call backs).
     ...assistanceOperations(store),
+    // h-contract: the CM8 contract data and referents (seed 002 §7.1.2-§7.1.3).
+    GetDatiContratto: (params) => contractData(store.db, params),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

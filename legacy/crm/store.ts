@@ -1,6 +1,8 @@
 import { openDatabase, type Db } from '../runtime/db';
 import { crmFixture, type CrmAddress } from '../data/crm-reference';
+import { isReferentGrant } from '../data/crm-contract-data';
 import { ATTACHMENTS_SCHEMA } from './attachments';
+import { CONTRACT_DATA_SCHEMA, referentGrants, seedContractData } from './contract-data';
 import { LINE_SERVICES_SCHEMA } from './line-services';
 import { seedTickets } from './assistance-store';
 import { REQUEST_PARAMETERS_SCHEMA } from './request-parameters';
@@ -19,7 +21,7 @@ CREATE INDEX IF NOT EXISTS abilitazioni_utente ON abilitazioni (username);
 CREATE TABLE IF NOT EXISTS aziende (
   codice_cliente TEXT PRIMARY KEY, ragione_sociale TEXT NOT NULL, codice_fiscale TEXT NOT NULL,
   indirizzo TEXT NOT NULL, cap TEXT NOT NULL, comune TEXT NOT NULL, provincia TEXT NOT NULL,
-  rl_nome TEXT, rl_cognome TEXT, rl_codice_fiscale TEXT, email_fisso TEXT, gruppo TEXT);
+  rl_nome TEXT, rl_cognome TEXT, rl_codice_fiscale TEXT, email_fisso TEXT, gruppo TEXT, rl_email TEXT, rl_cellulare TEXT);
 CREATE TABLE IF NOT EXISTS contratti (
   numero TEXT PRIMARY KEY, tipo TEXT NOT NULL, codice_cliente TEXT NOT NULL, codice_cliente_fatturazione TEXT, stato TEXT NOT NULL,
   data_attivazione TEXT NOT NULL, data_cessazione TEXT, codice_destinatario TEXT, convenzione TEXT);
@@ -55,6 +57,8 @@ export interface GrantRow { profilo: string; tipo_ambito: string; ambito: string
 export interface CompanyRow {
   codice_cliente: string; ragione_sociale: string; codice_fiscale: string; indirizzo: string; cap: string; comune: string; provincia: string;
   rl_nome: string | null; rl_cognome: string | null; rl_codice_fiscale: string | null; email_fisso: string | null; gruppo: string | null;
+  /** The legal representative's contacts (seed 002 §7.1.1). */
+  rl_email: string | null; rl_cellulare: string | null;
 }
 export interface ContractRow {
   numero: string; tipo: string; codice_cliente: string; codice_cliente_fatturazione: string | null; stato: string;
@@ -96,13 +100,14 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
   const grant = db.prepare('INSERT INTO abilitazioni VALUES (?, ?, ?, ?)');
   for (const u of f.users) {
     user.run(u.id, u.username, u.firstName, u.lastName, u.taxCode, u.mobile, u.email, u.status);
-    for (const g of u.grants) grant.run(u.username, g.profile, g.kind, g.scope);
+    // A CM8 referent's grant is not stored: CRM derives it from the referent record of his mobile line (contract-data.ts).
+    for (const g of u.grants) if (!isReferentGrant(g)) grant.run(u.username, g.profile, g.kind, g.scope);
   }
-  const company = db.prepare('INSERT INTO aziende VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const company = db.prepare('INSERT INTO aziende VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const c of f.companies) {
     const rl = c.legalRepresentative;
     company.run(c.customerCode, c.name, c.taxCode, ...address(c.legalSeat), rl?.firstName ?? null, rl?.lastName ?? null, rl?.taxCode ?? null,
-      c.fixedCommunicationEmail, c.group);
+      c.fixedCommunicationEmail, c.group, rl?.email ?? null, rl?.mobile ?? null);
   }
   const contract = db.prepare('INSERT INTO contratti VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const c of f.contracts) {
@@ -131,6 +136,8 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
   }
   // Issue 13 (assistance): Ente KRISHNA's device tickets, pratiche with their detail.
   seedTickets(db, insertRequest);
+  // Issue 10: the CM8 contracts' referents and delivery addresses.
+  seedContractData(db, large);
 }
 
 function insertOrder(db: Db, o: OrderRow): void {
@@ -163,7 +170,7 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
   + (SELECT COUNT(*) FROM linee_fisse f WHERE f.numero_contratto = c.numero) AS numero_linee`;
 
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA, (d) => seed(d, large));
+  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA, (d) => seed(d, large));
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];
@@ -189,7 +196,7 @@ export function openCrmStore(dataDir: string, large: { id: string; lines: number
       const user = db.prepare('SELECT * FROM utenti WHERE id = ?').get(id) as UserRow | undefined;
       if (!user) return null;
       const grants = db.prepare('SELECT profilo, tipo_ambito, ambito FROM abilitazioni WHERE username = ? ORDER BY rowid').all(user.username) as GrantRow[];
-      return { user, grants };
+      return { user, grants: [...grants, ...referentGrants(db, user.cellulare)] };
     },
     companies: (ids: string[]) => byKeys<CompanyRow>('SELECT * FROM aziende WHERE codice_cliente IN (%KEYS%)', ids),
     contracts: (numbers: string[]) => byKeys<ContractRow>(`SELECT ${CONTRACT_COLUMNS} FROM contratti c WHERE numero IN (%KEYS%)`, numbers),

@@ -17,7 +17,8 @@ export interface CrmCompanyRecord {
   name: string;
   taxCode: string;
   legalSeat: CrmAddress;
-  legalRepresentative: { firstName: string; lastName: string; taxCode: string } | null;
+  /** With his contacts where CRM has them (seed 002 §7.1.1). */
+  legalRepresentative: { firstName: string; lastName: string; taxCode: string; email?: string; mobile?: string } | null;
   fixedCommunicationEmail: string | null;
   group: string | null;
 }
@@ -112,7 +113,7 @@ const COMPANIES: CrmCompanyRecord[] = [
   {
     customerCode: VALL, name: 'VALLISNERI GINEVRA', taxCode: 'VLLGVR7NE4ZDS48G',
     legalSeat: { street: 'VIA PAVIA 2', postalCode: '20136', city: 'MILANO', province: 'MI' },
-    legalRepresentative: { firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G' },
+    legalRepresentative: { firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G', email: 'ginevra.vallisneri@example.it', mobile: '3485180611' },
     fixedCommunicationEmail: 'comunicazioni.fisso@vallisneri.it', group: null,
   },
   {
@@ -130,7 +131,7 @@ const COMPANIES: CrmCompanyRecord[] = [
   {
     customerCode: KRSH, name: 'ENTE KRISHNA', taxCode: '0000003160470831',
     legalSeat: { street: 'V. DELLE SCUOLE 2/D', postalCode: '40132', city: 'BOLOGNA', province: 'BO' },
-    legalRepresentative: { firstName: 'VINCENZO', lastName: 'MANDATARIO', taxCode: 'MNDVCN65A01A944B' },
+    legalRepresentative: { firstName: 'VINCENZO', lastName: 'MANDATARIO', taxCode: 'MNDVCN65A01A944B', email: 'portalibu@timnews.collaudo.tim.it', mobile: '3284150683' },
     fixedCommunicationEmail: null, group: null,
   },
   {

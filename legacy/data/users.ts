@@ -54,14 +54,18 @@ export const DEMO_USERS: DemoUser[] = [
     grants: [{ profile: 'ROA', kind: 'CONTRATTO', scope: '888010088938' }] }),
   user({ id: '1-U0031', username: 'vincenzo.rl', firstName: 'VINCENZO', lastName: 'MANDATARIO', taxCode: 'MNDVCN65A01A944B', mobile: '3284150683',
     grants: [{ profile: 'RL', kind: 'AZIENDA', scope: '1-KRSH01' }] }),
-  user({ id: '1-U0032', username: 'lavo.ebill', firstName: 'LAVO', lastName: 'EBILL', taxCode: 'BLLLVA75A01A944C', mobile: null,
+  user({ id: '1-U0032', username: 'lavo.ebill', firstName: 'LAVO', lastName: 'EBILL', taxCode: 'BLLLVA75A01A944C', mobile: '3357410021',
     grants: [{ profile: 'REF_EBILL', kind: 'CONTRATTO', scope: '888010088938' }] }),
-  user({ id: '1-U0033', username: 'umberto.traffic', firstName: 'UMBERTO', lastName: 'TRAFFICO', taxCode: 'TRFMRT72A01A944D', mobile: null,
+  user({ id: '1-U0033', username: 'umberto.traffic', firstName: 'UMBERTO', lastName: 'TRAFFICO', taxCode: 'TRFMRT72A01A944D', mobile: '3357410022',
     grants: [{ profile: 'TRAFFIC_MANAGER', kind: 'CONTRATTO', scope: '888010088938' }] }),
   user({ id: '1-U0034', username: 'pasquale.eu', firstName: 'PASQUALE', lastName: 'ESPOSITO', taxCode: 'SPSPQL80A01F839E', mobile: '3312548681',
     grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312548681' }, { profile: 'ROA', kind: 'CONTRATTO', scope: '888012234558' }] }),
   user({ id: '1-U0035', username: 'gina.eu', firstName: 'GINA', lastName: 'EUSEBI', taxCode: 'SBEGNI88A41A944F', mobile: '3700034020',
     grants: [{ profile: 'EU', kind: 'LINEA', scope: '3700034020' }] }),
+  // h-contract (issue 10): the CM8 referents' mobile lines are what CRM profiles them by (legacy/data/crm-contract-data.ts);
+  // a messaging referent (seed 002 §8: the messaging services of §7.6.3 only).
+  user({ id: '1-U0036', username: 'lucia.messaging', firstName: 'LUCIA', lastName: 'MESSINA', taxCode: 'MSSLCU82A41A944O', mobile: '3357410023',
+    grants: [{ profile: 'REF_MESSAGING', kind: 'CONTRATTO', scope: '888010088938' }] }),
   // CM8, a second Ente (cross-tenant checks)
   user({ id: '1-U0040', username: 'massimiliano.roa', firstName: 'MASSIMILIANO', lastName: 'ROA', taxCode: 'RAOMSM75A01H501G', mobile: '3319000001',
     grants: [{ profile: 'ROA', kind: 'CONTRATTO', scope: '888010077777' }] }),

@@ -17,7 +17,7 @@ async function visibleCompany(context: SubgraphContext, id: string): Promise<Com
  * or not it exists: looked up only for an existing contract, they made a foreign contract cost more CRM calls, and
  * more time, than a made-up number. `reaches` then finds them in the loaders.
  */
-async function visibleContract(context: SubgraphContext, number: string): Promise<Contract | null> {
+export async function visibleContract(context: SubgraphContext, number: string): Promise<Contract | null> {
   const [contract] = await Promise.all([context.loaders.crm.contracts.load(number), heldPlaces(context, 'Contract')]);
   return contract && (await reaches(context, 'Contract', { companyId: contract.companyId, contractNumber: number })) ? contract : null;
 }

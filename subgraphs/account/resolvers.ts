@@ -1,13 +1,15 @@
 import { DateScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { companyResolvers } from './company';
+import { contractPageResolvers } from './contract-pages';
 import { viewerResolvers } from './viewer';
 
-/** ACC-01, ACC-02, ACC-04. Domain enums (contract type and status, profiles) match the SDL. */
+/** ACC-01, ACC-02, ACC-04, ACC-09, ACC-10. Domain enums (contract type and status, profiles, referent types) match the SDL. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...viewerResolvers.Query, ...companyResolvers.Query },
-  Viewer: viewerResolvers.Viewer,
+  Query: { ...viewerResolvers.Query, ...companyResolvers.Query, ...contractPageResolvers.Query },
+  Viewer: { ...viewerResolvers.Viewer, ...contractPageResolvers.Viewer },
   Company: companyResolvers.Company,
-  Contract: companyResolvers.Contract,
+  Contract: { ...companyResolvers.Contract, ...contractPageResolvers.Contract },
+  Mutation: contractPageResolvers.Mutation,
 };

@@ -43,7 +43,7 @@ describe('CRM customers and users', () => {
     expect(a).toEqual({
       id: COMPANY_A, name: 'VALLISNERI GINEVRA', taxCode: 'VLLGVR7NE4ZDS48G',
       legalSeat: { street: 'VIA PAVIA 2', postalCode: '20136', city: 'MILANO', province: 'MI' },
-      legalRepresentative: { firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G' },
+      legalRepresentative: { firstName: 'GINEVRA', lastName: 'VALLISNERI', taxCode: 'VLLGVR74E42D548G', email: 'ginevra.vallisneri@example.it', mobile: '3485180611' },
       fixedCommunicationEmail: expect.any(String), groupId: null,
     });
     expect(unknown).toBeNull();
@@ -152,5 +152,35 @@ describe('CRM batching', () => {
     expect(lines.map((l) => l?.companyId)).toEqual(numbers.map(() => big.companyId));
     await loaders.mobileLines.load(numbers[0]);
     expect(await crm.counters()).toEqual({ GetLineeMobili: 3 });
+  });
+});
+
+// h-contract (issue 10): the CM8 contract data and the grants CRM derives from referent records.
+describe('CRM contract data of the CM8 portal (seed 002 §7.1.2-§7.1.3)', () => {
+  it("reads a contract's referents and delivery addresses, null for an unknown contract", async () => {
+    const [krishna, unknown] = await client.getContractData(['888010088938', '888000000000']);
+    expect(unknown).toBeNull();
+    expect(krishna).toMatchObject({
+      contractNumber: '888010088938', updatedOn: '2021-06-11',
+      invoiceDeliveryAddress: { attentionOf: 'PASQUALE', street: 'V. NAPOLI', houseNumber: '2', postalCode: '80100', city: 'NAPOLI', province: 'NA' },
+      trafficDocumentationAddress: { attentionOf: null, street: 'V. DELLE SCUOLE', houseNumber: '2/D', postalCode: '40132', city: 'BOLOGNA', province: 'BO' },
+    });
+    expect(krishna!.referents.map((r) => [r.id, r.profile, r.mobile])).toEqual([
+      ['888010088938-EBILL', 'REF_EBILL', '3357410021'],
+      ['888010088938-LEGAL_REPRESENTATIVE', null, '3284150683'],
+      ['888010088938-MASTER', 'ROA', '3335617891'],
+      ['888010088938-MESSAGING', 'REF_MESSAGING', '3357410023'],
+      ['888010088938-TRAFFIC_MANAGER', 'TRAFFIC_MANAGER', '3357410022'],
+    ]);
+  });
+
+  it("answers a CM8 referent's grants from the referent records of his mobile line", async () => {
+    const pasquale = await client.getUserProfile('1-U0034');
+    expect(pasquale?.grants).toEqual([
+      { profile: 'EU', scope: { kind: 'LINE', id: '3312548681' } },
+      { profile: 'ROA', scope: { kind: 'CONTRACT', id: '888012234558' } },
+    ]);
+    const lucia = await client.getUserProfile('1-U0036');
+    expect(lucia?.grants).toEqual([{ profile: 'REF_MESSAGING', scope: { kind: 'CONTRACT', id: '888010088938' } }]);
   });
 });

@@ -38,6 +38,7 @@ const MATRIX: Matrix = {
   'pasquale.eu': { profile: 'EU + ROA 888012234558', cells: [D, D, E, E, D, D, D, D] },
   'gina.eu': { profile: 'EU', cells: [D, D, E, F, F, F, F, D] },
   'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [D, D, E, E, D, D, D, D] },
+  'lucia.messaging': { profile: 'REF_MESSAGING 888010088938', cells: [D, D, E, F, F, F, D, D] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
@@ -67,6 +68,11 @@ describe('§7.6 advanced services', () => {
     const { body } = await ask('vincenzo.roa', '{ advancedServices { kind } }');
     expect(body.data.advancedServices.map((l: { kind: string }) => l.kind))
       .toEqual(['EMM', 'EMM', 'FLEET_MANAGEMENT', 'MESSAGING', 'MOBILE_PAYMENT', 'SMART_WORKING', 'SMAS']);
+  });
+
+  it('gives the REF_MESSAGING referent the messaging link and nothing else (§7.6.3)', async () => {
+    const { body } = await ask('lucia.messaging', '{ advancedServices { kind } }');
+    expect(body.data.advancedServices.map((l: { kind: string }) => l.kind)).toEqual(['MESSAGING']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { ASSISTANCE_FIXTURES } from './assistance';
+import { CONTRACT_FIXTURES } from './contract';
 import type { Fixture } from './fixture';
 import { SIM_MANAGEMENT_FIXTURES } from './sim-management';
 
@@ -6,4 +7,5 @@ import { SIM_MANAGEMENT_FIXTURES } from './sim-management';
 export const FIXTURES: Record<number, Fixture> = {
   ...SIM_MANAGEMENT_FIXTURES,
   ...ASSISTANCE_FIXTURES,
+  ...CONTRACT_FIXTURES,
 };
