@@ -12,7 +12,7 @@ export const REFERENCE_CLIENT_ORIGINS = ['http://localhost:5173', 'http://127.0.
 
 /** The CM8 portal and the reference dashboard run only their manifests' operations unless told otherwise. */
 export const DEFAULT_TRUSTED_DOCUMENTS = JSON.stringify({
-  'cm8-portal': { mode: 'enforce', manifest: 'trusted-documents/cm8-portal.json' },
+  'cm8-portal': { mode: 'enforce', manifest: 'trusted-documents/cm8-portal/gql/persisted-documents.json' },
   'onegraph-dashboard': { mode: 'enforce', manifest: 'examples/dashboard/src/gql/persisted-documents.json' },
 });
 

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
- * What a browser meets at the gateway (issue 14 items 1 and 2): CORS for the allowed origins only, with CSRF
- * prevention still on, and the offline IDE at the gateway URL. The dashboard's real-browser test is
- * examples-dashboard.test.ts.
+ * What browsers and partner portals meet at the gateway (issue 14 items 1, 2 and 4): CORS for the allowed origins
+ * only, with CSRF prevention still on; the offline IDE at the gateway URL; the CM8 portal's trusted documents
+ * enforced. The dashboard's real-browser test is dashboard-browser.test.ts.
  */
 const ALLOWED = 'http://127.0.0.1:5173';
 let stack: TestStack;
@@ -84,5 +85,48 @@ describe('the offline IDE', () => {
   it('leaves API clients alone: a JSON POST to the same URL is GraphQL', async () => {
     const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('the CM8 portal\'s trusted documents (mode enforce by default)', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../../trusted-documents/cm8-portal/gql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+  const [linesHash, linesText] = Object.entries(manifest).find(([, doc]) => doc.startsWith('query Cm8Lines'))!;
+  const asCm8 = async (body: unknown) => {
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json', authorization: `Bearer ${await tokenFor(stack, 'vincenzo.roa')}`,
+        'apollographql-client-name': 'cm8-portal', 'apollographql-client-version': '1.0.0',
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
+  };
+
+  it('runs its manifest\'s operations, sent by hash as codegen\'s client does, or as their exact text', async () => {
+    const byHash = await asCm8({ documentId: linesHash, variables: { first: 5 } });
+    expect(byHash.status).toBe(200);
+    expect(byHash.body.data.mobileLines.totalCount).toBeGreaterThan(0);
+    const byText = await asCm8({ query: linesText, variables: { first: 5 } });
+    expect(byText.body.data.mobileLines.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an arbitrary operation before planning, with a clear error', async () => {
+    const res = await asCm8({ query: '{ viewer { displayName } }' });
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors![0].extensions.code).toBe('QUERY_NOT_IN_SAFELIST');
+    expect(res.body.errors![0].message).toMatch(/cm8-portal.*manifest/);
+    const unknownHash = await asCm8({ documentId: `sha256:${'0'.repeat(64)}` });
+    expect(unknownHash.body.errors![0].extensions.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+  });
+
+  it('leaves other clients free (mode off)', async () => {
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(stack, 'vincenzo.roa')}`, 'apollographql-client-name': 'some-script' },
+      body: JSON.stringify({ query: '{ viewer { displayName } }' }),
+    });
+    expect(res.status).toBe(200);
   });
 });
