@@ -108,14 +108,14 @@ export type Cm8BlockSimMutationVariables = Exact<{
 }>;
 
 
-export type Cm8BlockSimMutation = { blockSim: { request: { id: string, status: RequestStatus }, order: { id: string, status: string } | null, line: { number: string, status: LineStatus } } };
+export type Cm8BlockSimMutation = { blockSim: { request: { id: string, status: RequestStatus } | null, order: { id: string, status: string } | null, line: { number: string, status: LineStatus } } };
 
 export type Cm8ChangeSimMutationVariables = Exact<{
   input: ChangeSimInput;
 }>;
 
 
-export type Cm8ChangeSimMutation = { changeSim: { request: { id: string, status: RequestStatus }, order: { id: string, status: string } | null, line: { number: string, iccid: string | null } } };
+export type Cm8ChangeSimMutation = { changeSim: { request: { id: string, status: RequestStatus } | null, order: { id: string, status: string } | null, line: { number: string, iccid: string | null } } };
 
 export type Cm8InvoicesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -140,7 +140,7 @@ export type Cm8LinesQueryVariables = Exact<{
 }>;
 
 
-export type Cm8LinesQuery = { mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, kind: MobileLineKind, tariffPlan: string, iccid: string | null, activatedOn: unknown, contract: { number: string } }> } | null };
+export type Cm8LinesQuery = { mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, kind: MobileLineKind, tariffPlan: string, iccid: string | null, activatedOn: unknown, contract: { number: string } | null }> } | null };
 
 export type Cm8RequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
