@@ -30,7 +30,7 @@ export const FRONTEND_VARIABLES = {
     shownDefault: 'unset',
   }),
   TRUSTED_DOCUMENTS: variable(expect.parsedBy(parseTrustedDocumentsSetting, 'a JSON object {"<client name>": {"mode": "off"|"log"|"enforce", "manifest": "<path>"}}'), {
-    meaning: 'per client (`apollographql-client-name`): `enforce` runs only its manifest\'s documents, `log` logs and counts the others, `off` runs anything; manifests (hash → document, graphql-codegen\'s `persisted-documents.json`) are read at start and again when they change. A client not named here is `off`',
+    meaning: 'per client (`apollographql-client-name`): `enforce` runs only its manifest\'s documents, `log` logs and counts the others, `off` runs anything; manifests (hash → document, graphql-codegen\'s `persisted-documents.json`; a relative path is from the project\'s folder) are read at start and again when they change. A client not named here is `off`',
     shownDefault: `\`${DEFAULT_TRUSTED_DOCUMENTS}\``,
   }).default(parseTrustedDocumentsSetting(DEFAULT_TRUSTED_DOCUMENTS)),
 };

@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Relative manifest paths are read from the project's folder, wherever the gateway is started from. */
+const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** What the gateway does with a named client's documents (README "Trusted documents"). */
 export type TrustedDocumentsMode = 'off' | 'log' | 'enforce';
@@ -19,6 +23,6 @@ export function parseTrustedDocumentsSetting(raw: string): Record<string, Truste
     const { mode, manifest } = (entry ?? {}) as { mode?: unknown; manifest?: unknown };
     if (!MODES.includes(mode as TrustedDocumentsMode)) throw new Error(`${client}: mode must be off, log or enforce`);
     if (mode !== 'off' && typeof manifest !== 'string') throw new Error(`${client}: mode ${String(mode)} needs a manifest path`);
-    return [client, { mode: mode as TrustedDocumentsMode, manifest: typeof manifest === 'string' ? resolve(manifest) : null }];
+    return [client, { mode: mode as TrustedDocumentsMode, manifest: typeof manifest === 'string' ? resolve(PROJECT_DIR, manifest) : null }];
   }));
 }
