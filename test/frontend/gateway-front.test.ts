@@ -82,6 +82,12 @@ describe('the offline IDE', () => {
     expect((await fetch(new URL('/ide/ide.css', stack.gatewayUrl))).status).toBe(200);
   }, 120_000);
 
+  it('leaves a download link a browser opens to the download route', async () => {
+    const res = await fetch(new URL('/downloads/not-a-token', stack.gatewayUrl), { headers: { accept: 'text/html,*/*' } });
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('ide-config');
+  });
+
   it('leaves API clients alone: a JSON POST to the same URL is GraphQL', async () => {
     const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(res.status).toBe(401);

@@ -15,6 +15,8 @@ export interface IdeOptions {
   loginUrl: string | null;
 }
 
+/** The gateway URL (`/graphql`) and its root. */
+const IDE_PATHS = new Set(['/', '/graphql']);
 const ASSET_TYPES: Record<string, string> = { '/ide/ide.js': 'text/javascript; charset=utf-8', '/ide/ide.css': 'text/css; charset=utf-8' };
 
 export function ideFront(opts: IdeOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
@@ -34,7 +36,8 @@ export function ideFront(opts: IdeOptions): (req: IncomingMessage, res: ServerRe
       });
       return true;
     }
-    if (!/\btext\/html\b/.test(req.headers.accept ?? '') || path === '/health' || path === '/readiness' || path === '/metrics') return false;
+    // Only the gateway URL itself: a browser opening a download link (`/downloads/…`) also accepts text/html.
+    if (!IDE_PATHS.has(path) || !/\btext\/html\b/.test(req.headers.accept ?? '')) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page);
     return true;
