@@ -24,21 +24,21 @@ describe('a client in mode enforce', () => {
   const decide = trustedDocuments({ portal: { mode: 'enforce', manifest: manifest('portal.json', [LINES]) } });
 
   it('runs its manifest\'s documents, sent by hash (the text comes from the manifest) or as the exact text', () => {
-    expect(decide('portal', { documentId: `sha256:${sha256(LINES)}` })).toEqual({ ok: true, body: { query: LINES } });
+    expect(decide({ name: 'portal' }, { documentId: `sha256:${sha256(LINES)}` })).toEqual({ ok: true, body: { query: LINES } });
     const apq = { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(LINES) } } };
-    expect(decide('portal', apq)).toEqual({ ok: true, body: { ...apq, query: LINES } });
-    expect(decide('portal', { query: LINES })).toEqual({ ok: true, body: { query: LINES } });
+    expect(decide({ name: 'portal' }, apq)).toEqual({ ok: true, body: { ...apq, query: LINES } });
+    expect(decide({ name: 'portal' }, { query: LINES })).toEqual({ ok: true, body: { query: LINES } });
   });
 
   it('refuses any other document with a code saying why', () => {
-    expect(decide('portal', { query: OTHER })).toMatchObject({ ok: false, status: 400, code: 'QUERY_NOT_IN_SAFELIST' });
-    expect(decide('portal', { documentId: `sha256:${sha256(OTHER)}` })).toMatchObject({ ok: false, code: 'PERSISTED_QUERY_NOT_IN_LIST' });
-    expect(decide('portal', { query: `${LINES} ` })).toMatchObject({ ok: false }); // not the reviewed text
+    expect(decide({ name: 'portal' }, { query: OTHER })).toMatchObject({ ok: false, status: 400, code: 'QUERY_NOT_IN_SAFELIST' });
+    expect(decide({ name: 'portal' }, { documentId: `sha256:${sha256(OTHER)}` })).toMatchObject({ ok: false, code: 'PERSISTED_QUERY_NOT_IN_LIST' });
+    expect(decide({ name: 'portal' }, { query: `${LINES} ` })).toMatchObject({ ok: false }); // not the reviewed text
   });
 
   it('leaves other clients and nameless requests alone', () => {
-    expect(decide('another-app', { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
-    expect(decide(undefined, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+    expect(decide({ name: 'another-app' }, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+    expect(decide({}, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
   });
 });
 
@@ -49,10 +49,10 @@ describe('modes log and off, and `*`', () => {
       free: { mode: 'off', manifest: null },
       '*': { mode: 'enforce', manifest: manifest('any.json', [LINES]) },
     });
-    expect(decide('watched', { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
-    expect(decide('free', { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
-    expect(decide('unnamed-app', { query: OTHER })).toMatchObject({ ok: false, code: 'QUERY_NOT_IN_SAFELIST' });
-    expect(decide(undefined, { query: LINES })).toMatchObject({ ok: true });
+    expect(decide({ name: 'watched' }, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+    expect(decide({ name: 'free' }, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+    expect(decide({ name: 'unnamed-app' }, { query: OTHER })).toMatchObject({ ok: false, code: 'QUERY_NOT_IN_SAFELIST' });
+    expect(decide({}, { query: LINES })).toMatchObject({ ok: true });
   });
 });
 
@@ -60,13 +60,13 @@ describe('manifests', () => {
   it('are read again when the file changes, without a restart; a broken one keeps the last good one', async () => {
     const path = manifest('reloaded.json', [LINES]);
     const decide = trustedDocuments({ portal: { mode: 'enforce', manifest: path } });
-    expect(decide('portal', { query: OTHER }).ok).toBe(false);
+    expect(decide({ name: 'portal' }, { query: OTHER }).ok).toBe(false);
     manifest('reloaded.json', [LINES, OTHER]);
     await sleep(1100);
-    expect(decide('portal', { query: OTHER }).ok).toBe(true);
+    expect(decide({ name: 'portal' }, { query: OTHER }).ok).toBe(true);
     writeFileSync(path, '{ not json');
     await sleep(1100);
-    expect(decide('portal', { query: OTHER }).ok).toBe(true);
+    expect(decide({ name: 'portal' }, { query: OTHER }).ok).toBe(true);
   });
 
   it('that are missing or broken stop the gateway at start', () => {

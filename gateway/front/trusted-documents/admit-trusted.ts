@@ -2,14 +2,15 @@ import type { AdmitRequest } from '../../../stack/http/admit';
 import type { TrustedClientSetting } from './setting';
 import { trustedDocuments } from './trusted-documents';
 
-/** Apollo's client identification header (with `apollographql-client-version`, which only the logs read). */
-export const CLIENT_NAME_HEADER = 'apollographql-client-name';
+/** Apollo's client identification headers (the version is only logged). */
+const CLIENT_NAME_HEADER = 'apollographql-client-name';
+const CLIENT_VERSION_HEADER = 'apollographql-client-version';
 
 /** Trusted documents as the HTTP front's `admit`: the client named by its header. */
 export function admitTrustedDocuments(settings: Record<string, TrustedClientSetting>): AdmitRequest {
   const decide = trustedDocuments(settings);
   return (req, body) => {
-    const name = req.headers[CLIENT_NAME_HEADER];
-    return decide(typeof name === 'string' ? name : undefined, body);
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
+    return decide({ name: header(CLIENT_NAME_HEADER), version: header(CLIENT_VERSION_HEADER) }, body);
   };
 }

@@ -27,7 +27,10 @@ export type Admission =
   | { ok: true; body: GraphQLRequestBody }
   | { ok: false; status: number; code: 'PERSISTED_QUERY_NOT_IN_LIST' | 'QUERY_NOT_IN_SAFELIST'; message: string };
 
-export type TrustedDocuments = (client: string | undefined, body: GraphQLRequestBody) => Admission;
+/** The client as it names itself (Apollo's `apollographql-client-name` and `-version` headers). */
+export interface ClientId { name?: string; version?: string }
+
+export type TrustedDocuments = (client: ClientId, body: GraphQLRequestBody) => Admission;
 
 const ANY_CLIENT = '*';
 
@@ -37,14 +40,14 @@ export function trustedDocuments(settings: Record<string, TrustedClientSetting>)
     Object.entries(settings).map(([name, s]) => [name, { mode: s.mode, manifest: s.manifest ? loadManifest(s.manifest, name) : null }]),
   );
 
-  return (clientName, body) => {
+  return ({ name: clientName, version }, body) => {
     const name = clientName && clients.has(clientName) ? clientName : ANY_CLIENT;
     const client = clients.get(name);
     if (!client || client.mode === 'off' || !client.manifest) return { ok: true, body };
     const found = lookUp(client.manifest, body);
     if (found.known) return { ok: true, body: found.body };
     if (metricsEnabled) untrustedDocuments.inc({ client: name, mode: client.mode });
-    logger.warn({ client: name, hash: found.hash, mode: client.mode }, 'document not in the client\'s trusted documents');
+    logger.warn({ client: name, clientVersion: version?.slice(0, 64), hash: found.hash, mode: client.mode }, 'document not in the client\'s trusted documents');
     if (client.mode === 'log') return { ok: true, body };
     return found.byHashOnly
       ? { ok: false, status: 400, code: 'PERSISTED_QUERY_NOT_IN_LIST', message: `No trusted document of client ${name} has the hash ${found.hash}: send one of the operations of its manifest.` }
