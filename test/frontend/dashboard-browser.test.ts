@@ -91,7 +91,7 @@ describe('the reference dashboard in Chromium', () => {
 });
 
 describe('the IDE in Chromium', () => {
-  it('opens at the gateway URL with nothing but loopback reachable, and signs in as a demo user', async () => {
+  it('opens at the gateway URL with nothing but loopback reachable, signs in as a demo user and runs the README\'s dashboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
     const blocked: string[] = [];
     await page.route('**/*', (route) => {
@@ -104,6 +104,10 @@ describe('the IDE in Chromium', () => {
     await page.waitForSelector('.graphiql-container', { timeout: 60_000 });
     await page.click('#sign-in button[type=submit]');
     await page.waitForSelector('#sign-in-status:has-text("signed in as ginevra.vallisneri")');
+    // The README's operations are the tabs; the first, the dashboard, runs with the demo user's token.
+    expect(await page.locator('.graphiql-tab').count()).toBeGreaterThanOrEqual(2);
+    await page.click('.graphiql-execute-button');
+    await page.waitForSelector('.graphiql-response:has-text("VALLISNERI")', { timeout: 30_000 });
     await page.screenshot({ path: `${SCREENSHOTS}/ide.png` });
     expect(blocked).toEqual([]);
     await page.close();

@@ -21,8 +21,10 @@ describe('README for frontend teams', () => {
   it('shows example operations, a change with its idempotency key among them, that the contract accepts', () => {
     const contract = buildSchema(readFileSync(new URL('../../schema/api-schema.graphql', import.meta.url), 'utf8'));
     const operations = readmeExampleOperations(new URL(README).pathname);
-    expect(operations.map((op) => /^(query|mutation) (\w+)/.exec(op)![2])).toEqual(expect.arrayContaining(['Dashboard', 'BlockSim']));
-    expect(operations.find((op) => op.startsWith('mutation'))).toContain('idempotencyKey');
-    for (const op of operations) expect(validate(contract, parse(op)).map((e) => e.message), op.slice(0, 40)).toEqual([]);
+    expect(operations.map((op) => /^(query|mutation) (\w+)/.exec(op.query)![2])).toEqual(expect.arrayContaining(['Dashboard', 'BlockSim']));
+    const change = operations.find((op) => op.query.startsWith('mutation'))!;
+    expect(change.query).toContain('idempotencyKey');
+    expect(JSON.parse(change.variables!)).toMatchObject({ key: expect.any(String) });
+    for (const { query } of operations) expect(validate(contract, parse(query)).map((e) => e.message), query.slice(0, 40)).toEqual([]);
   });
 });

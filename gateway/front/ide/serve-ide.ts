@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '../../../observability/logger';
 import { ideAssets } from './bundle';
-import { readmeExampleOperations } from './readme-examples';
+import { readmeExampleOperations, type ExampleOperation } from './readme-examples';
 
 /**
  * GraphiQL at the gateway URL: a browser's `GET` that accepts `text/html` gets the IDE (Apollo Server would answer
@@ -20,7 +20,7 @@ const IDE_PATHS = new Set(['/', '/graphql']);
 const ASSET_TYPES: Record<string, string> = { '/ide/ide.js': 'text/javascript; charset=utf-8', '/ide/ide.css': 'text/css; charset=utf-8' };
 
 export function ideFront(opts: IdeOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const page = ideHtml({ endpoint: opts.endpoint, loginUrl: opts.loginUrl, tabs: readmeExampleOperations().map((query) => ({ query })) });
+  const page = ideHtml({ endpoint: opts.endpoint, loginUrl: opts.loginUrl, tabs: readmeExampleOperations() });
   return (req, res) => {
     if (req.method !== 'GET') return false;
     const path = (req.url ?? '/').split('?')[0];
@@ -44,7 +44,7 @@ export function ideFront(opts: IdeOptions): (req: IncomingMessage, res: ServerRe
   };
 }
 
-function ideHtml(config: { endpoint: string; loginUrl: string | null; tabs: { query: string }[] }): string {
+function ideHtml(config: { endpoint: string; loginUrl: string | null; tabs: ExampleOperation[] }): string {
   // `<` escaped so that no operation text can close the script element.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html>

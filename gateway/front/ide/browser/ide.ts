@@ -11,7 +11,7 @@ import 'graphiql/graphiql.css';
 interface IdeConfig {
   endpoint: string;
   loginUrl: string | null;
-  tabs: { query: string }[];
+  tabs: { query: string; variables?: string }[];
 }
 
 const config = JSON.parse(document.getElementById('ide-config')!.textContent!) as IdeConfig;
