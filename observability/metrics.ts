@@ -112,3 +112,11 @@ export function serveMetrics(req: IncomingMessage, res: ServerResponse): boolean
   });
   return true;
 }
+
+// Trusted documents (issue 14, gateway/front/trusted-documents/): `client` is a name configured in
+// TRUSTED_DOCUMENTS (or `*`), never the raw header, so the label stays bounded.
+export const untrustedDocuments = new Counter({
+  name: `${PREFIX}untrusted_documents_total`,
+  help: 'Documents a client in mode log or enforce sent that its manifest does not hold (enforce: refused)',
+  labelNames: ['client', 'mode'] as const,
+});

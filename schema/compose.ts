@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { parse, Source } from 'graphql';
 import { parse as parseYaml } from 'yaml';
+import { contractFiles, updateContract } from './contract/contract-file';
 
 /**
  * `npm run compose`: composes the subgraph SDL files listed in rover.yaml into schema/supergraph.graphql, in
@@ -36,6 +37,9 @@ try {
   else {
     writeFileSync(outPath, supergraph);
     console.log(`Wrote ${relative(process.cwd(), outPath)} (${config.subgraphs.map((s) => s.name).join(', ')}).`);
+    // The client contract follows the supergraph, unless that breaks clients without an approval (issue 14).
+    for (const line of await updateContract(supergraph, outPath)) console.log(line);
+    console.log(`Wrote ${relative(process.cwd(), contractFiles(outPath).contract)} (the client contract).`);
   }
 } catch (err) {
   console.error(err instanceof Error ? err.message : String(err));

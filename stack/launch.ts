@@ -210,6 +210,8 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       GATEWAY_IDENTITY_SECRET: identitySecret,
       SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
       AUTH_JWKS_URL: `${idpUrl}/.well-known/jwks.json`,
+      // The IDE's sign-in bar logs in at the demo IdP (gateway/front/ide/).
+      DEMO_LOGIN_URL: `${idpUrl}/oauth/token`,
     }, options.gatewayPort);
     await startAll([gateway]);
 

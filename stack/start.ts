@@ -40,5 +40,7 @@ writeFileSync(stackFile, `${JSON.stringify({
 process.stdout.write(`
 One graph is running: ${stack.gatewayUrl}
 Get a token (any demo user, password "demo"):   npm run -s token -- ginevra.vallisneri
+The IDE (GraphiQL, sign in as a demo user):     open ${stack.gatewayUrl} in a browser
+The reference dashboard:                        npm run dashboard, then open http://127.0.0.1:5173
 Ctrl-C stops everything.
 `);

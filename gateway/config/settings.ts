@@ -7,6 +7,7 @@ import { expect, readVariables, variable } from '../../stack/settings/define';
 import { IDENTITY_SECRET_VARIABLE } from '../../subgraphs/runtime/identity';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits';
 import { fileSourcesFrom, type FileSources } from '../downloads/file-sources';
+import { FRONTEND_VARIABLES, frontendSettingsOf, type FrontendSettings } from './frontend-settings';
 
 /**
  * Every variable the gateway reads, with what it means: the one source of the README table "Settings of the
@@ -56,6 +57,8 @@ export const GATEWAY_VARIABLES = {
   EBPFA_URL: variable(expect.httpUrl().optional(), { meaning: 'EBPFA base URL, for the fixed-line invoice PDFs of signed download links (unset: those links answer 503)', shownDefault: 'unset' }),
   EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'EBPFA `X-Api-Key`', secret: true }),
   MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), { meaning: 'mutations per user per minute, in memory per gateway process' }),
+  // Browsers and partner portals (issue 14): CORS, the IDE, trusted documents.
+  ...FRONTEND_VARIABLES,
 };
 
 export interface GatewaySettings {
@@ -93,6 +96,8 @@ export interface GatewaySettings {
   uploads: { maxBytes: number; timeoutMs: number };
   /** GET /downloads: the systems signed links point into, and how long the system may keep the gateway waiting. */
   downloads: { sources: FileSources; timeoutMs: number };
+  /** CORS, the offline IDE, trusted documents per client (gateway/front/). */
+  frontend: FrontendSettings;
 }
 
 export function readGatewaySettings(env: Record<string, string | undefined> = process.env): GatewaySettings {
@@ -128,5 +133,6 @@ export function readGatewaySettings(env: Record<string, string | undefined> = pr
     process: common,
     uploads: { maxBytes: v.UPLOAD_MAX_BYTES, timeoutMs: v.UPLOAD_TIMEOUT_MS },
     downloads: { sources: fileSourcesFrom(v), timeoutMs: v.DOWNLOAD_TIMEOUT_MS },
+    frontend: frontendSettingsOf(v, common.production),
   };
 }

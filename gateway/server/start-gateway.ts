@@ -28,6 +28,8 @@ import { serveMetrics } from '../../observability/metrics';
 import { checkScalarInputs } from '../schema/scalar-input-checks';
 import { uploadRoute } from '../uploads/serve-upload';
 import type { GatewayContext } from './context';
+import { frontRoutes } from '../front/front-routes';
+import { admitTrustedDocuments } from '../front/trusted-documents/admit-trusted';
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
@@ -107,7 +109,8 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       maxBodyBytes: settings.maxBodyBytes,
       aroundRequest: servedInScopeWithAccessLine,
       health: { ready: () => started, details: () => ({ supergraphLoaded: started, legacySystems: legacySystemsHealth() }) },
-      otherRoutes: serveMetrics,
+      otherRoutes: frontRoutes(settings.frontend, serveMetrics),
+      admit: admitTrustedDocuments(settings.frontend.trustedDocuments),
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };

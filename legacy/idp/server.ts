@@ -34,6 +34,14 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://idp').pathname;
+    // Browsers (the IDE, examples/dashboard/) log in from other origins. Any origin: the demo IdP hands a token only
+    // to who knows the password, and uses no cookie, so a page of another site gains nothing it could not by itself.
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-methods': 'POST, GET', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+      res.end();
+      return;
+    }
     if (req.method === 'GET' && path === '/.well-known/jwks.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
       res.end(jwks);

@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { logger } from '../../observability/logger';
 import { refuse } from './refuse';
 import { answerProbe, type HealthProbe } from './probes';
+import { admitGraphQLRequest, type AdmitRequest } from './admit';
 
 /**
  * The HTTP front of the gateway and of every subgraph: Apollo Server's `executeHTTPGraphQLRequest` behind
@@ -37,6 +38,8 @@ export interface ServeGraphQLOptions<C> {
   routes?: Record<string, HttpRoute>;
   /** Runs around each GraphQL request (its request scope, its access line); `serve` answers it. */
   aroundRequest?: (req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>) => Promise<void>;
+  /** Looks at each GraphQL request before Apollo Server parses it (the gateway's trusted documents). */
+  admit?: AdmitRequest;
 }
 
 export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: ServeGraphQLOptions<C>): Promise<GraphQLHttpServer> {
@@ -78,8 +81,15 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
         return refuse(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
       }
     }
+    const method = (req.method ?? 'GET').toUpperCase();
+    let search = new URL(req.url ?? '/', 'http://gateway').search;
+    if (opts.admit) {
+      const admitted = admitGraphQLRequest(opts.admit, req, method, parsed, search);
+      if (!admitted.ok) return refuse(res, admitted.status, admitted.code, admitted.message);
+      ({ body: parsed, search } = admitted);
+    }
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: new URL(req.url ?? '/', 'http://gateway').search, body: parsed },
+      httpGraphQLRequest: { method, headers, search, body: parsed },
       context: () => opts.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -16,6 +16,11 @@ export const LAUNCHER_VARIABLES = {
     shownDefault: 'the one `npm start` wrote to `.data/stack.json`',
   }),
   DEMO_PASSWORD: variable(expect.text().default('demo'), { meaning: '`npm run token`: the password it logs in with', secret: true }),
+  // Issue 14: the reference dashboard's browser test.
+  CHROMIUM_PATH: variable(expect.text().optional(), {
+    meaning: 'tests: the headless Chromium the dashboard\'s browser test drives (playwright-core)',
+    shownDefault: 'the first of `/usr/bin/chromium-headless-shell`, `/usr/lib/chromium/chromium-headless-shell`, `/usr/bin/chromium` that exists',
+  }),
 };
 
 export interface LauncherSettings {
@@ -24,9 +29,10 @@ export interface LauncherSettings {
   forwardLogs: boolean;
   idpUrl?: string;
   demoPassword: string;
+  chromiumPath?: string;
 }
 
 export function readLauncherSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
   const v = readVariables('launcher', LAUNCHER_VARIABLES, env);
-  return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD };
+  return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD, chromiumPath: v.CHROMIUM_PATH };
 }

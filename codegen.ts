@@ -1,0 +1,22 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * `npm run codegen`: typed documents and persisted-document manifests (sha256 hash → document) from the client
+ * contract, for the reference dashboard and the CM8 portal's operations (trusted documents, README).
+ */
+const clientPreset = {
+  preset: 'client',
+  presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
+  config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true },
+} as const;
+
+const config: CodegenConfig = {
+  schema: 'schema/api-schema.graphql',
+  ignoreNoDocuments: false,
+  generates: {
+    'examples/dashboard/src/gql/': { ...clientPreset, documents: ['examples/dashboard/src/**/*.ts', '!examples/dashboard/src/gql/**'] },
+    'trusted-documents/cm8-portal/gql/': { ...clientPreset, documents: ['trusted-documents/cm8-portal/*.graphql'] },
+  },
+};
+
+export default config;

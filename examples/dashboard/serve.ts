@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * Serves the reference dashboard (examples/dashboard/): its page and its bundle (esbuild, from src/main.ts), on
+ * its own origin, as a frontend team's dev server would. `npm run dashboard` serves it at http://127.0.0.1:5173
+ * (an origin the gateway allows by default outside production) against `npm start`'s gateway and IdP.
+ */
+export interface DashboardEndpoints { gateway: string; idp: string }
+export interface RunningDashboard { url: string; close(): Promise<void> }
+
+const ENTRY = fileURLToPath(new URL('./src/main.ts', import.meta.url));
+
+export async function bundleDashboard(): Promise<string> {
+  const result = await build({ entryPoints: [ENTRY], bundle: true, write: false, minify: true, format: 'esm', target: 'es2020', logLevel: 'silent' });
+  return result.outputFiles[0].text;
+}
+
+/** `endpoints` is read on every page load: a test may start the dashboard before it knows the stack's ports. */
+export async function serveDashboard(opts: { host?: string; port?: number; endpoints: () => DashboardEndpoints }): Promise<RunningDashboard> {
+  const script = await bundleDashboard();
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/main.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(script);
+    } else if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page(opts.endpoints()));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}/`,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function page(endpoints: DashboardEndpoints): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Dashboard · one graph reference client</title>
+<style>
+body{font:15px system-ui,sans-serif;margin:24px;color:#1b1b1b}section{border:1px solid #ccd;border-radius:6px;padding:8px 16px;margin:12px 0}
+table{border-collapse:collapse}td,th{padding:4px 12px;text-align:left;border-bottom:1px solid #eee}
+.notice{color:#8a5a00;font-style:italic}.notice.forbidden{color:#555}.notice.failed{color:#a00}
+</style>
+</head>
+<body>
+<form id="sign-in"><label>User <input name="username" value="ginevra.vallisneri"></label>
+<label>Password <input name="password" type="password" value="demo"></label> <button type="submit">Sign in</button></form>
+<main id="dashboard" data-state="idle"></main>
+<script type="application/json" id="dashboard-config">${JSON.stringify(endpoints).replace(/</g, '\\u003c')}</script>
+<script type="module" src="/main.js"></script>
+</body>
+</html>
+`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // `npm start` records where its IdP is; its gateway listens on PORT (4000).
+  const stackFile = fileURLToPath(new URL('../../.data/stack.json', import.meta.url));
+  const { idpUrl, gatewayUrl } = JSON.parse(readFileSync(stackFile, 'utf8')) as { idpUrl: string; gatewayUrl: string };
+  const running = await serveDashboard({ port: 5173, endpoints: () => ({ gateway: gatewayUrl, idp: idpUrl }) });
+  console.log(`The reference dashboard: ${running.url}`);
+}

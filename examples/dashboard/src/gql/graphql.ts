@@ -1,0 +1,131 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a mobile line stands. */
+export type LineStatus =
+  /** ATTIVO */
+  | 'ACTIVE'
+  /** CESSATO */
+  | 'CEASED'
+  /** CONGELATO */
+  | 'FROZEN'
+  /** SOSPESO (e.g. SIM blocked after theft or loss) */
+  | 'SUSPENDED';
+
+/** Where the payment of an invoice stands. */
+export type PaymentStatus =
+  /** Scaduta: due and not paid. */
+  | 'OVERDUE'
+  /** Pagata. */
+  | 'PAID'
+  /** Da pagare: not yet due. */
+  | 'TO_PAY';
+
+/** A profile of the Area Clienti (RL, AF, AL, UT, UTD, CC, HOLDING) or of the CM8 portal (ROA, REF_EBILL, TRAFFIC_MANAGER, REF_MESSAGING, EU). */
+export type Profile =
+  /** Amministratore Full: everything except the RL-only functions. */
+  | 'AF'
+  /** Amministratore Light: all invoices, only his own line. */
+  | 'AL'
+  /** Cliente Cessato: a fixed customer ceased less than 12 months ago. */
+  | 'CC'
+  /** CM8 employee (end user): his own SIM, TIM TUO and personal consumption. */
+  | 'EU'
+  /** Referente myBusiness Holding: AF-like across the companies of a group. */
+  | 'HOLDING'
+  /** CM8 Referente eBill: inventory, company invoices and reports. */
+  | 'REF_EBILL'
+  /** CM8 messaging referent: messaging services only. */
+  | 'REF_MESSAGING'
+  /** Rappresentante Legale: signed the contract, maximum rights. */
+  | 'RL'
+  /** CM8 Referente Operativo dell'Amministrazione (Master referent of a contract). */
+  | 'ROA'
+  /** CM8 traffic manager: the spending-threshold pages. */
+  | 'TRAFFIC_MANAGER'
+  /** Utilizzatore: an employee with a company line; only his own line. */
+  | 'UT'
+  /** Utilizzatore Dispositivo: an UT who may also activate offers. */
+  | 'UTD';
+
+/** Where a request (pratica) stands. */
+export type RequestStatus =
+  /** Chiuso. */
+  | 'CLOSED'
+  /** In lavorazione. */
+  | 'IN_PROGRESS'
+  /** Aperto. */
+  | 'OPEN';
+
+export type ReferenceDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferenceDashboardQuery = { viewer: { displayName: string, profiles: Array<Profile> } | null, mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, tariffPlan: string, availableTraffic: { dataGbLeft: unknown, dataGbTotal: unknown, minutesLeft: number, smsLeft: number } | null }> } | null, invoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: unknown, dueOn: unknown }> } | null, orders: Array<{ id: string, description: string, status: string, createdOn: unknown }> | null, requests: Array<{ id: string, description: string, status: RequestStatus, openedOn: unknown }> | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ReferenceDashboardDocument = new TypedDocumentString(`
+    query ReferenceDashboard {
+  viewer {
+    displayName
+    profiles
+  }
+  mobileLines(first: 20) {
+    totalCount
+    nodes {
+      number
+      status
+      tariffPlan
+      availableTraffic {
+        dataGbLeft
+        dataGbTotal
+        minutesLeft
+        smsLeft
+      }
+    }
+  }
+  invoices(kind: MOBILE, first: 5) {
+    totalCount
+    nodes {
+      number
+      bimester
+      year
+      paymentStatus
+      amount
+      dueOn
+    }
+  }
+  orders {
+    id
+    description
+    status
+    createdOn
+  }
+  requests {
+    id
+    description
+    status
+    openedOn
+  }
+}
+    `, {"hash":"sha256:961f9c7c75fcbfc7f2f94a75be617924bd9d1e5aea6fd594b1376195ed931c06"}) as unknown as TypedDocumentString<ReferenceDashboardQuery, ReferenceDashboardQueryVariables>;

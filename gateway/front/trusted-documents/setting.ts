@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Relative manifest paths are read from the project's folder, wherever the gateway is started from. */
+const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** What the gateway does with a named client's documents (README "Trusted documents"). */
+export type TrustedDocumentsMode = 'off' | 'log' | 'enforce';
+
+export interface TrustedClientSetting {
+  mode: TrustedDocumentsMode;
+  /** Absolute path of the client's manifest (hash → document); required for `log` and `enforce`. */
+  manifest: string | null;
+}
+
+const MODES: readonly TrustedDocumentsMode[] = ['off', 'log', 'enforce'];
+
+/** `TRUSTED_DOCUMENTS`: `{"cm8-portal": {"mode": "enforce", "manifest": "trusted-documents/cm8-portal.json"}}`. */
+export function parseTrustedDocumentsSetting(raw: string): Record<string, TrustedClientSetting> {
+  const value = JSON.parse(raw) as unknown;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
+  return Object.fromEntries(Object.entries(value).map(([client, entry]) => {
+    const { mode, manifest } = (entry ?? {}) as { mode?: unknown; manifest?: unknown };
+    if (!MODES.includes(mode as TrustedDocumentsMode)) throw new Error(`${client}: mode must be off, log or enforce`);
+    if (mode !== 'off' && typeof manifest !== 'string') throw new Error(`${client}: mode ${String(mode)} needs a manifest path`);
+    return [client, { mode: mode as TrustedDocumentsMode, manifest: typeof manifest === 'string' ? resolve(PROJECT_DIR, manifest) : null }];
+  }));
+}

@@ -1,0 +1,41 @@
+import type { Profile } from '../adapters/domain';
+import { DEMO_USERS, type DemoUser } from '../legacy/data/users';
+import { replaceReadmeSection, runReadmeGenerator } from '../stack/readme-section';
+
+/**
+ * README "For frontend teams": the demo users table, generated from the users CRM and the demo IdP hold
+ * (legacy/data/users.ts), so a user added there shows up here (`npm run users:readme`; the test suite fails when it
+ * is stale). What a profile sees is said once per profile, in the words of "Who sees what".
+ */
+export const WHAT_A_PROFILE_SEES: Record<Profile, string> = {
+  RL: 'everything of the company: contracts (with the SDI code), mobile and fixed lines, invoices, traffic and credit, orders and requests',
+  AF: 'as RL, without the SDI code',
+  AL: 'the company\'s invoices, and the own line',
+  UT: 'the own line only: its traffic, orders and requests; no invoices',
+  UTD: 'as UT',
+  CC: 'the invoices of the last 6 billed bimesters, orders and requests',
+  HOLDING: 'as AF, in every company of the group',
+  ROA: 'everything of the CM8 contract, and its operations (recharges, SIM, RIF, services) and requests history',
+  REF_EBILL: 'the contract\'s lines (with ICCID) and invoices',
+  TRAFFIC_MANAGER: 'the contract\'s lines only (no ICCID, traffic, contract or invoices)',
+  REF_MESSAGING: 'the messaging services of the contract',
+  EU: 'the own line only: its SIM, traffic and credit, and a SIM change',
+};
+
+const SCOPE: Record<DemoUser['grants'][number]['kind'], string> = { AZIENDA: 'company', CONTRATTO: 'contract', LINEA: 'line' };
+
+export function demoUsersMarkdown(): string {
+  const rows = DEMO_USERS.map((u) => {
+    const grants = u.grants.map((g) => `${g.profile} on ${SCOPE[g.kind]} \`${g.scope}\``).join(', ');
+    const profiles = [...new Set(u.grants.map((g) => g.profile))];
+    const sees = u.status === 'DISATTIVATA' ? 'nothing: the user is disabled (the IdP refuses the login)' : profiles.map((p) => WHAT_A_PROFILE_SEES[p]).join('; and ');
+    return `| \`${u.username}\` | ${grants} | ${sees} |`;
+  });
+  return ['| username (password `demo`) | profiles | sees |', '|---|---|---|', ...rows].join('\n');
+}
+
+export function readmeWithDemoUsers(readme: string): string {
+  return replaceReadmeSection(readme, 'demo-users', demoUsersMarkdown());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runReadmeGenerator(readmeWithDemoUsers, 'npm run users:readme');

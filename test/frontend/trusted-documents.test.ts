@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sha256, trustedDocuments } from '../../gateway/front/trusted-documents/trusted-documents';
+
+/**
+ * Trusted documents per client (issue 14 item 4), on manifests in the format graphql-codegen's client preset
+ * writes. The CM8 portal's manifest enforced by the running gateway: gateway-front.test.ts.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'trusted-documents-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LINES = 'query Lines { mobileLines { totalCount } }';
+const OTHER = 'query Other { viewer { displayName } }';
+function manifest(name: string, docs: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(Object.fromEntries(docs.map((d) => [`sha256:${sha256(d)}`, d]))));
+  return path;
+}
+
+describe('a client in mode enforce', () => {
+  const decide = trustedDocuments({ portal: { mode: 'enforce', manifest: manifest('portal.json', [LINES]) } });
+
+  it('runs its manifest\'s documents, sent by hash (the text comes from the manifest) or as the exact text', () => {
+    expect(decide({ name: 'portal' }, { documentId: `sha256:${sha256(LINES)}` })).toEqual({ ok: true, body: { query: LINES } });
+    const apq = { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(LINES) } } };
+    expect(decide({ name: 'portal' }, apq)).toEqual({ ok: true, body: { ...apq, query: LINES } });
+    expect(decide({ name: 'portal' }, { query: LINES })).toEqual({ ok: true, body: { query: LINES } });
+  });
+
+  it('refuses any other document with a code saying why', () => {
+    expect(decide({ name: 'portal' }, { query: OTHER })).toMatchObject({ ok: false, status: 400, code: 'QUERY_NOT_IN_SAFELIST' });
+    expect(decide({ name: 'portal' }, { documentId: `sha256:${sha256(OTHER)}` })).toMatchObject({ ok: false, code: 'PERSISTED_QUERY_NOT_IN_LIST' });
+    expect(decide({ name: 'portal' }, { query: `${LINES} ` })).toMatchObject({ ok: false }); // not the reviewed text
+  });
+
+  it('leaves other clients and nameless requests alone', () => {
+    expect(decide({ name: 'another-app' }, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+    expect(decide({}, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+  });
+});
+
+describe('modes log and off, and `*`', () => {
+  it('log runs an unknown document; off runs anything; `*` covers the clients not named', () => {
+    const decide = trustedDocuments({
+      watched: { mode: 'log', manifest: manifest('watched.json', [LINES]) },
+      free: { mode: 'off', manifest: null },
+      '*': { mode: 'enforce', manifest: manifest('any.json', [LINES]) },
+    });
+    expect(decide({ name: 'watched' }, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+    expect(decide({ name: 'free' }, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+    expect(decide({ name: 'unnamed-app' }, { query: OTHER })).toMatchObject({ ok: false, code: 'QUERY_NOT_IN_SAFELIST' });
+    expect(decide({}, { query: LINES })).toMatchObject({ ok: true });
+  });
+});
+
+describe('manifests', () => {
+  it('are read again when the file changes, without a restart; a broken one keeps the last good one', async () => {
+    const path = manifest('reloaded.json', [LINES]);
+    const decide = trustedDocuments({ portal: { mode: 'enforce', manifest: path } });
+    expect(decide({ name: 'portal' }, { query: OTHER }).ok).toBe(false);
+    manifest('reloaded.json', [LINES, OTHER]);
+    await sleep(1100);
+    expect(decide({ name: 'portal' }, { query: OTHER }).ok).toBe(true);
+    writeFileSync(path, '{ not json');
+    await sleep(1100);
+    expect(decide({ name: 'portal' }, { query: OTHER }).ok).toBe(true);
+  });
+
+  it('that are missing or broken stop the gateway at start', () => {
+    expect(() => trustedDocuments({ portal: { mode: 'enforce', manifest: join(dir, 'missing.json') } })).toThrow();
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ 'sha256:abc': 'query A { a }' }));
+    expect(() => trustedDocuments({ portal: { mode: 'enforce', manifest: join(dir, 'bad.json') } })).toThrow(/sha256/);
+  });
+});
