@@ -1,5 +1,6 @@
 import type { AnyDeclaration } from './runtime/dispositive/declaration';
 import { MOBILE_OPERATIONS } from './mobile/operations';
+import { CONSUMPTION_OPERATIONS } from './consumption/operations';
 
 /**
  * Every dispositive operation of every subgraph, whichever serves it: what the Appendix test and the coverage table
@@ -8,4 +9,6 @@ import { MOBILE_OPERATIONS } from './mobile/operations';
  */
 export const ALL_OPERATIONS: readonly AnyDeclaration[] = [
   ...MOBILE_OPERATIONS,
+  // issue 11 (h-billing): spending thresholds.
+  ...CONSUMPTION_OPERATIONS,
 ];

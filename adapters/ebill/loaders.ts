@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
+import type { SpendingThreshold } from './thresholds';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
 /**
@@ -12,6 +13,8 @@ export function createEbillLoaders(client: EbillClient) {
     invoices: new DataLoader<string, Invoice | null>((numbers) => client.getInvoices(numbers), options),
     residualCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getResidualCredit(lines), options),
     availableTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getAvailableTraffic(lines), options),
+    /** issue 11: every threshold of a line, active or ceased (seed 002 §7.5). */
+    thresholds: new DataLoader<string, SpendingThreshold[]>((lines) => client.getThresholds(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;
