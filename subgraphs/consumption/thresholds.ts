@@ -22,10 +22,14 @@ const CSV = 'text/csv';
 /** eBill pages by 50 at most. */
 const EBILL_MAX_PAGE = 50;
 
+/**
+ * A contract whose lines the viewer sees as a whole (a company or contract grant on its lines: a TRAFFIC_MANAGER
+ * does, though the contract record itself is not his to read); null when it does not exist or he does not.
+ */
 async function visibleContract(number: string, { identity, loaders }: SubgraphContext): Promise<Contract | null> {
   if (!/^\d{1,20}$/.test(number)) return null;
   const contract = await loaders.crm.contracts.load(number);
-  return contract && covers(identity, 'Contract', { companyId: contract.companyId, contractNumber: contract.number }) ? contract : null;
+  return contract && covers(identity, 'MobileLine', { companyId: contract.companyId, contractNumber: contract.number }) ? contract : null;
 }
 
 interface ThresholdSearchArgs {
