@@ -11,6 +11,7 @@ import {
   changeCall, changedThreshold, notificationFromEbill, notificationsBody, searchBody, thresholdFromEbill, thresholdList,
   type SpendingThreshold, type ThresholdChange, type ThresholdNotification, type ThresholdSearch,
 } from './thresholds';
+import { onlineTrafficFromEbill, type OnlineTraffic } from './online-traffic';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -44,6 +45,8 @@ export interface EbillClient {
   changeThreshold(operationId: string, change: ThresholdChange): Promise<SpendingThreshold>;
   /** The notification e-mails about the contracts' lines sent between two dates, newest first. */
   thresholdNotifications(contractNumbers: readonly string[], from: string, to: string): Promise<ThresholdNotification[]>;
+  /** Aligned with `lineNumbers`: the traffic not yet billed of this month and the previous one (seed 002 §7.4.3-4). */
+  getOnlineTraffic(lineNumbers: readonly string[]): Promise<OnlineTraffic[][]>;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,13 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
       post(operation, { [requestField]: batch }, (payload) => records(payload, answerField).map((r) => [text(r, keyField), map(r)] as const))));
     const byKey = new Map(answers.flat());
     return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  /** Looks lines up in batches of 50 and gives each line its records (none: an empty list). */
+  async function groupedByLine<T extends { lineNumber: string }>(lines: readonly string[], operation: string, read: (payload: EbillRecord) => T[]): Promise<T[][]> {
+    const answers = await Promise.all(batchesOf(lines, EBILL_BATCH_LIMIT).map((batch) => post(operation, { nrLinee: batch }, read)));
+    const all = answers.flat();
+    return lines.map((line) => all.filter((r) => r.lineNumber === line));
   }
 
   function search(search: InvoiceSearch, contracts: string[], pag: number, dimPag: number) {
@@ -108,11 +118,8 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
         (payload) => residualCreditFromEbill(record(payload, 'credito')), 'write'),
 
     // issue 11: spending thresholds.
-    async getThresholds(lines) {
-      const answers = await Promise.all(batchesOf(lines, EBILL_BATCH_LIMIT).map((batch) => post('soglie/ricerca', { nrLinee: batch }, thresholdList)));
-      const all = answers.flat();
-      return lines.map((line) => all.filter((t) => t.lineNumber === line));
-    },
+    getThresholds: (lines) => groupedByLine(lines, 'soglie/ricerca', thresholdList),
+    getOnlineTraffic: (lines) => groupedByLine(lines, 'linee/traffico-online', (payload) => records(payload, 'traffico').map(onlineTrafficFromEbill)),
     async searchThresholds(search, { offset, limit }) {
       if (search.contractNumbers.length === 0) return { totalCount: 0, items: [] };
       if (search.contractNumbers.length > EBILL_BATCH_LIMIT || limit < 1 || offset % limit !== 0) {

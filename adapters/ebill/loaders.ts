@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
+import type { OnlineTraffic } from './online-traffic';
 import type { SpendingThreshold } from './thresholds';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
@@ -15,6 +16,8 @@ export function createEbillLoaders(client: EbillClient) {
     availableTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getAvailableTraffic(lines), options),
     /** issue 11: every threshold of a line, active or ceased (seed 002 §7.5). */
     thresholds: new DataLoader<string, SpendingThreshold[]>((lines) => client.getThresholds(lines), options),
+    /** issue 11: the traffic not yet billed, this month and the previous one (seed 002 §7.4.3, §7.4.4). */
+    onlineTraffic: new DataLoader<string, OnlineTraffic[]>((lines) => client.getOnlineTraffic(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

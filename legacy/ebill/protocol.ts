@@ -5,6 +5,7 @@ import type { EbillStore } from './store';
 import {
   changeThreshold, contractThresholdsCsv, notificationAttachment, notifications, requestSummary, thresholdsOfContracts, thresholdsOfLines,
 } from './threshold-operations';
+import { onlineTraffic } from './online-traffic';
 
 /**
  * eBill over HTTP + JSON. Operations are named after their path below `/ebill/v1/` (`linee/credito`, ...), which is
@@ -38,6 +39,7 @@ export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol
     'soglie/varia': (body) => changeThreshold(store.thresholds, 'varia', body),
     'soglie/cessa': (body) => changeThreshold(store.thresholds, 'cessa', body),
     'soglie/notifiche': (body) => notifications(store.thresholds, body),
+    'linee/traffico-online': (body) => onlineTraffic(store, body),
   };
   const files: Record<string, (query: URLSearchParams) => StandInReply> = {
     'soglie/csv': (query) => contractThresholdsCsv(store.thresholds, query),

@@ -127,6 +127,11 @@ export function thresholdStore(db: Db) {
       return db.prepare(`SELECT * FROM notifiche WHERE cd_ctr IN (${placeholders(contracts.length)}) AND dt BETWEEN ? AND ? ORDER BY dt DESC, id DESC`)
         .all(...contracts, from, to) as NotificationRow[];
     },
+    /** What lines spent in the current day and month (the online traffic page shows the same figures). */
+    spending(lines: string[]): { nr_linea: string; giorno_cent: number; mese_cent: number; extra_ue_mese_cent: number }[] {
+      if (lines.length === 0) return [];
+      return db.prepare(`SELECT * FROM spesa WHERE nr_linea IN (${placeholders(lines.length)})`).all(...lines) as never[];
+    },
     notification: (id: string) => db.prepare('SELECT * FROM notifiche WHERE id = ?').get(id) as NotificationRow | undefined,
   };
 }

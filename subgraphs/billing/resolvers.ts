@@ -4,6 +4,7 @@ import type { Resolvers } from '../runtime/server';
 import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
 import { invoiceDocument, invoiceDocumentUrl } from './document';
 import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
+import { billedTrafficUrl, ebillAccess, TEM_MODULE } from './ebill-portal';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -15,11 +16,14 @@ export const resolvers: Resolvers = {
       return args.kind === 'MOBILE' ? listMobileInvoices(context, criteria, page) : listFixedInvoices(context, criteria, page);
     },
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
+    ebillAccess,
+    temModule: () => TEM_MODULE,
   },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
     __resolveReference: ({ number }: { number: string }, context) => findVisibleInvoice(context, number),
     documentUrl: (invoice: Invoice, _args, { identity, downloads }) => invoiceDocumentUrl(invoice, identity, downloads),
     document: (invoice: Invoice, _args, { legacy }) => invoiceDocument(invoice, legacy),
+    billedTrafficUrl,
   },
 };

@@ -3,6 +3,7 @@ import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
+import { trafficByMonth } from './online-traffic';
 import { CONSUMPTION_OPERATIONS } from './operations';
 import { attachmentUrl, contractThresholds, notificationHistory, requestSummary, thresholdAlert } from './thresholds';
 
@@ -11,7 +12,8 @@ import { attachmentUrl, contractThresholds, notificationHistory, requestSummary,
  * reference, so CRM is asked where it sits (one batched GetLineeMobili per request): the line is scoped like
  * everywhere else, and the @allow of each usage field (narrower than the line's: a REF_EBILL reads his contract's
  * lines, not their consumption) is decided on the profiles the viewer holds on it.
- * CON-05 to CON-08 (seed 002 §7.5, issue 11): spending thresholds, held by eBill (thresholds.ts, operations/).
+ * CON-04 (seed 002 §7.4.3-4): the traffic not yet billed. CON-05 to CON-08 (§7.5): spending thresholds, held by eBill
+ * (thresholds.ts, operations/).
  */
 export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
@@ -25,6 +27,7 @@ export const resolvers: Resolvers = {
       (line.kind === 'PREPAID' ? loaders.ebill.residualCredit.load(line.number) : null),
     availableTraffic: (line: MobileLine, _args, { loaders }) => loaders.ebill.availableTraffic.load(line.number),
     spendingThresholds: (line: MobileLine, _args, { loaders }) => loaders.ebill.thresholds.load(line.number),
+    onlineTraffic: async (line: MobileLine, _args, { loaders }) => trafficByMonth(await loaders.ebill.onlineTraffic.load(line.number)),
   },
   SpendingThreshold: { alert: thresholdAlert },
   ThresholdNotification: { attachmentUrl },

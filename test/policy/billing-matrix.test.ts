@@ -19,17 +19,31 @@ const CAPABILITIES: Capability[] = [
   { id: 'CON-08', what: 'notification history (§7.5.6)',
     query: `{ thresholdNotifications(contractNumber: "${CONTRACT}") { id sentOn recipient subject lineNumbers attachmentUrl } }`,
     path: ['thresholdNotifications'] },
+  { id: 'BIL-08', what: 'company invoices, PDF and billed traffic links (§7.4.1)',
+    query: '{ invoices(kind: MOBILE, first: 12) { totalCount nodes { number bimester year paymentStatus amount issuedOn dueOn documentUrl billedTrafficUrl } } }',
+    path: ['invoices', 'nodes'] },
+  { id: 'BIL-08', what: 'eBill access and online traffic links (§7.4.2-§7.4.4)',
+    query: '{ ebillAccess { portalUrl postpaidOnlineTrafficUrl prepaidOnlineTrafficUrl } }', path: ['ebillAccess'] },
+  { id: 'CON-04', what: 'online traffic of postpaid lines, with their bundles (§7.4.3)',
+    query: '{ mobileLines(first: 100) { nodes { number kind onlineTraffic { month total items { type quantity unit amount } } availableTraffic { dataGbLeft } } } }',
+    path: ['mobileLines', 'nodes', 'postpaid', 'onlineTraffic'] },
+  { id: 'CON-04', what: 'residual company credit of prepaid lines (§7.4.4)',
+    query: '{ mobileLines(first: 100) { nodes { number kind residualCredit { amount updatedAt } } } }',
+    path: ['mobileLines', 'nodes', 'prepaid', 'residualCredit'] },
+  { id: 'BIL-08', what: 'TEM module, not available (§7.4.9)', query: '{ temModule { available message } }', path: ['temModule'] },
 ];
 
 const MATRIX: Matrix = {
-  //                                                       monitor line notif
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, D] },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [D, D, D] },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, F, F] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [E, E, E] },
-  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [E, E, E] },
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E] },
-  'giada.mantesi': { profile: 'UT, own line', cells: [F, E, F] },
+  // §7.4 on contract 888010088938 has no prepaid line: its credit cells are empty for the ROA and the REF_EBILL.
+  // pasquale.eu's own line (EU) is a postpaid line of that contract: its online traffic is not his as EU (issue 12).
+  //                                                       monitor line notif inv ebill traf cred tem
+  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, D, D, D, D, E, D] },
+  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [D, D, D, F, F, F, F, F] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, F, F, D, D, D, E, D] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [E, E, E, E, D, F, D, D] },
+  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [E, E, E, D, D, D, E, D] },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, D, D, D, D, F] },
+  'giada.mantesi': { profile: 'UT, own line', cells: [F, E, F, F, F, F, E, F] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
@@ -50,6 +64,25 @@ describe('§7.5 monitoring shows the erosion eBill computes from its traffic', (
     const { body } = await graphql(matrix.stack(), `{ spendingThresholds(contractNumber: "${CONTRACT}", kind: EXTRA_EU_ROAMING_DATA, nature: DISPOSITIVE) { totalCount nodes { lineNumber kind nature } } }`,
       {}, matrix.token('vincenzo.roa'));
     expect(body.data.spendingThresholds).toEqual({ totalCount: 1, nodes: [{ lineNumber: '3312548662', kind: 'EXTRA_EU_ROAMING_DATA', nature: 'DISPOSITIVE' }] });
+  });
+});
+
+describe('§7.4 as the REF_EBILL fills it', () => {
+  it('online traffic: this month and the previous one per traffic type; this month\'s paid traffic is what the threshold erodes', async () => {
+    const { body } = await graphql(matrix.stack(), '{ mobileLine(number: "3312547899") { onlineTraffic { month total items { type quantity unit amount } } } }',
+      {}, matrix.token('lavo.ebill'));
+    expect(body.errors).toBeUndefined();
+    const [current, previous] = body.data.mobileLine.onlineTraffic;
+    expect(current.month > previous.month).toBe(true);
+    expect(current.items.map((i: any) => i.type)).toEqual(['VOICE', 'DATA', 'SMS', 'EXTRA_EU_ROAMING_DATA']);
+    expect(current.total).toBe('42.00');
+  });
+
+  it('the TEM module is answered as not available, and the invoice links to its billed traffic in eBill', async () => {
+    const { body } = await graphql(matrix.stack(), '{ temModule { available } invoices(kind: MOBILE, number: "7X00000311") { nodes { number billedTrafficUrl } } }',
+      {}, matrix.token('lavo.ebill'));
+    expect(body.data.temModule).toEqual({ available: false });
+    expect(body.data.invoices.nodes).toEqual([{ number: '7X00000311', billedTrafficUrl: expect.stringMatching(/\/fatture\/7X00000311\/traffico$/) }]);
   });
 });
 
