@@ -11,6 +11,7 @@ import { count, legacyDate } from '../legacy-values';
 import {
   companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
 } from './mapping';
+import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -79,6 +80,8 @@ export interface CrmClient {
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
   /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
   findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
+  /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8), aligned with the numbers: `null` where CRM has no such line. */
+  getTimTuo(numbers: readonly string[]): Promise<(TimTuoLine | null)[]>;
   close(): Promise<void>;
 }
 
@@ -207,6 +210,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     findCreatedRequest: (idempotencyKey, fingerprint) =>
       callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),
 
+    getTimTuo: (numbers) => lookup(numbers, 'GetTimTuo', 'numero', 'lineaTimTuo', (t) => t.number, timTuoFromCrm),
     close: () => http.close(),
   };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Company, Contract, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
+import type { TimTuoLine } from './tim-tuo';
 
 /**
  * Per-request loaders: every per-record lookup of one GraphQL request is collected into CRM calls of at most 100
@@ -16,6 +17,8 @@ export function createCrmLoaders(client: CrmClient) {
     fixedLines: new DataLoader<string, FixedLine | null>((numbers) => client.getFixedLines(numbers), options),
     orders: new DataLoader<string, Order | null>((ids) => client.getOrders(ids), options),
     requests: new DataLoader<string, ServiceRequest | null>((ids) => client.getRequests(ids), options),
+    /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8). */
+    timTuo: new DataLoader<string, TimTuoLine | null>((numbers) => client.getTimTuo(numbers), options),
   };
 }
 export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

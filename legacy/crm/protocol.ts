@@ -5,6 +5,7 @@ import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
+import { timTuoOperations } from './tim-tuo';
 
 /**
  * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
@@ -22,6 +23,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     CreaPratica: (params) => createRequest(store, params),
     UsaAllegati: (params) => useAttachments(store, params),
     GetEsitoPratica: (params) => requestOutcome(store, params),
+    // issue 11 (h-billing): TIM TUO, company side.
+    ...timTuoOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

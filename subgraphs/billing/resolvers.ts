@@ -5,6 +5,8 @@ import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
 import { invoiceDocument, invoiceDocumentUrl } from './document';
 import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
 import { billedTrafficUrl, ebillAccess, TEM_MODULE } from './ebill-portal';
+import { timTuoOf } from './tim-tuo';
+import { loadVisibleLine } from '../runtime/lines';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -25,5 +27,11 @@ export const resolvers: Resolvers = {
     documentUrl: (invoice: Invoice, _args, { identity, downloads }) => invoiceDocumentUrl(invoice, identity, downloads),
     document: (invoice: Invoice, _args, { legacy }) => invoiceDocument(invoice, legacy),
     billedTrafficUrl,
+  },
+  // issue 11: TIM TUO on the lines the mobile subgraph serves, scoped like everywhere else.
+  MobileLine: {
+    __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
+      loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
+    timTuo: timTuoOf,
   },
 };

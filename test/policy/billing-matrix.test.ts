@@ -31,19 +31,22 @@ const CAPABILITIES: Capability[] = [
     query: '{ mobileLines(first: 100) { nodes { number kind residualCredit { amount updatedAt } } } }',
     path: ['mobileLines', 'nodes', 'prepaid', 'residualCredit'] },
   { id: 'BIL-08', what: 'TEM module, not available (§7.4.9)', query: '{ temModule { available message } }', path: ['temModule'] },
+  { id: 'BIL-09', what: 'TIM TUO state of the lines, before any change (§7.4.5-§7.4.8)',
+    query: '{ mobileLines(first: 100) { nodes { number iccid tariffPlan kind status activatedOn timTuo { enabled status employeeCode options enablementChangeable } } } }',
+    path: ['mobileLines', 'nodes', 'postpaid', 'timTuo'] },
 ];
 
 const MATRIX: Matrix = {
   // §7.4 on contract 888010088938 has no prepaid line: its credit cells are empty for the ROA and the REF_EBILL.
   // pasquale.eu's own line (EU) is a postpaid line of that contract: its online traffic is not his as EU (issue 12).
-  //                                                       monitor line notif inv ebill traf cred tem
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, D, D, D, D, E, D] },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [D, D, D, F, F, F, F, F] },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, F, F, D, D, D, E, D] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [E, E, E, E, D, F, D, D] },
-  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [E, E, E, D, D, D, E, D] },
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, D, D, D, D, F] },
-  'giada.mantesi': { profile: 'UT, own line', cells: [F, E, F, F, F, F, E, F] },
+  //                                                       monitor line notif inv ebill traf cred tem tuo
+  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, D, D, D, D, E, D, D] },
+  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [D, D, D, F, F, F, F, F, F] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, F, F, D, D, D, E, D, F] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [E, E, E, E, D, F, D, D, F] },
+  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [E, E, E, D, D, D, E, D, D] },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, D, D, D, D, F, F] },
+  'giada.mantesi': { profile: 'UT, own line', cells: [F, E, F, F, F, F, E, F, F] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
@@ -83,6 +86,21 @@ describe('§7.4 as the REF_EBILL fills it', () => {
       {}, matrix.token('lavo.ebill'));
     expect(body.data.temModule).toEqual({ available: false });
     expect(body.data.invoices.nodes).toEqual([{ number: '7X00000311', billedTrafficUrl: expect.stringMatching(/\/fatture\/7X00000311\/traffico$/) }]);
+  });
+});
+
+describe('§7.4.5-§7.4.8 TIM TUO, the lines and their state first', () => {
+  it('shows Ente KRISHNA\'s enabled and active lines, their options, and which enablements may change', async () => {
+    const { body } = await graphql(matrix.stack(), CAPABILITIES[8].query, {}, matrix.token('vincenzo.roa'));
+    expect(body.errors).toBeUndefined();
+    const byLine = new Map(body.data.mobileLines.nodes.map((l: any) => [l.number, l.timTuo]));
+    expect(byLine.get('3312547516')).toEqual({ enabled: true, status: 'NOT_ACTIVE', employeeCode: null, options: [], enablementChangeable: true });
+    expect(byLine.get('3312547899')).toMatchObject({ enabled: true, status: 'NOT_ACTIVE' });
+    // Enabled with TIM TUO active: not selectable until it is ceased (§7.4.5).
+    expect(byLine.get('3312548662')).toMatchObject({ enabled: true, status: 'ACTIVE', enablementChangeable: false });
+    expect(byLine.get('3312548681')).toMatchObject({ status: 'ACTIVE', options: ['EXTRA_EU_ROAMING'] });
+    expect(byLine.get('3312547310')).toMatchObject({ status: 'ACTIVE' });
+    expect(byLine.get('3312547228')).toEqual({ enabled: false, status: 'NOT_ACTIVE', employeeCode: null, options: [], enablementChangeable: true });
   });
 });
 
