@@ -1,6 +1,7 @@
 import type { AnyDeclaration } from './runtime/dispositive/declaration';
 import { MOBILE_OPERATIONS } from './mobile/operations';
 import { CONSUMPTION_OPERATIONS } from './consumption/operations';
+import { BILLING_OPERATIONS } from './billing/operations';
 
 /**
  * Every dispositive operation of every subgraph, whichever serves it: what the Appendix test and the coverage table
@@ -11,4 +12,6 @@ export const ALL_OPERATIONS: readonly AnyDeclaration[] = [
   ...MOBILE_OPERATIONS,
   // issue 11 (h-billing): spending thresholds.
   ...CONSUMPTION_OPERATIONS,
+  // issue 11 (h-billing): TIM TUO, company side.
+  ...BILLING_OPERATIONS,
 ];

@@ -6,6 +6,8 @@ import { invoiceDocument, invoiceDocumentUrl } from './document';
 import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
 import { billedTrafficUrl, ebillAccess, TEM_MODULE } from './ebill-portal';
 import { timTuoOf } from './tim-tuo';
+import { BILLING_OPERATIONS } from './operations';
+import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
@@ -34,4 +36,5 @@ export const resolvers: Resolvers = {
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     timTuo: timTuoOf,
   },
+  Mutation: dispositiveMutations(BILLING_OPERATIONS),
 };
