@@ -47,6 +47,8 @@ export interface EbillClient {
   thresholdNotifications(contractNumbers: readonly string[], from: string, to: string): Promise<ThresholdNotification[]>;
   /** Aligned with `lineNumbers`: the traffic not yet billed of this month and the previous one (seed 002 §7.4.3-4). */
   getOnlineTraffic(lineNumbers: readonly string[]): Promise<OnlineTraffic[][]>;
+  /** Bills (or stops billing) a TIM TUO option on a line, once per `operationId` (the CRM pratica id); a write. */
+  setTimTuoOption(operationId: string, change: { lineNumber: string; option: 'ROAMING_EXTRA_UE' | 'MMS'; active: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,8 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
       return post('soglie/contratto', searchBody(search, search.contractNumbers, offset / limit + 1, limit),
         (payload) => ({ totalCount: count(text(payload, 'tot')), items: records(payload, 'soglie').map(thresholdFromEbill) }));
     },
+    setTimTuoOption: (operationId, { lineNumber, option, active }) =>
+      post('linee/opzioni-tim-tuo', { idOp: operationId, nrLinea: lineNumber, opzione: option, azione: active ? 'ATTIVA' : 'CESSA' }, () => undefined, 'write'),
     changeThreshold(operationId, change) {
       const { operation, body } = changeCall(operationId, change);
       return post(operation, body, changedThreshold, 'write');

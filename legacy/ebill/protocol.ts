@@ -6,6 +6,7 @@ import {
   changeThreshold, contractThresholdsCsv, notificationAttachment, notifications, requestSummary, thresholdsOfContracts, thresholdsOfLines,
 } from './threshold-operations';
 import { onlineTraffic } from './online-traffic';
+import { timTuoOptions } from './tim-tuo-options';
 
 /**
  * eBill over HTTP + JSON. Operations are named after their path below `/ebill/v1/` (`linee/credito`, ...), which is
@@ -40,6 +41,7 @@ export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol
     'soglie/cessa': (body) => changeThreshold(store.thresholds, 'cessa', body),
     'soglie/notifiche': (body) => notifications(store.thresholds, body),
     'linee/traffico-online': (body) => onlineTraffic(store, body),
+    'linee/opzioni-tim-tuo': (body) => timTuoOptions(store.db, body),
   };
   const files: Record<string, (query: URLSearchParams) => StandInReply> = {
     'soglie/csv': (query) => contractThresholdsCsv(store.thresholds, query),

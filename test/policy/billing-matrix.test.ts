@@ -102,6 +102,23 @@ describe('§7.4.5-§7.4.8 TIM TUO, the lines and their state first', () => {
     expect(byLine.get('3312547310')).toMatchObject({ status: 'ACTIVE' });
     expect(byLine.get('3312547228')).toEqual({ enabled: false, status: 'NOT_ACTIVE', employeeCode: null, options: [], enablementChangeable: true });
   });
+
+  it.each(['lavo.ebill', 'umberto.traffic'])('no TIM TUO change for %s: FORBIDDEN, nothing written', async (username) => {
+    const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
+    const { body } = await graphql(matrix.stack(), `mutation($input: SetTimTuoEnablementInput!) { setTimTuoEnablement(input: $input) { number } }`,
+      { input: { lines: [{ number: '3312547883', enabled: false }], idempotencyKey: `matrix-tim-tuo-${username.replace('.', '-')}` } }, matrix.token(username));
+    expect(body.data?.setTimTuoEnablement ?? null).toBeNull();
+    expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
+  });
+
+  it('the ROA may not disable a line whose TIM TUO is active: refused, nothing written', async () => {
+    const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
+    const { body } = await graphql(matrix.stack(), `mutation($input: SetTimTuoEnablementInput!) { setTimTuoEnablement(input: $input) { number refusal { code message } } }`,
+      { input: { lines: [{ number: '3312548662', enabled: false }], idempotencyKey: 'matrix-tim-tuo-active' } }, matrix.token('vincenzo.roa'));
+    expect(body.data.setTimTuoEnablement[0].refusal).toMatchObject({ code: 'LEGACY_REJECTED', message: expect.stringContaining('ceased first') });
+    expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
+  });
 });
 
 describe('§7.5.1 the summary to download before confirming a threshold request', () => {

@@ -8,14 +8,15 @@ import { enablementChangeable } from '../tim-tuo';
 /**
  * Seed 002 §7.4.5–§7.4.8 (Appendix rows 17–21; BIL-09): TIM TUO, the company side, for the CM8 ROA. Each is a list
  * operation on lines (a pratica per line, as the Appendix row says, with or without its ordine); CRM applies the
- * change to the line's TIM TUO record in the pratica's transaction (legacy/crm/tim-tuo-effects.ts).
+ * change to the line's TIM TUO record in the pratica's transaction (legacy/crm/tim-tuo-effects.ts); eBill bills the
+ * options (`linee/opzioni-tim-tuo`, keyed by the pratica id).
  */
 interface LineItem { number: string }
 interface EnablementItem extends LineItem { enabled: boolean }
 interface OptionItem extends LineItem { option: TimTuoOption }
 
 const OPTIONS: readonly TimTuoOption[] = ['EXTRA_EU_ROAMING', 'MMS'];
-const CRM_OPTION: Record<TimTuoOption, string> = { EXTRA_EU_ROAMING: 'ROAMING_EXTRA_UE', MMS: 'MMS' };
+const CRM_OPTION: Record<TimTuoOption, 'ROAMING_EXTRA_UE' | 'MMS'> = { EXTRA_EU_ROAMING: 'ROAMING_EXTRA_UE', MMS: 'MMS' };
 
 const lineNumber = (raw: Record<string, unknown>, at: (field: string) => string) => checkMobileNumber(raw.number, at('number'));
 function optionOf(raw: Record<string, unknown>, at: (field: string) => string): TimTuoOption {
@@ -57,6 +58,9 @@ export const ACTIVATE_TIM_TUO_OPTION: DispositiveDeclaration<OptionItem, LineWit
     ?? (item.option === 'MMS' && line.kind !== 'PREPAID' ? 'TIM Tuo MMS is for prepaid lines only.' : null)
     ?? (line.timTuo.options.includes(item.option) ? 'The option is active on the line already.' : null),
   crm: (_line, item) => ({ parameters: { opzione: CRM_OPTION[item.option] } }),
+  // eBill bills the option: its write keyed by the pratica id, so a retry bills it once.
+  applyElsewhere: ({ created, input }, { legacy }) =>
+    legacy.ebill.setTimTuoOption(created.request.id, { lineNumber: input.number, option: CRM_OPTION[input.option], active: true }),
 };
 
 /** §7.4.7: the postpaid and prepaid rows differ in their ordine (Appendix rows 19 and 20), hence two operations. */
@@ -86,4 +90,6 @@ export const CEASE_TIM_TUO_OPTION: DispositiveDeclaration<OptionItem, LineWithTi
   validate: (raw, at) => ({ number: lineNumber(raw, at), option: optionOf(raw, at) }),
   refusal: (line, item) => notCeased(line) ?? (line.timTuo.options.includes(item.option) ? null : 'The option is not active on the line.'),
   crm: (_line, item) => ({ parameters: { opzione: CRM_OPTION[item.option] } }),
+  applyElsewhere: ({ created, input }, { legacy }) =>
+    legacy.ebill.setTimTuoOption(created.request.id, { lineNumber: input.number, option: CRM_OPTION[input.option], active: false }),
 };
