@@ -1,5 +1,5 @@
 import { legacyAmount } from '../runtime/amount';
-import { legacyDate } from '../runtime/clock';
+import { legacyDate, today } from '../runtime/clock';
 import { LegacyFault, type StandInReply } from '../runtime/server';
 import type { ThresholdKind, ThresholdNature, ThresholdPeriod } from '../data/ebill-thresholds';
 import { idList, intField, invalid, isoDateField, jsonBody, ok, optionalString } from './operations';
@@ -113,10 +113,11 @@ export function changeThreshold(store: ThresholdStore, operation: ThresholdChang
   const operationId = optionalString(body, 'idOp');
   if (!operationId) throw invalid('idOp obbligatorio');
   const change = changeOf(operation, body);
-  const result = store.change(operationId, change, new Date());
+  // The legacy calendar (LEGACY_TODAY pins it), like every date of the fixture.
+  const result = store.change(operationId, change, today());
   if (result === 'conflict') throw new LegacyFault(409, 'EB-409', `operazione ${operationId} già eseguita con altri dati`);
-  if (result === 'active') throw new LegacyFault(422, 'EB-422', `soglia ${change.kind} già attiva sulla linea ${change.line}`);
-  if (result === 'none') throw new LegacyFault(422, 'EB-422', `nessuna soglia ${change.kind} attiva sulla linea ${change.line}`);
+  if (result === 'active') throw new LegacyFault(422, 'EB-422', `soglia ${change.kind} già attiva sulla linea`);
+  if (result === 'none') throw new LegacyFault(422, 'EB-422', `nessuna soglia ${change.kind} attiva sulla linea`);
   return ok({ idOp: operationId, soglia: thresholdJson(result) });
 }
 
