@@ -75,6 +75,14 @@ function ceaseTimTuo(field: string, row: number, kind: 'POSTPAID' | 'PREPAID', o
     refusal: (line) => notCeased(line)
       ?? (line.kind !== kind ? `This operation is for ${kind.toLowerCase()} lines.` : null)
       ?? (line.timTuo.status !== 'ACTIVE' ? 'TIM TUO is not active on the line.' : null),
+    // CRM ceases the options with the service; eBill stops billing every option, keyed by the pratica id and the
+    // option: ceasing one eBill does not bill is harmless, and a retry after a crash (which finds the line ceased,
+    // its options gone from CRM) repeats the same writes rather than skipping them.
+    applyElsewhere: async ({ created, target }, { legacy }) => {
+      for (const option of OPTIONS) {
+        await legacy.ebill.setTimTuoOption(`${created.request.id}:${CRM_OPTION[option]}`, { lineNumber: target.number, option: CRM_OPTION[option], active: false });
+      }
+    },
   };
 }
 export const CEASE_POSTPAID_TIM_TUO = ceaseTimTuo('ceasePostpaidTimTuo', 19, 'POSTPAID', false);
