@@ -2,6 +2,8 @@ import type { AnyDeclaration } from './runtime/dispositive/declaration';
 import { ACCOUNT_OPERATIONS } from './account/operations';
 import { MOBILE_OPERATIONS } from './mobile/operations';
 import { TRACKING_OPERATIONS } from './tracking/operations';
+import { CONSUMPTION_OPERATIONS } from './consumption/operations';
+import { BILLING_OPERATIONS } from './billing/operations';
 
 /**
  * Every dispositive operation of every subgraph, whichever serves it: what the Appendix test and the coverage table
@@ -12,4 +14,8 @@ export const ALL_OPERATIONS: readonly AnyDeclaration[] = [
   ...MOBILE_OPERATIONS,
   ...TRACKING_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
+  // issue 11 (h-billing): spending thresholds.
+  ...CONSUMPTION_OPERATIONS,
+  // issue 11 (h-billing): TIM TUO, company side.
+  ...BILLING_OPERATIONS,
 ];

@@ -13,6 +13,7 @@ import {
 } from './mapping';
 import { crmAssistance, type CrmAssistance } from './assistance';
 import { contractDataFromCrm } from './contract-data';
+import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -85,6 +86,8 @@ export interface CrmClient {
   assistance: CrmAssistance;
   // h-contract: the CM8 contract data (GetDatiContratto): referents and delivery addresses, aligned with the numbers.
   getContractData(numbers: readonly string[]): Promise<(ContractData | null)[]>;
+  /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8), aligned with the numbers: `null` where CRM has no such line. */
+  getTimTuo(numbers: readonly string[]): Promise<(TimTuoLine | null)[]>;
   close(): Promise<void>;
 }
 
@@ -217,6 +220,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     assistance: crmAssistance(call),
     getContractData: (numbers) => lookup(numbers, 'GetDatiContratto', 'numero', 'datiContratto', (d) => d.contractNumber, contractDataFromCrm),
 
+    getTimTuo: (numbers) => lookup(numbers, 'GetTimTuo', 'numero', 'lineaTimTuo', (t) => t.number, timTuoFromCrm),
     close: () => http.close(),
   };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Company, Contract, ContractData, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
+import type { TimTuoLine } from './tim-tuo';
 
 /**
  * Per-request loaders: every per-record lookup of one GraphQL request is collected into CRM calls of at most 100
@@ -18,6 +19,8 @@ export function createCrmLoaders(client: CrmClient) {
     requests: new DataLoader<string, ServiceRequest | null>((ids) => client.getRequests(ids), options),
     // h-contract: a contract's referents and delivery addresses (seed 002 §7.1.2-§7.1.3).
     contractData: new DataLoader<string, ContractData | null>((numbers) => client.getContractData(numbers), options),
+    /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8). */
+    timTuo: new DataLoader<string, TimTuoLine | null>((numbers) => client.getTimTuo(numbers), options),
   };
 }
 export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

@@ -7,6 +7,11 @@ import { batchesOf, batchSizeOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { count, legacyCents } from '../legacy-values';
 import { ebillFailure, ebillHeaders, ebillPayload, invoicePdfPath, record, records, text, type EbillRecord } from './protocol';
+import {
+  changeCall, changedThreshold, notificationFromEbill, notificationsBody, searchBody, thresholdFromEbill, thresholdList,
+  type SpendingThreshold, type ThresholdChange, type ThresholdNotification, type ThresholdSearch,
+} from './thresholds';
+import { onlineTrafficFromEbill, type OnlineTraffic } from './online-traffic';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -31,6 +36,19 @@ export interface EbillClient {
    * nothing and answers the credit as it is. Sent once (a write); its retry is the caller's, with the same id.
    */
   topUpCredit(top: { lineNumber: string; cents: number; operationId: string }): Promise<ResidualCredit>;
+  // issue 11: spending thresholds (seed 002 §7.5; thresholds.ts).
+  /** Aligned with `lineNumbers`: every threshold of each line, active or ceased (empty when none). */
+  getThresholds(lineNumbers: readonly string[]): Promise<SpendingThreshold[][]>;
+  /** The thresholds of contracts (at most 50), filtered, by line then kind: one eBill page. */
+  searchThresholds(search: ThresholdSearch, page: { offset: number; limit: number }): Promise<Page<SpendingThreshold>>;
+  /** Activates, changes or ceases one line's threshold once per `operationId` (a write, sent once; retried by the caller). */
+  changeThreshold(operationId: string, change: ThresholdChange): Promise<SpendingThreshold>;
+  /** The notification e-mails about the contracts' lines sent between two dates, newest first. */
+  thresholdNotifications(contractNumbers: readonly string[], from: string, to: string): Promise<ThresholdNotification[]>;
+  /** Aligned with `lineNumbers`: the traffic not yet billed of this month and the previous one (seed 002 §7.4.3-4). */
+  getOnlineTraffic(lineNumbers: readonly string[]): Promise<OnlineTraffic[][]>;
+  /** Bills (or stops billing) a TIM TUO option on a line, once per `operationId` (the CRM pratica id); a write. */
+  setTimTuoOption(operationId: string, change: { lineNumber: string; option: 'ROAMING_EXTRA_UE' | 'MMS'; active: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +77,13 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
       post(operation, { [requestField]: batch }, (payload) => records(payload, answerField).map((r) => [text(r, keyField), map(r)] as const))));
     const byKey = new Map(answers.flat());
     return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  /** Looks lines up in batches of 50 and gives each line its records (none: an empty list). */
+  async function groupedByLine<T extends { lineNumber: string }>(lines: readonly string[], operation: string, read: (payload: EbillRecord) => T[]): Promise<T[][]> {
+    const answers = await Promise.all(batchesOf(lines, EBILL_BATCH_LIMIT).map((batch) => post(operation, { nrLinee: batch }, read)));
+    const all = answers.flat();
+    return lines.map((line) => all.filter((r) => r.lineNumber === line));
   }
 
   function search(search: InvoiceSearch, contracts: string[], pag: number, dimPag: number) {
@@ -93,6 +118,29 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     topUpCredit: ({ lineNumber, cents, operationId }) =>
       post('linee/ricarica', { idOp: operationId, nrLinea: lineNumber, imp: legacyCents(cents) },
         (payload) => residualCreditFromEbill(record(payload, 'credito')), 'write'),
+
+    // issue 11: spending thresholds.
+    getThresholds: (lines) => groupedByLine(lines, 'soglie/ricerca', thresholdList),
+    getOnlineTraffic: (lines) => groupedByLine(lines, 'linee/traffico-online', (payload) => records(payload, 'traffico').map(onlineTrafficFromEbill)),
+    async searchThresholds(search, { offset, limit }) {
+      if (search.contractNumbers.length === 0) return { totalCount: 0, items: [] };
+      if (search.contractNumbers.length > EBILL_BATCH_LIMIT || limit < 1 || offset % limit !== 0) {
+        throw badUserInput('offset', 'must be a multiple of first, over at most 50 contracts');
+      }
+      return post('soglie/contratto', searchBody(search, search.contractNumbers, offset / limit + 1, limit),
+        (payload) => ({ totalCount: count(text(payload, 'tot')), items: records(payload, 'soglie').map(thresholdFromEbill) }));
+    },
+    setTimTuoOption: (operationId, { lineNumber, option, active }) =>
+      post('linee/opzioni-tim-tuo', { idOp: operationId, nrLinea: lineNumber, opzione: option, azione: active ? 'ATTIVA' : 'CESSA' }, () => undefined, 'write'),
+    changeThreshold(operationId, change) {
+      const { operation, body } = changeCall(operationId, change);
+      return post(operation, body, changedThreshold, 'write');
+    },
+    async thresholdNotifications(contracts, from, to) {
+      const answers = await Promise.all(batchesOf(contracts, EBILL_BATCH_LIMIT).map((batch) =>
+        post('soglie/notifiche', notificationsBody(batch, from, to), (payload) => records(payload, 'notifiche').map(notificationFromEbill))));
+      return answers.flat().sort((a, b) => b.sentOn.localeCompare(a.sentOn) || b.id.localeCompare(a.id));
+    },
 
     async getInvoicePdf(number) {
       const operation = 'fatture/pdf';

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
+import type { OnlineTraffic } from './online-traffic';
+import type { SpendingThreshold } from './thresholds';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
 /**
@@ -12,6 +14,10 @@ export function createEbillLoaders(client: EbillClient) {
     invoices: new DataLoader<string, Invoice | null>((numbers) => client.getInvoices(numbers), options),
     residualCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getResidualCredit(lines), options),
     availableTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getAvailableTraffic(lines), options),
+    /** issue 11: every threshold of a line, active or ceased (seed 002 §7.5). */
+    thresholds: new DataLoader<string, SpendingThreshold[]>((lines) => client.getThresholds(lines), options),
+    /** issue 11: the traffic not yet billed, this month and the previous one (seed 002 §7.4.3, §7.4.4). */
+    onlineTraffic: new DataLoader<string, OnlineTraffic[]>((lines) => client.getOnlineTraffic(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

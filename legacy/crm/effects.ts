@@ -2,6 +2,7 @@ import { LegacyFault } from '../runtime/server';
 import { nextMonth } from '../runtime/clock';
 import { CONTRACT_EFFECTS } from './contract-data-effects';
 import { LINE_SERVICE_EFFECTS } from './line-service-effects';
+import { TIM_TUO_EFFECTS } from './tim-tuo-effects';
 import { invalidRequest } from './soap';
 import type { CrmStore, MobileLineRow } from './store';
 import type { ResolvedTarget } from './targets';
@@ -92,6 +93,8 @@ const EFFECTS: Record<string, Effect> = {
   'Ritrovamento SIM': lineStatus('Ritrovamento SIM', ['SOSPESO'], 'ATTIVO'),
   'Cambio SIM': changeSim,
   ...LINE_SERVICE_EFFECTS,
+  // issue 11 (h-billing): TIM TUO, company side.
+  ...TIM_TUO_EFFECTS,
 };
 
 /**

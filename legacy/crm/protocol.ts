@@ -7,6 +7,7 @@ import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
+import { timTuoOperations } from './tim-tuo';
 
 /**
  * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
@@ -28,6 +29,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...assistanceOperations(store),
     // h-contract: the CM8 contract data and referents (seed 002 §7.1.2-§7.1.3).
     GetDatiContratto: (params) => contractData(store.db, params),
+    // issue 11 (h-billing): TIM TUO, company side.
+    ...timTuoOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

@@ -6,6 +6,7 @@ import { CONTRACT_DATA_SCHEMA, referentGrants, seedContractData } from './contra
 import { LINE_SERVICES_SCHEMA } from './line-services';
 import { seedTickets } from './assistance-store';
 import { REQUEST_PARAMETERS_SCHEMA } from './request-parameters';
+import { seedTimTuo, TIM_TUO_SCHEMA } from './tim-tuo';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -170,7 +171,9 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
   + (SELECT COUNT(*) FROM linee_fisse f WHERE f.numero_contratto = c.numero) AS numero_linee`;
 
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA, (d) => seed(d, large));
+  // issue 11 (h-billing): TIM TUO's record per line (tim-tuo.ts).
+  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA + TIM_TUO_SCHEMA,
+    (d) => { seed(d, large); seedTimTuo(d); });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];

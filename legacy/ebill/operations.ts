@@ -16,9 +16,9 @@ export const ok = (value: Record<string, unknown>): StandInReply => ({
   body: JSON.stringify({ esito: 'OK', ...value }),
 });
 
-const invalid = (what: string) => new LegacyFault(400, 'EB-400', `richiesta non valida: ${what}`);
+export const invalid = (what: string) => new LegacyFault(400, 'EB-400', `richiesta non valida: ${what}`);
 
-function jsonBody(body: Buffer): Record<string, unknown> {
+export function jsonBody(body: Buffer): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
@@ -28,27 +28,27 @@ function jsonBody(body: Buffer): Record<string, unknown> {
   throw invalid('corpo JSON atteso');
 }
 
-function idList(body: Record<string, unknown>, field: string): string[] {
+export function idList(body: Record<string, unknown>, field: string): string[] {
   const ids = body[field];
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw invalid(`${field} deve essere una lista`);
   if (ids.length > BATCH_LIMIT) throw new LegacyFault(413, 'EB-413', `troppi elementi in ${field}: massimo ${BATCH_LIMIT}`);
   return ids as string[];
 }
 
-function isoDateField(body: Record<string, unknown>, field: string): string {
+export function isoDateField(body: Record<string, unknown>, field: string): string {
   const d = typeof body[field] === 'string' ? parseLegacyDate(body[field] as string) : null;
   if (!d) throw invalid(`${field} deve essere gg/mm/aaaa`);
   return d.toISOString().slice(0, 10);
 }
 
-function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
   const v = body[field];
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') throw invalid(field);
   return v;
 }
 
-function intField(body: Record<string, unknown>, field: string, min: number, max: number): number {
+export function intField(body: Record<string, unknown>, field: string, min: number, max: number): number {
   const n = Number(body[field]);
   if (!Number.isInteger(n) || n < min || n > max) throw invalid(`${field} fuori intervallo ${min}-${max}`);
   return n;

@@ -2,12 +2,19 @@ import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
 import { availableTraffic, invoiceDetails, invoicePdf, residualCredit, searchInvoices, topUpCredit } from './operations';
 import type { EbillStore } from './store';
+import {
+  changeThreshold, contractThresholdsCsv, notificationAttachment, notifications, requestSummary, thresholdsOfContracts, thresholdsOfLines,
+} from './threshold-operations';
+import { onlineTraffic } from './online-traffic';
+import { timTuoOptions } from './tim-tuo-options';
 
 /**
  * eBill over HTTP + JSON. Operations are named after their path below `/ebill/v1/` (`linee/credito`, ...), which is
  * what the admin counters show.
  */
 const PDF_PATH = /^\/ebill\/v1\/fatture\/([^/]+)\/pdf$/;
+/** issue 11: the files of the thresholds' pages (threshold-operations.ts). */
+const NOTIFICATION_ATTACHMENT_PATH = /^\/ebill\/v1\/soglie\/notifiche\/([^/]+)\/allegato$/;
 
 function koReply(status: number, code: string, text: string): StandInReply {
   // The stand-in runtime names generic failures itself (UNAVAILABLE, INTERNAL); eBill prints its own codes.
@@ -26,15 +33,35 @@ export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol
     'linee/credito': (body) => residualCredit(store, body),
     'linee/traffico': (body) => availableTraffic(store, body),
     'linee/ricarica': (body) => topUpCredit(store, body),
+    // issue 11: spending thresholds (seed 002 §7.5).
+    'soglie/ricerca': (body) => thresholdsOfLines(store.thresholds, body),
+    'soglie/contratto': (body) => thresholdsOfContracts(store.thresholds, body),
+    'soglie/attiva': (body) => changeThreshold(store.thresholds, 'attiva', body),
+    'soglie/varia': (body) => changeThreshold(store.thresholds, 'varia', body),
+    'soglie/cessa': (body) => changeThreshold(store.thresholds, 'cessa', body),
+    'soglie/notifiche': (body) => notifications(store.thresholds, body),
+    'linee/traffico-online': (body) => onlineTraffic(store, body),
+    'linee/opzioni-tim-tuo': (body) => timTuoOptions(store.db, body),
+  };
+  const files: Record<string, (query: URLSearchParams) => StandInReply> = {
+    'soglie/csv': (query) => contractThresholdsCsv(store.thresholds, query),
+    'soglie/riepilogo': (query) => requestSummary(store.thresholds, query),
   };
 
   return {
     route(req: IncomingMessage, body: Buffer) {
-      const path = new URL(req.url ?? '/', 'http://ebill').pathname;
+      const url = new URL(req.url ?? '/', 'http://ebill');
+      const path = url.pathname;
       const pdf = PDF_PATH.exec(path);
       if (pdf && req.method === 'GET') {
         return { operation: 'fatture/pdf', run: () => invoicePdf(store, decodeURIComponent(pdf[1])) };
       }
+      const attachment = NOTIFICATION_ATTACHMENT_PATH.exec(path);
+      if (attachment && req.method === 'GET') {
+        return { operation: 'soglie/notifiche/allegato', run: () => notificationAttachment(store.thresholds, decodeURIComponent(attachment[1])) };
+      }
+      const file = files[path.replace(/^\/ebill\/v1\//, '')];
+      if (file && req.method === 'GET') return { operation: path.replace(/^\/ebill\/v1\//, ''), run: () => file(url.searchParams) };
       const operation = path.replace(/^\/ebill\/v1\//, '');
       const handler = path.startsWith('/ebill/v1/') ? posts[operation] : undefined;
       if (!handler) throw new LegacyFault(404, 'EB-404', `risorsa ${path} inesistente`);

@@ -1,5 +1,7 @@
 import { openDatabase, type Db } from '../runtime/db';
 import { ebillFixture } from '../data/ebill-reference';
+import { seedThresholds, THRESHOLD_SCHEMA, thresholdStore } from './threshold-store';
+import { seedTimTuoOptions, TIM_TUO_OPTIONS_SCHEMA } from './tim-tuo-options';
 
 /** eBill's tables. Dates are ISO text (so that SQL compares them), amounts integer cents, GB in hundredths. */
 const SCHEMA = `
@@ -49,7 +51,8 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function openEbillStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'ebill', SCHEMA, (d) => seed(d, large));
+  // issue 11: the spending thresholds' tables (threshold-store.ts) live in the same database.
+  const db = openDatabase(dataDir, 'ebill', SCHEMA + THRESHOLD_SCHEMA + TIM_TUO_OPTIONS_SCHEMA, (d) => { seed(d, large); seedThresholds(d); seedTimTuoOptions(d); });
 
   function searchInvoices(q: InvoiceQuery): { total: number; rows: InvoiceRow[] } {
     if (q.contracts.length === 0) return { total: 0, rows: [] };
@@ -91,6 +94,10 @@ export function openEbillStore(dataDir: string, large: { id: string; lines: numb
         return updated;
       })();
     },
+    /** Spending thresholds, their operations and notifications (issue 11, threshold-store.ts). */
+    thresholds: thresholdStore(db),
+    /** The database, for the TIM TUO options eBill bills (issue 11, tim-tuo-options.ts). */
+    db,
     close: () => db.close(),
   };
 }

@@ -4,6 +4,11 @@ import type { Resolvers } from '../runtime/server';
 import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
 import { invoiceDocument, invoiceDocumentUrl } from './document';
 import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
+import { billedTrafficUrl, ebillAccess, TEM_MODULE } from './ebill-portal';
+import { timTuoOf } from './tim-tuo';
+import { BILLING_OPERATIONS } from './operations';
+import { dispositiveMutations } from '../runtime/dispositive/resolvers';
+import { loadVisibleLine } from '../runtime/lines';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -15,11 +20,21 @@ export const resolvers: Resolvers = {
       return args.kind === 'MOBILE' ? listMobileInvoices(context, criteria, page) : listFixedInvoices(context, criteria, page);
     },
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
+    ebillAccess,
+    temModule: () => TEM_MODULE,
   },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
     __resolveReference: ({ number }: { number: string }, context) => findVisibleInvoice(context, number),
     documentUrl: (invoice: Invoice, _args, { identity, downloads }) => invoiceDocumentUrl(invoice, identity, downloads),
     document: (invoice: Invoice, _args, { legacy }) => invoiceDocument(invoice, legacy),
+    billedTrafficUrl,
   },
+  // issue 11: TIM TUO on the lines the mobile subgraph serves, scoped like everywhere else.
+  MobileLine: {
+    __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
+      loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
+    timTuo: timTuoOf,
+  },
+  Mutation: dispositiveMutations(BILLING_OPERATIONS),
 };

@@ -29,6 +29,10 @@ export const SUBGRAPH_VARIABLES = {
     refusedInProduction: (value) => value === 'off',
   }),
   LEGACY_TODAY: LEGACY_TODAY_VARIABLE,
+  // issue 11 (h-billing)
+  EBILL_PORTAL_URL: variable(expect.httpUrl().default('https://ebill.tim.it'), {
+    meaning: 'eBill\'s web application, where the CM8 pages send the user for the billed traffic, the online traffic reports and the cost centres (seed 002 §7.4.1-§7.4.4): only written into links, never called',
+  }),
 };
 
 /**
@@ -49,6 +53,8 @@ export interface SubgraphSettings {
   downloads: { ttlSeconds: number; baseUrl: string };
   /** Off when NODE_ENV=production. */
   introspection: boolean;
+  /** eBill's web application, for the links of seed 002 §7.4 (issue 11). */
+  ebillPortalUrl: string;
   process: ProcessSettings;
 }
 
@@ -65,6 +71,7 @@ export function readSubgraphSettings(env: Record<string, string | undefined> = p
     policyLayer: v.POLICY_LAYER,
     downloads: { ttlSeconds: v.DOWNLOAD_URL_TTL_SECONDS, baseUrl: v.DOWNLOADS_BASE_URL ?? '' },
     introspection: !common.production,
+    ebillPortalUrl: v.EBILL_PORTAL_URL,
     process: common,
   };
 }

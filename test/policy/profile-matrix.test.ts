@@ -40,7 +40,7 @@ const MATRIX: Matrix = {
   'cessato.fisso': { profile: 'CC', cells: [D, D, F, F, F, F, F, F, F, F, E, D, E, E, F] },
   'mario.rossi': { profile: 'RL (B)', cells: [D, D, D, D, D, D, D, D, D, E, D, D, E, E, F] },
   'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, D, D, F, D, D, F, D, E, D, E, E, E, E] },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [D, D, F, F, F, D, D, F, F, F, D, E, F, F, F] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [D, D, F, F, F, D, D, F, D, E, D, E, F, F, F] },
   'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [D, D, F, F, F, F, F, F, F, F, F, F, F, F, F] },
   'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, D, D, F, D, D, F, D, D, E, E, D, D, D] },
   'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, F, F, F, D, D, F, E, D, F, F, F, F, F] },

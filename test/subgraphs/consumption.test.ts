@@ -59,13 +59,17 @@ describe('consumption subgraph', () => {
     expect(batches).toEqual({ GetLineeMobili: 1 });
   });
 
-  it('applies the usage policy: a REF_EBILL of the contract sees its lines, not their consumption', async () => {
+  it('applies the usage policy: a REF_EBILL of the contract sees its lines\' credit and traffic (seed 002 §7.4.3-§7.4.4), a TRAFFIC_MANAGER its lines, not their consumption', async () => {
     const refEbill = await run([{ profile: 'REF_EBILL', scope: { kind: 'CONTRACT', id: '888012170373' } }], [COMPANY_A[0].number]);
-    expect(refEbill.result.data?._entities).toEqual([{ number: COMPANY_A[0].number, residualCredit: null, availableTraffic: null }]);
-    expect(refEbill.result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+    expect(refEbill.result.errors).toBeUndefined();
+    expect(refEbill.result.data?._entities).toEqual([{ number: COMPANY_A[0].number, residualCredit: { amount: '9.80', updatedAt: '2026-11-23T06:12:00Z' },
+      availableTraffic: { dataGbLeft: '7.50', minutesLeft: 420, smsLeft: 99 } }]);
+    const traffic = await run([{ profile: 'TRAFFIC_MANAGER', scope: { kind: 'CONTRACT', id: '888012170373' } }], [COMPANY_A[0].number]);
+    expect(traffic.result.data?._entities).toEqual([{ number: COMPANY_A[0].number, residualCredit: null, availableTraffic: null }]);
+    expect(traffic.result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
       ['_entities.0.residualCredit', 'FORBIDDEN'], ['_entities.0.availableTraffic', 'FORBIDDEN'],
     ]);
-    expect(refEbill.batches).toEqual({ GetLineeMobili: 1 });
+    expect(traffic.batches).toEqual({ GetLineeMobili: 1 });
     const ut = await run([{ profile: 'UT', scope: { kind: 'LINE', id: COMPANY_A[1].number } }], [COMPANY_A[1].number, COMPANY_A[2].number]);
     expect((ut.result.data?._entities as unknown[]).map((e) => e !== null)).toEqual([true, false]);
   });

@@ -1,5 +1,6 @@
 import type { CreatedRequest } from '../../../adapters/domain';
 import type { GraphError } from '../../../adapters/errors';
+import type { Identity } from '../identity';
 import type { SubgraphContext } from '../server';
 import type { TargetKind } from './targets';
 
@@ -28,6 +29,11 @@ export interface DispositiveDeclaration<Input, Target> {
    * and run as its own operation, and answers its own outcome or refusal (engine.ts `runDispositiveList`).
    */
   listField?: string;
+  /**
+   * For a list operation: input fields beside the list that hold for every item (a threshold's value, the reference of
+   * the summary the request confirms). Each item is validated with them merged in; an error names them at `input.<field>`.
+   */
+  sharedFields?: readonly string[];
   /** The input checked and normalised, or BAD_USER_INPUT naming `at(field)` (the path the client sent). Reads nothing. */
   validate(raw: Record<string, unknown>, at: (field: string) => string): Input;
   /** The id of the record the operation changes, from the validated input. */
@@ -38,7 +44,7 @@ export interface DispositiveDeclaration<Input, Target> {
    * fit this record (BAD_USER_INPUT, e.g. an ICCID that is not one of the line's SIMs, an enablement the line's plan
    * does not have: `at(field)` is the path the client sent); null when it may go ahead.
    */
-  refusal?(target: Target, input: Input, at: (field: string) => string): string | GraphError | null;
+  refusal?(target: Target, input: Input, at: (field: string) => string, viewer: Identity): string | GraphError | null;
   /**
    * Uploads the pratica needs (ids from the gateway's POST /uploads), by input field: CRM claims them in the pratica's
    * own transaction, for the viewer who uploaded them, once, and only of `types`; a refused one is BAD_USER_INPUT at

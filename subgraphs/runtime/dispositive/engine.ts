@@ -60,8 +60,10 @@ export async function runDispositiveList<I, T>(
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ITEMS) {
     throw badUserInput(`input.${listField}`, `must hold 1 to ${MAX_ITEMS} items`);
   }
-  const paths = list.map((_item, i) => (field: string) => `input.${listField}[${i}].${field}`);
-  const items = list.map((item: Raw, i) => declaration.validate(item, paths[i]));
+  // Fields shared by every item (declaration.sharedFields) are validated with each item, and named where they were sent.
+  const shared = Object.fromEntries((declaration.sharedFields ?? []).map((field) => [field, raw[field]]));
+  const paths = list.map((_item, i) => (field: string) => (field in shared ? `input.${field}` : `input.${listField}[${i}].${field}`));
+  const items = list.map((item: Raw, i) => declaration.validate({ ...item, ...shared }, paths[i]));
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const id = declaration.targetId(item);
@@ -95,7 +97,7 @@ async function execute<I, T>(
   if (operators.length === 0) throw forbidden(`this operation on ${kind.label.replace(/^This /, 'this ')}`);
 
   const print = fingerprint(declaration.field, targetId, input);
-  const refusal = declaration.refusal?.(target, input, at) ?? null;
+  const refusal = declaration.refusal?.(target, input, at, context.identity) ?? null;
   const attachments = declaration.attachments?.(input).map((a) => ({ id: a.id, field: at(a.field), types: a.types }));
   const created = refusal === null
     ? await context.legacy.crm.createRequest({

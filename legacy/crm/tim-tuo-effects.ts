@@ -1,0 +1,73 @@
+import type { Effect } from './effects';
+import { stateRefused } from './effects';
+import { invalidRequest } from './soap';
+import type { CrmStore, MobileLineRow } from './store';
+import { TIM_TUO_OPTIONS } from './tim-tuo';
+
+/**
+ * The TIM TUO pratiche of seed 002 §7.4.5–§7.4.8 (Appendix rows 17–21), applied to the line's TIM TUO record
+ * (tim-tuo.ts) in the pratica's transaction. CRM re-checks the state each change needs: the graph checked first, but
+ * two requests may race.
+ */
+interface TimTuoState { abilitato: 'SI' | 'NO'; stato: string; codice_dipendente: string | null; opzioni: string[] }
+
+function stateOf(store: CrmStore, line: MobileLineRow): TimTuoState {
+  const row = store.db.prepare('SELECT abilitato, stato, codice_dipendente, opzioni FROM tim_tuo_linee WHERE numero = ?').get(line.numero) as
+    { abilitato: 'SI' | 'NO'; stato: string; codice_dipendente: string | null; opzioni: string } | undefined;
+  return row ? { ...row, opzioni: JSON.parse(row.opzioni) } : { abilitato: 'NO', stato: 'NON_ATTIVO', codice_dipendente: null, opzioni: [] };
+}
+
+function save(store: CrmStore, line: MobileLineRow, s: TimTuoState): void {
+  store.db.prepare('INSERT OR REPLACE INTO tim_tuo_linee VALUES (?, ?, ?, ?, ?)')
+    .run(line.numero, s.abilitato, s.stato, s.codice_dipendente, JSON.stringify(s.opzioni));
+}
+
+function timTuoChange(description: string, change: (state: TimTuoState, line: MobileLineRow, parameters: ReadonlyMap<string, string>) => TimTuoState | null): Effect {
+  return {
+    apply(store, line, parameters) {
+      if (line.stato === 'CESSATO') throw stateRefused(line, description);
+      const next = change(stateOf(store, line), line, parameters);
+      if (!next) throw stateRefused(line, description);
+      save(store, line, next);
+      return true;
+    },
+  };
+}
+
+function option(parameters: ReadonlyMap<string, string>): string {
+  const value = parameters.get('opzione');
+  if (!value || !(TIM_TUO_OPTIONS as readonly string[]).includes(value)) throw invalidRequest(`opzione ammesse: ${TIM_TUO_OPTIONS.join(', ')}`);
+  return value;
+}
+
+/** §7.4.5 `abilitato` SI/NO; SI→NO only on postpaid PA 8 / PA 8 PACCHETTO lines whose TIM TUO is not active. */
+const enablement = timTuoChange('Attivazione TIM TUO Azienda', (state, line, parameters) => {
+  const wanted = parameters.get('abilitato');
+  if (wanted !== 'SI' && wanted !== 'NO') throw invalidRequest('abilitato ammessi: SI, NO');
+  if (wanted === state.abilitato) return null;
+  if (wanted === 'NO' && (line.tipo_linea !== 'ABBONAMENTO' || !['PA 8', 'PA 8 PACCHETTO'].includes(line.piano_tariffario) || state.stato === 'ATTIVO')) return null;
+  return { ...state, abilitato: wanted };
+});
+
+/** §7.4.6: one option on a line whose TIM TUO is active; Roaming on Extra UE on any line, MMS on prepaid lines only. */
+const activateOption = timTuoChange('Attivazione opzioni TIM TUO', (state, line, parameters) => {
+  const wanted = option(parameters);
+  if (state.stato !== 'ATTIVO' || state.opzioni.includes(wanted) || (wanted === 'MMS' && line.tipo_linea !== 'RICARICABILE')) return null;
+  return { ...state, opzioni: [...state.opzioni, wanted] };
+});
+
+/** §7.4.7: TIM TUO ceased on the line, its options with it. */
+const cease = timTuoChange('Cessazione TIM TUO', (state) => (state.stato === 'ATTIVO' ? { ...state, stato: 'CESSATO', opzioni: [] } : null));
+
+/** §7.4.8: one option ceased. */
+const ceaseOption = timTuoChange('Cessazione opzioni TIM TUO', (state, _line, parameters) => {
+  const wanted = option(parameters);
+  return state.opzioni.includes(wanted) ? { ...state, opzioni: state.opzioni.filter((o) => o !== wanted) } : null;
+});
+
+export const TIM_TUO_EFFECTS: Record<string, Effect> = {
+  'Attivazione TIM TUO Azienda': enablement,
+  'Attivazione opzioni TIM TUO': activateOption,
+  'Cessazione TIM TUO': cease,
+  'Cessazione opzioni TIM TUO': ceaseOption,
+};

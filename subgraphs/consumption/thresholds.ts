@@ -1,0 +1,116 @@
+import type { Contract, Profile } from '../../adapters/domain';
+import { badUserInput, notFound } from '../../adapters/errors';
+import { thresholdFiles, type SpendingThreshold, type ThresholdKind, type ThresholdNature, type ThresholdNotification, type ThresholdPeriod } from '../../adapters/ebill/thresholds';
+import { addDays, addMonths, today } from '../runtime/calendar';
+import { confirmationRef } from '../runtime/dispositive/confirmation';
+import { MAX_ITEMS } from '../runtime/dispositive/engine';
+import { LINE_THRESHOLDS } from '../runtime/dispositive/threshold-target';
+import { profilesAllowed } from '../runtime/policy/directives';
+import { pageWindow } from '../runtime/pagination';
+import { covers, profilesOn } from '../runtime/records';
+import type { SubgraphContext } from '../runtime/server';
+import { checkDateWindow } from '../runtime/validators/date-window';
+import { checkMobileNumber } from '../runtime/validators/phone';
+import { activeThreshold, confirmedTerms, termsOf } from './operations/threshold-request';
+import { THRESHOLD_REQUESTS } from './operations/spending-thresholds';
+
+/**
+ * The pages of seed 002 §7.5 that read (CON-07, CON-08) and the summary a threshold request confirms (§7.5.1–§7.5.4).
+ * A contract outside the viewer's grants answers null, exactly like one that does not exist, after the same look-up.
+ */
+const CSV = 'text/csv';
+/** eBill pages by 50 at most. */
+const EBILL_MAX_PAGE = 50;
+
+/**
+ * A contract whose lines the viewer sees as a whole (a company or contract grant on its lines: a TRAFFIC_MANAGER
+ * does, though the contract record itself is not his to read); null when it does not exist or he does not.
+ */
+async function visibleContract(number: string, { identity, loaders }: SubgraphContext): Promise<Contract | null> {
+  if (!/^\d{1,20}$/.test(number)) return null;
+  const contract = await loaders.crm.contracts.load(number);
+  return contract && covers(identity, 'MobileLine', { companyId: contract.companyId, contractNumber: contract.number }) ? contract : null;
+}
+
+interface ThresholdSearchArgs {
+  contractNumber: string; first: number; offset: number; lineNumber?: string | null;
+  kind?: ThresholdKind | null; nature?: ThresholdNature | null; period?: ThresholdPeriod | null;
+}
+
+/** §7.5.5 Monitoring soglie and Ricerca avanzata: one eBill page of the contract's thresholds, and the CSV of all. */
+export async function contractThresholds(args: ThresholdSearchArgs, context: SubgraphContext) {
+  const window = pageWindow(args.first, args.offset, EBILL_MAX_PAGE);
+  if (window.offset % window.limit !== 0) throw badUserInput('offset', 'must be a multiple of first');
+  const lineNumber = args.lineNumber == null ? undefined : checkMobileNumber(args.lineNumber, 'lineNumber');
+  const contract = await visibleContract(args.contractNumber, context);
+  if (!contract) return null;
+  const page = await context.legacy.ebill.searchThresholds({
+    contractNumbers: [contract.number], lineNumber, kind: args.kind ?? undefined, nature: args.nature ?? undefined, period: args.period ?? undefined,
+  }, window);
+  const csvUrl = await context.downloads.urlFor(
+    { system: 'eBill', path: thresholdFiles.contractCsv(contract.number), fileName: `soglie_${contract.number}.csv`, contentType: CSV },
+    context.identity.userId);
+  return { totalCount: page.totalCount, nodes: page.items, csvUrl };
+}
+
+/** §7.5.6: the e-mails of a window of at most 12 months (default the last 30 days). */
+export async function notificationHistory(args: { contractNumber: string; from?: string | null; to?: string | null }, context: SubgraphContext) {
+  const now = today();
+  const { from, to } = checkDateWindow({ from: args.from ?? addDays(now, -30), to: args.to ?? now }, { from: 'from', to: 'to' },
+    { today: now, maxDays: 366, earliest: addMonths(now, -12) });
+  const contract = await visibleContract(args.contractNumber, context);
+  if (!contract) return null;
+  return context.legacy.ebill.thresholdNotifications([contract.number], from, to);
+}
+
+export const attachmentUrl = (n: ThresholdNotification, _args: unknown, { downloads, identity }: SubgraphContext) =>
+  downloads.urlFor({ system: 'eBill', path: thresholdFiles.notificationAttachment(n.id), fileName: `${n.id}.csv`, contentType: CSV }, identity.userId);
+
+/** Alerts at 80 % and 100 % (seed 002 §7.5.1). */
+export function thresholdAlert(t: SpendingThreshold): 'NONE' | 'OVER_80' | 'OVER_100' {
+  const percent = Number(t.erosionPercent);
+  return percent >= 100 ? 'OVER_100' : percent >= 80 ? 'OVER_80' : 'NONE';
+}
+
+interface SummaryInput { operation: keyof typeof THRESHOLD_REQUESTS; lines: unknown; [field: string]: unknown }
+
+/**
+ * The summary of a threshold request (§7.5.1: "il modulo riepilogativo e la lista delle linee ... Il download dei
+ * documenti è obbligatorio per confermare la richiesta"): the request's rules checked on every line, the lines'
+ * common threshold type where the request needs one, then a link to eBill's summary of them and the reference the
+ * mutation must quote. A line that is unknown or outside the grants is NOT_FOUND, like in the mutation.
+ */
+export async function requestSummary({ input }: { input: SummaryInput }, context: SubgraphContext) {
+  const request = THRESHOLD_REQUESTS[input.operation];
+  if (!request) throw badUserInput('input.operation', 'is not a threshold request');
+  const at = (field: string) => `input.${field}`;
+  const numbers = Array.isArray(input.lines) ? input.lines : [];
+  if (numbers.length === 0 || numbers.length > MAX_ITEMS) throw badUserInput('input.lines', `must hold 1 to ${MAX_ITEMS} lines`);
+  const lineNumbers = numbers.map((n, i) => checkMobileNumber(n, `input.lines[${i}]`));
+  if (new Set(lineNumbers).size !== lineNumbers.length) throw badUserInput('input.lines', 'names a line twice');
+  const terms = termsOf(request, input, at);
+
+  const allowed = profilesAllowed(context.policy, 'Mutation', request.field);
+  const lines = await Promise.all(lineNumbers.map((n) => LINE_THRESHOLDS.load(n, context)));
+  const found = lines.map((line, i) => {
+    const held = line ? profilesOn(context.identity, 'MobileLine', LINE_THRESHOLDS.place(line)) : new Set<Profile>();
+    if (!line || ![...held].some((p) => allowed.has(p))) throw notFound(LINE_THRESHOLDS.label);
+    const current = activeThreshold(line, request.kind);
+    const refusal = request.rule(line, current, terms, (field) => (field === 'number' ? `input.lines[${i}]` : at(field)));
+    if (typeof refusal === 'string') throw badUserInput(`input.lines[${i}]`, refusal);
+    if (refusal) throw refusal;
+    return { line, current };
+  });
+  const natures = new Set(found.map(({ current }) => current?.nature ?? null));
+  if (request.sameType && natures.size > 1) throw badUserInput('input.lines', 'must all have the same threshold type (INFORMATIVE or DISPOSITIVE)');
+
+  const reference = confirmationRef(context.identity, { operation: request.field, records: lineNumbers, terms: confirmedTerms(request, terms, found[0].current) });
+  const summaryUrl = await context.downloads.urlFor({
+    system: 'eBill', fileName: 'riepilogo_soglie.csv', contentType: CSV,
+    path: thresholdFiles.requestSummary({
+      operation: request.operation, kind: request.kind, lineNumbers, reference,
+      ...(terms.nature && { nature: terms.nature }), ...(terms.period && { period: terms.period }), ...(terms.cents !== null && { cents: terms.cents }),
+    }),
+  }, context.identity.userId);
+  return { summaryUrl, confirmationRef: reference, lines: found.map(({ line }) => line) };
+}

@@ -1,0 +1,109 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * Exactly once across CRM and eBill for a spending threshold (seed 002 §7.5; CON-05): each line's change is a
+ * pratica (and ordine) in CRM, then eBill's threshold keyed by the pratica id. eBill failing after CRM wrote, or the
+ * consumption subgraph SIGKILLed between the two writes, leaves the pratica alone; the client's retry with the same
+ * key replays it and completes eBill's write once: one pratica, one threshold.
+ */
+const ROA = 'vincenzo.roa';
+const SUMMARY = `query($input: ThresholdRequestInput!) { thresholdRequestSummary(input: $input) { confirmationRef } }`;
+const CHANGE = `mutation($input: ChangeSpendingThresholdsInput!) { changeSpendingThresholds(input: $input) {
+  number outcome { request { id } order { id } line { number } } refusal { code message } } }`;
+const ACTIVATE = `mutation($input: ActivateSpendingThresholdsInput!) { activateSpendingThresholds(input: $input) {
+  number outcome { request { id } order { id } line { number } } refusal { code message } } }`;
+
+let stack: TestStack;
+let token: string;
+beforeAll(async () => {
+  // The machine's cores are shared: a slow start is not what this file tests.
+  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { MUTATIONS_PER_MINUTE: '10000' } });
+  token = await tokenFor(stack, ROA);
+}, 240_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+interface Threshold { kind: string; nature: string; period: string; value: string; active: boolean }
+async function spendingThresholds(number: string): Promise<Threshold[]> {
+  const { body } = await graphql(stack, `{ mobileLine(number: "${number}") { spendingThresholds { kind nature period value active } } }`, {}, token);
+  return (body.data.mobileLine.spendingThresholds as Threshold[]).filter((t) => t.kind === 'SPENDING');
+}
+
+async function requestsOn(number: string, description: string): Promise<string[]> {
+  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, token);
+  return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
+    .filter((r) => r.description === description && r.line?.number === number).map((r) => r.id);
+}
+
+/** The request as the page sends it: the summary downloaded first, its reference quoted. */
+async function confirmedInput(operation: string, number: string, terms: Record<string, unknown>, idempotencyKey: string) {
+  const { body } = await graphql(stack, SUMMARY, { input: { operation, lines: [number], ...terms } }, token);
+  expect(body.errors).toBeUndefined();
+  return { lines: [{ number }], ...terms, confirmationRef: body.data.thresholdRequestSummary.confirmationRef, idempotencyKey };
+}
+
+/** Sends the same request until a line's outcome comes back; unreachable or a typed failure both mean "try again". */
+async function untilAcknowledged(document: string, field: string, input: Record<string, unknown>): Promise<string> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const answer = await graphql(stack, document, { input }, token).catch(() => null);
+    const [result] = answer?.body.data?.[field] ?? [null];
+    if (result?.outcome) return result.outcome.request.id;
+    const code = result?.refusal?.code ?? answer?.body.errors?.[0]?.extensions?.code;
+    expect(['LEGACY_UNAVAILABLE', 'SERVICE_UNAVAILABLE', undefined]).toContain(code);
+    await sleep(500);
+  }
+  throw new Error(`${String(input.idempotencyKey)} never acknowledged`);
+}
+
+describe('a threshold change recorded in CRM and applied in eBill', () => {
+  it('eBill failing after CRM wrote: the line answers the failure, the retry completes it, each system holds it once', async () => {
+    const line = '3312548662';
+    expect(await spendingThresholds(line)).toEqual([{ kind: 'SPENDING', nature: 'DISPOSITIVE', period: 'MONTHLY', value: '0.00', active: true }]);
+    const pratiche = await requestsOn(line, 'Variazione soglie di spesa');
+    const input = await confirmedInput('CHANGE_SPENDING', line, { amount: '10' }, 'threshold-ebill-down');
+
+    await setFaults(stack, 'ebill', { 'soglie/varia': { down: true } });
+    const failed = await graphql(stack, CHANGE, { input }, token);
+    expect(failed.body.data.changeSpendingThresholds[0]).toMatchObject({ number: line, outcome: null, refusal: { code: 'LEGACY_UNAVAILABLE' } });
+    expect(await requestsOn(line, 'Variazione soglie di spesa')).toHaveLength(pratiche.length + 1);
+    expect((await spendingThresholds(line))[0].value).toBe('0.00');
+
+    await setFaults(stack, 'ebill', { 'soglie/varia': null });
+    const first = await untilAcknowledged(CHANGE, 'changeSpendingThresholds', input);
+    expect(await untilAcknowledged(CHANGE, 'changeSpendingThresholds', input)).toBe(first);
+    const created = (await requestsOn(line, 'Variazione soglie di spesa')).filter((id) => !pratiche.includes(id));
+    expect(created).toEqual([first]);
+    expect(await spendingThresholds(line)).toEqual([{ kind: 'SPENDING', nature: 'DISPOSITIVE', period: 'MONTHLY', value: '10.00', active: true }]);
+  }, 120_000);
+
+  it('the consumption subgraph SIGKILLed between the two writes: the retry completes it, each system holds it once', async () => {
+    const line = '3312545213';
+    expect(await spendingThresholds(line)).toEqual([]);
+    const pratiche = await requestsOn(line, 'Attivazione soglie di spesa');
+    const input = await confirmedInput('ACTIVATE_SPENDING', line, { nature: 'INFORMATIVE', period: 'DAILY', amount: '25' }, 'threshold-sigkill');
+    const crmBefore = (await counters(stack, 'crm')).CreaPratica ?? 0;
+    const ebillBefore = (await counters(stack, 'ebill'))['soglie/attiva'] ?? 0;
+
+    // eBill takes the write and never answers: CRM has written, eBill has not, and the subgraph is waiting.
+    await setFaults(stack, 'ebill', { 'soglie/attiva': { timeout: true } });
+    const inFlight = graphql(stack, ACTIVATE, { input }, token).catch(() => null);
+    for (let i = 0; i < 200 && ((await counters(stack, 'ebill'))['soglie/attiva'] ?? 0) === ebillBefore; i++) await sleep(50);
+    expect((await counters(stack, 'crm')).CreaPratica).toBe(crmBefore + 1);
+    await stack.kill('consumption', 'SIGKILL');
+    await inFlight;
+    await stack.restart('consumption');
+    await setFaults(stack, 'ebill', { 'soglie/attiva': null });
+    expect(await spendingThresholds(line)).toEqual([]);
+
+    const first = await untilAcknowledged(ACTIVATE, 'activateSpendingThresholds', input);
+    expect(await untilAcknowledged(ACTIVATE, 'activateSpendingThresholds', input)).toBe(first);
+    const created = (await requestsOn(line, 'Attivazione soglie di spesa')).filter((id) => !pratiche.includes(id));
+    expect(created).toEqual([first]);
+    expect(await spendingThresholds(line)).toEqual([{ kind: 'SPENDING', nature: 'INFORMATIVE', period: 'DAILY', value: '25.00', active: true }]);
+    console.log(`thresholds, two systems: CreaPratica calls ${((await counters(stack, 'crm')).CreaPratica ?? 0) - crmBefore}, `
+      + `eBill soglie/attiva calls ${((await counters(stack, 'ebill'))['soglie/attiva'] ?? 0) - ebillBefore}, one pratica, one threshold`);
+  }, 240_000);
+});
