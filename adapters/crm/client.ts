@@ -11,6 +11,7 @@ import { count, legacyDate } from '../legacy-values';
 import {
   companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
 } from './mapping';
+import { createCrmInventory, type CrmInventory } from './inventory';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -79,6 +80,8 @@ export interface CrmClient {
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
   /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
   findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
+  /** h-inventory: the CM8 inventory (inventory.ts). */
+  inventory: CrmInventory;
   close(): Promise<void>;
 }
 
@@ -95,7 +98,7 @@ function checkFilter(f: RecordFilter): void {
  * The CRM pages (size, 1-based numbers) that cover `offset..offset+limit`: one page when ours lines up with CRM's,
  * else consecutive pages of 100. A limit of 0 still asks one page of one, for the total.
  */
-function crmPages(offset: number, limit: number): { size: number; numbers: number[] } {
+export function crmPages(offset: number, limit: number): { size: number; numbers: number[] } {
   if (limit === 0) return { size: 1, numbers: [1] };
   if (limit <= CRM_BATCH_LIMIT && offset % limit === 0) return { size: limit, numbers: [offset / limit + 1] };
   const first = Math.floor(offset / CRM_BATCH_LIMIT);
@@ -206,6 +209,8 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
 
     findCreatedRequest: (idempotencyKey, fingerprint) =>
       callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),
+
+    inventory: createCrmInventory(call),
 
     close: () => http.close(),
   };

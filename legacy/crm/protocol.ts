@@ -3,6 +3,8 @@ import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/
 import { UPLOAD_PATH, uploadAttachment, useAttachments } from './attachment-operations';
 import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
+import { inventoryOperations } from './inventory-operations';
+import { PRICE_LIST_PATH, priceListPdf } from './price-list';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
 
@@ -22,6 +24,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     CreaPratica: (params) => createRequest(store, params),
     UsaAllegati: (params) => useAttachments(store, params),
     GetEsitoPratica: (params) => requestOutcome(store, params),
+    // h-inventory: the CM8 inventory (seed 002 §7.2).
+    ...inventoryOperations(store),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 
@@ -29,6 +33,9 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     route(req: IncomingMessage, body: Buffer) {
       const path = new URL(req.url ?? '/', 'http://crm').pathname;
       if (req.method === 'POST' && path === UPLOAD_PATH) return { operation: 'CaricaAllegato', run: () => uploadAttachment(store, req, body) };
+      // h-inventory: the price list, a file (price-list.ts).
+      const priceList = req.method === 'GET' ? PRICE_LIST_PATH.exec(path) : null;
+      if (priceList) return { operation: 'GetListino', run: () => priceListPdf(store, priceList[1]) };
       if (req.method !== 'POST' || path !== SOAP_PATH) throw new LegacyFault(404, 'SBL-EXL-00151', `Risorsa ${req.method} ${path} inesistente`);
       const action = SOAP_ACTION.exec(String(req.headers.soapaction ?? ''))?.[1];
       const { operation, params } = readRequest(body);

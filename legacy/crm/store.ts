@@ -3,6 +3,8 @@ import { crmFixture, type CrmAddress } from '../data/crm-reference';
 import { ATTACHMENTS_SCHEMA } from './attachments';
 import { LINE_SERVICES_SCHEMA } from './line-services';
 import { REQUEST_PARAMETERS_SCHEMA } from './request-parameters';
+// h-inventory: the inventory tables (STS, devices, SAC, TIM TUO per line) and their seed.
+import { INVENTORY_SCHEMA, seedInventory } from './inventory';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -160,7 +162,8 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
   + (SELECT COUNT(*) FROM linee_fisse f WHERE f.numero_contratto = c.numero) AS numero_linee`;
 
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA, (d) => seed(d, large));
+  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + INVENTORY_SCHEMA,
+    (d) => { seed(d, large); seedInventory(d, large); });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];

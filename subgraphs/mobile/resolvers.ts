@@ -9,6 +9,7 @@ import { networkSettingsFields } from './network-settings';
 import { MOBILE_OPERATIONS } from './operations';
 import { RIF_PROFILES } from './operations/rif-profile';
 import { SIM_CESSATION_INSTRUCTIONS } from './sim-cessation';
+import { imeiField, inventoryQueries, mobileInventoryFields } from './inventory';
 
 interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
 
@@ -35,13 +36,17 @@ export const resolvers: Resolvers = {
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     rifProfiles: () => RIF_PROFILES,
     simCessation: () => SIM_CESSATION_INSTRUCTIONS,
+    // h-inventory: MOB-07, MOB-08, the price list (seed 002 §7.2).
+    ...inventoryQueries,
   },
+  MobileInventory: mobileInventoryFields,
   MobileLine: {
     // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
     ...networkSettingsFields,
+    imei: imeiField,
   },
   AutomaticRecharge: {
     // The standing mode decides next month, unless a confirmation or waiver reverses it for that month.

@@ -1,0 +1,56 @@
+import type { Decimal, IsoDate, LineStatus } from './domain';
+
+/**
+ * Domain types of the CM8 inventory (seed 002 §7.2; MOB-07, MOB-08), kept beside domain.ts so that they change
+ * together with the inventory. Statuses are the lines' vocabulary (a service or device is ACTIVE, SUSPENDED,
+ * CEASED like a line).
+ */
+export interface LinesByPlan { count: number; tariffPlan: string; status: LineStatus }
+export interface ServicesByStatus { count: number; description: string; status: LineStatus }
+export interface CountByStatus { count: number; status: LineStatus }
+export interface DevicesByModel { count: number; nmuCode: string; serviceType: string; status: LineStatus }
+
+/** §7.2.1: the six aggregates of one contract, computed by CRM. */
+export interface ContractInventory {
+  contractNumber: string;
+  lines: LinesByPlan[];
+  lineServices: ServicesByStatus[];
+  timTuoPostpaid: CountByStatus[];
+  timTuoPrepaid: CountByStatus[];
+  devices: DevicesByModel[];
+  contractServices: ServicesByStatus[];
+}
+
+/** §7.2.2 "Servizi su Linea (STS)": one service on one line. */
+export interface LineServiceItem {
+  lineNumber: string;
+  description: string;
+  /** For "FILTRO APN" only. */
+  apn: string | null;
+  activatedOn: IsoDate | null;
+  ceasedOn: IsoDate | null;
+  status: LineStatus;
+  chargedToEntePercent: number;
+  monthlyFee: Decimal;
+}
+
+/** §7.2.2 "Servizi TIM TUO in abbonamento": a line with the employee it is given to. */
+export interface TimTuoLine {
+  lineNumber: string;
+  employeeCode: string;
+  employeeLastName: string;
+  employeeFirstName: string;
+  employeeTaxCode: string;
+  activatedOn: IsoDate | null;
+  ceasedOn: IsoDate | null;
+  status: LineStatus;
+}
+
+/** §7.2.2 "Servizi su apparato". */
+export interface DeviceItem { id: string; lineNumber: string; nmuCode: string; serviceType: string; activatedOn: IsoDate | null; status: LineStatus }
+
+/** §7.2.2 "Servizi a contratto (SAC)". */
+export interface ContractServiceItem { description: string; activatedOn: IsoDate | null; status: LineStatus }
+
+/** The search fields of the detail pages (all given ones must match). */
+export interface InventorySearch { lineNumber?: string; iccid?: string; lastName?: string; employeeCode?: string; taxCode?: string }
