@@ -54,3 +54,32 @@ export interface ContractServiceItem { description: string; activatedOn: IsoDate
 
 /** The search fields of the detail pages (all given ones must match). */
 export interface InventorySearch { lineNumber?: string; iccid?: string; lastName?: string; employeeCode?: string; taxCode?: string }
+
+/** §7.2.4 "I miei Export": what an export holds, in the portal's names of the request types. */
+export const EXPORT_KINDS = {
+  INVENTORY_LINES: 'ConsistenzaDettaglioLinee',
+  INVENTORY_LINE_SERVICES: 'ConsistenzaDettaglioSTS',
+  INVENTORY_TIM_TUO_POSTPAID: 'ConsistenzaDettaglioTimTuoAbb',
+  INVENTORY_TIM_TUO_PREPAID: 'ConsistenzaDettaglioTimTuoRic',
+  INVENTORY_DEVICES: 'ConsistenzaDettaglioApparati',
+  INVENTORY_CONTRACT_SERVICES: 'ConsistenzaDettaglioSAC',
+  INVENTORY_AGGREGATES: 'ConsistenzeAggregate',
+} as const;
+export type ExportKind = keyof typeof EXPORT_KINDS;
+export type ExportFormat = 'CSV' | 'XLSX';
+export type ExportStatus = 'REQUESTED' | 'PROCESSING' | 'COMPLETED';
+
+/** An export job CRM holds for one user (MOB-09). */
+export interface ExportJob {
+  id: string;
+  contractNumber: string;
+  kind: ExportKind;
+  /** The portal's name of the request type, e.g. ConsistenzaDettaglioLinee. */
+  typeName: string;
+  format: ExportFormat;
+  status: ExportStatus;
+  requestedOn: IsoDate;
+  completedAt: string | null;
+  rows: number | null;
+  sizeBytes: number | null;
+}

@@ -12,6 +12,7 @@ import {
   companyFromCrm, contractFromCrm, filterParams, fixedLineFromCrm, LINE_SORT, mobileLineFromCrm, orderFromCrm, requestFromCrm, userFromCrm,
 } from './mapping';
 import { createCrmInventory, type CrmInventory } from './inventory';
+import { createCrmExports, type CrmExports } from './exports';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -80,8 +81,9 @@ export interface CrmClient {
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
   /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
   findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
-  /** h-inventory: the CM8 inventory (inventory.ts). */
+  /** h-inventory: the CM8 inventory (inventory.ts) and the export jobs (exports.ts). */
   inventory: CrmInventory;
+  exports: CrmExports;
   close(): Promise<void>;
 }
 
@@ -136,7 +138,8 @@ const createdFromCrm = (operation: string) => (answer: CrmRecord): CreatedReques
 
 export function createCrmClient(options: CrmClientOptions): CrmClient {
   const http = createCrmHttp(options);
-  const call = <R>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R) => callCrm(http, operation, params, read);
+  const call = <R, N = never>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R, onNotFound?: () => N) =>
+    callCrm(http, operation, params, read, onNotFound);
 
   /** Looks ids up in calls of at most 100 and aligns the answers with the ids. */
   async function lookup<T>(ids: readonly string[], operation: string, idParam: string, answerElement: string, key: (item: T) => string,
@@ -211,6 +214,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
       callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),
 
     inventory: createCrmInventory(call),
+    exports: createCrmExports(call),
 
     close: () => http.close(),
   };

@@ -13,7 +13,8 @@ import { optionalText, records, text, type CrmRecord, type SoapParams } from './
  * (`GetConsistenzeAggregate`, several contracts per call), the detail pages (`ListaConsistenze`, one contract, one
  * page of at most 100) and the IMEI look-up (`GetImeiLinee`, at most 100 lines per call).
  */
-type Call = <R>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R) => Promise<R>;
+/** One CRM call as the client makes it (client.ts): a fault "not found" goes to `onNotFound` when given. */
+export type CrmCall = <R, N = never>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R, onNotFound?: () => N) => Promise<R | N>;
 
 
 const counted = (r: CrmRecord) => ({ count: count(text(r, 'totale')), status: lineStatus(text(r, 'stato')) });
@@ -77,7 +78,7 @@ export interface CrmInventory {
   getImeis(lineNumbers: readonly string[]): Promise<(string | null)[]>;
 }
 
-export function createCrmInventory(call: Call): CrmInventory {
+export function createCrmInventory(call: CrmCall): CrmInventory {
   return {
     async getAggregates(contractNumbers) {
       const answers = await Promise.all(batchesOf(contractNumbers, CRM_BATCH_LIMIT).map((batch) =>

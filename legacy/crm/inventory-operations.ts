@@ -1,7 +1,7 @@
 import type { StandInReply } from '../runtime/server';
 import {
   aggregateInventory, DETAIL_KINDS, detailPage, deviceXml, imeiOf, sacXml, stsXml, timTuoXml,
-  type DetailKind, type DetailSearch, type DeviceRow, type SacRow, type StsRow, type TimTuoRow,
+  type DetailSearch, type ListedKind, type DeviceRow, type SacRow, type StsRow, type TimTuoRow,
 } from './inventory';
 import { mobileLinesXml } from './line-services';
 import { BATCH_LIMIT } from './operations';
@@ -34,7 +34,7 @@ function searchOf(params: SoapRecord): DetailSearch {
 }
 
 /** Each kind's answer element and how its rows print. */
-const DETAIL_ELEMENTS: Record<DetailKind, { element: string; print: (store: CrmStore, rows: unknown[]) => unknown[] }> = {
+const DETAIL_ELEMENTS: Record<ListedKind, { element: string; print: (store: CrmStore, rows: unknown[]) => unknown[] }> = {
   LINEE: { element: 'linea', print: (store, rows) => mobileLinesXml(store.db, rows as MobileLineRow[]) },
   STS: { element: 'sts', print: (_s, rows) => (rows as StsRow[]).map(stsXml) },
   TIMTUO_ABBONAMENTO: { element: 'timTuo', print: (_s, rows) => (rows as TimTuoRow[]).map(timTuoXml) },
@@ -48,7 +48,7 @@ export function inventoryOperations(store: CrmStore): Record<string, (params: So
       soapAnswer('GetConsistenzeAggregate', { consistenza: aggregateInventory(store.db, limited(params, 'numeroContratto')) }),
 
     ListaConsistenze(params) {
-      const kind = text(params, 'tipo') as DetailKind;
+      const kind = text(params, 'tipo') as ListedKind;
       if (!DETAIL_KINDS.includes(kind)) throw invalidRequest(`tipo ammessi: ${DETAIL_KINDS.join(', ')}`);
       const size = pageParam(params, 'dimensionePagina', BATCH_LIMIT);
       const page = pageParam(params, 'pagina', Number.MAX_SAFE_INTEGER);

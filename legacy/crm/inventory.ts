@@ -13,10 +13,14 @@ CREATE TABLE IF NOT EXISTS sts_linee (
   numero_linea TEXT NOT NULL, numero_contratto TEXT NOT NULL, descrizione TEXT NOT NULL, apn TEXT, data_attivazione TEXT NOT NULL,
   data_cessazione TEXT, stato TEXT NOT NULL, percentuale_ente INTEGER NOT NULL, canone_cent INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS sts_linee_contratto ON sts_linee (numero_contratto, numero_linea);
+CREATE INDEX IF NOT EXISTS sts_linee_aggregato ON sts_linee (numero_contratto, descrizione, stato);
+-- Covering indexes of the aggregates: each GROUP BY reads its index in order, never the table nor a temporary tree.
+CREATE INDEX IF NOT EXISTS linee_mobili_aggregato ON linee_mobili (numero_contratto, piano_tariffario, stato);
 CREATE TABLE IF NOT EXISTS apparati (
   id TEXT PRIMARY KEY, numero_linea TEXT NOT NULL, numero_contratto TEXT NOT NULL, codice_nmu TEXT NOT NULL, tipo_servizio TEXT NOT NULL,
   data_attivazione TEXT NOT NULL, stato TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS apparati_contratto ON apparati (numero_contratto, numero_linea);
+CREATE INDEX IF NOT EXISTS apparati_aggregato ON apparati (numero_contratto, codice_nmu, tipo_servizio, stato);
 CREATE TABLE IF NOT EXISTS sac (
   numero_contratto TEXT NOT NULL, descrizione TEXT NOT NULL, data_attivazione TEXT NOT NULL, stato TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sac_contratto ON sac (numero_contratto);
@@ -24,7 +28,7 @@ CREATE TABLE IF NOT EXISTS tim_tuo_linee (
   numero_linea TEXT PRIMARY KEY, numero_contratto TEXT NOT NULL, abilitata TEXT NOT NULL,
   tipo_servizio TEXT, stato_servizio TEXT, codice_dipendente TEXT, cognome_dipendente TEXT, nome_dipendente TEXT,
   codice_fiscale_dipendente TEXT, data_attivazione TEXT, data_cessazione TEXT);
-CREATE INDEX IF NOT EXISTS tim_tuo_linee_contratto ON tim_tuo_linee (numero_contratto, tipo_servizio);
+CREATE INDEX IF NOT EXISTS tim_tuo_linee_contratto ON tim_tuo_linee (numero_contratto, tipo_servizio, stato_servizio);
 `;
 
 export function seedInventory(db: Db, large: { id: string; lines: number }[]): void {
@@ -85,7 +89,9 @@ export function aggregateInventory(db: Db, contracts: readonly string[]) {
 
 /** What `ListaConsistenze` lists (§7.2.2); TIM TUO prepaid lines are only exported, never listed (§7.2.2 point 4). */
 export const DETAIL_KINDS = ['LINEE', 'STS', 'TIMTUO_ABBONAMENTO', 'APPARATI', 'SAC'] as const;
-export type DetailKind = (typeof DETAIL_KINDS)[number];
+export type ListedKind = (typeof DETAIL_KINDS)[number];
+/** What an export may hold: the lists, and the TIM TUO prepaid lines. */
+export type DetailKind = ListedKind | 'TIMTUO_RICARICABILE';
 
 /** The search fields of the detail pages: line number or ICCID (lines, STS), and the employee's (TIM TUO). */
 export interface DetailSearch { numeroLinea?: string; iccid?: string; cognome?: string; codiceDipendente?: string; codiceFiscale?: string }
@@ -111,6 +117,12 @@ const DETAIL_QUERIES: Record<DetailKind, DetailQuery> = {
       ['numero_linea = ?', [s.numeroLinea]], ['cognome_dipendente LIKE ?', [s.cognome && `${s.cognome}%`]],
       ['codice_dipendente = ?', [s.codiceDipendente]], ['codice_fiscale_dipendente = ?', [s.codiceFiscale]],
     ],
+    order: 'numero_linea',
+  },
+  TIMTUO_RICARICABILE: {
+    table: 'tim_tuo_linee',
+    always: "tipo_servizio = 'RICARICABILE'",
+    where: (s) => [['numero_linea = ?', [s.numeroLinea]]],
     order: 'numero_linea',
   },
   APPARATI: { table: 'apparati', where: (s) => [['numero_linea = ?', [s.numeroLinea]]], order: 'numero_linea, codice_nmu' },
