@@ -13,6 +13,7 @@ import {
 } from './mapping';
 import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
+import { createCrmTracking, type CrmTracking } from './tracking';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -81,9 +82,10 @@ export interface CrmClient {
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
   /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
   findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
-  /** h-inventory: the CM8 inventory (inventory.ts) and the export jobs (exports.ts). */
+  /** h-inventory: the CM8 inventory (inventory.ts), the export jobs (exports.ts), tracking details (tracking.ts). */
   inventory: CrmInventory;
   exports: CrmExports;
+  tracking: CrmTracking;
   close(): Promise<void>;
 }
 
@@ -215,6 +217,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
 
     inventory: createCrmInventory(call),
     exports: createCrmExports(call),
+    tracking: createCrmTracking(call),
 
     close: () => http.close(),
   };

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Company, Contract, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
 import type { ContractInventory } from '../inventory-domain';
+import type { RequestDetail, ShipmentPhase } from './tracking';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
 
 /**
@@ -17,9 +18,12 @@ export function createCrmLoaders(client: CrmClient) {
     fixedLines: new DataLoader<string, FixedLine | null>((numbers) => client.getFixedLines(numbers), options),
     orders: new DataLoader<string, Order | null>((ids) => client.getOrders(ids), options),
     requests: new DataLoader<string, ServiceRequest | null>((ids) => client.getRequests(ids), options),
-    // h-inventory: the aggregates of every contract a request asks for in one call; the IMEIs of a page in one call.
+    // h-inventory: the aggregates of every contract a request asks for in one call; the IMEIs of a page in one call;
+    // the shipment phases and pratica details of a response in one call each.
     inventories: new DataLoader<string, ContractInventory | null>((numbers) => client.inventory.getAggregates(numbers), options),
     imeis: new DataLoader<string, string | null>((numbers) => client.inventory.getImeis(numbers), options),
+    shipmentPhases: new DataLoader<string, ShipmentPhase[]>((ids) => client.tracking.getShipmentPhases(ids), options),
+    requestDetails: new DataLoader<string, RequestDetail[]>((ids) => client.tracking.getRequestDetails(ids), options),
   };
 }
 export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

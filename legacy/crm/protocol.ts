@@ -6,6 +6,7 @@ import { readOperations } from './operations';
 import { inventoryOperations } from './inventory-operations';
 import { PRICE_LIST_PATH, priceListPdf } from './price-list';
 import { EXPORT_FILE_PATH, exportFileReply, exportOperations } from './exports';
+import { trackingOperations } from './tracking-details';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
 
@@ -25,9 +26,10 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     CreaPratica: (params) => createRequest(store, params),
     UsaAllegati: (params) => useAttachments(store, params),
     GetEsitoPratica: (params) => requestOutcome(store, params),
-    // h-inventory: the CM8 inventory and its export jobs (seed 002 §7.2).
+    // h-inventory: the CM8 inventory and its export jobs (seed 002 §7.2), tracking details (§7.3.1-§7.3.2).
     ...inventoryOperations(store),
     ...exportOperations(store.db, dataDir),
+    ...trackingOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

@@ -3,9 +3,10 @@ import { crmFixture, type CrmAddress } from '../data/crm-reference';
 import { ATTACHMENTS_SCHEMA } from './attachments';
 import { LINE_SERVICES_SCHEMA } from './line-services';
 import { REQUEST_PARAMETERS_SCHEMA } from './request-parameters';
-// h-inventory: the inventory tables (STS, devices, SAC, TIM TUO per line) and their seed; the export jobs.
+// h-inventory: the inventory tables (STS, devices, SAC, TIM TUO per line) and their seed; the export jobs; shipment phases.
 import { INVENTORY_SCHEMA, seedInventory } from './inventory';
 import { EXPORTS_SCHEMA } from './exports';
+import { seedTracking, TRACKING_SCHEMA } from './tracking-details';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -163,8 +164,8 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
   + (SELECT COUNT(*) FROM linee_fisse f WHERE f.numero_contratto = c.numero) AS numero_linee`;
 
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + INVENTORY_SCHEMA + EXPORTS_SCHEMA,
-    (d) => { seed(d, large); seedInventory(d, large); });
+  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + INVENTORY_SCHEMA + EXPORTS_SCHEMA
+    + TRACKING_SCHEMA, (d) => { seed(d, large); seedInventory(d, large); seedTracking(d); });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];
