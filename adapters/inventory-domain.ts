@@ -64,7 +64,11 @@ export const EXPORT_KINDS = {
   INVENTORY_DEVICES: 'ConsistenzaDettaglioApparati',
   INVENTORY_CONTRACT_SERVICES: 'ConsistenzaDettaglioSAC',
   INVENTORY_AGGREGATES: 'ConsistenzeAggregate',
+  REQUESTS_HISTORY: 'StoricoPratiche',
+  ORDERS_HISTORY: 'StoricoOrdini',
 } as const;
+/** The kinds that export a history over days (seed 002 §7.3.1-§7.3.2), the others the contract's inventory. */
+export const HISTORY_EXPORT_KINDS: readonly ExportKind[] = ['REQUESTS_HISTORY', 'ORDERS_HISTORY'];
 export type ExportKind = keyof typeof EXPORT_KINDS;
 export type ExportFormat = 'CSV' | 'XLSX';
 export type ExportStatus = 'REQUESTED' | 'PROCESSING' | 'COMPLETED';

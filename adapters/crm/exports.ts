@@ -1,6 +1,7 @@
 import { EXPORT_KINDS, type ExportFormat, type ExportJob, type ExportKind, type ExportStatus } from '../inventory-domain';
 import { UnusableAnswer } from '../legacy-answer';
-import { count, isoDate, isoDateTime } from '../legacy-values';
+import type { IsoDate } from '../domain';
+import { count, isoDate, isoDateTime, legacyDate } from '../legacy-values';
 import { word } from './mapping';
 import { optionalRecord, optionalText, records, text, type CrmRecord } from './soap';
 import type { CrmCall } from './inventory';
@@ -37,6 +38,8 @@ function oneExport(operation: string) {
 
 export interface ExportRequest {
   userId: string; contractNumber: string; kind: ExportKind; format: ExportFormat; idempotencyKey: string; fingerprint: string;
+  /** A history's days (inclusive). */
+  window?: { from: IsoDate; to: IsoDate };
 }
 
 export interface CrmExports {
@@ -53,6 +56,7 @@ export function createCrmExports(call: CrmCall): CrmExports {
     request: (input) => call('RichiediExport', {
       utente: input.userId, numeroContratto: input.contractNumber, tipo: EXPORT_KINDS[input.kind], formato: input.format,
       chiaveIdempotenza: input.idempotencyKey, impronta: input.fingerprint,
+      ...(input.window && { dal: legacyDate(input.window.from), al: legacyDate(input.window.to) }),
     }, oneExport('RichiediExport'), () => null),
     list: (userId) => call('ListaExport', { utente: userId }, (a) => records(a, 'esportazione').map(exportFromCrm)),
     remove: (userId, id) => call('CancellaExport', { utente: userId, id }, () => true, () => false),

@@ -5,7 +5,7 @@ import type { Db } from '../runtime/db';
 import { legacyDate } from '../runtime/clock';
 import { legacyAmount } from '../runtime/amount';
 import { aggregateInventory, detailPage, type DetailKind, type DeviceRow, type SacRow, type StsRow, type TimTuoRow } from './inventory';
-import type { MobileLineRow } from './store';
+import type { MobileLineRow, OrderRow, RequestRow } from './store';
 
 /**
  * What CRM writes into an export file (seed 002 §7.2.4): the portal's columns for each list, read from the database
@@ -20,7 +20,10 @@ export const EXPORT_TYPES = {
   ConsistenzaDettaglioApparati: 'APPARATI',
   ConsistenzaDettaglioSAC: 'SAC',
   ConsistenzeAggregate: 'AGGREGATE',
-} as const satisfies Record<string, DetailKind | 'AGGREGATE'>;
+  StoricoPratiche: 'PRATICHE',
+  StoricoOrdini: 'ORDINI',
+} as const satisfies Record<string, DetailKind | 'AGGREGATE' | HistoryKind>;
+type HistoryKind = 'PRATICHE' | 'ORDINI';
 export type ExportType = keyof typeof EXPORT_TYPES;
 export type ExportFormat = 'CSV' | 'XLSX';
 
@@ -56,6 +59,23 @@ const COLUMNS: Record<DetailKind, { header: string[]; row: (r: never) => Cell[] 
   SAC: { header: ['Descrizione', 'Data attivazione', 'Stato'], row: (r: SacRow) => [r.descrizione, date(r.data_attivazione), r.stato] },
 };
 
+/** §7.3.1-§7.3.2: the histories of the contract over the export's window (`dal`..`al`), newest first. */
+const HISTORIES: Record<HistoryKind, { header: string[]; sql: string; row: (r: never) => Cell[] }> = {
+  PRATICHE: {
+    header: ['N pratica', 'Tipo pratica', 'Contratto', 'Linea', 'Provenienza', 'Stato', 'Apertura', 'Chiusura'],
+    sql: `SELECT * FROM pratiche WHERE numero_contratto = ? AND data_apertura BETWEEN ? AND ? ORDER BY data_apertura DESC, id DESC LIMIT ? OFFSET ?`,
+    row: (r: RequestRow) => [r.id, r.tipo, r.numero_contratto ?? '', r.numero_linea ?? '', r.origine, r.stato, date(r.data_apertura), date(r.data_chiusura)],
+  },
+  ORDINI: {
+    header: ['ID ordine', 'Data creazione', 'Canale di acquisizione', 'Stato lavorazione', 'Spedizione'],
+    sql: `SELECT * FROM ordini WHERE numero_contratto = ? AND data_creazione BETWEEN ? AND ? ORDER BY data_creazione DESC, id DESC LIMIT ? OFFSET ?`,
+    row: (r: OrderRow) => [r.id, date(r.data_creazione), r.canale, r.stato, r.stato_spedizione ?? ''],
+  },
+};
+
+/** What an export is of: the contract, and for a history the days it covers (ISO, inclusive). */
+export interface ExportScope { contract: string; from: string | null; to: string | null }
+
 const AGGREGATE_HEADER = ['Consistenza', 'Descrizione', 'Codice NMU', 'Stato', 'Totale'];
 const AGGREGATE_LABELS: Record<string, string> = {
   linee: 'Su linea', sts: 'Servizi su Linea (STS)', timTuoAbbonamento: 'TIM TUO in abbonamento', timTuoRicaricabile: 'TIM TUO ricaricabile',
@@ -63,8 +83,16 @@ const AGGREGATE_LABELS: Record<string, string> = {
 };
 
 /** The rows of an export, chunk by chunk: each chunk a query of its own (no statement stays open across a pause). */
-async function* chunks(db: Db, type: ExportType, contract: string): AsyncGenerator<Cell[][]> {
+async function* chunks(db: Db, type: ExportType, { contract, from, to }: ExportScope): AsyncGenerator<Cell[][]> {
   const kind = EXPORT_TYPES[type];
+  if (kind === 'PRATICHE' || kind === 'ORDINI') {
+    const { sql, row } = HISTORIES[kind];
+    for (let offset = 0; ; offset += CHUNK_ROWS) {
+      const rows = db.prepare(sql).all(contract, from, to, CHUNK_ROWS, offset) as never[];
+      if (rows.length > 0) yield rows.map(row);
+      if (rows.length < CHUNK_ROWS) return;
+    }
+  }
   if (kind === 'AGGREGATE') {
     const [inventory] = aggregateInventory(db, [contract]);
     const groups = (inventory ?? {}) as Record<string, unknown>;
@@ -82,6 +110,7 @@ async function* chunks(db: Db, type: ExportType, contract: string): AsyncGenerat
 
 const headerOf = (type: ExportType) => {
   const kind = EXPORT_TYPES[type];
+  if (kind === 'PRATICHE' || kind === 'ORDINI') return HISTORIES[kind].header;
   return kind === 'AGGREGATE' ? AGGREGATE_HEADER : COLUMNS[kind].header;
 };
 
@@ -91,7 +120,7 @@ const csvCell = (v: Cell) => {
 };
 
 /** Writes the export to `path`; answers the number of data rows. */
-export async function writeExportFile(db: Db, type: ExportType, format: ExportFormat, contract: string, path: string,
+export async function writeExportFile(db: Db, type: ExportType, format: ExportFormat, scope: ExportScope, path: string,
   pause: () => Promise<void>): Promise<number> {
   let count = 0;
   if (format === 'CSV') {
@@ -100,7 +129,7 @@ export async function writeExportFile(db: Db, type: ExportType, format: ExportFo
       if (!out.write(`${line}\r\n`)) await once(out, 'drain');
     };
     await write(headerOf(type).map(csvCell).join(';'));
-    for await (const rows of chunks(db, type, contract)) {
+    for await (const rows of chunks(db, type, scope)) {
       for (const r of rows) await write(r.map(csvCell).join(';'));
       count += rows.length;
       await pause();
@@ -112,7 +141,7 @@ export async function writeExportFile(db: Db, type: ExportType, format: ExportFo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(type.slice(0, 31));
   sheet.addRow(headerOf(type)).commit();
-  for await (const rows of chunks(db, type, contract)) {
+  for await (const rows of chunks(db, type, scope)) {
     for (const r of rows) sheet.addRow(r).commit();
     count += rows.length;
     await pause();

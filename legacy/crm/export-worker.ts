@@ -26,7 +26,7 @@ export function startExportWorker(db: Db, dataDir: string, pause: () => Promise<
     db.prepare("UPDATE export_richieste SET stato = 'IN ELABORAZIONE', tentativi = tentativi + 1 WHERE id = ?").run(job.id);
     const file = exportFile(dataDir, job);
     const part = `${file}.part`;
-    const rows = await writeExportFile(db, job.tipo, job.formato, job.numero_contratto, part, async () => {
+    const rows = await writeExportFile(db, job.tipo, job.formato, { contract: job.numero_contratto, from: job.dal, to: job.al }, part, async () => {
       await pause();
       // Closing: the database is about to close; the job stays IN ELABORAZIONE for the next start.
       if (stopping) throw new Error('stopping');

@@ -2,12 +2,12 @@ import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../runtime/db';
-import { legacyDate, legacyDateTime, today } from '../runtime/clock';
+import { legacyDate, legacyDateTime, parseLegacyDate, today } from '../runtime/clock';
 import type { StandInReply } from '../runtime/server';
 import { LegacyFault } from '../runtime/server';
 import { EXPORT_TYPES, type ExportFormat, type ExportType } from './export-files';
 import { notFoundFault } from './operations';
-import { invalidRequest, soapAnswer, text, type SoapRecord } from './soap';
+import { invalidRequest, optionalText, soapAnswer, text, type SoapRecord } from './soap';
 
 /**
  * CRM's export jobs (seed 002 §7.2.4 "I miei Export"; ARCHITECTURE.md "CRM — exports"). `RichiediExport` records a
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS export_richieste (
   progressivo INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, utente TEXT NOT NULL, numero_contratto TEXT NOT NULL,
   tipo TEXT NOT NULL, formato TEXT NOT NULL, stato TEXT NOT NULL, data_richiesta TEXT NOT NULL, completata_il TEXT,
   righe INTEGER, dimensione INTEGER, tentativi INTEGER NOT NULL DEFAULT 0, cancellata INTEGER NOT NULL DEFAULT 0,
-  chiave_idempotenza TEXT NOT NULL UNIQUE, impronta TEXT NOT NULL);
+  chiave_idempotenza TEXT NOT NULL UNIQUE, impronta TEXT NOT NULL, dal TEXT, al TEXT);
 CREATE INDEX IF NOT EXISTS export_richieste_utente ON export_richieste (utente, cancellata);
 `;
 
@@ -29,6 +29,8 @@ export interface ExportRow {
   progressivo: number; id: string; utente: string; numero_contratto: string; tipo: ExportType; formato: ExportFormat; stato: string;
   data_richiesta: string; completata_il: string | null; righe: number | null; dimensione: number | null; tentativi: number;
   cancellata: number; chiave_idempotenza: string; impronta: string;
+  /** A history's days (ISO, inclusive); null for an inventory. */
+  dal: string | null; al: string | null;
 }
 
 const FORMATS: readonly ExportFormat[] = ['CSV', 'XLSX'];
@@ -38,6 +40,14 @@ export const exportFile = (dataDir: string, row: Pick<ExportRow, 'id' | 'formato
 
 /** The file of a completed export: `GET /crm/export/<id>` (Basic auth; counted as `ScaricaExport`). */
 export const EXPORT_FILE_PATH = /^\/crm\/export\/(EXP-\d+)$/;
+
+function optionalDate(params: SoapRecord, name: string): string | null {
+  const value = optionalText(params, name);
+  if (value === null) return null;
+  const d = parseLegacyDate(value);
+  if (!d) throw invalidRequest(`${name} deve essere gg/mm/aaaa`);
+  return d.toISOString().slice(0, 10);
+}
 
 const exportXml = (r: ExportRow) => ({
   id: r.id, numeroContratto: r.numero_contratto, tipo: r.tipo, formato: r.formato, stato: r.stato,
@@ -59,6 +69,10 @@ export function exportOperations(db: Db, dataDir: string): Record<string, (param
       if (!FORMATS.includes(format)) throw invalidRequest(`formato ammessi: ${FORMATS.join(', ')}`);
       const contract = text(params, 'numeroContratto');
       const key = text(params, 'chiaveIdempotenza');
+      const [from, to] = [optionalDate(params, 'dal'), optionalDate(params, 'al')];
+      if (EXPORT_TYPES[type] === 'PRATICHE' || EXPORT_TYPES[type] === 'ORDINI') {
+        if (!from || !to) throw invalidRequest('dal e al obbligatori per uno storico');
+      }
       const fingerprint = text(params, 'impronta');
       const job = db.transaction(() => {
         const first = byKey(key);
@@ -68,8 +82,9 @@ export function exportOperations(db: Db, dataDir: string): Record<string, (param
         }
         if (!db.prepare("SELECT 1 FROM contratti WHERE numero = ? AND tipo = 'MOBILE'").get(contract)) throw notFoundFault(`contratto ${contract}`);
         const { n } = db.prepare('SELECT COALESCE(MAX(progressivo), 0) + 1 AS n FROM export_richieste').get() as { n: number };
-        db.prepare(`INSERT INTO export_richieste (id, utente, numero_contratto, tipo, formato, stato, data_richiesta, chiave_idempotenza, impronta)
-          VALUES (?, ?, ?, ?, ?, 'RICHIESTO', ?, ?, ?)`).run(`EXP-${String(n).padStart(8, '0')}`, user, contract, type, format, today().toISOString().slice(0, 10), key, fingerprint);
+        db.prepare(`INSERT INTO export_richieste (id, utente, numero_contratto, tipo, formato, stato, data_richiesta, chiave_idempotenza, impronta, dal, al)
+          VALUES (?, ?, ?, ?, ?, 'RICHIESTO', ?, ?, ?, ?, ?)`).run(`EXP-${String(n).padStart(8, '0')}`, user, contract, type, format,
+          today().toISOString().slice(0, 10), key, fingerprint, from, to);
         return byKey(key)!;
       })();
       return soapAnswer('RichiediExport', { esportazione: exportXml(job) });

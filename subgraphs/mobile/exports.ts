@@ -1,6 +1,9 @@
 import { exportFilePath } from '../../adapters/crm/exports';
-import { notFound } from '../../adapters/errors';
-import type { ExportFormat, ExportJob, ExportKind } from '../../adapters/inventory-domain';
+import type { IsoDate } from '../../adapters/domain';
+import { badUserInput, notFound } from '../../adapters/errors';
+import { HISTORY_EXPORT_KINDS, type ExportFormat, type ExportJob, type ExportKind } from '../../adapters/inventory-domain';
+import type { DayRange } from '../runtime/calendar';
+import { requestsHistoryWindow } from '../tracking/windows';
 import { workingContract } from '../runtime/cm8-contract';
 import { fingerprint } from '../runtime/dispositive/fingerprint';
 import { profilesAllowed } from '../runtime/policy/directives';
@@ -24,19 +27,31 @@ export const exportQueries = {
   myExports: (_root: unknown, _args: unknown, { identity, legacy }: SubgraphContext) => legacy.crm.exports.list(identity.userId),
 };
 
+/**
+ * One export request for the field's own profiles (its @allow): the contract settled, the key scoped to the user,
+ * the fingerprint of what was asked (the history's days included).
+ */
+async function askForExport(field: string, context: SubgraphContext, input: RequestExportInput, window?: DayRange): Promise<ExportJob> {
+  const key = checkIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey');
+  const contract = await workingContract(context, profilesAllowed(context.policy, 'Mutation', field), input.contractNumber);
+  if (!contract) throw notFound('This contract');
+  const { userId } = context.identity;
+  const asked = { kind: input.kind, format: input.format, window };
+  const job = await context.legacy.crm.exports.request({
+    userId, contractNumber: contract, ...asked, idempotencyKey: `${userId}:${key}`, fingerprint: fingerprint(field, contract, asked),
+  });
+  if (!job) throw notFound('This contract');
+  return job;
+}
+
 export const exportMutations = {
-  async requestExport(_root: unknown, { input }: { input: RequestExportInput }, context: SubgraphContext): Promise<ExportJob> {
-    const key = checkIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey');
-    const contract = await workingContract(context, profilesAllowed(context.policy, 'Mutation', 'requestExport'), input.contractNumber);
-    if (!contract) throw notFound('This contract');
-    const { userId } = context.identity;
-    const asked = { kind: input.kind, format: input.format };
-    const job = await context.legacy.crm.exports.request({
-      userId, contractNumber: contract, ...asked, idempotencyKey: `${userId}:${key}`, fingerprint: fingerprint('requestExport', contract, asked),
-    });
-    if (!job) throw notFound('This contract');
-    return job;
+  requestExport(_root: unknown, { input }: { input: RequestExportInput }, context: SubgraphContext): Promise<ExportJob> {
+    if (HISTORY_EXPORT_KINDS.includes(input.kind)) throw badUserInput('input.kind', 'a history is exported with requestHistoryExport');
+    return askForExport('requestExport', context, input);
   },
+  // The histories' own window (TRK-04, TRK-05): the 10 days before the date, refused in the future or too far back.
+  requestHistoryExport: (_root: unknown, { input }: { input: RequestExportInput & { before?: IsoDate | null } }, context: SubgraphContext) =>
+    askForExport('requestHistoryExport', context, input, requestsHistoryWindow(input.before)),
   deleteExport: (_root: unknown, { input }: { input: { id: string } }, { identity, legacy }: SubgraphContext) =>
     legacy.crm.exports.remove(identity.userId, input.id),
 };

@@ -35,7 +35,7 @@ async function exportLines(format: ExportFormat): Promise<{ path: string; rows: 
   const start = process.memoryUsage().heapUsed;
   let peak = start;
   const path = join(dir, `lines.${format.toLowerCase()}`);
-  const rows = await writeExportFile(store.db, 'ConsistenzaDettaglioLinee', format, contract!.number, path, async () => {
+  const rows = await writeExportFile(store.db, 'ConsistenzaDettaglioLinee', format, { contract: contract!.number, from: null, to: null }, path, async () => {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   });
   return { path, rows, growthMb: (peak - start) / 2 ** 20 };
@@ -67,7 +67,7 @@ describe('export files (§7.2.4)', () => {
 
   it('writes the STS of 3312545213 as the seed shows them', async () => {
     const path = join(dir, 'sts.csv');
-    const rows = await writeExportFile(store.db, 'ConsistenzaDettaglioSTS', 'CSV', '888010088938', path, async () => undefined);
+    const rows = await writeExportFile(store.db, 'ConsistenzaDettaglioSTS', 'CSV', { contract: '888010088938', from: null, to: null }, path, async () => undefined);
     const lines = readFileSync(path, 'utf8').split('\r\n').filter((l) => l.startsWith('3312545213;'));
     expect(rows).toBeGreaterThan(5);
     expect(lines).toContain('3312545213;RIF USCENTE;;25/01/2021;;ATTIVO;100;10,00');

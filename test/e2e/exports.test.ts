@@ -100,6 +100,21 @@ describe('my exports (§7.2.4, MOB-09)', () => {
     expect((await ask('vincenzo.roa', MINE)).data.myExports.map((j: Job) => j.id)).not.toContain(id);
   });
 
+  it('exports the requests history of the 10 days (§7.3.1) for the ROA only, through its own mutation', async () => {
+    const HISTORY = `mutation ($input: RequestHistoryExportInput!) { requestHistoryExport(input: $input) { id typeName status } }`;
+    const input = { kind: 'REQUESTS_HISTORY', format: 'CSV', idempotencyKey: 'export-history-01' };
+    const { data, errors } = await ask('pasquale.eu', HISTORY, { input });
+    expect(errors).toBeUndefined();
+    expect(data.requestHistoryExport.typeName).toBe('StoricoPratiche');
+    const job = await until('pasquale.eu', data.requestHistoryExport.id, 'COMPLETED');
+    const csv = (await (await download(job)).text()).split('\r\n').filter(Boolean);
+    expect(csv[0]).toBe('N pratica;Tipo pratica;Contratto;Linea;Provenienza;Stato;Apertura;Chiusura');
+    expect(csv.slice(1).map((l) => l.split(';')[0])).toEqual(['7-64520000001', '7-64436898334', '7-64381940224', '7-64381938074', '7-64381931654']);
+    expect((await ask('lavo.ebill', HISTORY, { input })).errors[0].extensions.code).toBe('FORBIDDEN');
+    const wrongWay = await ask('pasquale.eu', REQUEST, { input: { ...input, idempotencyKey: 'export-history-02' } });
+    expect(wrongWay.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+  });
+
   it('refuses the traffic manager, who has no inventory', async () => {
     const body = await ask('umberto.traffic', REQUEST, { input: { kind: 'INVENTORY_LINES', format: 'CSV', idempotencyKey: 'export-tm-00001' } });
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
