@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { largeCustomer } from '../../legacy/data/large';
+import { fuzzCases, supergraphSchema } from '../support/argument-fuzz';
 import { counters, graphql, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
@@ -174,4 +175,21 @@ describe('contract selection and the price list (§5, §7.2.3)', () => {
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(pdf).toContain('Listino CONVENZIONE PA 8');
   });
+});
+
+describe('bad arguments of the inventory lists (the supergraph fuzz, as a viewer who reaches them)', () => {
+  it('answers every wrong-typed, empty, huge and out-of-range value with a client error, never a 5xx or INTERNAL', async () => {
+    const cases = fuzzCases(supergraphSchema()).filter((c) => c.target.startsWith('MobileInventory.'));
+    expect(cases.length).toBeGreaterThan(100);
+    const token = await tokenFor(stack, 'vincenzo.roa');
+    const failures: string[] = [];
+    for (let i = 0; i < cases.length; i += 4) {
+      await Promise.all(cases.slice(i, i + 4).map(async (fuzz) => {
+        const { status, body } = await graphql(stack, fuzz.query, fuzz.variables, token);
+        const internal = (body.errors ?? []).filter((e: { extensions?: { code?: string } }) => e.extensions?.code === 'INTERNAL');
+        if (status >= 500 || internal.length > 0) failures.push(`${fuzz.target} = ${JSON.stringify(fuzz.value)?.slice(0, 40)}: HTTP ${status}`);
+      }));
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
 });
