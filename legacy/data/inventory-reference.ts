@@ -74,6 +74,8 @@ const sts = (line: string, description: string, extra: Partial<LineServiceRecord
 /** The five services of 3312545213 (seed 002 §7.2.2: 100 % charged to the Ente, 10 € each). */
 const FIVE_SERVICES = ['RIF USCENTE', 'SUPER INTERNET MOBILE LTE VOLTE', 'BLOCCO SATELLITARE', 'VOCE VOLTE eBU_obb', 'RIF IN ROAMING'];
 const FOUR_SERVICES = FIVE_SERVICES.filter((s) => s !== 'BLOCCO SATELLITARE');
+/** What every postpaid line of the generated Ente carries. */
+const GENERATED_SERVICES = ['SUPER INTERNET MOBILE LTE VOLTE', 'VOCE VOLTE eBU_obb'];
 
 function krishna(): InventoryFixture {
   const employee = (code: string, lastName: string, firstName: string, taxCode: string, activatedOn: string) =>
@@ -130,7 +132,7 @@ function generated(id: string, lineCount: number): InventoryFixture {
       const prepaid = isPrepaidLargeLine(line);
       const base = { line, contract: contract.number };
       if (!prepaid) {
-        const services = i % 10 === 0 ? [...FOUR_SERVICES.slice(1, 3), 'RIF USCENTE'] : FOUR_SERVICES.slice(1, 3);
+        const services = i % 10 === 0 ? [...GENERATED_SERVICES, 'RIF USCENTE'] : GENERATED_SERVICES;
         for (const description of services) fixture.lineServices.push(sts(line, description, { contract: contract.number, activatedOn: '2022-01-10' }));
       }
       if (i % 20 === 3) {
