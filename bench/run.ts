@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { describeChain, floorOf } from './floor';
 import { observabilitySwitch, type ObservabilitySide } from './observability';
 import { startGateway, type GatewayKind, type RunningGateway } from './gateways';
 import { delaysOf, measure, probeChain, type RunSettings } from './measure';
-import { writeReport, type BenchResults, type ScenarioResult } from './report';
+import { inventoryGoal, writeReport, type BenchResults, type ScenarioResult } from './report';
 import { ENTE, LARGE_CUSTOMERS, POLICY_SCENARIO, SCENARIOS, type LinePool, type LineSlot, type Scenario } from './scenarios';
 
 /**
@@ -23,7 +23,9 @@ import { ENTE, LARGE_CUSTOMERS, POLICY_SCENARIO, SCENARIOS, type LinePool, type 
  * runs), BENCH_CLUSTER_WORKERS (cores: workers in the cluster comparison, 0 skips it), BENCH_SKIP_POLICY=1,
  * BENCH_SKIP_OBSERVABILITY=1 (issue 8's tracing-and-metrics on/off comparison, bench/observability.ts),
  * BENCH_BASELINE (a results JSON of an earlier run, for before/after), BENCH_SAVE (where to keep this run's JSON),
- * BENCH_LOGS=1 (forward every process's log).
+ * BENCH_LOGS=1 (forward every process's log), BENCH_SCENARIOS (ids, comma-separated: run only these scenarios, on
+ * both gateways, and nothing else; RESULTS.md is left alone, the figures go to bench/.tmp/results-selected.json and
+ * the goals they decide to the log).
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, 'bench/.tmp');
@@ -33,6 +35,16 @@ const serialRequests = positive('BENCH_SERIAL_REQUESTS', 25);
 const workers = positive('BENCH_WORKERS', 1);
 const clusterWorkers = env.BENCH_CLUSTER_WORKERS === undefined ? availableParallelism() : Number(env.BENCH_CLUSTER_WORKERS);
 const KINDS: GatewayKind[] = ['apollo', 'hive'];
+const selected = selectedScenarios(env.BENCH_SCENARIOS);
+
+/** Every scenario, or the ones BENCH_SCENARIOS names (an unknown id is refused before anything starts). */
+function selectedScenarios(ids: string | undefined): readonly Scenario[] | null {
+  if (!ids) return null;
+  const wanted = ids.split(',').map((id) => id.trim()).filter(Boolean);
+  const unknown = wanted.filter((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknown.length || wanted.length === 0) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ') || '(none given)'}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  return SCENARIOS.filter((s) => wanted.includes(s.id));
+}
 
 function positive(name: string, fallback: number): number {
   const n = env[name] ? Number(env[name]) : fallback;
@@ -108,6 +120,12 @@ async function activeLines(stack: Stack, gatewayUrl: string, token: string): Pro
   };
 }
 
+/** The lines of a run without the mutation: none to take. */
+const NO_LINES: LinePool = {
+  take: () => { throw new Error('no scenario of this run takes lines'); },
+  give: () => undefined,
+};
+
 async function main() {
   const startedAt = new Date();
   const loadAvgStart = loadavg();
@@ -124,9 +142,11 @@ async function main() {
   const gateways = await startGateways(stack, identitySecret, workers);
   const tokens = new Map<string, string>();
   const token = async (user: string) => tokens.get(user) ?? tokens.set(user, await tokenFor(stack, user)).get(user)!;
+  const scenarios = selected ?? SCENARIOS;
   const settings: RunSettings = {
     durationS, serialRequests, runId,
-    lines: await activeLines(stack, gateways.apollo.url, await token(ENTE.user)),
+    // Only the mutation takes lines; a selection without it does not look them up.
+    lines: scenarios.some((s) => s.id === 'block-unblock') ? await activeLines(stack, gateways.apollo.url, await token(ENTE.user)) : NO_LINES,
   };
 
   const run = async (scenario: Scenario, targets: Record<GatewayKind, RunningGateway>, kinds = KINDS): Promise<ScenarioResult> => {
@@ -141,12 +161,22 @@ async function main() {
     return result;
   };
 
-  for (const [i, scenario] of SCENARIOS.entries()) {
+  for (const [i, scenario] of scenarios.entries()) {
     // Which gateway goes first alternates, so that a change of load on the shared machine favours neither.
     const result = await run(scenario, gateways, i % 2 === 0 ? KINDS : [...KINDS].reverse());
     log(`${scenario.id} → chain probe`);
     result.probe = await probeChain(stack, gateways.apollo, scenario, await token(scenario.user), settings, results.delays);
     results.scenarios.push(result);
+  }
+
+  if (selected) {
+    await cleanUp();
+    results.finishedAt = new Date().toISOString();
+    const json = join(TMP, 'results-selected.json');
+    writeFileSync(json, JSON.stringify(results, null, 2));
+    const goal = inventoryGoal(results);
+    log(`wrote ${json}${goal ? `\n${goal}` : ''}`);
+    return;
   }
 
   if (!env.BENCH_SKIP_POLICY) {

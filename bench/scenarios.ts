@@ -1,11 +1,12 @@
 import { readmeDashboardQuery } from '../test/e2e/dashboard-query';
+import { largeCustomer } from '../legacy/data/large';
 import { type Chain, par, seq } from './floor';
 
 /**
  * What the benchmark asks, as whom, and the legacy chain each request waits for (see floor.ts). The chains come
  * from the gateway's query plan and the subgraphs' resolvers; run.ts checks them against a no-jitter probe.
  */
-export const ENTE = { id: 'ENTE10K', lines: 10_000, user: 'ente10k.rl' } as const;
+export const ENTE = { id: 'ENTE10K', lines: 10_000, user: 'ente10k.rl', roa: 'ente10k.roa' } as const;
 export const LARGE_CUSTOMERS = `${ENTE.id}:${ENTE.lines}`;
 
 /**
@@ -46,9 +47,16 @@ const DASHBOARD_CHAIN = par(
   par('crm', 'crm'),
 );
 
-/** The closest existing query to CM8's aggregate inventory: there is no aggregate field in the schema yet. */
-const INVENTORY = body(`query Inventory {
-  mobileLines(first: 100) { totalCount nodes { number status tariffPlan kind } }
+/**
+ * CM8's aggregate inventory (seed 002 §7.2.1, MOB-07) of the whole Ente: the six aggregates of each of its mobile
+ * contracts, as their referent (ROA of every contract) asks them in one request. CRM computes them (one
+ * GetConsistenzeAggregate for all the contracts), never by fetching the lines.
+ */
+const ENTE_CONTRACTS = largeCustomer(ENTE.id, ENTE.lines).mobileContracts.map((c) => c.number);
+const INVENTORY = body(`query AggregateInventory {
+${ENTE_CONTRACTS.map((c, k) => `  c${k}: mobileInventory(contractNumber: "${c}") { aggregates {
+    lines { count tariffPlan status } lineServices { count description status } timTuoPostpaid { count status }
+    timTuoPrepaid { count status } devices { count nmuCode serviceType status } contractServices { count description status } } }`).join('\n')}
 }`);
 
 /** 1,000 lines in one response, in 10 pages of 100 (the page limit), for the policy layer's cost (issue 3). */
@@ -86,9 +94,9 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'inventory-ente',
-    title: 'CM8 inventory stand-in, Ente',
-    description: 'Not an aggregate inventory (the schema has no such field yet): the closest existing query, the Ente\'s first page of 100 mobile lines with totalCount, status, tariffPlan and kind (one ListaLineeMobili).',
-    user: ENTE.user,
+    title: 'CM8 aggregate inventory, Ente with 10,000 lines',
+    description: `\`mobileInventory { aggregates }\` for each of the ${ENTE_CONTRACTS.length} mobile contracts of the generated Ente (${ENTE.lines.toLocaleString('en')} lines) in one request, as \`${ENTE.roa}\`, their ROA: the six aggregates of seed 002 §7.2.1, computed by CRM in one GetConsistenzeAggregate (SQL GROUP BY), never by reading the lines.`,
+    user: ENTE.roa,
     connections: 20,
     chain: 'crm',
     nextBody: () => INVENTORY,

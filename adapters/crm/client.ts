@@ -14,6 +14,9 @@ import {
 import { crmAssistance, type CrmAssistance } from './assistance';
 import { contractDataFromCrm } from './contract-data';
 import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
+import { createCrmInventory, type CrmInventory } from './inventory';
+import { createCrmExports, type CrmExports } from './exports';
+import { createCrmTracking, type CrmTracking } from './tracking';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM takes at most 100 ids per call, and serves line lists in pages of at most 100. */
@@ -88,6 +91,10 @@ export interface CrmClient {
   getContractData(numbers: readonly string[]): Promise<(ContractData | null)[]>;
   /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8), aligned with the numbers: `null` where CRM has no such line. */
   getTimTuo(numbers: readonly string[]): Promise<(TimTuoLine | null)[]>;
+  /** h-inventory: the CM8 inventory (inventory.ts), the export jobs (exports.ts), tracking details (tracking.ts). */
+  inventory: CrmInventory;
+  exports: CrmExports;
+  tracking: CrmTracking;
   close(): Promise<void>;
 }
 
@@ -104,7 +111,7 @@ function checkFilter(f: RecordFilter): void {
  * The CRM pages (size, 1-based numbers) that cover `offset..offset+limit`: one page when ours lines up with CRM's,
  * else consecutive pages of 100. A limit of 0 still asks one page of one, for the total.
  */
-function crmPages(offset: number, limit: number): { size: number; numbers: number[] } {
+export function crmPages(offset: number, limit: number): { size: number; numbers: number[] } {
   if (limit === 0) return { size: 1, numbers: [1] };
   if (limit <= CRM_BATCH_LIMIT && offset % limit === 0) return { size: limit, numbers: [offset / limit + 1] };
   const first = Math.floor(offset / CRM_BATCH_LIMIT);
@@ -142,7 +149,8 @@ const createdFromCrm = (operation: string) => (answer: CrmRecord): CreatedReques
 
 export function createCrmClient(options: CrmClientOptions): CrmClient {
   const http = createCrmHttp(options);
-  const call = <R>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R) => callCrm(http, operation, params, read);
+  const call = <R, N = never>(operation: string, params: SoapParams, read: (answer: CrmRecord) => R, onNotFound?: () => N) =>
+    callCrm(http, operation, params, read, onNotFound);
 
   /** Looks ids up in calls of at most 100 and aligns the answers with the ids. */
   async function lookup<T>(ids: readonly string[], operation: string, idParam: string, answerElement: string, key: (item: T) => string,
@@ -221,6 +229,10 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     getContractData: (numbers) => lookup(numbers, 'GetDatiContratto', 'numero', 'datiContratto', (d) => d.contractNumber, contractDataFromCrm),
 
     getTimTuo: (numbers) => lookup(numbers, 'GetTimTuo', 'numero', 'lineaTimTuo', (t) => t.number, timTuoFromCrm),
+    inventory: createCrmInventory(call),
+    exports: createCrmExports(call),
+    tracking: createCrmTracking(call),
+
     close: () => http.close(),
   };
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Company, Contract, ContractData, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
+import type { ContractInventory } from '../inventory-domain';
+import type { RequestDetail, ShipmentPhase } from './tracking';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
 import type { TimTuoLine } from './tim-tuo';
 
@@ -21,6 +23,12 @@ export function createCrmLoaders(client: CrmClient) {
     contractData: new DataLoader<string, ContractData | null>((numbers) => client.getContractData(numbers), options),
     /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8). */
     timTuo: new DataLoader<string, TimTuoLine | null>((numbers) => client.getTimTuo(numbers), options),
+    // h-inventory: the aggregates of every contract a request asks for in one call; the IMEIs of a page in one call;
+    // the shipment phases and pratica details of a response in one call each.
+    inventories: new DataLoader<string, ContractInventory | null>((numbers) => client.inventory.getAggregates(numbers), options),
+    imeis: new DataLoader<string, string | null>((numbers) => client.inventory.getImeis(numbers), options),
+    shipmentPhases: new DataLoader<string, ShipmentPhase[]>((ids) => client.tracking.getShipmentPhases(ids), options),
+    requestDetails: new DataLoader<string, RequestDetail[]>((ids) => client.tracking.getRequestDetails(ids), options),
   };
 }
 export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

@@ -8,7 +8,7 @@ import { count, decimal, isoDate, optionalIsoDate } from '../legacy-values';
 import { optionalRecord, optionalText, records, text, texts, type CrmRecord, type SoapParams } from './soap';
 
 /** CRM records ↔ domain types. Every legacy word is translated by a table; an unknown word makes the answer unusable. */
-function word<T>(table: Record<string, T>, what: string) {
+export function word<T>(table: Record<string, T>, what: string) {
   return (legacy: string): T => {
     const value = table[legacy];
     if (value === undefined) throw new UnusableAnswer(`unknown ${what} "${legacy}"`);
@@ -16,7 +16,7 @@ function word<T>(table: Record<string, T>, what: string) {
   };
 }
 
-const lineStatus = word<LineStatus>({ ATTIVO: 'ACTIVE', CONGELATO: 'FROZEN', SOSPESO: 'SUSPENDED', CESSATO: 'CEASED' }, 'line status');
+export const lineStatus = word<LineStatus>({ ATTIVO: 'ACTIVE', CONGELATO: 'FROZEN', SOSPESO: 'SUSPENDED', CESSATO: 'CEASED' }, 'line status');
 const contractStatus = word<ContractStatus>({ ATTIVO: 'ACTIVE', SOSPESO: 'SUSPENDED', CESSATO: 'CEASED' }, 'contract status');
 const contractType = word<Contract['type']>({ MOBILE: 'MOBILE', FISSO: 'FIXED' }, 'contract type');
 const mobileKind = word<MobileLineKind>({ ABBONAMENTO: 'POSTPAID', RICARICABILE: 'PREPAID' }, 'mobile line kind');

@@ -5,6 +5,10 @@ import { UPLOAD_PATH, uploadAttachment, useAttachments } from './attachment-oper
 import { contractData } from './contract-data';
 import { createRequest, requestOutcome } from './dispositive';
 import { readOperations } from './operations';
+import { inventoryOperations } from './inventory-operations';
+import { PRICE_LIST_PATH, priceListPdf } from './price-list';
+import { EXPORT_FILE_PATH, exportFileReply, exportOperations } from './exports';
+import { trackingOperations } from './tracking-details';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
 import { timTuoOperations } from './tim-tuo';
@@ -19,7 +23,7 @@ const SOAP_ACTION = /^"?urn:tim:crm#(\w+)"?$/;
 /** The runtime names its own failures (UNAVAILABLE, INTERNAL); CRM prints them as its internal-error code. */
 const crmCode = (code: string) => (code.startsWith('SBL-') ? code : 'SBL-SVC-00100');
 
-export function crmProtocol(store: CrmStore, credentials: { user: string; password: string }): LegacyProtocol {
+export function crmProtocol(store: CrmStore, credentials: { user: string; password: string }, dataDir: string): LegacyProtocol {
   const operations: Record<string, (params: SoapRecord) => StandInReply> = {
     ...readOperations(store),
     CreaPratica: (params) => createRequest(store, params),
@@ -31,6 +35,10 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     GetDatiContratto: (params) => contractData(store.db, params),
     // issue 11 (h-billing): TIM TUO, company side.
     ...timTuoOperations(store.db),
+    // h-inventory: the CM8 inventory and its export jobs (seed 002 §7.2), tracking details (§7.3.1-§7.3.2).
+    ...inventoryOperations(store),
+    ...exportOperations(store.db, dataDir),
+    ...trackingOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 
@@ -40,6 +48,11 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
       if (req.method === 'POST' && path === UPLOAD_PATH) return { operation: 'CaricaAllegato', run: () => uploadAttachment(store, req, body) };
       // Issue 13: the manuals' PDFs, fetched by the gateway for a signed download link.
       if (MANUAL_PATH.test(path)) return { operation: 'ScaricaManuale', run: () => manualPdf(req, path) };
+      // h-inventory: two files, the price list (price-list.ts) and a completed export (exports.ts).
+      const priceList = req.method === 'GET' ? PRICE_LIST_PATH.exec(path) : null;
+      if (priceList) return { operation: 'GetListino', run: () => priceListPdf(store, priceList[1]) };
+      const exported = req.method === 'GET' ? EXPORT_FILE_PATH.exec(path) : null;
+      if (exported) return { operation: 'ScaricaExport', run: () => exportFileReply(store.db, dataDir, exported[1]) };
       if (req.method !== 'POST' || path !== SOAP_PATH) throw new LegacyFault(404, 'SBL-EXL-00151', `Risorsa ${req.method} ${path} inesistente`);
       const action = SOAP_ACTION.exec(String(req.headers.soapaction ?? ''))?.[1];
       const { operation, params } = readRequest(body);

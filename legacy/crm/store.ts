@@ -6,7 +6,11 @@ import { CONTRACT_DATA_SCHEMA, referentGrants, seedContractData } from './contra
 import { LINE_SERVICES_SCHEMA } from './line-services';
 import { seedTickets } from './assistance-store';
 import { REQUEST_PARAMETERS_SCHEMA } from './request-parameters';
-import { seedTimTuo, TIM_TUO_SCHEMA } from './tim-tuo';
+import { seedTimTuoOptions } from './tim-tuo';
+// h-inventory: the inventory tables (STS, devices, SAC, TIM TUO per line) and their seed; the export jobs; shipment phases.
+import { INVENTORY_SCHEMA, seedInventory } from './inventory';
+import { EXPORTS_SCHEMA } from './exports';
+import { seedTracking, TRACKING_SCHEMA } from './tracking-details';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -171,9 +175,9 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
   + (SELECT COUNT(*) FROM linee_fisse f WHERE f.numero_contratto = c.numero) AS numero_linee`;
 
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
-  // issue 11 (h-billing): TIM TUO's record per line (tim-tuo.ts).
-  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA + TIM_TUO_SCHEMA,
-    (d) => { seed(d, large); seedTimTuo(d); });
+  const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA
+    + INVENTORY_SCHEMA + EXPORTS_SCHEMA + TRACKING_SCHEMA,
+    (d) => { seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];

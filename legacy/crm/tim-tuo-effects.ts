@@ -12,14 +12,21 @@ import { TIM_TUO_OPTIONS } from './tim-tuo';
 interface TimTuoState { abilitato: 'SI' | 'NO'; stato: string; codice_dipendente: string | null; opzioni: string[] }
 
 function stateOf(store: CrmStore, line: MobileLineRow): TimTuoState {
-  const row = store.db.prepare('SELECT abilitato, stato, codice_dipendente, opzioni FROM tim_tuo_linee WHERE numero = ?').get(line.numero) as
+  const row = store.db.prepare(`SELECT abilitata AS abilitato, COALESCE(stato_servizio, 'NON_ATTIVO') AS stato, codice_dipendente, opzioni
+    FROM tim_tuo_linee WHERE numero_linea = ?`).get(line.numero) as
     { abilitato: 'SI' | 'NO'; stato: string; codice_dipendente: string | null; opzioni: string } | undefined;
   return row ? { ...row, opzioni: JSON.parse(row.opzioni) } : { abilitato: 'NO', stato: 'NON_ATTIVO', codice_dipendente: null, opzioni: [] };
 }
 
+/** Writes the record the inventory also reads (inventory.ts): a service never activated has no kind and no state. */
 function save(store: CrmStore, line: MobileLineRow, s: TimTuoState): void {
-  store.db.prepare('INSERT OR REPLACE INTO tim_tuo_linee VALUES (?, ?, ?, ?, ?)')
-    .run(line.numero, s.abilitato, s.stato, s.codice_dipendente, JSON.stringify(s.opzioni));
+  const active = s.stato !== 'NON_ATTIVO';
+  store.db.prepare(`INSERT INTO tim_tuo_linee (numero_linea, numero_contratto, abilitata, tipo_servizio, stato_servizio, codice_dipendente, opzioni)
+    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (numero_linea) DO UPDATE SET abilitata = excluded.abilitata,
+    tipo_servizio = excluded.tipo_servizio, stato_servizio = excluded.stato_servizio, opzioni = excluded.opzioni,
+    data_cessazione = CASE WHEN excluded.stato_servizio = 'CESSATO' THEN COALESCE(data_cessazione, date('now')) ELSE data_cessazione END`)
+    .run(line.numero, line.numero_contratto, s.abilitato, active ? (line.tipo_linea === 'RICARICABILE' ? 'RICARICABILE' : 'ABBONAMENTO') : null,
+      active ? s.stato : null, s.codice_dipendente, JSON.stringify(s.opzioni));
 }
 
 function timTuoChange(description: string, change: (state: TimTuoState, line: MobileLineRow, parameters: ReadonlyMap<string, string>) => TimTuoState | null): Effect {

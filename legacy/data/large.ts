@@ -56,6 +56,12 @@ export function largeCustomer(id: string, lineCount: number): LargeCustomer {
       id: `1-U${id}`, username: `${id.toLowerCase()}.rl`, firstName: 'RAPPRESENTANTE', lastName: id, taxCode: 'RPPLGL70A01H501X',
       mobile: null, email: `${id.toLowerCase()}.rl@example.it`, status: 'ATTIVA',
       grants: [{ profile: 'RL', kind: 'AZIENDA', scope: companyId }],
+    },
+    // h-inventory: the CM8 referent (ROA) of every mobile contract, who reads the inventory (seed 002 §7.2).
+    {
+      id: `1-R${id}`, username: `${id.toLowerCase()}.roa`, firstName: 'REFERENTE', lastName: id, taxCode: 'RFRPRT70A01H501Y',
+      mobile: null, email: `${id.toLowerCase()}.roa@example.it`, status: 'ATTIVA',
+      grants: mobileContracts.map((c) => ({ profile: 'ROA' as const, kind: 'CONTRATTO' as const, scope: c.number })),
     }],
   };
 }

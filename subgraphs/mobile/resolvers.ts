@@ -9,6 +9,8 @@ import { networkSettingsFields } from './network-settings';
 import { MOBILE_OPERATIONS } from './operations';
 import { RIF_PROFILES } from './operations/rif-profile';
 import { SIM_CESSATION_INSTRUCTIONS } from './sim-cessation';
+import { imeiField, inventoryQueries, mobileInventoryFields } from './inventory';
+import { exportJobFields, exportMutations, exportQueries } from './exports';
 
 interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
 
@@ -35,13 +37,19 @@ export const resolvers: Resolvers = {
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     rifProfiles: () => RIF_PROFILES,
     simCessation: () => SIM_CESSATION_INSTRUCTIONS,
+    // h-inventory: MOB-07, MOB-08, the price list (seed 002 §7.2).
+    ...inventoryQueries,
+    ...exportQueries,
   },
+  MobileInventory: mobileInventoryFields,
+  ExportJob: exportJobFields,
   MobileLine: {
     // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
     ...networkSettingsFields,
+    imei: imeiField,
   },
   AutomaticRecharge: {
     // The standing mode decides next month, unless a confirmation or waiver reverses it for that month.
@@ -49,5 +57,5 @@ export const resolvers: Resolvers = {
   },
   // Every dispositive operation from its declaration; contract outcomes answer the contract's key, the account
   // subgraph the rest.
-  Mutation: dispositiveMutations(MOBILE_OPERATIONS),
+  Mutation: { ...(dispositiveMutations(MOBILE_OPERATIONS) as Record<string, unknown>), ...exportMutations },
 };

@@ -10,7 +10,7 @@ import { requestsHistoryWindow, trackingWindow } from './windows';
 /** A contract or line owned by another subgraph, referenced by key. */
 const reference = (number: string | null) => (number ? { number } : null);
 
-/** TRK-01, TRK-03, TRK-04. CRM statuses arrive mapped to the SDL's RequestStatus by the adapter. */
+/** TRK-01 to TRK-05. CRM statuses arrive mapped to the SDL's RequestStatus by the adapter. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Query: {
@@ -19,6 +19,8 @@ export const resolvers: Resolvers = {
     // Every channel: the CRM list is not narrowed by origin.
     requestsHistory: (_root, { before }: { before?: IsoDate | null }, context) =>
       visibleRequests(context, requestsHistoryWindow(before)),
+    // h-inventory: TRK-05, over the same 10 days as the requests history.
+    ordersHistory: (_root, { before }: { before?: IsoDate | null }, context) => visibleOrders(context, requestsHistoryWindow(before)),
     order: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, id),
     request: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, id),
     // Issue 13: assistance (contacts, FAQ, call backs, tickets, service points, manuals, advanced services).
@@ -33,11 +35,15 @@ export const resolvers: Resolvers = {
     request: (order: Order, _args, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, order.requestId),
     contract: (order: Order) => reference(order.contractNumber),
     line: (order: Order) => reference(order.lineNumber),
+    // h-inventory: TRK-02, one CRM call for the orders of a response that ship something.
+    shipmentTracking: (order: Order, _args, { loaders }) => (order.shipmentStatus ? loaders.crm.shipmentPhases.load(order.id) : null),
   },
   Request: {
     __resolveReference: ({ id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, id),
     order: (request: ServiceRequest, _args, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, request.orderId),
     contract: (request: ServiceRequest) => reference(request.contractNumber),
     line: (request: ServiceRequest) => reference(request.lineNumber),
+    // h-inventory: TRK-04's ticket detail, one CRM call for the requests of a response that ask for it.
+    details: (request: ServiceRequest, _args, { loaders }) => loaders.crm.requestDetails.load(request.id),
   },
 };

@@ -120,14 +120,16 @@ describe('CRM history', () => {
 
   it("lists Ente KRISHNA's CM8 requests and orders of the last 10 days", async () => {
     const requests = await client.listRequests({ companyIds: [KRISHNA] }, '2026-03-05', '2026-03-15');
-    expect(requests.map((r) => r.id)).toEqual(['7-64436898334', '7-64381940224', '7-64381938074', '7-64381931654']);
-    expect(requests[0]).toEqual({
+    // The first is the all-risk ticket of legacy/data/tracking-reference.ts; then the four of seed 002 §7.3.1's screen.
+    expect(requests.map((r) => r.id)).toEqual(['7-64520000001', '7-64436898334', '7-64381940224', '7-64381938074', '7-64381931654']);
+    expect(requests[1]).toEqual({
       id: '7-64436898334', type: 'RINUNCIA RICARICA AZIENDALE', description: 'Rinuncia ricarica aziendale', contractNumber: '888012234558',
       lineNumber: null, companyId: KRISHNA, origin: 'CONSIP8', status: 'CLOSED', openedOn: '2026-03-10', closedOn: '2026-03-12', orderId: '74443784358',
     });
     const orders = await client.listOrders({ contractNumbers: ['888012234558'] }, '2026-03-05', '2026-03-15');
     expect(orders.map((o) => [o.id, o.channel, o.status])).toEqual([
-      ['74458098909', 'Web', 'Lavorato'], ['74443784358', 'Web', 'Lavorato'], ['74440467686', '', 'Lavorato'],
+      // 74461200001 ships spare SIMs (tracking-reference.ts); the other three are seed 002 §7.3.2's screen.
+      ['74458098909', 'Web', 'Lavorato'], ['74461200001', 'Web', 'Lavorato'], ['74443784358', 'Web', 'Lavorato'], ['74440467686', '', 'Lavorato'],
     ]);
     const [order, missing] = await client.getOrders(['74458098909', '99999999999']);
     expect(order?.requestId).toBe('7-64381938074');

@@ -27,9 +27,18 @@ export function supergraphSchema(): GraphQLSchema {
   return buildSchema(readFileSync(SUPERGRAPH, 'utf8'));
 }
 
+/**
+ * h-inventory: object types below the root whose fields take arguments, and the query that reaches them (their
+ * fields are fuzzed inside it). A field with arguments on any other type must be added here.
+ */
+export const REACHED_THROUGH: Record<string, (inner: string) => string> = {
+  MobileInventory: (inner) => `mobileInventory { ${inner} }`,
+};
+
 /** Fields with arguments outside the root types: the generator reaches only root fields, so it must be told. */
 export function nonRootFieldsWithArguments(schema: GraphQLSchema): string[] {
-  const roots = new Set([schema.getQueryType(), schema.getMutationType()].filter(Boolean).map((t) => t!.name));
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), ...Object.keys(REACHED_THROUGH).map((n) => schema.getType(n))]
+    .filter(Boolean).map((t) => t!.name));
   return Object.values(schema.getTypeMap()).filter(isObjectType).filter((t) => !t.name.startsWith('__') && !roots.has(t.name))
     .flatMap((t) => Object.values(t.getFields()).filter((f) => f.args.length > 0).map((f) => `${t.name}.${f.name}`));
 }
@@ -84,12 +93,13 @@ function selection(field: GraphQLField<unknown, unknown>): string {
 }
 
 /** One argument (or input field, at `path`) set to `value`, every other required argument harmless. */
-function casesFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, arg: GraphQLArgument, value: unknown, path: string[]): FuzzCase[] {
+function casesFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, arg: GraphQLArgument, value: unknown, path: string[],
+  owner = kind === 'query' ? 'Query' : 'Mutation', wrap = (call: string) => call): FuzzCase[] {
   const argValue = path.length === 0 ? value : { ...(harmlessValue(arg.type) as object), [path[0]]: value };
   const others = field.args.filter((a) => a !== arg && isNonNullType(a.type));
   const othersLiteral = others.map((a) => `${a.name}: ${literal(harmlessValue(a.type), a.type)}`);
-  const target = `${kind === 'query' ? 'Query' : 'Mutation'}.${field.name}(${[arg.name, ...path].join('.')})`;
-  const call = (argText: string) => `${field.name}(${[argText, ...othersLiteral].join(', ')})${selection(field)}`;
+  const target = `${owner}.${field.name}(${[arg.name, ...path].join('.')})`;
+  const call = (argText: string) => wrap(`${field.name}(${[argText, ...othersLiteral].join(', ')})${selection(field)}`);
   return [
     { target, value, query: `${kind} ($v: ${arg.type}) { ${call(`${arg.name}: $v`)} }`, variables: { v: argValue } },
     { target, value, query: `${kind} { ${call(`${arg.name}: ${literal(argValue, arg.type)}`)} }`, variables: {} },
@@ -109,6 +119,13 @@ export function fuzzCases(schema: GraphQLSchema): FuzzCase[] {
           for (const value of badValues(inputField.type)) cases.push(...casesFor(kind, field, arg, value, [inputField.name]));
         }
       }
+    }
+  }
+  for (const [typeName, wrap] of Object.entries(REACHED_THROUGH)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      for (const arg of field.args) for (const value of badValues(arg.type)) cases.push(...casesFor('query', field, arg, value, [], typeName, wrap));
     }
   }
   return cases;
