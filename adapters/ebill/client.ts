@@ -7,6 +7,7 @@ import { batchesOf, batchSizeOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { count, legacyCents } from '../legacy-values';
 import { ebillFailure, ebillHeaders, ebillPayload, invoicePdfPath, record, records, text, type EbillRecord } from './protocol';
+import { personalBasketCalls, type PersonalBasketClient } from './personal';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -16,7 +17,7 @@ const EBILL_MAX_PAGE = 1_000;
 
 export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbillClient {
+export interface EbillClient extends PersonalBasketClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
   searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
   /** Aligned with `numbers`: `null` where eBill has no such invoice. */
@@ -101,5 +102,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     },
 
     close: () => http.close(),
+    // h-employee (issue 12): the personal baskets (personal.ts).
+    ...personalBasketCalls(post),
   };
 }

@@ -19,8 +19,10 @@ function koReply(status: number, code: string, text: string): StandInReply {
   };
 }
 
-export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol {
+/** `more`: operations kept outside EbillStore, served alike (h-employee: the personal baskets, personal.ts). */
+export function ebillProtocol(store: EbillStore, apiKey: string, more: Record<string, (body: Buffer) => StandInReply> = {}): LegacyProtocol {
   const posts: Record<string, (body: Buffer) => StandInReply> = {
+    ...more,
     'fatture/ricerca': (body) => searchInvoices(store, body),
     'fatture/dettaglio': (body) => invoiceDetails(store, body),
     'linee/credito': (body) => residualCredit(store, body),
