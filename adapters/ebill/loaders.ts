@@ -12,6 +12,8 @@ export function createEbillLoaders(client: EbillClient) {
     invoices: new DataLoader<string, Invoice | null>((numbers) => client.getInvoices(numbers), options),
     residualCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getResidualCredit(lines), options),
     availableTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getAvailableTraffic(lines), options),
+    // h-employee (issue 12): the employee's personal credit of a prepaid line (seed 002 §9.1.1).
+    personalCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getPersonalCredit(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

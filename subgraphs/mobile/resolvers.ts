@@ -1,7 +1,8 @@
 import type { AutomaticRecharge, LineSort, MobileLine } from '../../adapters/domain';
 import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
 import { pageWindow } from '../runtime/pagination';
-import { DateScalar, DecimalScalar } from '../runtime/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
+import { personalTopUpResolvers } from './personal-top-up';
 import type { Resolvers } from '../runtime/server';
 import { exactMatchPage, isCompleteMobileNumber, parseSearch, scanMobileLines } from './search';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
@@ -20,6 +21,7 @@ interface MobileLinesArgs { first: number; offset: number; search?: string | nul
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Decimal: DecimalScalar,
+  DateTime: DateTimeScalar,
   Query: {
     mobileLines: async (_root, args: MobileLinesArgs, { identity, loaders, legacy }) => {
       const window = pageWindow(args.first, args.offset);
@@ -35,6 +37,7 @@ export const resolvers: Resolvers = {
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     rifProfiles: () => RIF_PROFILES,
     simCessation: () => SIM_CESSATION_INSTRUCTIONS,
+    ...personalTopUpResolvers.Query,
   },
   MobileLine: {
     // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
@@ -42,6 +45,7 @@ export const resolvers: Resolvers = {
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
     ...networkSettingsFields,
+    ...personalTopUpResolvers.MobileLine,
   },
   AutomaticRecharge: {
     // The standing mode decides next month, unless a confirmation or waiver reverses it for that month.
@@ -49,5 +53,8 @@ export const resolvers: Resolvers = {
   },
   // Every dispositive operation from its declaration; contract outcomes answer the contract's key, the account
   // subgraph the rest.
-  Mutation: dispositiveMutations(MOBILE_OPERATIONS),
+  Mutation: { ...dispositiveMutations(MOBILE_OPERATIONS), ...personalTopUpResolvers.Mutation },
+  // h-employee (issue 12)
+  PersonalTopUpPayment: personalTopUpResolvers.PersonalTopUpPayment,
+  PersonalTopUp: personalTopUpResolvers.PersonalTopUp,
 };
