@@ -1,0 +1,35 @@
+import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+
+/**
+ * Issue 12: the CM8 employee's own pages (seed 002 §9.1) in the matrix of spec/profiles.md, both ways. gina.eu is
+ * EU on her prepaid line 3700034020; pasquale.eu is EU on his postpaid line 3312548681 and ROA of contract
+ * 888012234558, which holds gina's line: his profiles add up (seed 002 §5) and nothing of one scope leaks into the
+ * other: as ROA he sees gina's line, never her personal credit, top-ups or payments. vincenzo.roa is ROA of the
+ * contract of pasquale's line, and sees none of pasquale's personal data either.
+ */
+const GINA_LINE = '3700034020';
+const PASQUALE_LINE = '3312548681';
+
+const CAPABILITIES: Capability[] = [
+  { id: 'MOB-18', what: 'my SIM: number, status, ICCID, One Number SIMs', query: `{ mobileLine(number: "${GINA_LINE}") { number status iccid oneNumber { role iccids } } }`, path: ['mobileLine', 'oneNumber'] },
+  { id: 'MOB-18', what: 'personal credit of a prepaid line', query: `{ mobileLine(number: "${GINA_LINE}") { number personalCredit { amount updatedAt } } }`, path: ['mobileLine', 'personalCredit'] },
+  { id: 'MOB-19', what: 'personal top-ups of 6 months', query: `{ mobileLine(number: "${GINA_LINE}") { number personalTopUps { at amount kind detail } } }`, path: ['mobileLine', 'personalTopUps'] },
+  { id: 'MOB-18', what: 'personal credit of a postpaid line', query: `{ mobileLine(number: "${PASQUALE_LINE}") { number personalCredit { amount } } }`, path: ['mobileLine', 'personalCredit'] },
+  { id: 'MOB-19', what: 'saved payment methods', query: '{ paymentMethods { id kind masked } }', path: ['paymentMethods'] },
+  {
+    id: 'MOB-19', what: 'start a personal top-up of 3700034020',
+    query: `mutation { startPersonalTopUp(input: { number: "${GINA_LINE}", amount: "10", newMethod: CARD, idempotencyKey: "employee-matrix-start" }) { id status redirectUrl } }`,
+    path: ['startPersonalTopUp'],
+  },
+];
+
+/** Expected outcome per user, in the order of CAPABILITIES ('empty': allowed, nothing to show; a postpaid line has no personal credit). */
+const MATRIX: Matrix = {
+  //                                                                     sim crd top post pm start
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, E, E, D] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, F, F, E, E, F] },
+  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, F, F, F] },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, F, F] },
+};
+
+conformanceMatrix(CAPABILITIES, MATRIX);
