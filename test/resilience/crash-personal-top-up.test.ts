@@ -15,12 +15,17 @@ const PRATICA = 'Ricarica manuale web/app';
 const COMPLETE = `mutation($input: CompletePersonalTopUpInput!) { completePersonalTopUp(input: $input) {
   request { id description } order { id } topUp { paymentId orderNumber line { number } amount paidWith personalCredit } } }`;
 
+/** The ROA of the contract of gina's line: the employee's pratiche are monitored by him (seed 002 §9.1.2). */
+const ROA = 'pasquale.eu';
+
 let stack: TestStack;
 let token: string;
+let roaToken: string;
 beforeAll(async () => {
   // The machine's cores are shared: a slow start is not what this file tests.
   stack = await startTestStack({ readyTimeoutMs: 180_000, env: { MUTATIONS_PER_MINUTE: '10000' } });
   token = await tokenFor(stack, EMPLOYEE);
+  roaToken = await tokenFor(stack, ROA);
 }, 240_000);
 afterAll(async () => {
   await stack?.stop();
@@ -32,7 +37,7 @@ async function personalCents(): Promise<number> {
 }
 
 async function pratiche(): Promise<string[]> {
-  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, token);
+  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, roaToken);
   return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
     .filter((r) => r.description === PRATICA && r.line?.number === LINE).map((r) => r.id);
 }
@@ -69,7 +74,7 @@ const snapshot = async () => ({ credit: await personalCents(), pratiche: await p
 describe('a personal top-up, charged once and credited once', () => {
   it('double clicks: the same key starts one payment, and completes it once, as the seed\'s confirmation shows it', async () => {
     const before = await snapshot();
-    const input = { number: LINE, amount: '25', newMethod: 'CARD', idempotencyKey: 'double-click-start' };
+    const input = { number: LINE, amount: '25', newMethod: 'CARD', saveMethod: true, idempotencyKey: 'double-click-start' };
     const starts = await Promise.all([1, 2, 3].map(() => graphql(stack, START_TOP_UP, { input }, token)));
     const ids = new Set(starts.map((s) => s.body.data.startPersonalTopUp.id));
     expect(ids.size).toBe(1);
