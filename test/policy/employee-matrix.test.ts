@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+import { graphql } from '../support/stack';
 
 /**
  * Issue 12: the CM8 employee's own pages (seed 002 §9.1) in the matrix of spec/profiles.md, both ways. gina.eu is
@@ -32,4 +34,27 @@ const MATRIX: Matrix = {
   'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, F, F] },
 };
 
-conformanceMatrix(CAPABILITIES, MATRIX);
+const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
+
+describe('MOB-04 change own SIM (seed 002 §9.1.4): the ROA\'s mutation, for the employee on his own line only', () => {
+  const CHANGE = `mutation($input: ChangeSimInput!) { changeSim(input: $input) {
+    request { id description } order { id } line { number iccid oneNumber { role iccids } } } }`;
+  const change = (username: string, number: string, replacedIccid: string, idempotencyKey: string) => graphql(matrix.stack(), CHANGE,
+    { input: { number, replacedIccid, newIccidLastDigits: '0000034021', reason: 'SIM guasta', idempotencyKey } }, matrix.token(username));
+
+  it('gina.eu replaces a SIM of her One Number group, and reads the request and order it created', async () => {
+    const { body: before } = await graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") { oneNumber { iccids } } }`, {}, matrix.token('gina.eu'));
+    const replaced = before.data.mobileLine.oneNumber.iccids[1] as string;
+    const { body } = await change('gina.eu', GINA_LINE, replaced, 'employee-change-own-sim');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.changeSim.request.description).toBe('Cambio SIM');
+    expect(body.data.changeSim.order.id).toMatch(/^\d+$/);
+    expect(body.data.changeSim.line.oneNumber.iccids).toContain('8939010000000034021');
+    expect(body.data.changeSim.line.oneNumber.iccids).not.toContain(replaced);
+  });
+
+  it('an employee\'s other line is unknown to her, as any record outside her grants', async () => {
+    const { body } = await change('gina.eu', PASQUALE_LINE, '8939100003312548681', 'employee-change-other-sim');
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
