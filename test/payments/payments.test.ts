@@ -82,6 +82,14 @@ describe('payment provider', () => {
     expect(await payments.getPayment(locked.id)).toMatchObject({ status: 'FAILED', charge: null });
   });
 
+  it('sends the browser back to the merchant\'s return URL with the payment id', async () => {
+    const created = await payments.createPayment(newCard('key-return-1', { returnUrl: 'https://portal.example/topup/done' }));
+    if (typeof created === 'string') throw new Error(created);
+    const back = await confirmOnCheckoutPage(created.redirectUrl!, { pan: '4111111111070119' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`https://portal.example/topup/done?payment=${created.id}`);
+  });
+
   it('refuses the API without the secret key, and knows no made-up payment', async () => {
     const res = await fetch(`${provider.url}/v1/payments/pay_000000000000000000000000`);
     expect(res.status).toBe(401);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+import { paidTopUp, START_TOP_UP } from '../support/checkout';
 import { graphql } from '../support/stack';
 
 /**
@@ -56,5 +57,32 @@ describe('MOB-04 change own SIM (seed 002 §9.1.4): the ROA\'s mutation, for the
   it('an employee\'s other line is unknown to her, as any record outside her grants', async () => {
     const { body } = await change('gina.eu', PASQUALE_LINE, '8939100003312548681', 'employee-change-other-sim');
     expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('MOB-19 personal top-up (seed 002 §9.1.2): the employee\'s own prepaid line, the seed\'s cuts, his own saved methods', () => {
+  const METHODS = '{ paymentMethods { id kind masked } }';
+  const DELETE = 'mutation($id: ID!) { deletePaymentMethod(input: { id: $id }) { id } }';
+  const start = (username: string, input: Record<string, unknown>) => graphql(matrix.stack(), START_TOP_UP, { input }, matrix.token(username));
+
+  it('refuses an amount that is not one of the cuts, naming the field, and a postpaid line with the reason', async () => {
+    const odd = await start('gina.eu', { number: GINA_LINE, amount: '15', newMethod: 'CARD', idempotencyKey: 'employee-odd-amount' });
+    expect(odd.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+    const postpaid = await start('pasquale.eu', { number: PASQUALE_LINE, amount: '10', newMethod: 'CARD', idempotencyKey: 'employee-postpaid' });
+    expect(postpaid.body.errors[0].extensions).toMatchObject({ code: 'LEGACY_REJECTED', system: 'Payments' });
+  });
+
+  it('saves the card the employee paid with, masked, lets him pay with it, and delete it; another employee cannot delete it', async () => {
+    await paidTopUp(matrix.stack(), matrix.token('gina.eu'), { number: GINA_LINE, amount: '10', key: 'employee-save-card' });
+    const { body } = await graphql(matrix.stack(), METHODS, {}, matrix.token('gina.eu'));
+    expect(body.data.paymentMethods).toEqual([{ id: expect.stringMatching(/^pm_/), kind: 'CARD', masked: '*****0119' }]);
+    const { id } = body.data.paymentMethods[0];
+    const withSaved = await start('gina.eu', { number: GINA_LINE, amount: '20', paymentMethodId: id, idempotencyKey: 'employee-saved-card' });
+    expect(withSaved.body.data.startPersonalTopUp).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', amount: '20.00', line: { number: GINA_LINE } });
+
+    const foreign = await graphql(matrix.stack(), DELETE, { id }, matrix.token('pasquale.eu'));
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const deleted = await graphql(matrix.stack(), DELETE, { id }, matrix.token('gina.eu'));
+    expect(deleted.body.data.deletePaymentMethod).toEqual([]);
   });
 });
