@@ -1,11 +1,9 @@
-import type { MobileLine, ResidualCredit } from '../../adapters/domain';
 import { badUserInput, legacyRejected, notFound } from '../../adapters/errors';
 import type { Payment, PaymentMethodKind } from '../../adapters/payments';
-import type { PersonalTopUpRecord } from '../../adapters/ebill/personal';
 import { decimal, legacyCents } from '../../adapters/legacy-values';
 import { currentRequestScope } from '../../observability/request-scope';
 import { authorisedTarget } from '../runtime/dispositive/engine';
-import { personalTopUpWindow, type PaidTopUp } from '../runtime/dispositive/payment-target';
+import type { PaidTopUp } from '../runtime/dispositive/payment-target';
 import { MOBILE_LINE } from '../runtime/dispositive/targets';
 import type { Resolvers, SubgraphContext } from '../runtime/server';
 import { checkIdempotencyKey } from '../runtime/validators/idempotency-key';
@@ -13,9 +11,8 @@ import { checkPersonalTopUp } from '../runtime/validators/money';
 import { checkMobileNumber } from '../runtime/validators/phone';
 
 /**
- * h-employee (issue 12). The employee's personal top-up (seed 002 §9.1.2, MOB-19) up to the provider's page, his
- * saved payment methods, and what the "La mia SIM" and "Storico ricariche personali" pages read from eBill (§9.1.1,
- * §9.1.3). Starting a payment writes nothing in the systems of record: no pratica until the payment is charged
+ * h-employee (issue 12). The employee's personal top-up (seed 002 §9.1.2, MOB-19) up to the provider's page, and
+ * his saved payment methods (the line's personal credit and top-ups: my-sim.ts). Starting a payment writes nothing in the systems of record: no pratica until the payment is charged
  * (completePersonalTopUp, a dispositive declaration).
  */
 interface StartInput {
@@ -86,11 +83,5 @@ export const personalTopUpResolvers = {
     amount: (t: PaidTopUp) => amountOf(t.payment.cents),
     paidWith: (t: PaidTopUp) => t.payment.charge?.maskedMethod ?? '',
     personalCredit: (t: PaidTopUp) => t.personalCredit?.amount ?? null,
-  },
-  MobileLine: {
-    personalCredit: (line: MobileLine, _args, { loaders }): Promise<ResidualCredit | null> | null =>
-      (line.kind === 'PREPAID' ? loaders.ebill.personalCredit.load(line.number) : null),
-    personalTopUps: (line: MobileLine, _args, { legacy }): Promise<PersonalTopUpRecord[]> | [] =>
-      (line.kind === 'PREPAID' ? legacy.ebill.listPersonalTopUps(line.number, ...personalTopUpWindow()) : []),
   },
 } satisfies Resolvers;

@@ -2,6 +2,7 @@ import type { AutomaticRecharge, LineSort, MobileLine } from '../../adapters/dom
 import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
 import { pageWindow } from '../runtime/pagination';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
+import { mySimFields } from './my-sim';
 import { personalTopUpResolvers } from './personal-top-up';
 import type { Resolvers } from '../runtime/server';
 import { exactMatchPage, isCompleteMobileNumber, parseSearch, scanMobileLines } from './search';
@@ -45,7 +46,7 @@ export const resolvers: Resolvers = {
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
     ...networkSettingsFields,
-    ...personalTopUpResolvers.MobileLine,
+    ...mySimFields,
   },
   AutomaticRecharge: {
     // The standing mode decides next month, unless a confirmation or waiver reverses it for that month.

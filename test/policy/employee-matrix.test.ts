@@ -15,6 +15,7 @@ const PASQUALE_LINE = '3312548681';
 
 const CAPABILITIES: Capability[] = [
   { id: 'MOB-18', what: 'my SIM: number, status, ICCID, One Number SIMs', query: `{ mobileLine(number: "${GINA_LINE}") { number status iccid oneNumber { role iccids } } }`, path: ['mobileLine', 'oneNumber'] },
+  { id: 'MOB-18', what: 'my SIM: every SIM with its role', query: `{ mobileLine(number: "${GINA_LINE}") { number sims { iccid role } } }`, path: ['mobileLine', 'sims'] },
   { id: 'MOB-18', what: 'personal credit of a prepaid line', query: `{ mobileLine(number: "${GINA_LINE}") { number personalCredit { amount updatedAt } } }`, path: ['mobileLine', 'personalCredit'] },
   { id: 'MOB-19', what: 'personal top-ups of 6 months', query: `{ mobileLine(number: "${GINA_LINE}") { number personalTopUps { at amount kind detail } } }`, path: ['mobileLine', 'personalTopUps'] },
   { id: 'MOB-18', what: 'personal credit of a postpaid line', query: `{ mobileLine(number: "${PASQUALE_LINE}") { number personalCredit { amount } } }`, path: ['mobileLine', 'personalCredit'] },
@@ -28,14 +29,29 @@ const CAPABILITIES: Capability[] = [
 
 /** Expected outcome per user, in the order of CAPABILITIES ('empty': allowed, nothing to show; a postpaid line has no personal credit). */
 const MATRIX: Matrix = {
-  //                                                                     sim crd top post pm start
-  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, E, E, D] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, F, F, E, E, F] },
-  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, F, F, F] },
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, F, F] },
+  //                                                                     sim sims crd top post pm start
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, D, E, E, D] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, F, F, E, E, F] },
+  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, E, F, F, F] },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, E, F, F] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
+
+describe('MOB-18 "La mia SIM" and the top-up history of 3700034020 (seed 002 §9.1.1, §9.1.3)', () => {
+  it('shows the One Number SIMs with their roles, 135,00 € of personal credit, and the personal top-ups of 6 months', async () => {
+    const { body } = await graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") {
+      number status kind sims { iccid role } personalCredit { amount } personalTopUps { amount kind detail } } }`, {}, matrix.token('gina.eu'));
+    expect(body.errors).toBeUndefined();
+    const line = body.data.mobileLine;
+    expect(line).toMatchObject({ status: 'ACTIVE', kind: 'PREPAID', personalCredit: { amount: '135.00' } });
+    expect(line.sims.map((s: { role: string }) => s.role)).toEqual(['PRIMARY', 'SECONDARY', 'SECONDARY']);
+    expect(line.personalTopUps).toEqual([
+      { amount: '10.00', kind: 'Ricarica da altri canali', detail: 'Ricarica da WEB' },
+      { amount: '25.00', kind: 'Ricarica da altri canali', detail: 'Ricarica da WEB' },
+    ]);
+  });
+});
 
 describe('MOB-04 change own SIM (seed 002 §9.1.4): the ROA\'s mutation, for the employee on his own line only', () => {
   const CHANGE = `mutation($input: ChangeSimInput!) { changeSim(input: $input) {

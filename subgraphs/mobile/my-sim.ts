@@ -1,0 +1,32 @@
+import type { MobileLine, ResidualCredit } from '../../adapters/domain';
+import type { PersonalTopUpRecord } from '../../adapters/ebill/personal';
+import { personalTopUpWindow } from '../runtime/dispositive/payment-target';
+import type { SubgraphContext } from '../runtime/server';
+
+/**
+ * h-employee (issue 12). What the employee's "La mia SIM" and "Storico ricariche personali" pages read on his line
+ * (seed 002 §9.1.1, §9.1.3, MOB-18/MOB-19): its SIMs with their One Number role (CRM), his personal credit and his
+ * personal top-ups (eBill's personal basket). Never a PIN or PUK: the seed keeps that reminder on the device.
+ */
+type OneNumberRole = 'PRIMARY' | 'SECONDARY';
+export interface LineSim { iccid: string; role: OneNumberRole | null }
+
+/**
+ * The line's own SIM first, with the line's role in its group; the group's other SIMs are secondary when the line's
+ * is the primary, and of a role CRM does not say otherwise.
+ */
+export function simsOf(line: MobileLine): LineSim[] {
+  if (!line.oneNumber) return [{ iccid: line.iccid, role: null }];
+  const others = line.oneNumber.iccids.filter((iccid) => iccid !== line.iccid);
+  const othersRole: OneNumberRole | null = line.oneNumber.role === 'PRIMARY' ? 'SECONDARY' : null;
+  return [{ iccid: line.iccid, role: line.oneNumber.role }, ...others.map((iccid) => ({ iccid, role: othersRole }))];
+}
+
+/** MobileLine fields of the employee's pages; the personal ones are the EU's alone (their @allow). */
+export const mySimFields = {
+  sims: (line: MobileLine): LineSim[] => simsOf(line),
+  personalCredit: (line: MobileLine, _args: unknown, { loaders }: SubgraphContext): Promise<ResidualCredit | null> | null =>
+    (line.kind === 'PREPAID' ? loaders.ebill.personalCredit.load(line.number) : null),
+  personalTopUps: (line: MobileLine, _args: unknown, { legacy }: SubgraphContext): Promise<PersonalTopUpRecord[]> | [] =>
+    (line.kind === 'PREPAID' ? legacy.ebill.listPersonalTopUps(line.number, ...personalTopUpWindow()) : []),
+};
