@@ -18,6 +18,9 @@ export interface PersonalTopUpRecord {
   detail: string;
 }
 
+/** A service SMS the line received (seed 002 §9.2.3). */
+export interface ServiceSms { sender: string; kind: string; text: string; sentAt: string; deliveredAt: string | null; status: string }
+
 export interface PersonalBasketClient {
   /** Aligned with `lineNumbers`: `null` where the line has no personal basket. */
   getPersonalCredit(lineNumbers: readonly string[]): Promise<(ResidualCredit | null)[]>;
@@ -25,6 +28,8 @@ export interface PersonalBasketClient {
   creditPersonalTopUp(top: { lineNumber: string; cents: number; operationId: string }): Promise<ResidualCredit>;
   /** The line's personal top-ups from `from` to `to` (ISO dates, both included), newest first. */
   listPersonalTopUps(lineNumber: string, from: string, to: string): Promise<PersonalTopUpRecord[]>;
+  /** The service SMS the line received from `from` to `to` (ISO dates, both included), newest first. */
+  listServiceSms(lineNumber: string, from: string, to: string): Promise<ServiceSms[]>;
 }
 
 type Post = <T>(operation: string, body: Record<string, unknown>, read: (payload: EbillRecord) => T, kind?: 'read' | 'write') => Promise<T>;
@@ -32,6 +37,11 @@ type Post = <T>(operation: string, body: Record<string, unknown>, read: (payload
 const topUpFromEbill = (r: EbillRecord): PersonalTopUpRecord => ({
   operationId: text(r, 'idOp'), lineNumber: text(r, 'nrLinea'), at: isoDateTime(text(r, 'dtOra')), amount: decimal(text(r, 'imp')),
   kind: text(r, 'tipo'), detail: text(r, 'dettaglio'),
+});
+
+const smsFromEbill = (r: EbillRecord): ServiceSms => ({
+  sender: text(r, 'mittente'), kind: text(r, 'tipologia'), text: text(r, 'testo'), sentAt: isoDateTime(text(r, 'dtInvio')),
+  deliveredAt: text(r, 'dtConsegna') === '' ? null : isoDateTime(text(r, 'dtConsegna')), status: text(r, 'stato'),
 });
 
 export function personalBasketCalls(post: Post): PersonalBasketClient {
@@ -47,5 +57,7 @@ export function personalBasketCalls(post: Post): PersonalBasketClient {
       (p) => residualCreditFromEbill(record(p, 'credito')), 'write'),
     listPersonalTopUps: (lineNumber, from, to) => post('linee/ricariche-personali',
       { nrLinea: lineNumber, dtDa: legacyDate(from), dtA: legacyDate(to) }, (p) => records(p, 'ricariche').map(topUpFromEbill)),
+    listServiceSms: (lineNumber, from, to) => post('linee/sms-servizio',
+      { nrLinea: lineNumber, dtDa: legacyDate(from), dtA: legacyDate(to) }, (p) => records(p, 'sms').map(smsFromEbill)),
   };
 }

@@ -23,3 +23,17 @@ export const PERSONAL_TOP_UPS: readonly PersonalTopUpSeed[] = [
 ];
 
 export const personalTopUpDate = (seed: PersonalTopUpSeed) => daysAgo(seed.daysAgo);
+
+/** A service SMS the line received (seed 002 §9.2.3): threshold reached, offer activated, top-up confirmed. */
+export interface ServiceSmsSeed { lineNumber: string; sender: string; kind: string; text: string; daysAgo: number; status: string }
+
+export const SERVICE_SMS: readonly ServiceSmsSeed[] = [
+  { lineNumber: '3700034020', sender: 'TIMBusiness', kind: 'SMS Area Clienti H24', daysAgo: 12, status: 'CONSEGNATO',
+    text: 'Gentile cliente, l\'opzione RICARICA ONE SHOT 7 EBU ric e\' stata attivata sulla tua linea. Grazie da TIM Business' },
+  { lineNumber: '3700034020', sender: 'TIMBusiness', kind: 'SMS Area Clienti H24', daysAgo: 64, status: 'CONSEGNATO',
+    text: 'Gentile cliente, la ricarica di 10,00 euro sul tuo credito personale e\' stata effettuata. Grazie da TIM Business' },
+  { lineNumber: '3700034020', sender: 'TIMBusiness', kind: 'SMS Soglie', daysAgo: 200, status: 'CONSEGNATO',
+    text: 'Gentile cliente, hai raggiunto l\'80% del traffico dati incluso. Grazie da TIM Business' },
+  { lineNumber: '3312548681', sender: 'TIMBusiness', kind: 'SMS Soglie', daysAgo: 20, status: 'CONSEGNATO',
+    text: 'Gentile cliente, hai raggiunto l\'80% del traffico dati incluso. Grazie da TIM Business' },
+];

@@ -1,4 +1,4 @@
-import { PERSONAL_BASKETS, PERSONAL_TOP_UPS, personalTopUpDate } from '../data/ebill-personal';
+import { PERSONAL_BASKETS, PERSONAL_TOP_UPS, personalTopUpDate, SERVICE_SMS } from '../data/ebill-personal';
 import { jsonObjectBody } from '../runtime/json-body';
 import { legacyAmount } from '../runtime/amount';
 import { daysAgo, legacyDateTime, parseLegacyDate, today } from '../runtime/clock';
@@ -13,16 +13,23 @@ import { LegacyFault, type StandInReply } from '../runtime/server';
  * - `linee/ricarica-personale` {idOp, nrLinea, imp, canale, dettaglio} → {idOp, credito}: credits once per `idOp`
  *   (the payment's id): the same again answers the credit as it is; `idOp` with another line or amount → 409 EB-409;
  * - `linee/ricariche-personali` {nrLinea, dtDa, dtA} → {tot, ricariche: [{idOp, nrLinea, dtOra, imp, tipo, dettaglio}]}
- *   newest first.
+ *   newest first;
+ * - `linee/sms-servizio` {nrLinea, dtDa, dtA} → {tot, sms: [{mittente, tipologia, testo, dtInvio, dtConsegna, stato}]}
+ *   newest first: the service SMS the line received (seed 002 §9.2.3).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS credito_personale (nr_linea TEXT PRIMARY KEY, cred_cent INTEGER NOT NULL, dt_agg TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ricariche_personali (
   id_op TEXT PRIMARY KEY, nr_linea TEXT NOT NULL, imp_cent INTEGER NOT NULL, dt TEXT NOT NULL, tipo TEXT NOT NULL, dettaglio TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS ricariche_personali_linea ON ricariche_personali (nr_linea, dt);
+CREATE TABLE IF NOT EXISTS sms_servizio (
+  id INTEGER PRIMARY KEY, nr_linea TEXT NOT NULL, mittente TEXT NOT NULL, tipologia TEXT NOT NULL, testo TEXT NOT NULL,
+  dt_invio TEXT NOT NULL, dt_consegna TEXT, stato TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sms_servizio_linea ON sms_servizio (nr_linea, dt_invio);
 `;
 
 interface BasketRow { nr_linea: string; cred_cent: number; dt_agg: string }
+interface SmsRow { nr_linea: string; mittente: string; tipologia: string; testo: string; dt_invio: string; dt_consegna: string | null; stato: string }
 interface TopUpRow { id_op: string; nr_linea: string; imp_cent: number; dt: string; tipo: string; dettaglio: string }
 
 /** What a top-up made on the web portal or app is called in eBill's history (the seed's §9.1.3 rows). */
@@ -49,12 +56,19 @@ const topUpJson = (r: TopUpRow) => ({
   idOp: r.id_op, nrLinea: r.nr_linea, dtOra: legacyDateTime(new Date(`${r.dt}:00Z`)), imp: legacyAmount(r.imp_cent), tipo: r.tipo, dettaglio: r.dettaglio,
 });
 
+const at = (iso: string | null) => (iso === null ? '' : legacyDateTime(new Date(`${iso}:00Z`)));
+const smsJson = (r: SmsRow) => ({
+  mittente: r.mittente, tipologia: r.tipologia, testo: r.testo, dtInvio: at(r.dt_invio), dtConsegna: at(r.dt_consegna), stato: r.stato,
+});
+
 export function openPersonalBaskets(dataDir: string) {
   const db = openDatabase(dataDir, 'ebill-personal', SCHEMA, (d) => {
     const basket = d.prepare('INSERT INTO credito_personale VALUES (?, ?, ?)');
     for (const b of PERSONAL_BASKETS) basket.run(b.lineNumber, b.cents, isoMinute(daysAgo(b.updatedDaysAgo)));
     const topUp = d.prepare('INSERT INTO ricariche_personali VALUES (?, ?, ?, ?, ?, ?)');
     for (const t of PERSONAL_TOP_UPS) topUp.run(t.operationId, t.lineNumber, t.cents, isoMinute(personalTopUpDate(t)), t.kind, t.detail);
+    const sms = d.prepare('INSERT INTO sms_servizio (nr_linea, mittente, tipologia, testo, dt_invio, dt_consegna, stato) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const m of SERVICE_SMS) sms.run(m.lineNumber, m.sender, m.kind, m.text, isoMinute(daysAgo(m.daysAgo)), isoMinute(daysAgo(m.daysAgo)), m.status);
   });
   const basket = (line: string) => db.prepare('SELECT * FROM credito_personale WHERE nr_linea = ?').get(line) as BasketRow | undefined;
 
@@ -87,17 +101,27 @@ export function openPersonalBaskets(dataDir: string) {
     return ok({ idOp: operationId, credito: basketJson(credited) });
   }
 
-  function history(raw: Buffer): StandInReply {
+  /** A line's rows of `table` from `dtDa` to `dtA` (both days included, on column `at`), newest first. */
+  function window<T>(raw: Buffer, table: string, at: string): T[] {
     const b = body(raw);
     const [from, to] = ['dtDa', 'dtA'].map((f) => parseLegacyDate(str(b, f)));
     if (!from || !to) throw invalid('dtDa e dtA devono essere gg/mm/aaaa');
-    const rows = db.prepare('SELECT * FROM ricariche_personali WHERE nr_linea = ? AND dt >= ? AND dt < ? ORDER BY dt DESC, id_op DESC')
-      .all(str(b, 'nrLinea'), from.toISOString().slice(0, 10), new Date(to.getTime() + 86_400_000).toISOString().slice(0, 10)) as TopUpRow[];
+    return db.prepare(`SELECT * FROM ${table} WHERE nr_linea = ? AND ${at} >= ? AND ${at} < ? ORDER BY ${at} DESC, rowid DESC`)
+      .all(str(b, 'nrLinea'), from.toISOString().slice(0, 10), new Date(to.getTime() + 86_400_000).toISOString().slice(0, 10)) as T[];
+  }
+
+  function history(raw: Buffer): StandInReply {
+    const rows = window<TopUpRow>(raw, 'ricariche_personali', 'dt');
     return ok({ tot: rows.length, ricariche: rows.map(topUpJson) });
   }
 
+  function serviceSms(raw: Buffer): StandInReply {
+    const rows = window<SmsRow>(raw, 'sms_servizio', 'dt_invio');
+    return ok({ tot: rows.length, sms: rows.map(smsJson) });
+  }
+
   return {
-    routes: { 'linee/credito-personale': credits, 'linee/ricarica-personale': topUp, 'linee/ricariche-personali': history },
+    routes: { 'linee/credito-personale': credits, 'linee/ricarica-personale': topUp, 'linee/ricariche-personali': history, 'linee/sms-servizio': serviceSms },
     close: () => db.close(),
   };
 }

@@ -1,12 +1,14 @@
 import type { MobileLine, ResidualCredit } from '../../adapters/domain';
-import type { PersonalTopUpRecord } from '../../adapters/ebill/personal';
+import type { PersonalTopUpRecord, ServiceSms } from '../../adapters/ebill/personal';
+import { badUserInput } from '../../adapters/errors';
+import { lastMonths } from '../runtime/calendar';
 import { personalTopUpWindow } from '../runtime/dispositive/payment-target';
 import type { SubgraphContext } from '../runtime/server';
 
 /**
  * h-employee (issue 12). What the employee's "La mia SIM" and "Storico ricariche personali" pages read on his line
  * (seed 002 §9.1.1, §9.1.3, MOB-18/MOB-19): its SIMs with their One Number role (CRM), his personal credit and his
- * personal top-ups (eBill's personal basket). Never a PIN or PUK: the seed keeps that reminder on the device.
+ * personal top-ups (eBill's personal basket); and the service SMS the line received (§9.2.3, CON-09). Never a PIN or PUK: the seed keeps that reminder on the device.
  */
 type OneNumberRole = 'PRIMARY' | 'SECONDARY';
 export interface LineSim { iccid: string; role: OneNumberRole | null }
@@ -29,4 +31,12 @@ export const mySimFields = {
     (line.kind === 'PREPAID' ? loaders.ebill.personalCredit.load(line.number) : null),
   personalTopUps: (line: MobileLine, _args: unknown, { legacy }: SubgraphContext): Promise<PersonalTopUpRecord[]> | [] =>
     (line.kind === 'PREPAID' ? legacy.ebill.listPersonalTopUps(line.number, ...personalTopUpWindow()) : []),
+  serviceSms(line: MobileLine, { months }: { months: number }, { legacy }: SubgraphContext): Promise<ServiceSms[]> {
+    if (!Number.isInteger(months) || months < 1 || months > SERVICE_SMS_MONTHS) throw badUserInput('months', `must be 1 to ${SERVICE_SMS_MONTHS}`);
+    const { from, to } = lastMonths(months);
+    return legacy.ebill.listServiceSms(line.number, from, to);
+  },
 };
+
+/** How far back the service SMS go (seed 002 §9.2.3: "profondità massima di 6 mesi"). */
+export const SERVICE_SMS_MONTHS = 6;

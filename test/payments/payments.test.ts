@@ -98,6 +98,15 @@ describe('payment provider', () => {
 });
 
 describe('eBill personal basket', () => {
+  it('lists the service SMS of a line over a window, newest first (seed 002 §9.2.3)', async () => {
+    const sms = await ebillClient.listServiceSms('3700034020', '2025-09-15', '2026-03-15');
+    expect(sms.map((m) => [m.sender, m.kind, m.status])).toEqual([
+      ['TIMBusiness', 'SMS Area Clienti H24', 'CONSEGNATO'], ['TIMBusiness', 'SMS Area Clienti H24', 'CONSEGNATO'],
+    ]);
+    expect(sms[0].text).toContain('RICARICA ONE SHOT 7 EBU');
+    expect(sms[0].sentAt > sms[1].sentAt).toBe(true);
+  });
+
   it('holds the personal credit apart from the company credit: 3700034020 has 135,00 €', async () => {
     expect(await ebillClient.getPersonalCredit(['3700034020', '3700801103'])).toEqual([
       expect.objectContaining({ lineNumber: '3700034020', amount: '135.00' }), null,

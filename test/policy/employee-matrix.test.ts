@@ -19,6 +19,8 @@ const CAPABILITIES: Capability[] = [
   { id: 'MOB-18', what: 'personal credit of a prepaid line', query: `{ mobileLine(number: "${GINA_LINE}") { number personalCredit { amount updatedAt } } }`, path: ['mobileLine', 'personalCredit'] },
   { id: 'MOB-19', what: 'personal top-ups of 6 months', query: `{ mobileLine(number: "${GINA_LINE}") { number personalTopUps { at amount kind detail } } }`, path: ['mobileLine', 'personalTopUps'] },
   { id: 'MOB-18', what: 'personal credit of a postpaid line', query: `{ mobileLine(number: "${PASQUALE_LINE}") { number personalCredit { amount } } }`, path: ['mobileLine', 'personalCredit'] },
+  { id: 'CON-09', what: 'service SMS of 6 months', query: `{ mobileLine(number: "${GINA_LINE}") { number serviceSms(months: 6) { sender kind text sentAt status } } }`, path: ['mobileLine', 'serviceSms'] },
+  { id: 'CON-09', what: 'service SMS of the last month, postpaid line', query: `{ mobileLine(number: "${PASQUALE_LINE}") { number serviceSms { text } } }`, path: ['mobileLine', 'serviceSms'] },
   { id: 'MOB-19', what: 'saved payment methods', query: '{ paymentMethods { id kind masked } }', path: ['paymentMethods'] },
   {
     id: 'MOB-19', what: 'start a personal top-up of 3700034020',
@@ -29,11 +31,11 @@ const CAPABILITIES: Capability[] = [
 
 /** Expected outcome per user, in the order of CAPABILITIES ('empty': allowed, nothing to show; a postpaid line has no personal credit). */
 const MATRIX: Matrix = {
-  //                                                                     sim sims crd top post pm start
-  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, D, E, E, D] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, F, F, E, E, F] },
-  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, E, F, F, F] },
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, E, F, F] },
+  //                                                                     sim sims crd top post sms smsP pm start
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, D, E, D, E, E, D] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, F, F, E, F, D, E, F] },
+  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, E, F, E, F, F, F] },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, E, E, E, F, F] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
@@ -50,6 +52,16 @@ describe('MOB-18 "La mia SIM" and the top-up history of 3700034020 (seed 002 §9
       { amount: '10.00', kind: 'Ricarica da altri canali', detail: 'Ricarica da WEB' },
       { amount: '25.00', kind: 'Ricarica da altri canali', detail: 'Ricarica da WEB' },
     ]);
+  });
+
+  it('shows the service SMS of the period asked, 1 to 6 months (seed 002 §9.2.3)', async () => {
+    const sms = (months: number) => graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") { serviceSms(months: ${months}) { sender kind text status } } }`,
+      {}, matrix.token('gina.eu'));
+    const { body } = await sms(1);
+    expect(body.data.mobileLine.serviceSms).toEqual([{ sender: 'TIMBusiness', kind: 'SMS Area Clienti H24', status: 'CONSEGNATO',
+      text: 'Gentile cliente, l\'opzione RICARICA ONE SHOT 7 EBU ric e\' stata attivata sulla tua linea. Grazie da TIM Business' }]);
+    expect((await sms(6)).body.data.mobileLine.serviceSms).toHaveLength(2);
+    expect((await sms(7)).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'months' });
   });
 });
 
