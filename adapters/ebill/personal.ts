@@ -61,3 +61,7 @@ export function personalBasketCalls(post: Post): PersonalBasketClient {
       { nrLinea: lineNumber, dtDa: legacyDate(from), dtA: legacyDate(to) }, (p) => records(p, 'sms').map(smsFromEbill)),
   };
 }
+
+/** Where eBill serves a line's service SMS of a window as a CSV file: a signed download link names it. */
+export const serviceSmsFilePath = (lineNumber: string, from: string, to: string) =>
+  `/ebill/v1/linee/${encodeURIComponent(lineNumber)}/sms-servizio.csv?${new URLSearchParams({ dtDa: legacyDate(from), dtA: legacyDate(to) })}`;

@@ -15,7 +15,8 @@ import { LegacyFault, type StandInReply } from '../runtime/server';
  * - `linee/ricariche-personali` {nrLinea, dtDa, dtA} → {tot, ricariche: [{idOp, nrLinea, dtOra, imp, tipo, dettaglio}]}
  *   newest first;
  * - `linee/sms-servizio` {nrLinea, dtDa, dtA} → {tot, sms: [{mittente, tipologia, testo, dtInvio, dtConsegna, stato}]}
- *   newest first: the service SMS the line received (seed 002 §9.2.3).
+ *   newest first: the service SMS the line received (seed 002 §9.2.3);
+ * - `GET /ebill/v1/linee/{nrLinea}/sms-servizio.csv?dtDa=&dtA=`: the same as a semicolon CSV file (the page's download).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS credito_personale (nr_linea TEXT PRIMARY KEY, cred_cent INTEGER NOT NULL, dt_agg TEXT NOT NULL);
@@ -120,8 +121,21 @@ export function openPersonalBaskets(dataDir: string) {
     return ok({ tot: rows.length, sms: rows.map(smsJson) });
   }
 
+  function serviceSmsFile([, line]: string[], query: URLSearchParams): StandInReply {
+    const criteria = Buffer.from(JSON.stringify({ nrLinea: line, dtDa: query.get('dtDa') ?? '', dtA: query.get('dtA') ?? '' }));
+    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const lines = window<SmsRow>(criteria, 'sms_servizio', 'dt_invio').map((r) => smsJson(r))
+      .map((m) => [m.mittente, m.tipologia, m.testo, m.dtInvio, m.dtConsegna, m.stato].map(cell).join(';'));
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="sms-servizio-${line}.csv"` },
+      body: ['Mittente;Tipologia;Testo SMS;Data/ora invio;Data/ora consegna;Stato', ...lines].join('\r\n'),
+    };
+  }
+
   return {
     routes: { 'linee/credito-personale': credits, 'linee/ricarica-personale': topUp, 'linee/ricariche-personali': history, 'linee/sms-servizio': serviceSms },
+    files: [{ path: /^\/ebill\/v1\/linee\/(\d{6,15})\/sms-servizio\.csv$/, operation: 'linee/sms-servizio.csv', run: serviceSmsFile }],
     close: () => db.close(),
   };
 }

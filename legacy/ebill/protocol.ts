@@ -19,8 +19,15 @@ function koReply(status: number, code: string, text: string): StandInReply {
   };
 }
 
-/** `more`: operations kept outside EbillStore, served alike (h-employee: the personal baskets, personal.ts). */
-export function ebillProtocol(store: EbillStore, apiKey: string, more: Record<string, (body: Buffer) => StandInReply> = {}): LegacyProtocol {
+/** A GET of a file eBill serves besides the invoice PDFs: its path, its operation name, its answer. */
+export interface EbillFileRoute { path: RegExp; operation: string; run(match: string[], query: URLSearchParams): StandInReply }
+
+/**
+ * `more` and `files`: operations kept outside EbillStore, served alike (h-employee: the personal baskets and the
+ * service SMS file, personal.ts).
+ */
+export function ebillProtocol(store: EbillStore, apiKey: string, more: Record<string, (body: Buffer) => StandInReply> = {},
+  files: readonly EbillFileRoute[] = []): LegacyProtocol {
   const posts: Record<string, (body: Buffer) => StandInReply> = {
     ...more,
     'fatture/ricerca': (body) => searchInvoices(store, body),
@@ -32,7 +39,12 @@ export function ebillProtocol(store: EbillStore, apiKey: string, more: Record<st
 
   return {
     route(req: IncomingMessage, body: Buffer) {
-      const path = new URL(req.url ?? '/', 'http://ebill').pathname;
+      const url = new URL(req.url ?? '/', 'http://ebill');
+      const path = url.pathname;
+      for (const file of req.method === 'GET' ? files : []) {
+        const match = file.path.exec(path);
+        if (match) return { operation: file.operation, run: () => file.run([...match], url.searchParams) };
+      }
       const pdf = PDF_PATH.exec(path);
       if (pdf && req.method === 'GET') {
         return { operation: 'fatture/pdf', run: () => invoicePdf(store, decodeURIComponent(pdf[1])) };

@@ -11,7 +11,7 @@ export function ebillStandIn(env?: Record<string, string | undefined>): StandInO
   const personal = openPersonalBaskets(settings.dataDir);
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, settings.ebillApiKey, personal.routes),
+    protocol: ebillProtocol(store, settings.ebillApiKey, personal.routes, personal.files),
     settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },
     onClose: () => {

@@ -1,5 +1,5 @@
 import type { MobileLine, ResidualCredit } from '../../adapters/domain';
-import type { PersonalTopUpRecord, ServiceSms } from '../../adapters/ebill/personal';
+import { serviceSmsFilePath, type PersonalTopUpRecord, type ServiceSms } from '../../adapters/ebill/personal';
 import { badUserInput } from '../../adapters/errors';
 import { lastMonths } from '../runtime/calendar';
 import { personalTopUpWindow } from '../runtime/dispositive/payment-target';
@@ -32,11 +32,21 @@ export const mySimFields = {
   personalTopUps: (line: MobileLine, _args: unknown, { legacy }: SubgraphContext): Promise<PersonalTopUpRecord[]> | [] =>
     (line.kind === 'PREPAID' ? legacy.ebill.listPersonalTopUps(line.number, ...personalTopUpWindow()) : []),
   serviceSms(line: MobileLine, { months }: { months: number }, { legacy }: SubgraphContext): Promise<ServiceSms[]> {
-    if (!Number.isInteger(months) || months < 1 || months > SERVICE_SMS_MONTHS) throw badUserInput('months', `must be 1 to ${SERVICE_SMS_MONTHS}`);
-    const { from, to } = lastMonths(months);
+    const { from, to } = serviceSmsWindow(months);
     return legacy.ebill.listServiceSms(line.number, from, to);
   },
+  serviceSmsFileUrl(line: MobileLine, { months }: { months: number }, { downloads, identity }: SubgraphContext): Promise<string> {
+    const { from, to } = serviceSmsWindow(months);
+    return downloads.urlFor({
+      system: 'eBill', path: serviceSmsFilePath(line.number, from, to), fileName: `sms-servizio-${line.number}.csv`, contentType: 'text/csv',
+    }, identity.userId);
+  },
 };
+
+function serviceSmsWindow(months: number) {
+  if (!Number.isInteger(months) || months < 1 || months > SERVICE_SMS_MONTHS) throw badUserInput('months', `must be 1 to ${SERVICE_SMS_MONTHS}`);
+  return lastMonths(months);
+}
 
 /** How far back the service SMS go (seed 002 §9.2.3: "profondità massima di 6 mesi"). */
 export const SERVICE_SMS_MONTHS = 6;

@@ -63,6 +63,17 @@ describe('MOB-18 "La mia SIM" and the top-up history of 3700034020 (seed 002 §9
     expect((await sms(6)).body.data.mobileLine.serviceSms).toHaveLength(2);
     expect((await sms(7)).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'months' });
   });
+
+  it('downloads them as a CSV file through a signed link', async () => {
+    const { body } = await graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") { serviceSmsFileUrl(months: 6) } }`, {}, matrix.token('gina.eu'));
+    const res = await fetch(new URL(body.data.mobileLine.serviceSmsFileUrl, matrix.stack().gatewayUrl));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`sms-servizio-${GINA_LINE}.csv`);
+    const rows = (await res.text()).split('\r\n');
+    expect(rows[0]).toBe('Mittente;Tipologia;Testo SMS;Data/ora invio;Data/ora consegna;Stato');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain('RICARICA ONE SHOT 7 EBU');
+  });
 });
 
 describe('MOB-04 change own SIM (seed 002 §9.1.4): the ROA\'s mutation, for the employee on his own line only', () => {
