@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL';
 
-export type LegacySystem = 'CRM' | 'eBill' | 'EBPFA' | 'IdP';
+/** `Payments`: the payment provider of the personal top-ups (h-employee, issue 12). */
+export type LegacySystem = 'CRM' | 'eBill' | 'EBPFA' | 'IdP' | 'Payments';
 
 export class GraphError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {

@@ -28,7 +28,7 @@ export interface LegacyEndpoint {
 }
 
 export interface LegacyRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   headers?: Record<string, string>;
   /** A stream is sent as it comes (an upload); only a write may carry one, as a stream cannot be sent twice. */

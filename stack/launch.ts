@@ -13,10 +13,16 @@ import type { ReadyInfo } from './process';
  */
 export const STAND_INS = ['crm', 'ebill', 'ebpfa'] as const;
 export type StandInName = (typeof STAND_INS)[number];
-export type ComponentName = StandInName | 'idp' | SubgraphName | 'gateway';
+/**
+ * h-employee (issue 12): stand-ins of external services that are not systems of record, started with the others
+ * (same protocol, admin port): `payments`, the payment provider of the personal top-ups (seed 002 §9.1.2).
+ */
+export const EXTERNAL_SERVICES = ['payments'] as const;
+export type ExternalServiceName = (typeof EXTERNAL_SERVICES)[number];
+export type ComponentName = StandInName | ExternalServiceName | 'idp' | SubgraphName | 'gateway';
 
 /** Start order: a phase starts when every process of the previous one is READY. */
-const PHASES: readonly (readonly ComponentName[])[] = [[...STAND_INS, 'idp'], SUBGRAPH_NAMES, ['gateway']];
+const PHASES: readonly (readonly ComponentName[])[] = [[...STAND_INS, ...EXTERNAL_SERVICES, 'idp'], SUBGRAPH_NAMES, ['gateway']];
 
 type Env = Record<string, string | undefined>;
 
@@ -64,6 +70,7 @@ export const ENTRY_POINTS: Readonly<Record<ComponentName, string>> = {
   crm: 'legacy/crm/main.ts',
   ebill: 'legacy/ebill/main.ts',
   ebpfa: 'legacy/ebpfa/main.ts',
+  payments: 'legacy/payments/main.ts',
   idp: 'legacy/idp/main.ts',
   account: 'subgraphs/account/main.ts',
   fixed: 'subgraphs/fixed/main.ts',
@@ -108,7 +115,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       name,
       // Each process's traces name it (observability/tracing.ts), unless the caller names it otherwise.
       env: { OTEL_SERVICE_NAME: `onegraph-${name}`, ...common, ...wiring, ...options.componentEnv?.[name] },
-      ports: { PORT: String(port), ...((STAND_INS as readonly string[]).includes(name) && { ADMIN_PORT: '0' }) },
+      ports: { PORT: String(port), ...(([...STAND_INS, ...EXTERNAL_SERVICES] as readonly string[]).includes(name) && { ADMIN_PORT: '0' }) },
       child: null,
       info: null,
     };
@@ -197,7 +204,9 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     await startAll(PHASES[0].map((name) => add(name, {})));
     const urlOf = (name: ComponentName) => required(name).info!.url;
 
-    const backends = { CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), GATEWAY_IDENTITY_SECRET: identitySecret };
+    const backends = {
+      CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), PAYMENTS_URL: urlOf('payments'), GATEWAY_IDENTITY_SECRET: identitySecret,
+    };
     await startAll(SUBGRAPH_NAMES.map((name) => add(name, backends)));
 
     const idpUrl = urlOf('idp');

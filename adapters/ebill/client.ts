@@ -12,6 +12,7 @@ import {
   type SpendingThreshold, type ThresholdChange, type ThresholdNotification, type ThresholdSearch,
 } from './thresholds';
 import { onlineTrafficFromEbill, type OnlineTraffic } from './online-traffic';
+import { personalBasketCalls, type PersonalBasketClient } from './personal';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -21,7 +22,7 @@ const EBILL_MAX_PAGE = 1_000;
 
 export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbillClient {
+export interface EbillClient extends PersonalBasketClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
   searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
   /** Aligned with `numbers`: `null` where eBill has no such invoice. */
@@ -149,5 +150,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     },
 
     close: () => http.close(),
+    // h-employee (issue 12): the personal baskets (personal.ts).
+    ...personalBasketCalls(post),
   };
 }

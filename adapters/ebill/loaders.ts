@@ -18,6 +18,8 @@ export function createEbillLoaders(client: EbillClient) {
     thresholds: new DataLoader<string, SpendingThreshold[]>((lines) => client.getThresholds(lines), options),
     /** issue 11: the traffic not yet billed, this month and the previous one (seed 002 §7.4.3, §7.4.4). */
     onlineTraffic: new DataLoader<string, OnlineTraffic[]>((lines) => client.getOnlineTraffic(lines), options),
+    // h-employee (issue 12): the employee's personal credit of a prepaid line (seed 002 §9.1.1).
+    personalCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getPersonalCredit(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

@@ -41,13 +41,13 @@ export const DEFAULT_RESILIENCE: ResilienceSettings = {
 };
 
 /** Legacy systems the processes call through LegacyHttp, with the prefix of their own variables. */
-export const RESILIENT_SYSTEMS = { CRM: 'CRM', eBill: 'EBILL', EBPFA: 'EBPFA' } as const;
+export const RESILIENT_SYSTEMS = { CRM: 'CRM', eBill: 'EBILL', EBPFA: 'EBPFA', Payments: 'PAYMENTS' } as const;
 export type ResilientSystem = keyof typeof RESILIENT_SYSTEMS;
 
 const d = DEFAULT_RESILIENCE;
 /**
  * Each setting once: its variable suffix, what it means, where its value goes. `LEGACY_<SUFFIX>` sets it for every
- * system, `<SYSTEM>_<SUFFIX>` (CRM_, EBILL_, EBPFA_) for one, e.g. `EBILL_ATTEMPT_TIMEOUT_MS=800`.
+ * system, `<SYSTEM>_<SUFFIX>` (CRM_, EBILL_, EBPFA_, PAYMENTS_) for one, e.g. `EBILL_ATTEMPT_TIMEOUT_MS=800`.
  */
 export const RESILIENCE_SETTINGS = {
   ATTEMPT_TIMEOUT_MS: { fallback: d.attemptTimeoutMs, meaning: 'one attempt (connect, answer, body) is abandoned after this' },

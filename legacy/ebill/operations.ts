@@ -1,4 +1,5 @@
 import { LegacyFault, type StandInReply } from '../runtime/server';
+import { jsonObjectBody } from '../runtime/json-body';
 import { parseLegacyDate } from '../runtime/clock';
 import { minimalPdf } from '../runtime/pdf';
 import { legacyAmount } from '../runtime/amount';
@@ -18,15 +19,7 @@ export const ok = (value: Record<string, unknown>): StandInReply => ({
 
 export const invalid = (what: string) => new LegacyFault(400, 'EB-400', `richiesta non valida: ${what}`);
 
-export function jsonBody(body: Buffer): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // falls through to the legacy's own complaint
-  }
-  throw invalid('corpo JSON atteso');
-}
+export const jsonBody = (raw: Buffer) => jsonObjectBody(raw, () => invalid('corpo JSON atteso'));
 
 export function idList(body: Record<string, unknown>, field: string): string[] {
   const ids = body[field];

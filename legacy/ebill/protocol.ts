@@ -26,8 +26,17 @@ function koReply(status: number, code: string, text: string): StandInReply {
   };
 }
 
-export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol {
+/** A GET of a file eBill serves besides the invoice PDFs: its path, its operation name, its answer. */
+export interface EbillFileRoute { path: RegExp; operation: string; run(match: string[], query: URLSearchParams): StandInReply }
+
+/**
+ * `more` and `fileRoutes`: operations kept outside EbillStore, served alike (h-employee: the personal baskets and the
+ * service SMS file, personal.ts).
+ */
+export function ebillProtocol(store: EbillStore, apiKey: string, more: Record<string, (body: Buffer) => StandInReply> = {},
+  fileRoutes: readonly EbillFileRoute[] = []): LegacyProtocol {
   const posts: Record<string, (body: Buffer) => StandInReply> = {
+    ...more,
     'fatture/ricerca': (body) => searchInvoices(store, body),
     'fatture/dettaglio': (body) => invoiceDetails(store, body),
     'linee/credito': (body) => residualCredit(store, body),
@@ -52,6 +61,10 @@ export function ebillProtocol(store: EbillStore, apiKey: string): LegacyProtocol
     route(req: IncomingMessage, body: Buffer) {
       const url = new URL(req.url ?? '/', 'http://ebill');
       const path = url.pathname;
+      for (const file of req.method === 'GET' ? fileRoutes : []) {
+        const match = file.path.exec(path);
+        if (match) return { operation: file.operation, run: () => file.run([...match], url.searchParams) };
+      }
       const pdf = PDF_PATH.exec(path);
       if (pdf && req.method === 'GET') {
         return { operation: 'fatture/pdf', run: () => invoicePdf(store, decodeURIComponent(pdf[1])) };

@@ -13,8 +13,8 @@ export const STAND_IN_VARIABLES = {
   PORT: variable(expect.integer(0).default(0), { meaning: 'its protocol port (`0`: any free one)' }),
   ADMIN_PORT: variable(expect.integer(0).default(0), { meaning: 'its admin port (counters, faults, health: ARCHITECTURE.md "Legacy stand-ins")' }),
   DATA_DIR: variable(expect.text().default('.data'), { meaning: 'where the SQLite files and the IdP\'s signing key live (seeded on first start)' }),
-  LATENCY_MS: variable(expect.integer(0).optional(), { meaning: 'added latency of every answer', shownDefault: 'CRM 60, eBill 90, EBPFA 150' }),
-  JITTER_MS: variable(expect.integer(0).optional(), { meaning: 'random ± spread around that latency', shownDefault: 'CRM 20, eBill 30, EBPFA 50' }),
+  LATENCY_MS: variable(expect.integer(0).optional(), { meaning: 'added latency of every answer', shownDefault: 'CRM 60, eBill 90, EBPFA 150, payments 120' }),
+  JITTER_MS: variable(expect.integer(0).optional(), { meaning: 'random ± spread around that latency', shownDefault: 'CRM 20, eBill 30, EBPFA 50, payments 40' }),
   FAULTS: variable(expect.parsedBy(parseFaultsEnv, 'a JSON object {"*" | "<operation>": Fault}').optional(), {
     meaning: 'faults at start, as `PUT /faults` takes them (ARCHITECTURE.md)',
     shownDefault: 'none',
@@ -30,6 +30,8 @@ export const STAND_IN_VARIABLES = {
   EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'the `X-Api-Key` the EBPFA stand-in accepts', secret: true }),
   IDP_ISSUER: variable(expect.text().default('onegraph-demo-idp'), { meaning: 'the `iss` of the demo IdP\'s tokens' }),
   IDP_AUDIENCE: variable(expect.text().default('onegraph'), { meaning: 'the `aud` of the demo IdP\'s tokens' }),
+  // h-employee (issue 12): the payment provider's stand-in (seed 002 §9.1.2).
+  PAYMENTS_SECRET_KEY: variable(expect.text().default('onegraph-payments'), { meaning: 'the `Authorization: Bearer` secret key the payment provider\'s API accepts', secret: true }),
 };
 
 export interface StandInSettings {
@@ -46,6 +48,8 @@ export interface StandInSettings {
   ebillApiKey: string;
   ebpfaApiKey: string;
   idp: { issuer: string; audience: string };
+  /** h-employee (issue 12): the payment provider's API key. */
+  paymentsSecretKey: string;
   process: ProcessSettings;
 }
 
@@ -64,6 +68,7 @@ export function readStandInSettings(env: Record<string, string | undefined> = pr
     ebillApiKey: v.EBILL_API_KEY,
     ebpfaApiKey: v.EBPFA_API_KEY,
     idp: { issuer: v.IDP_ISSUER, audience: v.IDP_AUDIENCE },
+    paymentsSecretKey: v.PAYMENTS_SECRET_KEY,
     process: processSettingsOf(v),
   };
 }

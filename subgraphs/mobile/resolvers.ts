@@ -1,7 +1,9 @@
 import type { AutomaticRecharge, LineSort, MobileLine } from '../../adapters/domain';
 import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
 import { pageWindow } from '../runtime/pagination';
-import { DateScalar, DecimalScalar } from '../runtime/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
+import { mySimFields } from './my-sim';
+import { personalTopUpResolvers } from './personal-top-up';
 import type { Resolvers } from '../runtime/server';
 import { exactMatchPage, isCompleteMobileNumber, parseSearch, scanMobileLines } from './search';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
@@ -22,6 +24,7 @@ interface MobileLinesArgs { first: number; offset: number; search?: string | nul
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Decimal: DecimalScalar,
+  DateTime: DateTimeScalar,
   Query: {
     mobileLines: async (_root, args: MobileLinesArgs, { identity, loaders, legacy }) => {
       const window = pageWindow(args.first, args.offset);
@@ -40,6 +43,7 @@ export const resolvers: Resolvers = {
     // h-inventory: MOB-07, MOB-08, the price list (seed 002 §7.2).
     ...inventoryQueries,
     ...exportQueries,
+    ...personalTopUpResolvers.Query,
   },
   MobileInventory: mobileInventoryFields,
   ExportJob: exportJobFields,
@@ -50,6 +54,7 @@ export const resolvers: Resolvers = {
     contract: (line: MobileLine) => ({ number: line.contractNumber }),
     ...networkSettingsFields,
     imei: imeiField,
+    ...mySimFields,
   },
   AutomaticRecharge: {
     // The standing mode decides next month, unless a confirmation or waiver reverses it for that month.
@@ -57,5 +62,8 @@ export const resolvers: Resolvers = {
   },
   // Every dispositive operation from its declaration; contract outcomes answer the contract's key, the account
   // subgraph the rest.
-  Mutation: { ...(dispositiveMutations(MOBILE_OPERATIONS) as Record<string, unknown>), ...exportMutations },
+  Mutation: { ...(dispositiveMutations(MOBILE_OPERATIONS) as Record<string, unknown>), ...exportMutations, ...personalTopUpResolvers.Mutation },
+  // h-employee (issue 12)
+  PersonalTopUpPayment: personalTopUpResolvers.PersonalTopUpPayment,
+  PersonalTopUp: personalTopUpResolvers.PersonalTopUp,
 };

@@ -1,19 +1,22 @@
 import { createCrmClient, createCrmLoaders, type CrmClient } from '../../adapters/crm';
 import { createEbillClient, createEbillLoaders, type EbillClient } from '../../adapters/ebill';
 import { createEbpfaClient, createEbpfaLoaders, type EbpfaClient } from '../../adapters/ebpfa';
+import { createPaymentsClient, type PaymentsClient } from '../../adapters/payments';
 import type { SubgraphSettings } from './settings';
 
 /**
  * The legacy clients of one subgraph process (one keep-alive pool per system, shared by all requests) and the
  * DataLoaders of one GraphQL request (never shared: a loader caches, and a cache must not outlive its user).
  */
-export interface LegacyClients { crm: CrmClient; ebill: EbillClient; ebpfa: EbpfaClient }
+/** `payments`: the payment provider of the personal top-ups (h-employee, issue 12). */
+export interface LegacyClients { crm: CrmClient; ebill: EbillClient; ebpfa: EbpfaClient; payments: PaymentsClient }
 
-export function createLegacyClients(settings: Pick<SubgraphSettings, 'crm' | 'ebill' | 'ebpfa'>): LegacyClients {
+export function createLegacyClients(settings: Pick<SubgraphSettings, 'crm' | 'ebill' | 'ebpfa' | 'payments'>): LegacyClients {
   return {
     crm: createCrmClient(settings.crm),
     ebill: createEbillClient(settings.ebill),
     ebpfa: createEbpfaClient(settings.ebpfa),
+    payments: createPaymentsClient(settings.payments),
   };
 }
 
@@ -27,5 +30,5 @@ export function createLoaders(clients: LegacyClients) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export async function closeLegacyClients(clients: LegacyClients): Promise<void> {
-  await Promise.all([clients.crm.close(), clients.ebill.close(), clients.ebpfa.close()]);
+  await Promise.all([clients.crm.close(), clients.ebill.close(), clients.ebpfa.close(), clients.payments.close()]);
 }

@@ -33,6 +33,11 @@ export const SUBGRAPH_VARIABLES = {
   EBILL_PORTAL_URL: variable(expect.httpUrl().default('https://ebill.tim.it'), {
     meaning: 'eBill\'s web application, where the CM8 pages send the user for the billed traffic, the online traffic reports and the cost centres (seed 002 §7.4.1-§7.4.4): only written into links, never called',
   }),
+  // h-employee (issue 12): the payment provider of the personal top-ups (seed 002 §9.1.2).
+  PAYMENTS_URL: variable(expect.httpUrl().optional(), {
+    meaning: 'the payment provider\'s API base URL (personal top-ups); unset: they answer LEGACY_UNAVAILABLE (system Payments)', shownDefault: 'unset',
+  }),
+  PAYMENTS_SECRET_KEY: variable(expect.text().default('onegraph-payments'), { meaning: 'the payment provider\'s secret API key', secret: true }),
 };
 
 /**
@@ -47,6 +52,8 @@ export interface SubgraphSettings {
   crm: { url: string; user: string; password: string; resilience: ResilienceSettings };
   ebill: { url: string; apiKey: string; resilience: ResilienceSettings };
   ebpfa: { url: string; apiKey: string; resilience: ResilienceSettings };
+  /** h-employee (issue 12); `url` empty when unset. */
+  payments: { url: string; secretKey: string; resilience: ResilienceSettings };
   identitySecret: Uint8Array;
   policyLayer: PolicyLayer;
   /** Signed download links: their lifetime and the gateway's public origin. */
@@ -67,6 +74,7 @@ export function readSubgraphSettings(env: Record<string, string | undefined> = p
     crm: { url: v.CRM_URL, user: v.CRM_USER, password: v.CRM_PASSWORD, resilience: resilienceOf('CRM', v) },
     ebill: { url: v.EBILL_URL, apiKey: v.EBILL_API_KEY, resilience: resilienceOf('eBill', v) },
     ebpfa: { url: v.EBPFA_URL, apiKey: v.EBPFA_API_KEY, resilience: resilienceOf('EBPFA', v) },
+    payments: { url: v.PAYMENTS_URL ?? '', secretKey: v.PAYMENTS_SECRET_KEY, resilience: resilienceOf('Payments', v) },
     identitySecret: v.GATEWAY_IDENTITY_SECRET,
     policyLayer: v.POLICY_LAYER,
     downloads: { ttlSeconds: v.DOWNLOAD_URL_TTL_SECONDS, baseUrl: v.DOWNLOADS_BASE_URL ?? '' },

@@ -50,6 +50,9 @@ async function histories(token: string): Promise<{ requests: string[]; orders: s
   return { requests: body.data.requests.map((r: { id: string }) => r.id), orders: body.data.orders.map((o: { id: string }) => o.id) };
 }
 
+/** Who looks at the row's pratica in the histories: the fixture's `historyUser` (an EU has none), else its user. */
+const historian = (fixture: (typeof FIXTURES)[number]) => tokenFor(stack, fixture.historyUser ?? fixture.user);
+
 const writes = async () => {
   const c = await counters(stack, 'crm');
   return { CreaPratica: c.CreaPratica ?? 0, reads: (c.GetLineeMobili ?? 0) + (c.GetEsitoPratica ?? 0) };
@@ -96,7 +99,7 @@ describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation
     if (row.ordine) expect(first.order?.id).toMatch(/^\d+$/);
     else expect(first.order).toBeNull();
 
-    const { body } = await graphql(stack, '{ requests { id description } orders { id request { id } } }', {}, token);
+    const { body } = await graphql(stack, '{ requests { id description } orders { id request { id } } }', {}, await historian(fixture));
     expect(body.errors).toBeUndefined();
     expect(body.data.requests).toContainEqual({ id: first.request.id, description: row.pratica });
     if (row.ordine) expect(body.data.orders).toContainEqual({ id: first.order!.id, request: { id: first.request.id } });
@@ -104,18 +107,18 @@ describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation
 
   it('answers the same key and input with the first outcome, and writes nothing', async () => {
     const token = await tokenFor(stack, fixture.user);
-    const before = await histories(token);
+    const before = await histories(await historian(fixture));
     const again = await send(fixture.run, key, token);
     expect(again).toEqual({ outcome: first, error: null });
-    expect(await histories(token)).toEqual(before);
+    expect(await histories(await historian(fixture))).toEqual(before);
   });
 
   it('refuses the key reused for another operation or input with BAD_USER_INPUT, and writes nothing', async () => {
     const token = await tokenFor(stack, fixture.user);
-    const before = await histories(token);
+    const before = await histories(await historian(fixture));
     const { error } = await send(fixture.reuse, key, token);
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
-    expect(await histories(token)).toEqual(before);
+    expect(await histories(await historian(fixture))).toEqual(before);
   });
 
   it('refuses bad input naming the field, before reading or writing anything', async () => {

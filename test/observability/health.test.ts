@@ -36,7 +36,7 @@ describe('health and readiness', () => {
     const gateway = await probe('gateway', '/health?details');
     expect(gateway.body).toMatchObject({ status: 'ok', ready: true, supergraphLoaded: true, legacySystems: { CRM: { breaker: 'closed', inFlight: 0, queued: 0 } } });
     const mobile = await probe('mobile', '/health?details');
-    expect(Object.keys(mobile.body.legacySystems).sort()).toEqual(['CRM', 'EBPFA', 'eBill']);
+    expect(Object.keys(mobile.body.legacySystems).sort()).toEqual(['CRM', 'EBPFA', 'Payments', 'eBill']);
     expect(mobile.body.legacySystems.eBill).toEqual({ breaker: 'closed', inFlight: 0, queued: 0, lastFailureAt: null });
   });
 

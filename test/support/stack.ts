@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Fault } from '../../legacy/runtime/faults';
-import { launchStack, type LaunchOptions, type Stack, type StandInName } from '../../stack/launch';
+import { launchStack, type ExternalServiceName, type LaunchOptions, type Stack, type StandInName } from '../../stack/launch';
 import { readLauncherSettings } from '../../stack/settings/launcher';
 
 /**
@@ -73,12 +73,15 @@ export async function graphql(
   return { status: res.status, body: (await res.json()) as GraphQLResult['body'] };
 }
 
+/** A process with an admin port: a legacy system's stand-in, or an external service's (h-employee: `payments`). */
+type AdminName = StandInName | ExternalServiceName;
+
 /** Calls served per operation by a stand-in since the last reset, e.g. `{ ListaLineeMobili: 1 }`. */
-export async function counters(stack: Stack, system: StandInName): Promise<Record<string, number>> {
+export async function counters(stack: Stack, system: AdminName): Promise<Record<string, number>> {
   return (await admin(stack, system, 'GET', '/counters')) as Record<string, number>;
 }
 
-export async function resetCounters(stack: Stack, system: StandInName): Promise<void> {
+export async function resetCounters(stack: Stack, system: AdminName): Promise<void> {
   await admin(stack, system, 'POST', '/counters/reset');
 }
 
@@ -86,16 +89,16 @@ export async function resetCounters(stack: Stack, system: StandInName): Promise<
  * Merges faults into a stand-in's table: `{ "*": { down: true } }`, `{ GetLineeMobili: { timeout: true } }`;
  * `{ GetLineeMobili: null }` removes an operation's entry, `{ "*": { down: false } }` brings the system back.
  */
-export async function setFaults(stack: Stack, system: StandInName, faults: Record<string, Fault | null>): Promise<void> {
+export async function setFaults(stack: Stack, system: AdminName, faults: Record<string, Fault | null>): Promise<void> {
   await admin(stack, system, 'PUT', '/faults', faults);
 }
 
 /** A stand-in's fault table, e.g. `{ "*": { latencyMs: 60, jitterMs: 20 } }`. */
-export async function faults(stack: Stack, system: StandInName): Promise<Record<string, Fault>> {
+export async function faults(stack: Stack, system: AdminName): Promise<Record<string, Fault>> {
   return (await admin(stack, system, 'GET', '/faults')) as Record<string, Fault>;
 }
 
-async function admin(stack: Stack, system: StandInName, method: string, path: string, body?: unknown): Promise<unknown> {
+async function admin(stack: Stack, system: AdminName, method: string, path: string, body?: unknown): Promise<unknown> {
   const adminUrl = stack.components.get(system)?.adminUrl;
   if (!adminUrl) throw new Error(`${system} has no admin URL`);
   const res = await fetch(`${adminUrl}${path}`, {

@@ -9,9 +9,12 @@ import { SET_NETWORK_SERVICES } from './network-services';
 import { SET_RIF_PROFILE } from './rif-profile';
 import { BLOCK_SIM, UNBLOCK_SIM } from './sim-block';
 import { REQUEST_SPARE_SIMS } from './spare-sims';
+import { COMPLETE_PERSONAL_TOP_UP } from './personal-top-up';
 
 /** Every dispositive operation of the mobile subgraph: what the Appendix test checks against schema/appendix-1.yaml. */
 export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
   CONFIRM_AUTOMATIC_RECHARGE, WAIVE_AUTOMATIC_RECHARGE, REQUEST_COMPANY_RECHARGE, SET_BUNDLE_ENABLEMENTS, ACTIVATE_SIMS_LATER,
   BLOCK_SIM, UNBLOCK_SIM, CHANGE_SIM, SET_NETWORK_SERVICES, SET_RIF_PROFILE, REQUEST_SPARE_SIMS, BLOCK_IMEI,
+  // h-employee (issue 12)
+  COMPLETE_PERSONAL_TOP_UP,
 ];

@@ -7,6 +7,7 @@ import type { SubgraphContext } from '../server';
 import { checkIdempotencyKey } from '../validators/idempotency-key';
 import type { DispositiveDeclaration } from './declaration';
 import { fingerprint } from './fingerprint';
+import type { TargetKind } from './targets';
 
 /**
  * The one way a change reaches the systems of record. For every declaration, in this order:
@@ -88,13 +89,7 @@ async function execute<I, T>(
 ): Promise<DispositiveOutcome<T>> {
   const { target: kind } = declaration;
   const targetId = declaration.targetId(input);
-  const target = kind.plausible.test(targetId) ? await kind.load(targetId, context) : null;
-  const held = target ? kind.heldProfiles?.(target) ?? profilesOn(context.identity, kind.recordKind, kind.place(target)) : new Set<Profile>();
-  // Unknown and foreign records get the same error, without the id, so that nothing tells them apart.
-  if (!target || held.size === 0) throw notFound(kind.label);
-  const allowed = profilesAllowed(context.policy, 'Mutation', declaration.field);
-  const operators = [...held].filter((p) => allowed.has(p));
-  if (operators.length === 0) throw forbidden(`this operation on ${kind.label.replace(/^This /, 'this ')}`);
+  const { target, operators } = await authorisedTarget(kind, targetId, declaration.field, context);
 
   const print = fingerprint(declaration.field, targetId, input);
   const refusal = declaration.refusal?.(target, input, at, context.identity) ?? null;
@@ -113,6 +108,22 @@ async function execute<I, T>(
     : await context.legacy.crm.findCreatedRequest(key, print) ?? refuse(refusal);
   await declaration.applyElsewhere?.({ created, target, input }, context);
   return { created, record: await kind.reload(target, context) };
+}
+
+/**
+ * Step 2 on its own: the record loaded and the profiles the viewer holds on it that the Mutation `field`'s @allow
+ * lets act. Unknown and foreign records are NOT_FOUND alike; a record seen under no allowed profile is FORBIDDEN.
+ * Exported for a mutation that acts on a record without creating a pratica (e.g. starting a payment).
+ */
+export async function authorisedTarget<T>(kind: TargetKind<T>, targetId: string, field: string, context: SubgraphContext): Promise<{ target: T; operators: Profile[] }> {
+  const target = kind.plausible.test(targetId) ? await kind.load(targetId, context) : null;
+  const held = target ? kind.heldProfiles?.(target) ?? profilesOn(context.identity, kind.recordKind, kind.place(target)) : new Set<Profile>();
+  // Unknown and foreign records get the same error, without the id, so that nothing tells them apart.
+  if (!target || held.size === 0) throw notFound(kind.label);
+  const allowed = profilesAllowed(context.policy, 'Mutation', field);
+  const operators = [...held].filter((p) => allowed.has(p));
+  if (operators.length === 0) throw forbidden(`this operation on ${kind.label.replace(/^This /, 'this ')}`);
+  return { target, operators };
 }
 
 function refuse(refusal: string | GraphError): never {

@@ -58,6 +58,11 @@ export interface Fixture {
   bad: { input: Input; field: string };
   /** A user of another Ente who may run the mutation on his own records (default: massimiliano.roa, a ROA). */
   foreignUser?: string;
+  /**
+   * Who sees the row's pratica in the requests and orders histories (default: `user`). An employee (EU) has no
+   * histories: his requests are monitored by the ROA of his contract (seed 002 §9.1.2, "monitorabile dal ROA").
+   */
+  historyUser?: string;
 }
 
 export const lines = (...numbers: string[]) => ({ lines: numbers.map((number) => ({ number })) });

@@ -4,6 +4,7 @@ import type { Fixture } from './fixture';
 import { SIM_MANAGEMENT_FIXTURES } from './sim-management';
 import { BILLING_FIXTURES } from './billing';
 import { TIM_TUO_FIXTURES } from './tim-tuo';
+import { EMPLOYEE_FIXTURES } from './employee';
 
 /** Every built Appendix row's fixture, by row: one file per part of seed 002. */
 export const FIXTURES: Record<number, Fixture> = {
@@ -12,4 +13,5 @@ export const FIXTURES: Record<number, Fixture> = {
   ...CONTRACT_FIXTURES,
   ...BILLING_FIXTURES,
   ...TIM_TUO_FIXTURES,
+  ...EMPLOYEE_FIXTURES,
 };

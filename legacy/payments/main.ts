@@ -1,0 +1,4 @@
+import { runStandIn } from '../runtime/server';
+import { paymentsStandIn } from './standin';
+
+await runStandIn(paymentsStandIn());

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+import { paidTopUp, START_TOP_UP } from '../support/checkout';
+import { graphql } from '../support/stack';
+
+/**
+ * Issue 12: the CM8 employee's own pages (seed 002 §9.1) in the matrix of spec/profiles.md, both ways. gina.eu is
+ * EU on her prepaid line 3700034020; pasquale.eu is EU on his postpaid line 3312548681 and ROA of contract
+ * 888012234558, which holds gina's line: his profiles add up (seed 002 §5) and nothing of one scope leaks into the
+ * other: as ROA he sees gina's line, never her personal credit, top-ups or payments. vincenzo.roa is ROA of the
+ * contract of pasquale's line, and sees none of pasquale's personal data either.
+ */
+const GINA_LINE = '3700034020';
+const PASQUALE_LINE = '3312548681';
+
+const CAPABILITIES: Capability[] = [
+  { id: 'MOB-18', what: 'my SIM: number, status, ICCID, One Number SIMs', query: `{ mobileLine(number: "${GINA_LINE}") { number status iccid oneNumber { role iccids } } }`, path: ['mobileLine', 'oneNumber'] },
+  { id: 'MOB-18', what: 'my SIM: every SIM with its role', query: `{ mobileLine(number: "${GINA_LINE}") { number sims { iccid role } } }`, path: ['mobileLine', 'sims'] },
+  { id: 'MOB-18', what: 'personal credit of a prepaid line', query: `{ mobileLine(number: "${GINA_LINE}") { number personalCredit { amount updatedAt } } }`, path: ['mobileLine', 'personalCredit'] },
+  { id: 'MOB-19', what: 'personal top-ups of 6 months', query: `{ mobileLine(number: "${GINA_LINE}") { number personalTopUps { at amount kind detail } } }`, path: ['mobileLine', 'personalTopUps'] },
+  { id: 'MOB-18', what: 'personal credit of a postpaid line', query: `{ mobileLine(number: "${PASQUALE_LINE}") { number personalCredit { amount } } }`, path: ['mobileLine', 'personalCredit'] },
+  { id: 'CON-09', what: 'service SMS of 6 months', query: `{ mobileLine(number: "${GINA_LINE}") { number serviceSms(months: 6) { sender kind text sentAt status } } }`, path: ['mobileLine', 'serviceSms'] },
+  { id: 'CON-09', what: 'service SMS of the last month, postpaid line', query: `{ mobileLine(number: "${PASQUALE_LINE}") { number serviceSms { text } } }`, path: ['mobileLine', 'serviceSms'] },
+  { id: 'MOB-19', what: 'saved payment methods', query: '{ paymentMethods { id kind masked } }', path: ['paymentMethods'] },
+  {
+    id: 'MOB-19', what: 'start a personal top-up of 3700034020',
+    query: `mutation { startPersonalTopUp(input: { number: "${GINA_LINE}", amount: "10", newMethod: CARD, idempotencyKey: "employee-matrix-start" }) { id status redirectUrl } }`,
+    path: ['startPersonalTopUp'],
+  },
+];
+
+/** Expected outcome per user, in the order of CAPABILITIES ('empty': allowed, nothing to show; a postpaid line has no personal credit). */
+const MATRIX: Matrix = {
+  //                                                                     sim sims crd top post sms smsP pm start
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, D, E, D, E, E, D] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, F, F, E, F, D, E, F] },
+  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, E, F, E, F, F, F] },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, E, E, E, F, F] },
+};
+
+const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
+
+describe('MOB-18 "La mia SIM" and the top-up history of 3700034020 (seed 002 §9.1.1, §9.1.3)', () => {
+  it('shows the One Number SIMs with their roles, 135,00 € of personal credit, and the personal top-ups of 6 months', async () => {
+    const { body } = await graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") {
+      number status kind sims { iccid role } personalCredit { amount } personalTopUps { amount kind detail } } }`, {}, matrix.token('gina.eu'));
+    expect(body.errors).toBeUndefined();
+    const line = body.data.mobileLine;
+    expect(line).toMatchObject({ status: 'ACTIVE', kind: 'PREPAID', personalCredit: { amount: '135.00' } });
+    expect(line.sims.map((s: { role: string }) => s.role)).toEqual(['PRIMARY', 'SECONDARY', 'SECONDARY']);
+    expect(line.personalTopUps).toEqual([
+      { amount: '10.00', kind: 'Ricarica da altri canali', detail: 'Ricarica da WEB' },
+      { amount: '25.00', kind: 'Ricarica da altri canali', detail: 'Ricarica da WEB' },
+    ]);
+  });
+
+  it('shows the service SMS of the period asked, 1 to 6 months (seed 002 §9.2.3)', async () => {
+    const sms = (months: number) => graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") { serviceSms(months: ${months}) { sender kind text status } } }`,
+      {}, matrix.token('gina.eu'));
+    const { body } = await sms(1);
+    expect(body.data.mobileLine.serviceSms).toEqual([{ sender: 'TIMBusiness', kind: 'SMS Area Clienti H24', status: 'CONSEGNATO',
+      text: 'Gentile cliente, l\'opzione RICARICA ONE SHOT 7 EBU ric e\' stata attivata sulla tua linea. Grazie da TIM Business' }]);
+    expect((await sms(6)).body.data.mobileLine.serviceSms).toHaveLength(2);
+    expect((await sms(7)).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'months' });
+  });
+
+  it('downloads them as a CSV file through a signed link', async () => {
+    const { body } = await graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") { serviceSmsFileUrl(months: 6) } }`, {}, matrix.token('gina.eu'));
+    const res = await fetch(new URL(body.data.mobileLine.serviceSmsFileUrl, matrix.stack().gatewayUrl));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`sms-servizio-${GINA_LINE}.csv`);
+    const rows = (await res.text()).split('\r\n');
+    expect(rows[0]).toBe('Mittente;Tipologia;Testo SMS;Data/ora invio;Data/ora consegna;Stato');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain('RICARICA ONE SHOT 7 EBU');
+  });
+});
+
+describe('MOB-04 change own SIM (seed 002 §9.1.4): the ROA\'s mutation, for the employee on his own line only', () => {
+  const CHANGE = `mutation($input: ChangeSimInput!) { changeSim(input: $input) {
+    request { id description } order { id } line { number iccid oneNumber { role iccids } } } }`;
+  const change = (username: string, number: string, replacedIccid: string, idempotencyKey: string) => graphql(matrix.stack(), CHANGE,
+    { input: { number, replacedIccid, newIccidLastDigits: '0000034021', reason: 'SIM guasta', idempotencyKey } }, matrix.token(username));
+
+  it('gina.eu replaces a SIM of her One Number group, and reads the request and order it created', async () => {
+    const { body: before } = await graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") { oneNumber { iccids } } }`, {}, matrix.token('gina.eu'));
+    const replaced = before.data.mobileLine.oneNumber.iccids[1] as string;
+    const { body } = await change('gina.eu', GINA_LINE, replaced, 'employee-change-own-sim');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.changeSim.request.description).toBe('Cambio SIM');
+    expect(body.data.changeSim.order.id).toMatch(/^\d+$/);
+    expect(body.data.changeSim.line.oneNumber.iccids).toContain('8939010000000034021');
+    expect(body.data.changeSim.line.oneNumber.iccids).not.toContain(replaced);
+  });
+
+  it('an employee\'s other line is unknown to her, as any record outside her grants', async () => {
+    const { body } = await change('gina.eu', PASQUALE_LINE, '8939100003312548681', 'employee-change-other-sim');
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('MOB-19 personal top-up (seed 002 §9.1.2): the employee\'s own prepaid line, the seed\'s cuts, his own saved methods', () => {
+  const METHODS = '{ paymentMethods { id kind masked } }';
+  const DELETE = 'mutation($id: ID!) { deletePaymentMethod(input: { id: $id }) { id } }';
+  const start = (username: string, input: Record<string, unknown>) => graphql(matrix.stack(), START_TOP_UP, { input }, matrix.token(username));
+
+  it('refuses an amount that is not one of the cuts, naming the field, and a postpaid line with the reason', async () => {
+    const odd = await start('gina.eu', { number: GINA_LINE, amount: '15', newMethod: 'CARD', idempotencyKey: 'employee-odd-amount' });
+    expect(odd.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+    const postpaid = await start('pasquale.eu', { number: PASQUALE_LINE, amount: '10', newMethod: 'CARD', idempotencyKey: 'employee-postpaid' });
+    expect(postpaid.body.errors[0].extensions).toMatchObject({ code: 'LEGACY_REJECTED', system: 'Payments' });
+  });
+
+  it('saves the card the employee paid with, masked, lets him pay with it, and delete it; another employee cannot delete it', async () => {
+    await paidTopUp(matrix.stack(), matrix.token('gina.eu'), { number: GINA_LINE, amount: '10', key: 'employee-save-card' });
+    const { body } = await graphql(matrix.stack(), METHODS, {}, matrix.token('gina.eu'));
+    expect(body.data.paymentMethods).toEqual([{ id: expect.stringMatching(/^pm_/), kind: 'CARD', masked: '*****0119' }]);
+    const { id } = body.data.paymentMethods[0];
+    const withSaved = await start('gina.eu', { number: GINA_LINE, amount: '20', paymentMethodId: id, idempotencyKey: 'employee-saved-card' });
+    expect(withSaved.body.data.startPersonalTopUp).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', amount: '20.00', line: { number: GINA_LINE } });
+
+    const foreign = await graphql(matrix.stack(), DELETE, { id }, matrix.token('pasquale.eu'));
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const deleted = await graphql(matrix.stack(), DELETE, { id }, matrix.token('gina.eu'));
+    expect(deleted.body.data.deletePaymentMethod).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { DEMO_OTP } from '../../legacy/payments/operations';
+
+/**
+ * h-employee (issue 12): what the customer's browser does on the payment provider's checkout page (seed 002 §9.1.2):
+ * posts the form with a new card (or PayPal account) if the payment has no saved method, and the bank's code.
+ */
+export interface CheckoutEntry { pan?: string; paypalEmail?: string; otp?: string }
+
+export async function confirmOnCheckoutPage(redirectUrl: string, entry: CheckoutEntry): Promise<Response> {
+  const form = new URLSearchParams({ otp: entry.otp ?? DEMO_OTP });
+  if (entry.pan) form.set('pan', entry.pan), form.set('expiry', '12/29'), form.set('cvv', '123');
+  if (entry.paypalEmail) form.set('paypalEmail', entry.paypalEmail);
+  return fetch(redirectUrl, { method: 'POST', body: form, redirect: 'manual' });
+}
+
+/** The seed's example card (the confirmation shows *****0119); Luhn-valid, accepted by the demo bank. */
+export const DEMO_CARD = '4111111111070119';
+
+export const START_TOP_UP = `mutation($input: StartPersonalTopUpInput!) {
+  startPersonalTopUp(input: $input) { id orderNumber status amount redirectUrl line { number } } }`;
+
+/**
+ * A personal top-up paid as the employee pays it: started through the graph (a new card, or `paymentMethodId`),
+ * confirmed on the provider's page. Answers the payment id completePersonalTopUp takes.
+ */
+export async function paidTopUp(
+  stack: { gatewayUrl: string }, token: string, top: { number: string; amount: string; key: string; paymentMethodId?: string },
+): Promise<string> {
+  const method = top.paymentMethodId ? { paymentMethodId: top.paymentMethodId } : { newMethod: 'CARD', saveMethod: true };
+  const res = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: START_TOP_UP, variables: { input: { number: top.number, amount: top.amount, idempotencyKey: top.key, ...method } } }),
+  });
+  const body = (await res.json()) as { data?: { startPersonalTopUp: { id: string; redirectUrl: string } }; errors?: unknown[] };
+  if (!body.data?.startPersonalTopUp) throw new Error(`startPersonalTopUp failed: ${JSON.stringify(body.errors)}`);
+  const { id, redirectUrl } = body.data.startPersonalTopUp;
+  const confirmed = await confirmOnCheckoutPage(redirectUrl, top.paymentMethodId ? {} : { pan: DEMO_CARD });
+  if (confirmed.status !== 200) throw new Error(`the checkout page answered ${confirmed.status}`);
+  return id;
+}
