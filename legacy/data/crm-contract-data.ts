@@ -58,6 +58,13 @@ const KRISHNA_ADDRESSES = {
 const KRISHNA_CONTRACTS = ['888010088938', '888012234558'];
 const SECOND_ENTE_SEAT = { attentionOf: 'UFFICIO ECONOMATO', street: 'PIAZZA DEL COMUNE', houseNumber: '1', postalCode: '06121', city: 'PERUGIA', province: 'PG' };
 
+/** The generated Ente's ROA user as the Master referent CRM holds. */
+function masterOf(customer: ReturnType<typeof largeCustomer>): Omit<CrmReferentRecord, 'contract'> {
+  const roa = customer.users.find((u) => u.username.endsWith('.roa'));
+  if (!roa?.mobile) throw new Error('a generated Ente needs its ROA user, with his mobile line');
+  return { type: 'MASTER', taxCode: roa.taxCode, lastName: roa.lastName, firstName: roa.firstName, mobile: roa.mobile, email: roa.email };
+}
+
 /** A generated Ente: on each mobile contract a Master and a Mandatario, both addresses at its seat (legacy/data/large.ts). */
 function largeContractData(id: string, lines: number): Omit<CrmContractDataFixture, 'updatedOn'> {
   const customer = largeCustomer(id, lines);
@@ -67,7 +74,8 @@ function largeContractData(id: string, lines: number): Omit<CrmContractDataFixtu
     const suffix = String(c).padStart(3, '0');
     const seed = number.slice(4, 8);
     referents.push(
-      { contract: number, type: 'MASTER', taxCode: 'RFRMST80A01H501U', lastName: `REFERENTE ${id}`, firstName: 'MASTER', mobile: `34${seed}0${suffix}`, email: `master.${id.toLowerCase()}@example.it` },
+      // The Master of every contract is the generated ROA user (large.ts): his grants come from these records.
+      { contract: number, ...masterOf(customer) },
       { contract: number, type: 'MANDATARIO', taxCode: 'RPPLGL70A01H501X', lastName: id, firstName: 'RAPPRESENTANTE', mobile: `35${seed}0${suffix}`, email: `${id.toLowerCase()}.rl@example.it` },
     );
   });

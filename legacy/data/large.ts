@@ -57,10 +57,11 @@ export function largeCustomer(id: string, lineCount: number): LargeCustomer {
       mobile: null, email: `${id.toLowerCase()}.rl@example.it`, status: 'ATTIVA',
       grants: [{ profile: 'RL', kind: 'AZIENDA', scope: companyId }],
     },
-    // h-inventory: the CM8 referent (ROA) of every mobile contract, who reads the inventory (seed 002 §7.2).
+    // The CM8 referent (ROA) of every mobile contract, who reads the inventory (seed 002 §7.2): CRM derives his grants
+    // from the Master referent records that hold his mobile (legacy/data/crm-contract-data.ts).
     {
       id: `1-R${id}`, username: `${id.toLowerCase()}.roa`, firstName: 'REFERENTE', lastName: id, taxCode: 'RFRPRT70A01H501Y',
-      mobile: null, email: `${id.toLowerCase()}.roa@example.it`, status: 'ATTIVA',
+      mobile: `34${seed}0999`, email: `${id.toLowerCase()}.roa@example.it`, status: 'ATTIVA',
       grants: mobileContracts.map((c) => ({ profile: 'ROA' as const, kind: 'CONTRATTO' as const, scope: c.number })),
     }],
   };

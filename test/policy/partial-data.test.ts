@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, valueAt, type Capability, type Matrix } from '../support/conformance';
-import { graphql } from '../support/stack';
+import { graphql, tokenFor } from '../support/stack';
 
 /**
  * Partial data a frontend can rely on (issue 14 item 5), on the running stack: each capability asks a field some
@@ -30,7 +30,6 @@ const MATRIX: Matrix = {
   'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, F, D, F, D] },
   'giada.mantesi': { profile: 'UT, own line', cells: [D, F, F, D, F, F] },
   'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, D, D, D, D] },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [E, F, F, F, F, F] },
   'gina.eu': { profile: 'EU, own prepaid line', cells: [E, D, F, E, F, F] },
 };
 
@@ -43,5 +42,15 @@ describe('the record around a field the viewer may not see survives', () => {
       expect(valueAt(body.data, survivor), JSON.stringify(body.errors)).not.toBeNull();
       expect(valueAt(body.data, survivor)).toBeDefined();
     });
+  });
+});
+
+describe('a TRAFFIC_MANAGER opening a line from the threshold pages (he lists none, seed 002 §8)', () => {
+  it('gets the line with FORBIDDEN nulls where his profile may not look, never a lost line', async () => {
+    const { body } = await graphql(matrix.stack(), `{ mobileLine(number: "3312544025") {
+      number status iccid planFamily contract { number type } availableTraffic { dataGbLeft } } }`, {}, await tokenFor(matrix.stack(), 'umberto.traffic'));
+    expect(body.data.mobileLine).toMatchObject({ number: '3312544025', status: expect.any(String) });
+    expect(body.errors.length).toBeGreaterThan(0);
+    expect(body.errors.every((e: any) => e.extensions.code === 'FORBIDDEN' && e.path[0] === 'mobileLine' && e.path.length > 1)).toBe(true);
   });
 });

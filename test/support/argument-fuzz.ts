@@ -28,11 +28,12 @@ export function supergraphSchema(): GraphQLSchema {
 }
 
 /**
- * h-inventory: object types below the root whose fields take arguments, and the query that reaches them (their
- * fields are fuzzed inside it). A field with arguments on any other type must be added here.
+ * Object types below the root whose fields take arguments, and the query that reaches them (their fields are fuzzed
+ * inside it; a line of the fuzzing user's company). A field with arguments on any other type must be added here.
  */
 export const REACHED_THROUGH: Record<string, (inner: string) => string> = {
   MobileInventory: (inner) => `mobileInventory { ${inner} }`,
+  MobileLine: (inner) => `mobileLine(number: "3343860505") { ${inner} }`,
 };
 
 /** Fields with arguments outside the root types: the generator reaches only root fields, so it must be told. */
