@@ -13,9 +13,9 @@ const CAPABILITIES: Capability[] = [
   { id: 'CON-07', what: 'threshold monitoring and advanced search (§7.5.5)',
     query: `{ spendingThresholds(contractNumber: "${CONTRACT}", first: 50) { totalCount csvUrl nodes { lineNumber description value available erosionPercent alert period active activatedOn lineBlocked } } }`,
     path: ['spendingThresholds', 'nodes'] },
-  { id: 'CON-07', what: 'erosion of one line (§7.5.5), the line kept',
-    query: '{ mobileLine(number: "3312544025") { number spendingThresholds { description value available erosionPercent period activatedOn } } }',
-    path: ['mobileLine', 'spendingThresholds'] },
+  { id: 'CON-07', what: 'erosion of one line (§7.5.5, the advanced search by line)',
+    query: `{ spendingThresholds(contractNumber: "${CONTRACT}", lineNumber: "3312544025") { nodes { lineNumber description value available erosionPercent period activatedOn } } }`,
+    path: ['spendingThresholds', 'nodes'] },
   { id: 'CON-08', what: 'notification history (§7.5.6)',
     query: `{ thresholdNotifications(contractNumber: "${CONTRACT}") { id sentOn recipient subject lineNumbers attachmentUrl } }`,
     path: ['thresholdNotifications'] },
@@ -46,7 +46,7 @@ const MATRIX: Matrix = {
   'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [E, E, E, E, D, F, D, D, F] },
   'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [E, E, E, D, D, D, E, D, D] },
   'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, D, D, D, D, F, F] },
-  'giada.mantesi': { profile: 'UT, own line', cells: [F, E, F, F, F, F, E, F, F] },
+  'giada.mantesi': { profile: 'UT, own line', cells: [F, F, F, F, F, F, E, F, F] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
