@@ -1,4 +1,4 @@
-import type { Db } from '../runtime/db';
+import { placeholders, type Db } from '../runtime/db';
 import { legacyDate } from '../runtime/clock';
 import { legacyAmount } from '../runtime/amount';
 import { inventoryFixture } from '../data/inventory-reference';
@@ -52,7 +52,6 @@ export function seedInventory(db: Db, large: { id: string; lines: number }[]): v
   }
 }
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const date = (iso: string | null) => (iso ? legacyDate(new Date(`${iso}T12:00:00Z`)) : '');
 
 /**

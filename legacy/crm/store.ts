@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from '../runtime/db';
+import { openDatabase, placeholders, type Db } from '../runtime/db';
 import { crmFixture, type CrmAddress } from '../data/crm-reference';
 import { isReferentGrant } from '../data/crm-contract-data';
 import { ATTACHMENTS_SCHEMA } from './attachments';
@@ -96,7 +96,6 @@ export type LineOrder = 'NUMERO' | 'STATO' | 'DATA_ATTIVAZIONE';
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const isoOrNull = (d: Date | null) => (d ? isoDate(d) : null);
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const address = (a: CrmAddress) => [a.street, a.postalCode, a.city, a.province];
 
 function seed(db: Db, large: { id: string; lines: number }[]): void {

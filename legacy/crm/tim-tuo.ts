@@ -1,4 +1,4 @@
-import type { Db } from '../runtime/db';
+import { placeholders, type Db } from '../runtime/db';
 import { LegacyFault, type StandInReply } from '../runtime/server';
 import { soapAnswer, texts, type SoapRecord } from './soap';
 
@@ -28,7 +28,6 @@ export function seedTimTuoOptions(db: Db): void {
   for (const { line, options } of SEED_OPTIONS) update.run(JSON.stringify(options), line);
 }
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** The TIM TUO record of existing mobile lines; a line without a row answers as not enabled. */
 function timTuoOf(db: Db, numbers: string[]): TimTuoRow[] {

@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from '../runtime/db';
+import { openDatabase, placeholders, type Db } from '../runtime/db';
 import { ebillFixture } from '../data/ebill-reference';
 import { seedThresholds, THRESHOLD_SCHEMA, thresholdStore } from './threshold-store';
 import { seedTimTuoOptions, TIM_TUO_OPTIONS_SCHEMA } from './tim-tuo-options';
@@ -48,7 +48,6 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
   }
 }
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function openEbillStore(dataDir: string, large: { id: string; lines: number }[]) {
   // issue 11: the spending thresholds' tables (threshold-store.ts) live in the same database.

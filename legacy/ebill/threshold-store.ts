@@ -1,4 +1,4 @@
-import type { Db } from '../runtime/db';
+import { placeholders, type Db } from '../runtime/db';
 import { thresholdFixture, type ThresholdKind, type ThresholdNature, type ThresholdPeriod } from '../data/ebill-thresholds';
 
 /**
@@ -55,7 +55,6 @@ const WITH_SPENDING = `SELECT s.*, COALESCE(CASE
     WHEN s.periodo = 'GIORNO' THEN p.giorno_cent ELSE p.mese_cent END, 0) AS cons_cent
   FROM soglie s LEFT JOIN spesa p ON p.nr_linea = s.nr_linea`;
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function thresholdStore(db: Db) {
   const ofLine = (line: string, kind: ThresholdKind) =>

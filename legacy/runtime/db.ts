@@ -25,3 +25,6 @@ export function openDatabase(dataDir: string, system: string, schemaSql: string,
   }
   return db;
 }
+
+/** `?, ?, ?` for an `IN (…)` of `n` bound values: every stand-in's batched look-up builds its SQL with it. */
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
