@@ -106,14 +106,14 @@ function krishna(): InventoryFixture {
         service: { kind: 'ABBONAMENTO', status: 'ATTIVO', ...employee('888200090226', 'L. C. SALVATORE', 'SALVATORE', 'LCSSVT71B11A944K', '2021-02-11') } },
       // §7.4.6's screen: the line whose options are activated, TIM TUO active.
       { line: '3312548662', contract: POSTPAID, enabled: true,
-        service: { kind: 'ABBONAMENTO', status: 'ATTIVO', ...employee('888200090312', 'ROSSI', 'LAURA', 'RSSLRA85M41F839Q', '2021-04-07') } },
+        service: { kind: 'ABBONAMENTO', status: 'ATTIVO', ...employee('888200090312', 'ROSSI', 'LAURA', 'RSSLRA85M41F839V', '2021-04-07') } },
       { line: '3312548681', contract: POSTPAID, enabled: true,
-        service: { kind: 'ABBONAMENTO', status: 'ATTIVO', ...employee('888200090311', 'ESPOSITO', 'PASQUALE', 'SPSPQL80A01F839E', '2021-03-02') } },
+        service: { kind: 'ABBONAMENTO', status: 'ATTIVO', ...employee('888200090311', 'ESPOSITO', 'PASQUALE', 'SPSPQL80A01F839J', '2021-03-02') } },
       // §7.2.1's TIM TUO ricaricabile: 2 ATTIVO, 2 CESSATO.
       { line: '3700034020', contract: PREPAID, enabled: true,
-        service: { kind: 'RICARICABILE', status: 'ATTIVO', ...employee('888200090412', 'EUSEBI', 'GINA', 'SBEGNI88A41A944F', '2021-02-15') } },
+        service: { kind: 'RICARICABILE', status: 'ATTIVO', ...employee('888200090412', 'EUSEBI', 'GINA', 'SBEGNI88A41A944S', '2021-02-15') } },
       { line: '3700801103', contract: PREPAID, enabled: true,
-        service: { kind: 'RICARICABILE', status: 'ATTIVO', ...employee('888200090413', 'BIANCHI', 'ANNA', 'BNCNNA82C41A944H', '2021-02-16') } },
+        service: { kind: 'RICARICABILE', status: 'ATTIVO', ...employee('888200090413', 'BIANCHI', 'ANNA', 'BNCNNA82C41A944L', '2021-02-16') } },
       { line: '3346076607', contract: PREPAID, enabled: true,
         service: { kind: 'RICARICABILE', status: 'CESSATO', ...employee('888200090414', 'GALLI', 'MARCO', 'GLLMRC79D01A944J', '2021-02-16'), ceasedOn: '2021-06-30' } },
       { line: '3346075368', contract: PREPAID, enabled: true,

@@ -58,10 +58,22 @@ export const DEMO_USERS: DemoUser[] = [
     grants: [{ profile: 'REF_EBILL', kind: 'CONTRATTO', scope: '888010088938' }] }),
   user({ id: '1-U0033', username: 'umberto.traffic', firstName: 'UMBERTO', lastName: 'TRAFFICO', taxCode: 'TRFMRT72A01A944D', mobile: '3357410022',
     grants: [{ profile: 'TRAFFIC_MANAGER', kind: 'CONTRATTO', scope: '888010088938' }] }),
-  user({ id: '1-U0034', username: 'pasquale.eu', firstName: 'PASQUALE', lastName: 'ESPOSITO', taxCode: 'SPSPQL80A01F839E', mobile: '3312548681',
+  user({ id: '1-U0034', username: 'pasquale.eu', firstName: 'PASQUALE', lastName: 'ESPOSITO', taxCode: 'SPSPQL80A01F839J', mobile: '3312548681',
     grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312548681' }, { profile: 'ROA', kind: 'CONTRATTO', scope: '888012234558' }] }),
-  user({ id: '1-U0035', username: 'gina.eu', firstName: 'GINA', lastName: 'EUSEBI', taxCode: 'SBEGNI88A41A944F', mobile: '3700034020',
+  user({ id: '1-U0035', username: 'gina.eu', firstName: 'GINA', lastName: 'EUSEBI', taxCode: 'SBEGNI88A41A944S', mobile: '3700034020',
     grants: [{ profile: 'EU', kind: 'LINEA', scope: '3700034020' }] }),
+  // Issue 12: more CM8 employees, each on his own line of Ente KRISHNA, for seed 002 §9's pages. Two postpaid lines
+  // the ROA enabled to TIM TUO and their users have not associated yet (§9.2.1.1's "Associa": 3312547883, 3312547899),
+  // a postpaid line whose user has TIM TUO active (§9.2.1.2's "La mia fattura": 3312548662) and a second prepaid
+  // line with TIM TUO active (§9.2.1.3: 3700801103).
+  user({ id: '1-U0037', username: 'emanuele.eu', firstName: 'EMANUELE', lastName: 'MANCINI', taxCode: 'MNCMNL83C12A944Q', mobile: '3312547883',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312547883' }] }),
+  user({ id: '1-U0038', username: 'ivan.eu', firstName: 'IVAN', lastName: 'FERRARI', taxCode: 'FRRVNI79H05A944V', mobile: '3312547899',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312547899' }] }),
+  user({ id: '1-U0039', username: 'laura.eu', firstName: 'LAURA', lastName: 'ROSSI', taxCode: 'RSSLRA85M41F839V', mobile: '3312548662',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312548662' }] }),
+  user({ id: '1-U0041', username: 'anna.eu', firstName: 'ANNA', lastName: 'BIANCHI', taxCode: 'BNCNNA82C41A944L', mobile: '3700801103',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3700801103' }] }),
   // h-contract (issue 10): the CM8 referents' mobile lines are what CRM profiles them by (legacy/data/crm-contract-data.ts);
   // a messaging referent (seed 002 §8: the messaging services of §7.6.3 only).
   user({ id: '1-U0036', username: 'lucia.messaging', firstName: 'LUCIA', lastName: 'MESSINA', taxCode: 'MSSLCU82A41A944O', mobile: '3357410023',
