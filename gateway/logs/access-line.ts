@@ -3,11 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORRELATION_HEADER, sentCorrelationId } from '../../observability/correlation-id';
 import { logger } from '../../observability/logger';
 import { currentRequestScope, runInRequestScope, type RequestScope } from '../../observability/request-scope';
+import { loggedClientName } from '../front/trusted-documents/client-id';
 
 /**
  * One access line per GraphQL request at the gateway, written when the answer has been sent:
- * `{ msg: "graphql request", correlationId, operationName, status, outcome, errorCodes, durationMs, userId }`.
- * Never the token, the query, the variables or any personal data beyond the CRM user id.
+ * `{ msg: "graphql request", correlationId, client, operationName, status, outcome, errorCodes, durationMs, userId }`,
+ * `client` being the name the client gives itself (Apollo's `apollographql-client-name`, `unnamed` without one), so
+ * that an operator tells the dashboard's requests from a partner portal's. Never the token, the query, the variables
+ * or any personal data beyond the CRM user id.
  *
  * What the line says is gathered while the request runs, from places that each see one part of it: the error
  * formatter (every error the client gets, refusals before execution included), the access plugin (the user, and
@@ -53,6 +56,7 @@ export async function servedInScopeWithAccessLine(req: IncomingMessage, res: Ser
       await serve();
     } finally {
       logger.info({
+        client: loggedClientName(req.headers),
         operationName: scope.operationName,
         status: res.statusCode,
         outcome: outcomeOf(res.statusCode, record),

@@ -50,7 +50,7 @@ describe('logs', () => {
 
     const line = await accessLine(requestId);
     expect(line).toMatchObject({
-      level: 'info', name: 'gateway', operationName: 'Dashboard', status: 200, outcome: 'ok', errorCodes: [], userId: '1-U0001',
+      level: 'info', name: 'gateway', operationName: 'Dashboard', status: 200, outcome: 'ok', errorCodes: [], userId: '1-U0001', client: 'unnamed',
     });
     expect(line.durationMs).toEqual(expect.any(Number));
     expect(logs.of('gateway').filter((l) => l.msg === 'graphql request' && l.correlationId === requestId)).toHaveLength(1);
@@ -58,6 +58,16 @@ describe('logs', () => {
     const everything = JSON.stringify(logs.of());
     expect(everything).not.toContain(token.split('.')[2]);
     expect(everything).not.toMatch(/VALLISNERI|VLLGVR/i);
+  });
+
+  it('names the client that asked, as it names itself, and nothing a client could forge a field with', async () => {
+    const named = `test-${randomUUID()}`;
+    await ask({ 'x-request-id': named, 'apollographql-client-name': 'ops-console', 'apollographql-client-version': '1.4.0' });
+    expect(await accessLine(named)).toMatchObject({ client: 'ops-console', operationName: 'Dashboard' });
+
+    const forged = `test-${randomUUID()}`;
+    await ask({ 'x-request-id': forged, 'apollographql-client-name': 'portal" "userId":"1-U0030' });
+    expect(await accessLine(forged)).toMatchObject({ client: 'other', userId: '1-U0001' });
   });
 
   it('carries the x-request-id to the log lines of the gateway, a subgraph, its adapter and the stand-ins', async () => {
