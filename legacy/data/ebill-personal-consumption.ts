@@ -120,7 +120,8 @@ const TEMPLATES: Record<ConsumptionLineKind, Template[]> = {
 
 /**
  * The generated events of a line: per day `eventsPerDay`, each of a template picked by hash, a tenth in roaming, a
- * third personal on TIM TUO lines, and one in four charged beyond the bundle (a few cents to a few euro).
+ * third personal on TIM TUO lines (always charged), and one in four of the others charged beyond the bundle (a few
+ * cents to a few euro).
  */
 function generated(line: ConsumptionLineSeed): TrafficEventSeed[] {
   const events: TrafficEventSeed[] = [];
@@ -129,7 +130,9 @@ function generated(line: ConsumptionLineSeed): TrafficEventSeed[] {
     for (let n = 0; n < line.eventsPerDay; n += 1) {
       const h = (what: string) => unitHash(`${line.lineNumber}:${day}:${n}:${what}`);
       const template = templates[Math.floor(h('template') * templates.length)];
-      const charged = h('charged') < 0.25;
+      // Personal traffic is outside the company's bundles: always charged, on the employee's invoice.
+      const personal = line.timTuo && h('personal') < 1 / 3;
+      const charged = personal || h('charged') < 0.25;
       const cents = charged ? 10 + Math.floor(h('cents') * 490) : 0;
       events.push({
         ...template,
@@ -139,7 +142,7 @@ function generated(line: ConsumptionLineSeed): TrafficEventSeed[] {
         volumeKb: template.volumeKb === null ? null : 100 + Math.floor(h('volume') * 20_000),
         grossCents: template.grossCents === null ? null : cents,
         netCents: template.netCents === null ? null : cents,
-        callType: line.timTuo && h('personal') < 1 / 3 ? 'PERSONALE' : 'AZIENDALE',
+        callType: personal ? 'PERSONALE' : 'AZIENDALE',
         scope: h('roaming') < 0.1 ? 'ROAMING' : 'NAZIONALE',
       });
     }
