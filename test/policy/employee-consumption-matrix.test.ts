@@ -219,3 +219,11 @@ describe('"Tipologia traffico" and the prepaid line\'s credits and options (seed
     expect(line.personalConsumption.trafficByType.items.map((i: any) => i.category)).toEqual(['VOICE', 'SMS_MMS', 'GENERIC', 'DATA_AND_CONTENT']);
   });
 });
+
+describe('the line survives a refused personal consumption', () => {
+  it.each([['vincenzo.roa', PASQUALE_LINE], ['pasquale.eu', GINA_LINE]])('%s reads %s but not its employee\'s consumption', async (user, line) => {
+    const { body } = await graphql(matrix.stack(), `{ mobileLine(number: "${line}") { number status personalConsumption { timTuoActive } } }`, {}, matrix.token(user));
+    expect(body.data.mobileLine).toMatchObject({ number: line, status: 'ACTIVE', personalConsumption: null });
+    expect(body.errors.map((e: any) => [e.extensions.code, e.path.join('.')])).toEqual([['FORBIDDEN', 'mobileLine.personalConsumption']]);
+  });
+});
