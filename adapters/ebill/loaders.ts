@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
 import type { OnlineTraffic } from './online-traffic';
+import type { EmployeeService, OptionBundle } from './personal-consumption';
 import type { SpendingThreshold } from './thresholds';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
@@ -20,6 +21,9 @@ export function createEbillLoaders(client: EbillClient) {
     onlineTraffic: new DataLoader<string, OnlineTraffic[]>((lines) => client.getOnlineTraffic(lines), options),
     // h-employee (issue 12): the employee's personal credit of a prepaid line (seed 002 §9.1.1).
     personalCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getPersonalCredit(lines), options),
+    // h-consumption (issue 12): the services with the employee's share and the options' bundles (seed 002 §9.2.2).
+    employeeServices: new DataLoader<string, EmployeeService[]>((lines) => client.getEmployeeServices(lines), options),
+    optionBundles: new DataLoader<string, OptionBundle[]>((lines) => client.getOptionBundles(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

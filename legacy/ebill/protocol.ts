@@ -27,7 +27,7 @@ function koReply(status: number, code: string, text: string): StandInReply {
 }
 
 /** A GET of a file eBill serves besides the invoice PDFs: its path, its operation name, its answer. */
-export interface EbillFileRoute { path: RegExp; operation: string; run(match: string[], query: URLSearchParams): StandInReply }
+export interface EbillFileRoute { path: RegExp; operation: string; run(match: string[], query: URLSearchParams): StandInReply | Promise<StandInReply> }
 
 /**
  * `more` and `fileRoutes`: operations kept outside EbillStore, served alike (h-employee: the personal baskets and the

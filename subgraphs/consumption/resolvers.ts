@@ -5,6 +5,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { trafficByMonth } from './online-traffic';
 import { CONSUMPTION_OPERATIONS } from './operations';
+import { personalConsumptionFields } from './personal-consumption';
 import { attachmentUrl, contractThresholds, notificationHistory, requestSummary, thresholdAlert } from './thresholds';
 
 /**
@@ -28,7 +29,10 @@ export const resolvers: Resolvers = {
     availableTraffic: (line: MobileLine, _args, { loaders }) => loaders.ebill.availableTraffic.load(line.number),
     spendingThresholds: (line: MobileLine, _args, { loaders }) => loaders.ebill.thresholds.load(line.number),
     onlineTraffic: async (line: MobileLine, _args, { loaders }) => trafficByMonth(await loaders.ebill.onlineTraffic.load(line.number)),
+    // h-consumption (issue 12): the employee's personal consumption of his own line (personal-consumption.ts).
+    personalConsumption: (line: MobileLine) => ({ line }),
   },
+  PersonalConsumption: personalConsumptionFields,
   SpendingThreshold: { alert: thresholdAlert },
   ThresholdNotification: { attachmentUrl },
   Query: {

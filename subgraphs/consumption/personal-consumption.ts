@@ -1,0 +1,91 @@
+import type { MobileLine } from '../../adapters/domain';
+import {
+  trafficFilePath, type EmployeeService, type OptionBundle, type TrafficCategory, type TrafficFileFormat, type TrafficTotal,
+} from '../../adapters/ebill/personal-consumption';
+import { badUserInput } from '../../adapters/errors';
+import { sumAmounts } from '../runtime/cents';
+import { pageWindow } from '../runtime/pagination';
+import type { SubgraphContext } from '../runtime/server';
+import { CATEGORIES_OF, lastFifteenDays, monthWindow, timTuoActive, trafficCriteria, type TrafficEventFilter } from './traffic-filter';
+
+/**
+ * h-consumption (issue 12). "Riepilogo consumi personali" (seed 002 §9.2.2, CON-09): the employee's pages of his own
+ * line, read from eBill's rating of it. `MobileLine.personalConsumption` is the EU's alone (its @allow); every field
+ * below works on the line it came from. Sums are eBill's per group (one call per page), added here in cents.
+ */
+interface Source { line: MobileLine }
+
+/** The largest page of a traffic detail; eBill pages line up with ours (an offset a multiple of first). */
+const MAX_EVENTS_PAGE = 100;
+/** "Verranno esposti i singoli eventi di traffico fino al numero massimo di 3.000" (seed 002 §9.2.2.1). */
+export const MAX_TRAFFIC_EVENTS = 3_000;
+
+const sumOf = (totals: TrafficTotal[], keep: (t: TrafficTotal) => boolean) => sumAmounts(totals.filter(keep).map((t) => t.amount));
+
+/** Company / personal / total of one kind of traffic. */
+function byCallType(totals: TrafficTotal[], kind: TrafficTotal['kind']) {
+  const ofKind = totals.filter((t) => t.kind === kind);
+  return {
+    company: sumOf(ofKind, (t) => t.callType === 'COMPANY'), personal: sumOf(ofKind, (t) => t.callType === 'PERSONAL'), total: sumOf(ofKind, () => true),
+  };
+}
+
+/** National / roaming / total of the data traffic. */
+function dataByScope(totals: TrafficTotal[]) {
+  const data = totals.filter((t) => t.kind === 'DATA');
+  return { national: sumOf(data, (t) => t.scope === 'NATIONAL'), roaming: sumOf(data, (t) => t.scope === 'ROAMING'), total: sumOf(data, () => true) };
+}
+
+/** The bundles of each option together, in eBill's order. */
+function options(bundles: OptionBundle[]) {
+  const names = [...new Set(bundles.map((b) => `${b.scope}|${b.option}`))];
+  return names.map((key) => {
+    const mine = bundles.filter((b) => `${b.scope}|${b.option}` === key);
+    return {
+      name: mine[0].option, scope: mine[0].scope, activatedOn: mine[0].activatedOn,
+      allowances: mine.map((b) => ({ unit: b.unit, included: b.included, used: b.used, left: Math.max(0, b.included - b.used) })),
+    };
+  });
+}
+
+export const personalConsumptionFields = {
+  timTuoActive: ({ line }: Source, _args: unknown, { loaders }: SubgraphContext) => timTuoActive(line, loaders),
+
+  services: ({ line }: Source, _args: unknown, { loaders }: SubgraphContext): Promise<EmployeeService[]> | null =>
+    (line.kind === 'POSTPAID' ? loaders.ebill.employeeServices.load(line.number) : null),
+
+  async summary({ line }: Source, { month }: { month: 'CURRENT' | 'PREVIOUS' }, { legacy }: SubgraphContext) {
+    if (line.kind !== 'POSTPAID') return null;
+    const window = monthWindow(month);
+    const totals = await legacy.ebill.getTrafficTotals(line.number, window.from, window.to);
+    // The previous month shows voice and SMS only (the seed: "solo il traffico fonia/sms/mms").
+    return { ...window, voice: byCallType(totals, 'VOICE'), sms: byCallType(totals, 'SMS'), data: month === 'CURRENT' ? dataByScope(totals) : null };
+  },
+
+  options: async ({ line }: Source, _args: unknown, { loaders }: SubgraphContext) => options(await loaders.ebill.optionBundles.load(line.number)),
+
+  async trafficEvents({ line }: Source, args: { filter: TrafficEventFilter; first: number; offset: number }, context: SubgraphContext) {
+    const { offset, limit } = pageWindow(args.first, args.offset, MAX_EVENTS_PAGE);
+    if (offset % limit !== 0) throw badUserInput('offset', 'must be a multiple of first');
+    if (offset >= MAX_TRAFFIC_EVENTS) throw badUserInput('offset', `the detail shows the newest ${MAX_TRAFFIC_EVENTS} events`);
+    const criteria = await trafficCriteria(line, args.filter, context);
+    const page = await context.legacy.ebill.searchTrafficEvents(criteria, { offset, limit });
+    return { totalCount: page.totalCount, truncated: page.totalCount > page.reachable, nodes: page.items };
+  },
+
+  async trafficEventsFileUrl({ line }: Source, args: { filter: TrafficEventFilter; format: TrafficFileFormat }, context: SubgraphContext) {
+    const criteria = await trafficCriteria(line, args.filter, context);
+    const extension = args.format.toLowerCase();
+    return context.downloads.urlFor({
+      system: 'eBill', path: trafficFilePath(criteria, args.format), fileName: `dettaglio-traffico-${line.number}.${extension}`,
+      contentType: args.format === 'CSV' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }, context.identity.userId);
+  },
+
+  async trafficByType({ line }: Source, _args: unknown, { legacy }: SubgraphContext) {
+    const window = lastFifteenDays();
+    const totals = await legacy.ebill.getTrafficTotals(line.number, window.from, window.to);
+    const items = CATEGORIES_OF[line.kind].map((category: TrafficCategory) => ({ category, amount: sumOf(totals, (t) => t.category === category) }));
+    return { ...window, items, total: sumOf(totals, () => true) };
+  },
+};
