@@ -16,5 +16,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration suites start real processes; two cores cannot run many stacks at once.
     fileParallelism: false,
+    // A quiet CI log: warnings and errors only from what tests run in their own process (test/support/quiet-logs.ts).
+    setupFiles: ['./test/support/quiet-logs.ts'],
   },
 });

@@ -58,6 +58,11 @@ export interface CreateRequestInput {
   idempotencyKey: string;
   /** Hash of what was asked (operation, target, input): the same key with another fingerprint is refused. */
   fingerprint: string;
+  /**
+   * h-review: the fact the pratica records, once per description whatever the keys (`chiaveNaturale`, e.g. a payment's
+   * id): a request for a recorded fact is answered its pratica; asking something else about it is LEGACY_REJECTED.
+   */
+  naturalKey?: string;
 }
 
 export interface CrmClient {
@@ -217,6 +222,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
         canale: input.channel,
         chiaveIdempotenza: input.idempotencyKey,
         impronta: input.fingerprint,
+        ...(input.naturalKey !== undefined && { chiaveNaturale: input.naturalKey }),
       }, createdFromCrm('CreaPratica'), () => {
         throw notFound('This record');
       }, Object.fromEntries((input.attachments ?? []).map((a) => [a.id, a.field]))),

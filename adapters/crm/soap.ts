@@ -35,6 +35,8 @@ const REFUSALS: Record<string, string> = {
   'SBL-EXL-00151': 'CRM refused the request as invalid.',
   // h-contract: a new referent CRM does not know (seed 002 §7.1.2).
   'SBL-BRL-00120': "CRM does not know this person: give the new referent's first name and surname.",
+  // h-review: a fact already recorded by a pratica asked otherwise (CreaPratica's `chiaveNaturale`).
+  'SBL-BRL-00130': 'This has already been requested, with other data: it is recorded as it was first asked.',
 };
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });

@@ -4,9 +4,10 @@ import { orderXml, requestXml } from './answers';
 import { claimRequestAttachments } from './attachment-operations';
 import { applyEffect, type Parameters } from './effects';
 import { notFoundFault } from './operations';
-import { invalidRequest, records, soapAnswer, text, xmlReply, type SoapRecord } from './soap';
+import { invalidRequest, optionalText, records, soapAnswer, text, xmlReply, type SoapRecord } from './soap';
 import { isoDate, type CrmStore, type OrderRow, type RequestRow } from './store';
 import { keepRequestParameters } from './request-parameters';
+import { answerThroughNaturalKey, firstUnderNaturalKey, rememberNaturalKey } from './natural-keys';
 import { resolveTarget } from './targets';
 
 /**
@@ -17,6 +18,8 @@ import { resolveTarget } from './targets';
  * Idempotency: `chiaveIdempotenza` is kept with `impronta`, the caller's fingerprint of what was asked (operation,
  * target, input). The same key with the same fingerprint answers the first outcome and writes nothing; the same key
  * with another fingerprint is refused (SBL-IDM-00409), never answered with another request's outcome.
+ * `chiaveNaturale` (optional): the fact the pratica records, unique per description whatever the idempotency keys
+ * (natural-keys.ts): a second request for a recorded fact is answered the pratica that records it.
  * `motivo` is free text for the back office: no operation reads it back, so the stand-in does not keep it.
  */
 const DESCRIPTIONS: ReadonlySet<string> = new Set([
@@ -39,9 +42,15 @@ const ORDER_ID_BASE = 75_000_000_000;
 const keyReused = (key: string) =>
   new LegacyFault(500, 'SBL-IDM-00409', `Chiave di idempotenza ${key} già usata per una richiesta diversa`);
 
-/** The first answer under this key, if its fingerprint matches; a fault when the key was used for something else. */
+const factRecorded = (description: string, naturalKey: string) =>
+  new LegacyFault(500, 'SBL-BRL-00130', `Pratica "${description}" già presente per ${naturalKey} con dati diversi`);
+
+/**
+ * The first answer under this key (its own pratica, or the one a business key answered it), if its fingerprint
+ * matches; a fault when the key was used for something else.
+ */
 function previousAnswer(store: CrmStore, key: string, fingerprint: string): string | null {
-  const previous = store.answerFor(key);
+  const previous = store.answerFor(key) ?? answerThroughNaturalKey(store.db, key);
   if (previous && previous.fingerprint !== fingerprint) throw keyReused(key);
   return previous?.answer ?? null;
 }
@@ -56,9 +65,23 @@ function withOrder(params: SoapRecord): boolean {
   return value === 'SI';
 }
 
+/**
+ * The pratica that already records this fact (`chiaveNaturale`), now also the answer under this request's key; null
+ * when the fact is new. Asking something else about a recorded fact is refused.
+ */
+function recordedFact(store: CrmStore, description: string, naturalKey: string | null, key: string, fingerprint: string): string | null {
+  if (naturalKey === null) return null;
+  const first = firstUnderNaturalKey(store.db, description, naturalKey);
+  if (!first) return null;
+  if (first.fingerprint !== fingerprint) throw factRecorded(description, naturalKey);
+  rememberNaturalKey(store.db, description, naturalKey, { key, fingerprint, answer: first.answer });
+  return first.answer;
+}
+
 export function createRequest(store: CrmStore, params: SoapRecord): StandInReply {
   const key = text(params, 'chiaveIdempotenza');
   const fingerprint = text(params, 'impronta');
+  const naturalKey = optionalText(params, 'chiaveNaturale');
   const description = text(params, 'descrizione');
   const channel = text(params, 'canale');
   const ordered = withOrder(params);
@@ -68,7 +91,7 @@ export function createRequest(store: CrmStore, params: SoapRecord): StandInReply
   // One transaction: the idempotency key, the pratica, the ordine and the effect are written together or not at
   // all, and a retry with the same key finds the first answer instead of writing again.
   return store.transaction(() => {
-    const previous = previousAnswer(store, key, fingerprint);
+    const previous = previousAnswer(store, key, fingerprint) ?? recordedFact(store, description, naturalKey, key, fingerprint);
     if (previous) return xmlReply(200, previous);
 
     const target = resolveTarget(store, params);
@@ -98,6 +121,7 @@ export function createRequest(store: CrmStore, params: SoapRecord): StandInReply
 
     const reply = soapAnswer('CreaPratica', { pratica: requestXml(request), ...(order && { ordine: orderXml(order) }) });
     store.rememberAnswer(key, progressive, fingerprint, String(reply.body));
+    if (naturalKey !== null) rememberNaturalKey(store.db, description, naturalKey, { key, fingerprint, answer: String(reply.body) });
     return reply;
   });
 }

@@ -4,11 +4,14 @@ import { expect, variable } from './define';
  * Variables every server process reads (gateway, subgraphs, stand-ins), whatever its kind. Each kind's settings
  * module spreads these into its own declaration, so the one validation at start covers them too.
  */
+/** pino's levels, lowest last; `silent` writes nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 export const PROCESS_VARIABLES = {
   NODE_ENV: variable(expect.text().optional(), {
     meaning: '`production` turns GraphQL introspection off and refuses the test switches (`LEGACY_TODAY`, `POLICY_LAYER=off`)',
   }),
-  LOG_LEVEL: variable(expect.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), {
+  LOG_LEVEL: variable(expect.oneOf(LOG_LEVELS).default('info'), {
     meaning: 'the lowest pino level written to stderr',
   }),
   LOG_FORMAT: variable(expect.oneOf(['json', 'pretty']).default('json'), {

@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from './common';
 import { expect, readVariables, variable } from './define';
 
 /**
@@ -10,6 +11,10 @@ export const LAUNCHER_VARIABLES = {
   STACK_LOGS: variable(expect.text().optional(), {
     meaning: 'tests: any value forwards every process\'s log to the test output (otherwise only the tail of a process that fails to start)',
     shownDefault: 'unset',
+  }),
+  // h-review: a quiet CI log.
+  TEST_LOG_LEVEL: variable(expect.oneOf(LOG_LEVELS).default('warn'), {
+    meaning: 'tests: the `LOG_LEVEL` of the test stack\'s processes and of the servers and adapters tests run in their own process (a test that reads log lines asks for its own level)',
   }),
   IDP_URL: variable(expect.httpUrl().optional(), {
     meaning: '`npm run token`: the IdP to log in at',
@@ -30,9 +35,12 @@ export interface LauncherSettings {
   idpUrl?: string;
   demoPassword: string;
   chromiumPath?: string;
+  /** The level the tests' processes log at (`LOG_LEVEL`): warnings and errors only, unless asked for more. */
+  testLogLevel: string;
 }
 
 export function readLauncherSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
   const v = readVariables('launcher', LAUNCHER_VARIABLES, env);
-  return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD, chromiumPath: v.CHROMIUM_PATH };
+  return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD, chromiumPath: v.CHROMIUM_PATH,
+    testLogLevel: v.TEST_LOG_LEVEL };
 }

@@ -1,6 +1,6 @@
 import type { Contract, ContractData } from '../../adapters/domain';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
-import { cm8Contracts, selectedCm8Contract } from '../runtime/cm8-contract';
+import { CM8_REFERENT_PROFILES, cm8Contracts, workingContract } from '../runtime/cm8-contract';
 import type { Resolvers, SubgraphContext } from '../runtime/server';
 import { visibleContract } from './company';
 import { ACCOUNT_OPERATIONS } from './operations';
@@ -33,16 +33,22 @@ async function contractDetails(contract: Contract, { loaders }: SubgraphContext)
 
 type MutationResolver = (root: unknown, args: { input: Record<string, unknown> }, context: SubgraphContext, info: unknown) => unknown;
 
-/** A change of a contract may leave the contract out when the viewer is referent of one (seed 002 §5). */
-const onSelectedContract = (resolve: MutationResolver): MutationResolver => (root, { input }, context, info) =>
-  resolve(root, { input: { ...input, contractNumber: selectedCm8Contract(context.identity, input.contractNumber as string | undefined, 'input.contractNumber') } }, context, info);
+/**
+ * A change of a contract may leave the contract out when the viewer is referent of one (seed 002 §5): the choice is
+ * among all his CM8 contracts, as in the selector. A number sent goes on as sent: it is the declaration's target,
+ * which the engine loads and authorises (the Area Clienti's RL and AF name their company's contracts; foreign =
+ * unknown = NOT_FOUND).
+ */
+const onSelectedContract = (resolve: MutationResolver): MutationResolver => async (root, { input }, context, info) =>
+  resolve(root, { input: { ...input,
+    contractNumber: input.contractNumber ?? await workingContract(context, CM8_REFERENT_PROFILES, null, 'input.contractNumber') } }, context, info);
 
 const mutations = dispositiveMutations(ACCOUNT_OPERATIONS) as Record<string, MutationResolver>;
 
 export const contractPageResolvers = {
   Query: {
     selectedContract: async (_root, { number }: { number?: string | null }, context) => {
-      const selected = selectedCm8Contract(context.identity, number, 'number');
+      const selected = await workingContract(context, CM8_REFERENT_PROFILES, number, 'number');
       return selected === null ? null : visibleContract(context, selected);
     },
   },

@@ -33,7 +33,7 @@ export const exportQueries = {
  */
 async function askForExport(field: string, context: SubgraphContext, input: RequestExportInput, window?: DayRange): Promise<ExportJob> {
   const key = checkIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey');
-  const contract = await workingContract(context, profilesAllowed(context.policy, 'Mutation', field), input.contractNumber);
+  const contract = await workingContract(context, profilesAllowed(context.policy, 'Mutation', field), input.contractNumber, 'input.contractNumber');
   if (!contract) throw notFound('This contract');
   const { userId } = context.identity;
   const asked = { kind: input.kind, format: input.format, window };

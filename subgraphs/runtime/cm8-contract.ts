@@ -7,8 +7,9 @@ import type { SubgraphContext } from './server';
 /**
  * Contract selection of the CM8 portal (seed 002 §5: "seleziona il contratto da gestire nella tendina 'Contratto'"):
  * a referent (ROA, REF_EBILL, TRAFFIC_MANAGER, REF_MESSAGING) works on one contract at a time. Every CM8 read and
- * change takes the contract's number, and may leave it out when the viewer is referent of one contract only. The
- * choices come from the grants in the verified identity: choosing costs no legacy call.
+ * change takes the contract's number, and may leave it out when the viewer is referent of one contract only
+ * (`workingContract`). The choices come from the grants in the verified identity: choosing among a referent's
+ * contracts costs no legacy call (only an employee's line grant costs one, to learn his line's contract).
  */
 export const CM8_REFERENT_PROFILES: ReadonlySet<Profile> = new Set(['ROA', 'REF_EBILL', 'TRAFFIC_MANAGER', 'REF_MESSAGING']);
 
@@ -25,36 +26,22 @@ export function cm8Contracts(identity: Identity): Cm8ContractChoice[] {
 }
 
 /**
- * The contract a CM8 read or change is about: the number sent, or the viewer's only CM8 contract. A referent of
- * several contracts who sends none gets BAD_USER_INPUT on `field`; null when he is referent of none (the caller then
- * answers as for a contract he may not see).
- */
-export function selectedCm8Contract(identity: Identity, number: string | null | undefined, field: string): string | null {
-  if (number !== null && number !== undefined) return number;
-  const choices = cm8Contracts(identity);
-  if (choices.length > 1) throw badUserInput(field, `choose the contract to work on: one of ${choices.map((c) => c.number).join(', ')} (viewer.cm8Contracts)`);
-  return choices[0]?.number ?? null;
-}
-
-/**
- * The same choice for the reads an employee (EU) also makes (the inventory's price list, exports): the contracts
- * the viewer's grants of `profiles` name, plus, for a line grant, his line's contract (one CRM look-up, batched).
- * TODO(merge of issue 10's two halves): `selectedCm8Contract` is this function without line grants; one should
- * remain.
+ * The CM8 contract a read or change works on (seed 002 §5: the referent chooses the contract in the welcome page;
+ * every CM8 page then shows "il contratto selezionato"). The only contract chooser of the graph.
  *
- * The CM8 contract a read works on (seed 002 §5: the referent chooses the contract in the welcome page; every CM8
- * page then shows "il contratto selezionato"). The contracts a viewer works on with some profiles are those his
- * grants of these profiles name, and for a line grant (the employee, EU) the contract of his line. `contractNumber`
- * picks one of them; without it the only one is taken, and a viewer of several must say which (BAD_USER_INPUT).
- * A contract that is not among them answers null, exactly like one that does not exist, at the same cost: the
- * candidates are computed from the grants whatever was asked.
+ * The candidates are the contracts the viewer's grants of `profiles` name, and for a line grant (the employee, EU)
+ * the contract of his line (one CRM look-up, batched). `contractNumber` picks one of them; without it the only one is
+ * taken, and a viewer of several must say which: BAD_USER_INPUT on `field`, the argument's path. A contract that is
+ * not among them answers null, exactly like one that does not exist, at the same cost: the candidates are computed
+ * from the grants whatever was asked. Null too when there is no candidate (the caller answers as for a contract the
+ * viewer may not see).
  */
 export async function workingContract(
-  context: SubgraphContext, profiles: ReadonlySet<Profile>, contractNumber: string | null | undefined,
+  context: SubgraphContext, profiles: ReadonlySet<Profile>, contractNumber: string | null | undefined, field = 'contractNumber',
 ): Promise<string | null> {
   const candidates = await contractsOf(context, profiles);
   if (contractNumber !== null && contractNumber !== undefined) return candidates.has(contractNumber) ? contractNumber : null;
-  if (candidates.size > 1) throw badUserInput('contractNumber', `you work on ${candidates.size} contracts: say which one`);
+  if (candidates.size > 1) throw badUserInput(field, `choose the contract to work on: one of ${[...candidates].sort().join(', ')}`);
   return candidates.values().next().value ?? null;
 }
 

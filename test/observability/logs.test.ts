@@ -17,9 +17,10 @@ let stack: TestStack;
 let token: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ onLog: logs.onLog });
+  // The access and legacy-call lines are info lines: this test reads what production writes, not the tests' quiet level.
+  stack = await startTestStack({ onLog: logs.onLog, env: { LOG_LEVEL: 'info' }, readyTimeoutMs: 180_000 });
   token = await tokenFor(stack, 'ginevra.vallisneri');
-});
+}, 240_000);
 afterAll(async () => {
   await stack?.stop();
 });

@@ -7,7 +7,8 @@ import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack 
  * Issue 12 (seed 002 §9.1.2, Appendix row 33): a personal top-up is charged once by the provider and credited once
  * by eBill, with its one pratica in CRM, whatever the double clicks, the systems failing between the steps and the
  * crashes: the provider (SIGKILL after the charge), CRM (down before the pratica), eBill (failing after the pratica)
- * and the mobile subgraph (SIGKILLed between CRM's write and eBill's). The client retries with the same key.
+ * and the mobile subgraph (SIGKILLed between CRM's write and eBill's). The client retries with the same key; two
+ * clients racing under two keys make one pratica too (CRM's business key, the payment's id).
  */
 const EMPLOYEE = 'gina.eu';
 const LINE = '3700034020';
@@ -97,6 +98,24 @@ describe('a personal top-up, charged once and credited once', () => {
     const other = await complete(paymentId, 'double-click-other-key');
     expect(other.body.errors[0].extensions.code).toBe('LEGACY_REJECTED');
     await expectOnce(paymentId, 2_500, before);
+  }, 180_000);
+
+  it('two tabs completing one payment under two keys: both pass the rules, CRM records one pratica, eBill credits once', async () => {
+    const paymentId = await paidTopUp(stack, token, { number: LINE, amount: '10', key: 'two-tabs' });
+    const before = await snapshot();
+    const crmBefore = (await counters(stack, 'crm')).CreaPratica ?? 0;
+    // CRM slow to answer: both completions have passed the graph's rules (nothing credited yet) before either is written.
+    await setFaults(stack, 'crm', { CreaPratica: { latencyMs: 400 } });
+    const tabs = await Promise.all([complete(paymentId, 'two-tabs-a'), complete(paymentId, 'two-tabs-b')]);
+    await setFaults(stack, 'crm', { CreaPratica: null });
+    expect((await counters(stack, 'crm')).CreaPratica).toBe(crmBefore + 2);
+    const [a, b] = tabs.map((tab) => tab.body.data?.completePersonalTopUp);
+    expect(a.request.id).toBe(b.request.id);
+    expect(b.topUp).toMatchObject({ paymentId, amount: '10.00', personalCredit: ((before.credit + 1_000) / 100).toFixed(2) });
+    await expectOnce(paymentId, 1_000, before);
+    // Each tab's retry answers the same pratica: the second key is now bound to it.
+    expect((await complete(paymentId, 'two-tabs-b')).body.data.completePersonalTopUp.request.id).toBe(a.request.id);
+    await expectOnce(paymentId, 1_000, before);
   }, 180_000);
 
   it('a payment not confirmed on the provider\'s page is refused, and nothing is written', async () => {

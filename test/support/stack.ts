@@ -7,7 +7,9 @@ import { readLauncherSettings } from '../../stack/settings/launcher';
 
 /**
  * The integration tests' view of the stack: real processes on loopback, a fresh data directory per stack, no
- * latency and a pinned legacy clock unless the test asks otherwise. Set STACK_LOGS=1 to see every process's log.
+ * latency and a pinned legacy clock unless the test asks otherwise. The processes log warnings and errors only
+ * (TEST_LOG_LEVEL, default warn; a test that reads log lines passes its own LOG_LEVEL); set STACK_LOGS=1 to see
+ * every process's log, and TEST_LOG_LEVEL=info for the access and legacy-call lines too.
  */
 export interface TestStack extends Stack {
   dataDir: string;
@@ -20,12 +22,13 @@ export const LEGACY_TODAY = '2026-11-23';
 
 export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onegraph-test-'));
+  const settings = readLauncherSettings();
   try {
     const stack = await launchStack({
-      forwardLogs: readLauncherSettings().forwardLogs,
+      forwardLogs: settings.forwardLogs,
       ...opts,
       dataDir,
-      env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, ...opts.env },
+      env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, LOG_LEVEL: settings.testLogLevel, ...opts.env },
     });
     return {
       ...stack,

@@ -10,7 +10,9 @@ import { PAID_TOP_UP, type PaidTopUp } from '../../runtime/dispositive/payment-t
  * - CRM records the pratica "Ricarica manuale web/app" (no ordine), under the client's key;
  * - eBill credits the personal basket, keyed by the payment's id: whatever the retries, double clicks and crashes
  *   between the two writes, the charge (the provider's, once per payment) is credited once.
- * A payment already credited answers its first outcome under the same key, and is refused under another.
+ * A payment already credited answers its first outcome under the same key, and is refused under another. Two
+ * completions racing under two keys both pass that rule; the payment's id is the pratica's business key (`oncePer`),
+ * so CRM records one pratica and answers it to both, and eBill credits once.
  */
 interface CompletionInput { paymentId: string }
 
@@ -35,6 +37,7 @@ export const COMPLETE_PERSONAL_TOP_UP: DispositiveDeclaration<CompletionInput, P
     if (credited) return 'This payment has already been credited to the line\'s personal credit.';
     return null;
   },
+  oncePer: ({ payment }) => payment.id,
   crm: ({ payment }) => ({
     parameters: {
       idPagamento: payment.id,

@@ -51,6 +51,15 @@ export interface DispositiveDeclaration<Input, Target> {
    * `at(field)` and nothing is written.
    */
   attachments?(input: Input): readonly AttachmentUse[];
+  /**
+   * The fact the operation records, when it may be recorded once whatever the idempotency keys (a payment's id: one
+   * credit per charge). The key tells a retry from a new request of one client; two requests for the same fact under
+   * two keys (two tabs, two devices) can both pass `refusal` while neither has written yet. CRM keeps this business
+   * key unique per pratica description in the pratica's transaction (`chiaveNaturale`): the second is answered the
+   * pratica the first created, and the engine then runs `applyElsewhere` for it, which is idempotent under that
+   * pratica. It must determine the request (the same fact asked otherwise is LEGACY_REJECTED).
+   */
+  oncePer?(target: Target, input: Input): string;
   /** What CRM needs to apply the change in the pratica's own transaction (legacy/crm/effects.ts). */
   crm?(target: Target, input: Input): { reason?: string; parameters?: Record<string, string> };
   /**

@@ -16,7 +16,8 @@ import type { TargetKind } from './targets';
  *    record answers exactly like an unknown one);
  * 3. check the business rules (LEGACY_REJECTED, our message);
  * 4. create the pratica (and the ordine) in CRM, with the change CRM applies in the same transaction, under the
- *    client's idempotency key scoped to the user and the request's fingerprint;
+ *    client's idempotency key scoped to the user and the request's fingerprint, and the fact's business key when the
+ *    declaration records a fact once (`oncePer`: a second request for it is answered the pratica that records it);
  * 5. apply the change in another system, if any, idempotent under the pratica id;
  * 6. answer one outcome: the pratica, the ordine if any, the record as it now is.
  *
@@ -104,6 +105,7 @@ async function execute<I, T>(
       channel: operators.every((p) => CM8_PROFILES.has(p)) ? 'CONSIP8' : 'AREA CLIENTI',
       idempotencyKey: key,
       fingerprint: print,
+      ...(declaration.oncePer && { naturalKey: declaration.oncePer(target, input) }),
     })
     : await context.legacy.crm.findCreatedRequest(key, print) ?? refuse(refusal);
   await declaration.applyElsewhere?.({ created, target, input }, context);
