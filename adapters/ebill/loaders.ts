@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
 import type { OnlineTraffic } from './online-traffic';
 import type { SpendingThreshold } from './thresholds';
+import type { LinePrepaidOptions } from './tim-tuo-prepaid';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
 /**
@@ -20,6 +21,9 @@ export function createEbillLoaders(client: EbillClient) {
     onlineTraffic: new DataLoader<string, OnlineTraffic[]>((lines) => client.getOnlineTraffic(lines), options),
     // h-employee (issue 12): the employee's personal credit of a prepaid line (seed 002 §9.1.1).
     personalCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getPersonalCredit(lines), options),
+    // h-prepaid (issue 12): the TIM TUO prepaid options of a line and the national traffic left of them (seed 002 §9.2.1.3, §9.1.1).
+    timTuoPrepaid: new DataLoader<string, LinePrepaidOptions>((lines) => client.getTimTuoPrepaid(lines), options),
+    personalTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getPersonalTraffic(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

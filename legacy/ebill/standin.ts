@@ -3,15 +3,18 @@ import { readStandInSettings } from '../runtime/settings';
 import { ebillProtocol } from './protocol';
 import { openEbillStore } from './store';
 import { openPersonalBaskets } from './personal';
+import { timTuoPrepaid } from './tim-tuo-prepaid';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
 export function ebillStandIn(env?: Record<string, string | undefined>): StandInOptions {
   const settings = readStandInSettings(env);
   const store = openEbillStore(settings.dataDir, settings.largeCustomers);
   const personal = openPersonalBaskets(settings.dataDir);
+  // h-prepaid: the TIM TUO prepaid options, beside the personal basket they charge.
+  const prepaid = timTuoPrepaid(personal.db, settings.timTuoPrepaidApplySeconds);
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, settings.ebillApiKey, personal.routes, personal.files),
+    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...prepaid.routes }, [...personal.files, ...prepaid.files]),
     settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },
     onClose: () => {

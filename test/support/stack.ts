@@ -25,7 +25,8 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
       forwardLogs: readLauncherSettings().forwardLogs,
       ...opts,
       dataDir,
-      env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, ...opts.env },
+      // h-prepaid: eBill applies TIM TUO prepaid requests at once unless a test measures the wait.
+      env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, TIM_TUO_PREPAID_APPLY_SECONDS: '0', ...opts.env },
     });
     return {
       ...stack,
