@@ -3,7 +3,7 @@ import {
   prepaidSummaryPath, type ActivePrepaidOption, type PrepaidAction, type PrepaidChangeRequest, type PrepaidFamily, type PrepaidOption,
   type PrepaidOptionCode,
 } from '../../adapters/ebill/tim-tuo-prepaid';
-import { badUserInput } from '../../adapters/errors';
+import { badUserInput, isGraphError } from '../../adapters/errors';
 import { authorisedTarget } from '../runtime/dispositive/engine';
 import { confirmationRef, type ConfirmedRequest } from '../runtime/dispositive/confirmation';
 import { LINE_TIM_TUO_PREPAID, type LineWithPrepaidOptions } from '../runtime/dispositive/tim-tuo-prepaid-target';
@@ -114,12 +114,22 @@ export async function timTuoPrepaidOf(line: MobileLine, _args: unknown, context:
   return timTuo && prepaidPage({ ...line, timTuo, prepaid, personalCredit });
 }
 
+/** The line authorised as the mutation will be; a line the viewer does not see is null, like an unknown one (the mutation's NOT_FOUND). */
+async function summaryTarget(number: string, mutation: string, context: SubgraphContext): Promise<LineWithPrepaidOptions | null> {
+  try {
+    return (await authorisedTarget(LINE_TIM_TUO_PREPAID, number, mutation, context)).target;
+  } catch (err) {
+    if (isGraphError(err) && err.extensions.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+}
+
 interface SummaryArgs { number: unknown; family: PrepaidFamily; action: PrepaidAction; option?: unknown }
 
 /**
  * Query.timTuoPrepaidChangeSummary: the summary module of a change, to download before confirming ("Il download dei
  * documenti è obbligatorio per confermare la richiesta"), and the `confirmationRef` the mutation carries. The line is
- * authorised as the mutation would (a foreign line is NOT_FOUND); the rules do not refuse it, they are told
+ * authorised as the mutation will be (a foreign line answers null, like an unknown one); the rules do not refuse it, they are told
  * (`refusal`), and so is whether the personal credit covers the cost (it does not block the request: an uncovered
  * one is discarded by eBill later, as the seed says).
  */
@@ -128,7 +138,8 @@ export async function timTuoPrepaidChangeSummary(_root: unknown, args: SummaryAr
   const option = args.action === 'ACTIVATE' ? checkOption(args.option, args.family, 'option') : null;
   if (args.action === 'CEASE' && args.option != null) throw badUserInput('option', 'is not part of a cessation');
   const request: PrepaidRequest = { number, family: args.family, action: args.action, option };
-  const { target: line } = await authorisedTarget(LINE_TIM_TUO_PREPAID, number, prepaidMutation(args.family, args.action), context);
+  const line = await summaryTarget(number, prepaidMutation(args.family, args.action), context);
+  if (!line) return null;
   const terms = confirmedTerms(line, request);
   const reference = confirmationRef(context.identity, { operation: prepaidMutation(args.family, args.action), records: [number], terms });
   const subject = subjectOf(line, request);
