@@ -66,6 +66,7 @@ const OPTION: Record<string, PrepaidOptionCode> = {
   GIORNALIERO_EXTRA_UE: 'EXTRA_EU_DAILY', GIORNALIERO_EXTRA_UE_EXCLUSIVE: 'EXTRA_EU_DAILY_EXCLUSIVE',
   PLAFOND_500MB_EXTRA_UE: 'EXTRA_EU_500MB', PLAFOND_500MB_EXTRA_UE_EXCLUSIVE: 'EXTRA_EU_500MB_EXCLUSIVE',
 };
+const ACTION = { ATTIVA: 'ACTIVATE', CESSA: 'CEASE' } as const;
 const CHARGE = { ADDEBITATA: 'CHARGED', SCARTATA: 'DISCARDED', NON_DOVUTO: 'NONE' } as const;
 const STATUS = { IN_LAVORAZIONE: 'IN_PROGRESS', APPLICATA: 'APPLIED', SCARTATA: 'DISCARDED' } as const;
 
@@ -86,7 +87,7 @@ const changeFromEbill = (r: EbillRecord): PrepaidChange => ({
   operationId: text(r, 'idOp'),
   family: known(FAMILY, text(r, 'famiglia')),
   option: text(r, 'opzione') === '' ? null : known(OPTION, text(r, 'opzione')),
-  action: text(r, 'azione') === 'ATTIVA' ? 'ACTIVATE' : 'CEASE',
+  action: known(ACTION, text(r, 'azione')),
   charge: known(CHARGE, text(r, 'esito')),
   price: decimal(text(r, 'imp')),
   status: known(STATUS, text(r, 'stato')),
@@ -112,15 +113,19 @@ export function timTuoPrepaidCalls(post: Post, lookup: Lookup): TimTuoPrepaidCli
   return {
     async getTimTuoPrepaid(lines) {
       if (lines.length === 0) return [];
-      const found = await post('linee/tim-tuo-ric', { nrLinee: lines }, (p) => {
+      return post('linee/tim-tuo-ric', { nrLinee: lines }, (p) => {
         const catalogue = records(p, 'listino').map(optionFromEbill);
-        return records(p, 'linee').map((r) => lineFromEbill(r, catalogue));
+        const byLine = new Map(records(p, 'linee').map((r) => [text(r, 'nrLinea'), r]));
+        // eBill answers every line asked (an unknown one with empty lists): a missing one is an answer we cannot use.
+        return lines.map((line) => {
+          const answer = byLine.get(line);
+          if (!answer) throw new UnusableAnswer(`line ${line} missing from linee/tim-tuo-ric`);
+          return lineFromEbill(answer, catalogue);
+        });
       });
-      const byLine = new Map(found.map((l) => [l.lineNumber, l]));
-      return lines.map((line) => byLine.get(line) ?? (() => { throw new UnusableAnswer(`line ${line} missing from linee/tim-tuo-ric`); })());
     },
     changeTimTuoPrepaid: (operationId, { lineNumber, family, option, action }) => post('linee/tim-tuo-ric/variazione', {
-      idOp: operationId, nrLinea: lineNumber, famiglia: legacyWord(FAMILY, family), azione: action === 'ACTIVATE' ? 'ATTIVA' : 'CESSA',
+      idOp: operationId, nrLinea: lineNumber, famiglia: legacyWord(FAMILY, family), azione: legacyWord(ACTION, action),
       ...(option && { opzione: legacyWord(OPTION, option) }),
     }, (p) => ({ change: changeFromEbill(record(p, 'richiesta')), credit: p.credito ? residualCreditFromEbill(record(p, 'credito')) : null }), 'write'),
     getPersonalTraffic: (lines) => lookup(lines, 'linee/traffico-personale', 'nrLinee', 'traffico', 'nrLinea', availableTrafficFromEbill),
@@ -130,6 +135,6 @@ export function timTuoPrepaidCalls(post: Post, lookup: Lookup): TimTuoPrepaidCli
 /** Where eBill serves a request's summary module: a signed download link names it. */
 export const prepaidSummaryPath = (change: PrepaidChangeRequest, reference: string) =>
   `/ebill/v1/linee/${encodeURIComponent(change.lineNumber)}/tim-tuo-ric/riepilogo?${new URLSearchParams({
-    famiglia: legacyWord(FAMILY, change.family), azione: change.action === 'ACTIVATE' ? 'ATTIVA' : 'CESSA',
+    famiglia: legacyWord(FAMILY, change.family), azione: legacyWord(ACTION, change.action),
     opzione: change.option ? legacyWord(OPTION, change.option) : '', rif: reference,
   })}`;
