@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { graphql } from '../support/stack';
+import { counters, graphql } from '../support/stack';
 import { confirmedInput, prepaidSummary, type PrepaidChange } from '../support/tim-tuo-prepaid';
 
 /**
@@ -86,6 +86,14 @@ describe('BIL-11 the page of 3700034020 (seed 002 §9.2.1.3)', () => {
     ]);
     expect(timTuoPrepaid.families[0].options[0]).toEqual({ code: 'S1', price: '3.00', creditCovers: true });
     expect(personalTraffic).toBeNull();
+  });
+
+  it('reads the page and the counters with one eBill call of each kind (the request\'s loaders)', async () => {
+    const before = await counters(matrix.stack(), 'ebill');
+    await page('anna.eu', ANNA);
+    const after = await counters(matrix.stack(), 'ebill');
+    const calls = (operation: string) => (after[operation] ?? 0) - (before[operation] ?? 0);
+    expect(['linee/tim-tuo-ric', 'linee/credito-personale', 'linee/traffico-personale'].map(calls)).toEqual([1, 1, 1]);
   });
 
   it('hands the summary module to download, with the cost and whether the credit covers it', async () => {
