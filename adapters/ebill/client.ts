@@ -14,6 +14,7 @@ import {
 import { onlineTrafficFromEbill, type OnlineTraffic } from './online-traffic';
 import { personalBasketCalls, type PersonalBasketClient } from './personal';
 import { personalConsumptionCalls, type PersonalConsumptionClient } from './personal-consumption';
+import { timTuoPrepaidCalls, type TimTuoPrepaidClient } from './tim-tuo-prepaid';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -23,7 +24,7 @@ const EBILL_MAX_PAGE = 1_000;
 
 export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient {
+export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient, TimTuoPrepaidClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
   searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
   /** Aligned with `numbers`: `null` where eBill has no such invoice. */
@@ -155,5 +156,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     ...personalBasketCalls(post),
     // h-consumption (issue 12): the employee's personal consumption (personal-consumption.ts).
     ...personalConsumptionCalls(post),
+    // h-prepaid (issue 12): the TIM TUO prepaid options (tim-tuo-prepaid.ts).
+    ...timTuoPrepaidCalls(post, lookup),
   };
 }

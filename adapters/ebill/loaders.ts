@@ -3,6 +3,7 @@ import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
 import type { OnlineTraffic } from './online-traffic';
 import type { EmployeeService, OptionBundle } from './personal-consumption';
 import type { SpendingThreshold } from './thresholds';
+import type { LinePrepaidOptions } from './tim-tuo-prepaid';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
 /**
@@ -24,6 +25,9 @@ export function createEbillLoaders(client: EbillClient) {
     // h-consumption (issue 12): the services with the employee's share and the options' bundles (seed 002 §9.2.2).
     employeeServices: new DataLoader<string, EmployeeService[]>((lines) => client.getEmployeeServices(lines), options),
     optionBundles: new DataLoader<string, OptionBundle[]>((lines) => client.getOptionBundles(lines), options),
+    // h-prepaid (issue 12): the TIM TUO prepaid options of a line and the national traffic left of them (seed 002 §9.2.1.3, §9.1.1).
+    timTuoPrepaid: new DataLoader<string, LinePrepaidOptions>((lines) => client.getTimTuoPrepaid(lines), options),
+    personalTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getPersonalTraffic(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

@@ -21,6 +21,8 @@ interface TimTuoRow { numero: string; abilitato: 'SI' | 'NO'; stato: TimTuoStatu
 const SEED_OPTIONS: { line: string; options: string[] }[] = [
   { line: '3312548681', options: ['ROAMING_EXTRA_UE'] },
   { line: '3700801103', options: ['MMS'] },
+  // h-prepaid: gina.eu's prepaid line may take the extra-EU roaming packages and plafonds (seed 002 §9.2.1.3).
+  { line: '3700034020', options: ['ROAMING_EXTRA_UE'] },
 ];
 
 export function seedTimTuoOptions(db: Db): void {

@@ -137,5 +137,7 @@ export function openPersonalBaskets(dataDir: string) {
     routes: { 'linee/credito-personale': credits, 'linee/ricarica-personale': topUp, 'linee/ricariche-personali': history, 'linee/sms-servizio': serviceSms },
     files: [{ path: /^\/ebill\/v1\/linee\/(\d{6,15})\/sms-servizio\.csv$/, operation: 'linee/sms-servizio.csv', run: serviceSmsFile }],
     close: () => db.close(),
+    /** h-prepaid: the TIM TUO prepaid options charge this basket in their own transactions (tim-tuo-prepaid.ts). */
+    db,
   };
 }

@@ -18,6 +18,8 @@ export function seedTimTuoOptions(db: Db): void {
   const insert = db.prepare('INSERT INTO opzioni_tim_tuo VALUES (?, ?, ?)');
   insert.run('3312548681', 'ROAMING_EXTRA_UE', '2021-05-03');
   insert.run('3700801103', 'MMS', '2021-05-03');
+  // h-prepaid: gina.eu's prepaid line (the extra-EU roaming packages of seed 002 §9.2.1.3 need it).
+  insert.run('3700034020', 'ROAMING_EXTRA_UE', '2021-05-03');
 }
 
 const OPTIONS = ['ROAMING_EXTRA_UE', 'MMS'];

@@ -32,6 +32,10 @@ export const STAND_IN_VARIABLES = {
   IDP_AUDIENCE: variable(expect.text().default('onegraph'), { meaning: 'the `aud` of the demo IdP\'s tokens' }),
   // h-employee (issue 12): the payment provider's stand-in (seed 002 §9.1.2).
   PAYMENTS_SECRET_KEY: variable(expect.text().default('onegraph-payments'), { meaning: 'the `Authorization: Bearer` secret key the payment provider\'s API accepts', secret: true }),
+  // h-prepaid (issue 12): eBill's TIM TUO prepaid options (seed 002 §9.2.1.3).
+  TIM_TUO_PREPAID_APPLY_SECONDS: variable(expect.integer(0).default(120), {
+    meaning: 'how long eBill takes to apply a TIM TUO prepaid package/plafond request; until then the line takes no other (`0`: at once)',
+  }),
 };
 
 export interface StandInSettings {
@@ -50,6 +54,8 @@ export interface StandInSettings {
   idp: { issuer: string; audience: string };
   /** h-employee (issue 12): the payment provider's API key. */
   paymentsSecretKey: string;
+  /** h-prepaid (issue 12): seconds before eBill applies a TIM TUO prepaid option request. */
+  timTuoPrepaidApplySeconds: number;
   process: ProcessSettings;
 }
 
@@ -69,6 +75,7 @@ export function readStandInSettings(env: Record<string, string | undefined> = pr
     ebpfaApiKey: v.EBPFA_API_KEY,
     idp: { issuer: v.IDP_ISSUER, audience: v.IDP_AUDIENCE },
     paymentsSecretKey: v.PAYMENTS_SECRET_KEY,
+    timTuoPrepaidApplySeconds: v.TIM_TUO_PREPAID_APPLY_SECONDS,
     process: processSettingsOf(v),
   };
 }

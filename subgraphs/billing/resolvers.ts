@@ -1,5 +1,6 @@
 import type { Invoice } from '../../adapters/domain';
-import { DateScalar, DecimalScalar } from '../runtime/scalars';
+import type { PrepaidChange } from '../../adapters/ebill/tim-tuo-prepaid';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
 import { invoiceDocument, invoiceDocumentUrl } from './document';
@@ -9,11 +10,13 @@ import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
+import { prepaidOutcomeChange, timTuoPrepaidChangeSummary, timTuoPrepaidOf } from './tim-tuo-prepaid';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Decimal: DecimalScalar,
+  DateTime: DateTimeScalar,
   Query: {
     invoices: (_root, args: InvoicesArgs, context) => {
       const { page, criteria } = parseInvoicesArgs(args);
@@ -22,6 +25,7 @@ export const resolvers: Resolvers = {
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
     ebillAccess,
     temModule: () => TEM_MODULE,
+    timTuoPrepaidChangeSummary, // h-prepaid (seed 002 §9.2.1.3)
   },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
@@ -35,6 +39,10 @@ export const resolvers: Resolvers = {
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     timTuo: timTuoOf,
+    timTuoPrepaid: timTuoPrepaidOf, // h-prepaid (seed 002 §9.2.1.3)
   },
+  // h-prepaid: what eBill made of the change the outcome's request asked.
+  TimTuoPrepaidChangeOutcome: { change: prepaidOutcomeChange },
+  TimTuoPrepaidChange: { requestId: (change: PrepaidChange) => change.operationId },
   Mutation: dispositiveMutations(BILLING_OPERATIONS),
 };

@@ -3,6 +3,7 @@ import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
 import { pageWindow } from '../runtime/pagination';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import { mySimFields } from './my-sim';
+import { personalTrafficFields } from './personal-traffic';
 import { personalTopUpResolvers } from './personal-top-up';
 import type { Resolvers } from '../runtime/server';
 import { exactMatchPage, isCompleteMobileNumber, parseSearch, scanMobileLines } from './search';
@@ -55,6 +56,7 @@ export const resolvers: Resolvers = {
     ...networkSettingsFields,
     imei: imeiField,
     ...mySimFields,
+    ...personalTrafficFields, // h-prepaid (seed 002 §9.1.1)
   },
   AutomaticRecharge: {
     // The standing mode decides next month, unless a confirmation or waiver reverses it for that month.

@@ -28,7 +28,8 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
       forwardLogs: settings.forwardLogs,
       ...opts,
       dataDir,
-      env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, LOG_LEVEL: settings.testLogLevel, ...opts.env },
+      // eBill applies TIM TUO prepaid requests at once unless a test measures the wait.
+      env: { LATENCY_MS: '0', JITTER_MS: '0', LEGACY_TODAY, LOG_LEVEL: settings.testLogLevel, TIM_TUO_PREPAID_APPLY_SECONDS: '0', ...opts.env },
     });
     return {
       ...stack,

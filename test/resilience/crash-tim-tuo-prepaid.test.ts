@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { confirmedInput } from '../support/tim-tuo-prepaid';
+
+/**
+ * h-prepaid (issue 12; seed 002 §9.2.1.3, Appendix row 42): a TIM TUO prepaid option is recorded once by CRM (its
+ * pratica) and charged once by eBill (keyed by the pratica id), even when eBill fails after CRM wrote: the client
+ * sees the failure, retries with the same key, and the retry completes the charge under the same pratica.
+ */
+const EMPLOYEE = 'gina.eu';
+const LINE = '3700034020';
+const PRATICA = 'Timtuoric-attiv pacc traff naz';
+const ACTIVATE = `mutation($input: TimTuoPrepaidActivationInput!) { activateTimTuoNationalPackage(input: $input) {
+  request { id } change { requestId charge price } line { timTuoPrepaid { personalCredit } } } }`;
+
+let stack: TestStack;
+let token: string;
+let roaToken: string;
+beforeAll(async () => {
+  // The machine's cores are shared: a slow start is not what this file tests.
+  stack = await startTestStack({ readyTimeoutMs: 180_000 });
+  token = await tokenFor(stack, EMPLOYEE);
+  // The ROA of the contract of gina's line monitors her pratiche (seed 002 §9.2.1.3).
+  roaToken = await tokenFor(stack, 'pasquale.eu');
+}, 240_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function pratiche(): Promise<string[]> {
+  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, roaToken);
+  return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
+    .filter((r) => r.description === PRATICA && r.line?.number === LINE).map((r) => r.id);
+}
+
+async function credit(): Promise<string> {
+  const { body } = await graphql(stack, `{ mobileLine(number: "${LINE}") { timTuoPrepaid { personalCredit } } }`, {}, token);
+  return body.data.mobileLine.timTuoPrepaid.personalCredit;
+}
+
+describe('a TIM TUO prepaid option, recorded once and charged once', () => {
+  it('eBill down after CRM wrote: the failure is seen, nothing is charged; the retries charge it once under the one pratica', async () => {
+    const input = { ...await confirmedInput(stack, token, { number: LINE, family: 'NATIONAL_PACKAGE', action: 'ACTIVATE', option: 'S4' }), idempotencyKey: 'crash-prepaid-s4' };
+    expect(await credit()).toBe('135.00');
+
+    await setFaults(stack, 'ebill', { 'linee/tim-tuo-ric/variazione': { down: true } });
+    const failed = await graphql(stack, ACTIVATE, { input }, token);
+    expect(failed.body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'eBill' });
+    const recorded = await pratiche();
+    expect(recorded).toHaveLength(1);
+    expect(await credit()).toBe('135.00');
+    await setFaults(stack, 'ebill', { 'linee/tim-tuo-ric/variazione': null });
+
+    const charges = (await counters(stack, 'ebill'))['linee/tim-tuo-ric/variazione'] ?? 0;
+    const retries = [await graphql(stack, ACTIVATE, { input }, token), await graphql(stack, ACTIVATE, { input }, token)];
+    for (const { body } of retries) {
+      expect(body.errors).toBeUndefined();
+      expect(body.data.activateTimTuoNationalPackage).toMatchObject({
+        request: { id: recorded[0] }, change: { requestId: recorded[0], charge: 'CHARGED', price: '5.00' },
+      });
+    }
+    // Each retry asks eBill again under the pratica id (the engine's step 5), and eBill charges only the first.
+    expect((await counters(stack, 'ebill'))['linee/tim-tuo-ric/variazione']).toBe(charges + 2);
+    expect(await pratiche()).toEqual(recorded);
+    expect(await credit()).toBe('130.00');
+  }, 180_000);
+});
