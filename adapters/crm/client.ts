@@ -16,6 +16,7 @@ import { contractDataFromCrm } from './contract-data';
 import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
 import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
+import { createCrmUserEmail, type CrmUserEmail } from './user-email';
 import { createCrmTracking, type CrmTracking } from './tracking';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
@@ -95,6 +96,8 @@ export interface CrmClient {
   inventory: CrmInventory;
   exports: CrmExports;
   tracking: CrmTracking;
+  /** h-invoice (issue 12): the registration e-mail, changed with "La mia fattura"'s notification address (user-email.ts). */
+  userEmail: CrmUserEmail;
   close(): Promise<void>;
 }
 
@@ -232,6 +235,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     inventory: createCrmInventory(call),
     exports: createCrmExports(call),
     tracking: createCrmTracking(call),
+    userEmail: createCrmUserEmail(call),
 
     close: () => http.close(),
   };

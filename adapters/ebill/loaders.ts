@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
 import type { OnlineTraffic } from './online-traffic';
+import type { PersonalInvoicing } from './personal-invoices';
 import type { SpendingThreshold } from './thresholds';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
@@ -20,6 +21,8 @@ export function createEbillLoaders(client: EbillClient) {
     onlineTraffic: new DataLoader<string, OnlineTraffic[]>((lines) => client.getOnlineTraffic(lines), options),
     // h-employee (issue 12): the employee's personal credit of a prepaid line (seed 002 §9.1.1).
     personalCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getPersonalCredit(lines), options),
+    // h-invoice (issue 12): "La mia fattura" of TIM TUO postpaid lines (seed 002 §9.2.1.2).
+    personalInvoicing: new DataLoader<string, PersonalInvoicing | null>((lines) => client.getPersonalInvoicing(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

@@ -9,6 +9,8 @@ import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
+import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
+import { changeInvoiceNotificationEmail } from './notification-email';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -35,6 +37,13 @@ export const resolvers: Resolvers = {
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     timTuo: timTuoOf,
+    // h-invoice (issue 12): "La mia fattura" (seed 002 §9.2.1.2).
+    personalInvoicing: personalInvoicingOf,
   },
-  Mutation: dispositiveMutations(BILLING_OPERATIONS),
+  Mutation: {
+    ...dispositiveMutations(BILLING_OPERATIONS),
+    // h-invoice (issue 12): not a pratica (notification-email.ts).
+    changeInvoiceNotificationEmail,
+  },
+  ...personalInvoicingResolvers,
 };
