@@ -17,6 +17,7 @@ import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
 import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
+import { createCrmSimDevices, type CrmSimDevices } from './sim-imei';
 import { createCrmTracking, type CrmTracking } from './tracking';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
@@ -98,6 +99,8 @@ export interface CrmClient {
   tracking: CrmTracking;
   /** h-invoice (issue 12): the registration e-mail, changed with "La mia fattura"'s notification address (user-email.ts). */
   userEmail: CrmUserEmail;
+  /** h-invoice (issue 12): the IMEI of every SIM of a line, "La mia SIM" (sim-imei.ts). */
+  simDevices: CrmSimDevices;
   close(): Promise<void>;
 }
 
@@ -236,6 +239,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     exports: createCrmExports(call),
     tracking: createCrmTracking(call),
     userEmail: createCrmUserEmail(call),
+    simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
 
     close: () => http.close(),
   };

@@ -13,6 +13,7 @@ import { RIF_PROFILES } from './operations/rif-profile';
 import { SIM_CESSATION_INSTRUCTIONS } from './sim-cessation';
 import { imeiField, inventoryQueries, mobileInventoryFields } from './inventory';
 import { exportJobFields, exportMutations, exportQueries } from './exports';
+import { lineSimFields } from './sim-imei';
 
 interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
 
@@ -66,4 +67,6 @@ export const resolvers: Resolvers = {
   // h-employee (issue 12)
   PersonalTopUpPayment: personalTopUpResolvers.PersonalTopUpPayment,
   PersonalTopUp: personalTopUpResolvers.PersonalTopUp,
+  // h-invoice (issue 12): the IMEI of each SIM of "La mia SIM".
+  LineSim: lineSimFields,
 };

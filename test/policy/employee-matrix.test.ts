@@ -242,3 +242,32 @@ describe('BIL-12 MODIFICA EMAIL / USA EMAIL DI REGISTRAZIONE (seed 002 §9.2.1.2
     expect((await emails('emanuele.eu', EMANUELE_LINE)).registration).toBe('emanuele.eu@example.it');
   });
 });
+
+// ── h-invoice (issue 12): the IMEI of "La mia SIM" (seed 002 §9.1.1; MOB-18) ──────────────────────────────────────
+describe('MOB-18 the IMEI of "La mia SIM" (seed 002 §9.1.1): the device of every SIM, One Number secondaries included, if known', () => {
+  const SIMS = 'query($number: ID!) { mobileLine(number: $number) { number iccid sims { iccid role imei } } }';
+  const sims = async (username: string, number: string) => graphql(matrix.stack(), SIMS, { number }, await tokenOf(username));
+
+  it('shows gina.eu the seed\'s One Number group: the primary SIM in device 352141100000104, the secondaries not seen yet ("Richiedi")', async () => {
+    await resetCounters(matrix.stack(), 'crm');
+    const { body } = await sims('gina.eu', GINA_LINE);
+    expect(body.errors).toBeUndefined();
+    const [primary, ...secondaries] = body.data.mobileLine.sims;
+    expect(primary).toEqual({ iccid: '8939010008552355787', role: 'PRIMARY', imei: '352141100000104' });
+    expect(secondaries).toHaveLength(2);
+    for (const sim of secondaries) expect(sim).toMatchObject({ role: 'SECONDARY', imei: null });
+    expect((await counters(matrix.stack(), 'crm')).GetImeiSim).toBe(1);
+  });
+
+  it('shows pasquale.eu the seed\'s ICCID 8939010008546264046 and an empty IMEI, as the seed\'s screen', async () => {
+    const { body } = await sims('pasquale.eu', PASQUALE_LINE);
+    expect(body.data.mobileLine).toEqual({ number: PASQUALE_LINE, iccid: '8939010008546264046', sims: [{ iccid: '8939010008546264046', role: null, imei: null }] });
+  });
+
+  it('gives laura.eu the same IMEI her ROA reads in the inventory ("Richiedi")', async () => {
+    const { body } = await sims('laura.eu', LAURA_LINE);
+    const roa = await graphql(matrix.stack(), `{ mobileLine(number: "${LAURA_LINE}") { imei } }`, {}, matrix.token('vincenzo.roa'));
+    expect(roa.body.data.mobileLine.imei).toMatch(/^35\d{13}$/);
+    expect(body.data.mobileLine.sims).toEqual([{ iccid: expect.any(String), role: null, imei: roa.body.data.mobileLine.imei }]);
+  });
+});
