@@ -1,5 +1,6 @@
 import type { AutomaticRecharge, LineSort, MobileLine } from '../../adapters/domain';
-import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
+import { linePlace, listVisibleLines, loadVisibleLine } from '../runtime/lines';
+import { covers } from '../runtime/records';
 import { pageWindow } from '../runtime/pagination';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import { mySimFields } from './my-sim';
@@ -52,7 +53,9 @@ export const resolvers: Resolvers = {
     // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
-    contract: (line: MobileLine) => ({ number: line.contractNumber }),
+    // h-invoice: the contract's key only to a viewer who may see the contract (its description: null for a
+    // TRAFFIC_MANAGER or an EU), or the key alone would tell pasquale.eu, EU here and ROA elsewhere, his line's contract.
+    contract: (line: MobileLine, _args, { identity }) => (covers(identity, 'Contract', linePlace(line)) ? { number: line.contractNumber } : null),
     ...networkSettingsFields,
     imei: imeiField,
     ...mySimFields,
