@@ -9,6 +9,8 @@ import { counters, graphql, resetCounters, setFaults, tokenFor } from '../suppor
  * 888012234558, which holds gina's line: his profiles add up (seed 002 §5) and nothing of one scope leaks into the
  * other: as ROA he sees gina's line, never her personal credit, top-ups or payments. vincenzo.roa is ROA of the
  * contract of pasquale's line, and sees none of pasquale's personal data either.
+ * h-invoice adds the IMEI of "La mia SIM" (§9.1.1), "La mia fattura" and its notification e-mail (§9.2.1.2; BIL-12),
+ * and every other demo profile to the matrix, both ways.
  */
 const GINA_LINE = '3700034020';
 const PASQUALE_LINE = '3312548681';
@@ -27,15 +29,35 @@ const CAPABILITIES: Capability[] = [
     query: `mutation { startPersonalTopUp(input: { number: "${GINA_LINE}", amount: "10", newMethod: CARD, idempotencyKey: "employee-matrix-start" }) { id status redirectUrl } }`,
     path: ['startPersonalTopUp'],
   },
+  // h-invoice (issue 12): the IMEI of "La mia SIM" (§9.1.1) and "La mia fattura" (§9.2.1.2).
+  { id: 'MOB-18', what: 'IMEI of the SIMs of 3700034020', query: `{ mobileLine(number: "${GINA_LINE}") { number sims { iccid imei } } }`, path: ['mobileLine', 'sims', 0, 'imei'] },
+  { id: 'MOB-18', what: 'IMEI of the SIM of 3312548662 (888010088938)', query: '{ mobileLine(number: "3312548662") { number sims { iccid imei } } }', path: ['mobileLine', 'sims', 0, 'imei'] },
+  {
+    id: 'BIL-12', what: 'La mia fattura of 3312548681',
+    query: `{ mobileLine(number: "${PASQUALE_LINE}") { number personalInvoicing { notificationEmail invoices { number amount documentUrl } consultUrl } } }`,
+    path: ['mobileLine', 'personalInvoicing'],
+  },
 ];
 
 /** Expected outcome per user, in the order of CAPABILITIES ('empty': allowed, nothing to show; a postpaid line has no personal credit). */
 const MATRIX: Matrix = {
-  //                                                                     sim sims crd top post sms smsP pm start
-  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, D, E, D, E, E, D] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, F, F, E, F, D, E, F] },
-  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, E, F, E, F, F, F] },
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, E, E, E, F, F] },
+  //                                                                     sim sims crd top post sms smsP pm start imG imL inv
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, D, D, D, E, D, E, E, D, D, E, E] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, F, F, E, F, D, E, F, D, E, D] },
+  'vincenzo.roa': { profile: 'ROA 888010088938 (pasquale\'s line)', cells: [E, E, E, E, F, E, F, F, F, E, D, F] },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [E, E, E, E, E, E, E, F, F, E, E, E] },
+  // h-invoice: every other demo profile, both ways.
+  'luca.ferri': { profile: 'AF (A)', cells: [E, E, E, E, E, E, E, F, F, E, E, E] },
+  'sara.neri': { profile: 'AL (A)', cells: [E, E, E, E, E, E, E, F, F, E, E, E] },
+  'giada.mantesi': { profile: 'UT (A)', cells: [E, E, E, E, E, E, E, F, F, E, E, E] },
+  'paolo.verdi': { profile: 'UTD (A)', cells: [E, E, E, E, E, E, E, F, F, E, E, E] },
+  'marta.holding': { profile: 'HOLDING (A, B)', cells: [E, E, E, E, E, E, E, F, F, E, E, E] },
+  'cessato.fisso': { profile: 'CC (ceased fixed contract): no mobile line', cells: [F, F, F, F, F, F, F, F, F, F, F, F] },
+  'vincenzo.rl': { profile: 'RL of Ente KRISHNA (both contracts)', cells: [D, D, F, F, F, F, F, F, F, F, F, F] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [E, E, E, E, F, E, F, F, F, E, D, F] },
+  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [F, F, F, F, F, F, F, F, F, F, F, F] },
+  'lucia.messaging': { profile: 'REF_MESSAGING 888010088938', cells: [F, F, F, F, F, F, F, F, F, F, F, F] },
+  'massimiliano.roa': { profile: 'ROA of another Ente', cells: [E, E, E, E, E, E, E, F, F, E, E, E] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
@@ -269,5 +291,19 @@ describe('MOB-18 the IMEI of "La mia SIM" (seed 002 §9.1.1): the device of ever
     const roa = await graphql(matrix.stack(), `{ mobileLine(number: "${LAURA_LINE}") { imei } }`, {}, matrix.token('vincenzo.roa'));
     expect(roa.body.data.mobileLine.imei).toMatch(/^35\d{13}$/);
     expect(body.data.mobileLine.sims).toEqual([{ iccid: expect.any(String), role: null, imei: roa.body.data.mobileLine.imei }]);
+  });
+});
+
+// h-invoice (issue 12): the other way of "change own SIM" (§9.1.4), for the profiles that see a line but may not change its SIM.
+describe('MOB-04 change own SIM, the other way: a profile that may not change SIMs is FORBIDDEN, and nothing is written', () => {
+  const CHANGE = 'mutation($input: ChangeSimInput!) { changeSim(input: $input) { request { id } } }';
+  it.each(['lavo.ebill', 'umberto.traffic'])('%s on 3312548662', async (username) => {
+    const before = await graphql(matrix.stack(), `{ mobileLine(number: "${LAURA_LINE}") { iccid } }`, {}, matrix.token('vincenzo.roa'));
+    const { body } = await graphql(matrix.stack(), CHANGE, { input: {
+      number: LAURA_LINE, replacedIccid: before.body.data.mobileLine.iccid, newIccidLastDigits: '0000048662', reason: 'SIM guasta', idempotencyKey: `add-up-change-${username.replace('.', '-')}` } },
+    matrix.token(username));
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const after = await graphql(matrix.stack(), `{ mobileLine(number: "${LAURA_LINE}") { iccid } }`, {}, matrix.token('vincenzo.roa'));
+    expect(after.body.data.mobileLine.iccid).toBe(before.body.data.mobileLine.iccid);
   });
 });
