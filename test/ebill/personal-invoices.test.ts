@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEbillLoaders } from '../../adapters/ebill';
-import { useEbillStandIn } from '../support/ebill-stand-in';
+import { ebillUnderTest } from '../support/ebill-stand-in';
 
 /**
  * h-invoice (issue 12): eBill's personal invoicing of TIM TUO postpaid lines ("La mia fattura", seed 002 §9.2.1.2)
  * through the real adapter against the stand-in.
  */
-const standIn = useEbillStandIn();
+const standIn = ebillUnderTest();
 const client = () => standIn.client();
 beforeEach(async () => {
   await standIn.ebill().resetCounters();

@@ -1,18 +1,22 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { EbillClient } from '../../adapters/ebill';
-import type { TestStandIn } from '../support/stand-in-admin';
-import { useEbillStandIn } from '../support/ebill-stand-in';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEbillClient, type EbillClient } from '../../adapters/ebill';
+import { ebillStandIn } from '../../legacy/ebill/standin';
+import { startTestStandIn, type TestStandIn } from '../support/stand-in-admin';
+import { BREAKER_NEVER_OPENS } from '../support/resilience';
 
 /**
  * eBill's spending thresholds (seed 002 §7.5; issue 11) through the real adapter against the stand-in: the seed's
  * shapes, the erosion eBill computes, and its writes, once per operation id (the CRM pratica id the graph sends).
  */
-const standIn = useEbillStandIn();
 let ebill: TestStandIn;
 let client: EbillClient;
-beforeAll(() => {
-  ebill = standIn.ebill();
-  client = standIn.client();
+beforeAll(async () => {
+  ebill = await startTestStandIn(ebillStandIn);
+  client = createEbillClient({ url: ebill.url, resilience: BREAKER_NEVER_OPENS });
+});
+afterAll(async () => {
+  await client?.close();
+  await ebill?.stop();
 });
 
 describe('eBill thresholds', () => {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createEbillClient, type EbillClient } from '../../adapters/ebill';
 import { ebillStandIn } from '../../legacy/ebill/standin';
-import { startTestStandIn, type TestStandIn } from './stand-in-admin';
 import { BREAKER_NEVER_OPENS } from './resilience';
+import { startTestStandIn, type TestStandIn } from './stand-in-admin';
 
 /**
- * h-invoice: the eBill stand-in and the real adapter for the calling test file, started before its tests and stopped
- * after them; read them inside a test, once `beforeAll` has run.
+ * The eBill stand-in and the real adapter for the calling test file: started before its tests, stopped after. Read
+ * them inside a test, once `beforeAll` has run.
  */
-export function useEbillStandIn(): { ebill: () => TestStandIn; client: () => EbillClient } {
+export function ebillUnderTest(): { ebill: () => TestStandIn; client: () => EbillClient } {
   let ebill: TestStandIn;
   let client: EbillClient;
   beforeAll(async () => {
