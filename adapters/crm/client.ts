@@ -16,6 +16,8 @@ import { contractDataFromCrm } from './contract-data';
 import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
 import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
+import { createCrmUserEmail, type CrmUserEmail } from './user-email';
+import { createCrmSimDevices, type CrmSimDevices } from './sim-imei';
 import { createCrmTracking, type CrmTracking } from './tracking';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
 
@@ -100,6 +102,10 @@ export interface CrmClient {
   inventory: CrmInventory;
   exports: CrmExports;
   tracking: CrmTracking;
+  /** h-invoice (issue 12): the registration e-mail, changed with "La mia fattura"'s notification address (user-email.ts). */
+  userEmail: CrmUserEmail;
+  /** h-invoice (issue 12): the IMEI of every SIM of a line, "La mia SIM" (sim-imei.ts). */
+  simDevices: CrmSimDevices;
   close(): Promise<void>;
 }
 
@@ -238,6 +244,8 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     inventory: createCrmInventory(call),
     exports: createCrmExports(call),
     tracking: createCrmTracking(call),
+    userEmail: createCrmUserEmail(call),
+    simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
 
     close: () => http.close(),
   };

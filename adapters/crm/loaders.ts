@@ -29,6 +29,8 @@ export function createCrmLoaders(client: CrmClient) {
     imeis: new DataLoader<string, string | null>((numbers) => client.inventory.getImeis(numbers), options),
     shipmentPhases: new DataLoader<string, ShipmentPhase[]>((ids) => client.tracking.getShipmentPhases(ids), options),
     requestDetails: new DataLoader<string, RequestDetail[]>((ids) => client.tracking.getRequestDetails(ids), options),
+    // h-invoice (issue 12): the IMEIs of every SIM of the lines a response asks them for, in one call ("La mia SIM").
+    simImeis: new DataLoader<string, ReadonlyMap<string, string>>((numbers) => client.simDevices.getSimImeis(numbers), options),
   };
 }
 export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

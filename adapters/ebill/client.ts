@@ -15,6 +15,7 @@ import { onlineTrafficFromEbill, type OnlineTraffic } from './online-traffic';
 import { personalBasketCalls, type PersonalBasketClient } from './personal';
 import { personalConsumptionCalls, type PersonalConsumptionClient } from './personal-consumption';
 import { timTuoPrepaidCalls, type TimTuoPrepaidClient } from './tim-tuo-prepaid';
+import { personalInvoicingCalls, type PersonalInvoicingClient } from './personal-invoices';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -24,7 +25,7 @@ const EBILL_MAX_PAGE = 1_000;
 
 export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient, TimTuoPrepaidClient {
+export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient, TimTuoPrepaidClient, PersonalInvoicingClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
   searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
   /** Aligned with `numbers`: `null` where eBill has no such invoice. */
@@ -158,5 +159,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     ...personalConsumptionCalls(post),
     // h-prepaid (issue 12): the TIM TUO prepaid options (tim-tuo-prepaid.ts).
     ...timTuoPrepaidCalls(post, lookup),
+    // h-invoice (issue 12): TIM TUO's personal invoicing, "La mia fattura" (personal-invoices.ts).
+    ...personalInvoicingCalls(post),
   };
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
 import type { OnlineTraffic } from './online-traffic';
 import type { EmployeeService, OptionBundle } from './personal-consumption';
+import type { PersonalInvoicing } from './personal-invoices';
 import type { SpendingThreshold } from './thresholds';
 import type { LinePrepaidOptions } from './tim-tuo-prepaid';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
@@ -28,6 +29,8 @@ export function createEbillLoaders(client: EbillClient) {
     // h-prepaid (issue 12): the TIM TUO prepaid options of a line and the national traffic left of them (seed 002 §9.2.1.3, §9.1.1).
     timTuoPrepaid: new DataLoader<string, LinePrepaidOptions>((lines) => client.getTimTuoPrepaid(lines), options),
     personalTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getPersonalTraffic(lines), options),
+    // h-invoice (issue 12): "La mia fattura" of TIM TUO postpaid lines (seed 002 §9.2.1.2).
+    personalInvoicing: new DataLoader<string, PersonalInvoicing | null>((lines) => client.getPersonalInvoicing(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

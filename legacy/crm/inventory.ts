@@ -2,6 +2,7 @@ import { placeholders, type Db } from '../runtime/db';
 import { legacyDate } from '../runtime/clock';
 import { legacyAmount } from '../runtime/amount';
 import { inventoryFixture } from '../data/inventory-reference';
+import { deviceImei } from './device-imei';
 
 /**
  * CRM's inventory of a CM8 contract (seed 002 §7.2.1-§7.2.2; ARCHITECTURE.md "CRM — inventory"): supplementary
@@ -172,11 +173,15 @@ export const timTuoXml = (r: TimTuoRow) => ({
 
 /**
  * The IMEI of the device a line's SIM was last seen in (§7.2.2 "Richiedi"): CRM asks the network for it, one look-up
- * per line; the stand-in derives a stable one from the number. A ceased line has none.
+ * per line; the stand-in derives a stable one from the number, or takes the seed's (device-imei.ts). A ceased line has none.
  */
 export function imeiOf(db: Db, numbers: readonly string[]): { numero: string; imei: string }[] {
   if (numbers.length === 0) return [];
-  const live = db.prepare(`SELECT numero FROM linee_mobili WHERE numero IN (${placeholders(numbers.length)}) AND stato <> 'CESSATO'`)
-    .all(...numbers) as { numero: string }[];
-  return live.map(({ numero }) => ({ numero, imei: `35${numero.padStart(13, '0')}` }));
+  const live = db.prepare(`SELECT numero, iccid FROM linee_mobili WHERE numero IN (${placeholders(numbers.length)}) AND stato <> 'CESSATO'`)
+    .all(...numbers) as { numero: string; iccid: string }[];
+  // h-invoice: the one rule of device-imei.ts, so that the ROA's "Richiedi" and the employee's "La mia SIM" agree.
+  return live.flatMap(({ numero, iccid }) => {
+    const imei = deviceImei(numero, iccid, true);
+    return imei === null ? [] : [{ numero, imei }];
+  });
 }

@@ -12,6 +12,8 @@ import { trackingOperations } from './tracking-details';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
 import { timTuoOperations } from './tim-tuo';
+import { userEmailOperations } from './user-email';
+import { simImeiOperations } from './sim-imei';
 
 /**
  * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
@@ -39,6 +41,10 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...inventoryOperations(store),
     ...exportOperations(store.db, dataDir),
     ...trackingOperations(store.db),
+    // h-invoice (issue 12): the registration e-mail, which "La mia fattura"'s MODIFICA EMAIL changes too.
+    ...userEmailOperations(store.db),
+    // h-invoice (issue 12): the IMEI of every SIM of a line, One Number secondaries included ("La mia SIM").
+    ...simImeiOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

@@ -1,6 +1,8 @@
 import { daysAgo, monthsAgo } from '../runtime/clock';
 import { isPrepaidLargeLine, largeCustomer } from './large';
 import { DEMO_USERS, type DemoUser } from './users';
+// h-invoice (issue 12): the seed's ICCIDs of §9.1.1's screens (3312548681, 3700034020's One Number group).
+import { SEED_SIMS } from './sim-devices';
 
 /**
  * CRM's share of spec/reference-data.md, in CRM's own vocabulary (Italian statuses, legacy kinds): customers,
@@ -175,9 +177,9 @@ function mobileLines(): CrmMobileLineRecord[] {
     k('3312547228', 'M2M PA 8', { oneNumber: { role: 'PRIMARIA', iccids: [iccidOf('3312547228'), iccidOf('3312547228', 1)] } }),
     k('3312545213', 'PA 8'), k('3312545395', 'PA 8'), k('3312547516', 'PA 8', { status: 'CONGELATO' }),
     k('3312547883', 'PA 8'), k('3312547899', 'PA 8'), k('3312548662', 'PA 8 PACCHETTO'), k('3312544025', 'PA 8'),
-    k('3312548681', 'TIM TUO'), k('3312547310', 'TIM TUO'),
+    k('3312548681', 'TIM TUO', { iccid: SEED_SIMS['3312548681'][0] }), k('3312547310', 'TIM TUO'),
     kp('3700801103', { automaticRecharge: 'CONFERMA' }), kp('3700801105', { status: 'SOSPESO' }),
-    kp('3700034020', { oneNumber: { role: 'PRIMARIA', iccids: [0, 1, 2].map((sim) => iccidOf('3700034020', sim)) } }),
+    kp('3700034020', { iccid: SEED_SIMS['3700034020'][0], oneNumber: { role: 'PRIMARIA', iccids: [...SEED_SIMS['3700034020']] } }),
     // 3351050823's "Richiesta ricarica aziendale" of the history left a timed recharge active on it.
     kp('3351050823', { companyRecharge: { tipo: 'TEMPO', importoCent: 1_000, giorni: 30 } }), kp('3346076607'), kp('3346075368'),
     ...[1, 2, 3, 4, 5].map((i) => line(`331900000${i}`, '888010077777', ENTE, 'PA 8', { activatedOn: date('2020-10-01') })),

@@ -5,26 +5,29 @@ import { openEbillStore } from './store';
 import { openPersonalBaskets } from './personal';
 import { openPersonalConsumption } from './personal-consumption';
 import { timTuoPrepaid } from './tim-tuo-prepaid';
+import { openPersonalInvoicing } from './personal-invoices';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
 export function ebillStandIn(env?: Record<string, string | undefined>): StandInOptions {
   const settings = readStandInSettings(env);
   const store = openEbillStore(settings.dataDir, settings.largeCustomers);
   const personal = openPersonalBaskets(settings.dataDir);
-  // The employee's pages (issue 12): his consumption (its own file), the TIM TUO prepaid options beside the basket
-  // they charge.
+  // The employee's pages (issue 12): his consumption and his personal invoices (each its own file), the TIM TUO
+  // prepaid options beside the basket they charge.
   const consumption = openPersonalConsumption(settings.dataDir);
+  const invoicing = openPersonalInvoicing(settings.dataDir);
   const prepaid = timTuoPrepaid(personal.db, settings.timTuoPrepaidApplySeconds);
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...prepaid.routes },
-      [...personal.files, ...consumption.files, ...prepaid.files]),
+    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...prepaid.routes },
+      [...personal.files, ...consumption.files, ...invoicing.files, ...prepaid.files]),
     settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },
     onClose: () => {
       store.close();
       personal.close();
       consumption.close();
+      invoicing.close();
     },
   };
 }

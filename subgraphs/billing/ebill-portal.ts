@@ -6,7 +6,7 @@ import { readSubgraphSettings } from '../runtime/settings';
  * TEM module the seed marks "attualmente non disponibile". Links only: nothing is read to make them.
  */
 let portal: string | undefined;
-const portalUrl = () => (portal ??= readSubgraphSettings().ebillPortalUrl.replace(/\/$/, ''));
+export const portalUrl = () => (portal ??= readSubgraphSettings().ebillPortalUrl.replace(/\/$/, ''));
 
 export const ebillAccess = () => ({
   portalUrl: `${portalUrl()}/`,

@@ -11,6 +11,8 @@ import { BILLING_OPERATIONS } from './operations';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
 import { prepaidOutcomeChange, timTuoPrepaidChangeSummary, timTuoPrepaidOf } from './tim-tuo-prepaid';
+import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
+import { changeInvoiceNotificationEmail } from './notification-email';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -40,9 +42,16 @@ export const resolvers: Resolvers = {
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     timTuo: timTuoOf,
     timTuoPrepaid: timTuoPrepaidOf, // h-prepaid (seed 002 §9.2.1.3)
+    // h-invoice (issue 12): "La mia fattura" (seed 002 §9.2.1.2).
+    personalInvoicing: personalInvoicingOf,
   },
   // h-prepaid: what eBill made of the change the outcome's request asked.
   TimTuoPrepaidChangeOutcome: { change: prepaidOutcomeChange },
   TimTuoPrepaidChange: { requestId: (change: PrepaidChange) => change.operationId },
-  Mutation: dispositiveMutations(BILLING_OPERATIONS),
+  Mutation: {
+    ...dispositiveMutations(BILLING_OPERATIONS),
+    // h-invoice (issue 12): not a pratica (notification-email.ts).
+    changeInvoiceNotificationEmail,
+  },
+  ...personalInvoicingResolvers,
 };

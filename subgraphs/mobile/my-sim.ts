@@ -11,17 +11,19 @@ import type { SubgraphContext } from '../runtime/server';
  * personal top-ups (eBill's personal basket); and the service SMS the line received (§9.2.3, CON-09). Never a PIN or PUK: the seed keeps that reminder on the device.
  */
 type OneNumberRole = 'PRIMARY' | 'SECONDARY';
-export interface LineSim { iccid: string; role: OneNumberRole | null }
+/** `lineNumber`: the line the SIM serves, for the device look-up (h-invoice, sim-imei.ts); not in the SDL. */
+export interface LineSim { iccid: string; role: OneNumberRole | null; lineNumber: string }
 
 /**
  * The line's own SIM first, with the line's role in its group; the group's other SIMs are secondary when the line's
  * is the primary, and of a role CRM does not say otherwise.
  */
 export function simsOf(line: MobileLine): LineSim[] {
-  if (!line.oneNumber) return [{ iccid: line.iccid, role: null }];
+  const lineNumber = line.number;
+  if (!line.oneNumber) return [{ iccid: line.iccid, role: null, lineNumber }];
   const others = line.oneNumber.iccids.filter((iccid) => iccid !== line.iccid);
   const othersRole: OneNumberRole | null = line.oneNumber.role === 'PRIMARY' ? 'SECONDARY' : null;
-  return [{ iccid: line.iccid, role: line.oneNumber.role }, ...others.map((iccid) => ({ iccid, role: othersRole }))];
+  return [{ iccid: line.iccid, role: line.oneNumber.role, lineNumber }, ...others.map((iccid) => ({ iccid, role: othersRole, lineNumber }))];
 }
 
 /** MobileLine fields of the employee's pages; the personal ones are the EU's alone (their @allow). */

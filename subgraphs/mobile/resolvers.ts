@@ -1,5 +1,6 @@
 import type { AutomaticRecharge, LineSort, MobileLine } from '../../adapters/domain';
-import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
+import { linePlace, listVisibleLines, loadVisibleLine } from '../runtime/lines';
+import { covers } from '../runtime/records';
 import { pageWindow } from '../runtime/pagination';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import { mySimFields } from './my-sim';
@@ -14,6 +15,7 @@ import { RIF_PROFILES } from './operations/rif-profile';
 import { SIM_CESSATION_INSTRUCTIONS } from './sim-cessation';
 import { imeiField, inventoryQueries, mobileInventoryFields } from './inventory';
 import { exportJobFields, exportMutations, exportQueries } from './exports';
+import { lineSimFields } from './sim-imei';
 
 interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
 
@@ -52,7 +54,9 @@ export const resolvers: Resolvers = {
     // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
-    contract: (line: MobileLine) => ({ number: line.contractNumber }),
+    // h-invoice: the contract's key only to a viewer who may see the contract (its description: null for a
+    // TRAFFIC_MANAGER or an EU), or the key alone would tell pasquale.eu, EU here and ROA elsewhere, his line's contract.
+    contract: (line: MobileLine, _args, { identity }) => (covers(identity, 'Contract', linePlace(line)) ? { number: line.contractNumber } : null),
     ...networkSettingsFields,
     imei: imeiField,
     ...mySimFields,
@@ -68,4 +72,6 @@ export const resolvers: Resolvers = {
   // h-employee (issue 12)
   PersonalTopUpPayment: personalTopUpResolvers.PersonalTopUpPayment,
   PersonalTopUp: personalTopUpResolvers.PersonalTopUp,
+  // h-invoice (issue 12): the IMEI of each SIM of "La mia SIM".
+  LineSim: lineSimFields,
 };
