@@ -13,6 +13,7 @@ import {
 } from './thresholds';
 import { onlineTrafficFromEbill, type OnlineTraffic } from './online-traffic';
 import { personalBasketCalls, type PersonalBasketClient } from './personal';
+import { personalAccountCalls, type PersonalAccountClient } from './personal-account';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -22,7 +23,7 @@ const EBILL_MAX_PAGE = 1_000;
 
 export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbillClient extends PersonalBasketClient {
+export interface EbillClient extends PersonalBasketClient, PersonalAccountClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
   searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
   /** Aligned with `numbers`: `null` where eBill has no such invoice. */
@@ -152,5 +153,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     close: () => http.close(),
     // h-employee (issue 12): the personal baskets (personal.ts).
     ...personalBasketCalls(post),
+    // h-tuopost (issue 12): the personal billing accounts of TIM TUO (personal-account.ts).
+    ...personalAccountCalls(post),
   };
 }

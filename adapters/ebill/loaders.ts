@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { AvailableTraffic, Invoice, ResidualCredit } from '../domain';
 import type { OnlineTraffic } from './online-traffic';
 import type { SpendingThreshold } from './thresholds';
+import type { PersonalBillingAccount } from './personal-account';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
 /**
@@ -20,6 +21,8 @@ export function createEbillLoaders(client: EbillClient) {
     onlineTraffic: new DataLoader<string, OnlineTraffic[]>((lines) => client.getOnlineTraffic(lines), options),
     // h-employee (issue 12): the employee's personal credit of a prepaid line (seed 002 §9.1.1).
     personalCredit: new DataLoader<string, ResidualCredit | null>((lines) => client.getPersonalCredit(lines), options),
+    // h-tuopost (issue 12): the employee's personal billing account of TIM TUO (seed 002 §9.2.1.1).
+    personalAccount: new DataLoader<string, PersonalBillingAccount | null>((lines) => client.getPersonalAccounts(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;
