@@ -24,15 +24,18 @@ export interface PersonalBillingAccount {
   directDebitStatus: DirectDebitStatus;
 }
 
-/** The account as the graph asks eBill to keep it: the whole of it, the IBAN in full (eBill masks it on the way back). */
+/** How the account is to be paid: the IBAN in full (eBill masks it on the way back), the card as the provider masked it. */
+export type PersonalPayment = { method: 'CARD'; card: { masked: string; expiry: string } }
+  | { method: 'DIRECT_DEBIT'; iban: string; accountHolder: Person & { address: PostalAddress } }
+  | { method: 'POSTAL_SLIP' };
+
+/** A change of the account: what is left out stays as it is (a new account needs holder, address and payment). */
 export interface PersonalAccountChange {
   lineNumber: string;
-  holder: Person;
-  invoiceAddress: PostalAddress;
-  payment: { method: 'CARD'; card: { masked: string; expiry: string } }
-    | { method: 'DIRECT_DEBIT'; iban: string; accountHolder: Person & { address: PostalAddress } }
-    | { method: 'POSTAL_SLIP' };
-  smsNumber: string | null;
+  holder?: Person;
+  invoiceAddress?: PostalAddress;
+  payment?: PersonalPayment;
+  smsNumber?: string | null;
 }
 
 export interface PersonalAccountClient {
@@ -77,10 +80,13 @@ function accountOf(r: EbillRecord): PersonalBillingAccount {
 function changeBody(operationId: string, c: PersonalAccountChange): Record<string, unknown> {
   const p = c.payment;
   return {
-    idOp: operationId, nrLinea: c.lineNumber, intestatario: legacyPerson(c.holder), indirizzo: legacyAddress(c.invoiceAddress),
-    modalita: LEGACY_METHOD[p.method], smsNotifica: c.smsNumber ?? '',
-    ...(p.method === 'CARD' && { carta: { mascherata: p.card.masked, scadenza: p.card.expiry } }),
-    ...(p.method === 'DIRECT_DEBIT' && { iban: p.iban, titolare: { ...legacyPerson(p.accountHolder), indirizzo: legacyAddress(p.accountHolder.address) } }),
+    idOp: operationId, nrLinea: c.lineNumber,
+    ...(c.holder && { intestatario: legacyPerson(c.holder) }),
+    ...(c.invoiceAddress && { indirizzo: legacyAddress(c.invoiceAddress) }),
+    ...(c.smsNumber && { smsNotifica: c.smsNumber }),
+    ...(p && { modalita: LEGACY_METHOD[p.method] }),
+    ...(p?.method === 'CARD' && { carta: { mascherata: p.card.masked, scadenza: p.card.expiry } }),
+    ...(p?.method === 'DIRECT_DEBIT' && { iban: p.iban, titolare: { ...legacyPerson(p.accountHolder), indirizzo: legacyAddress(p.accountHolder.address) } }),
   };
 }
 

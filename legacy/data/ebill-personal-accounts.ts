@@ -34,6 +34,7 @@ export const PERSONAL_ACCOUNTS: readonly PersonalAccountSeed[] = [
 /** The demo banks' accounts and their holders: a direct debit is DOMICILIATA only with these exact data. */
 export const BANK_ACCOUNT_HOLDERS: readonly { iban: string; holder: PersonHolderSeed }[] = [
   { iban: 'IT60X0542811101000000123456', holder: PASQUALE },
+  { iban: 'IT80D0306909606100000067890', holder: PASQUALE },
   { iban: 'IT66A0306909606100000012345', holder: { firstName: 'EMANUELE', lastName: 'MANCINI', taxCode: 'MNCMNL83C12A944Q' } },
   { iban: 'IT49B0200802435000104428964', holder: { firstName: 'LAURA', lastName: 'ROSSI', taxCode: 'RSSLRA85M41F839V' } },
   { iban: 'IT66C0100503382000000218020', holder: { firstName: 'IVAN', lastName: 'FERRARI', taxCode: 'FRRVNI79H05A944V' } },

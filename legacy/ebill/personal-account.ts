@@ -13,9 +13,9 @@ import type { EbillFileRoute } from './protocol';
  * holder), and the direct debit's status. Its own SQLite file beside eBill's (`ebill-personal-account.sqlite`),
  * served on eBill's port with eBill's envelope and codes:
  * - `conti-personali/ricerca` {nrLinee (≤50)} → {conti: [conto]} (lines with an account); the IBAN only masked;
- * - `conti-personali/imposta` {idOp, nrLinea, intestatario {nome, cognome, cf}, indirizzo {via, civico, cap, comune,
- *   provincia}, modalita, carta? {mascherata, scadenza}, iban?, titolare? {nome, cognome, cf, indirizzo}, smsNotifica?}
- *   → {idOp, conto}: the whole account as it must be, once per `idOp` (the pratica's id): the same again answers the
+ * - `conti-personali/imposta` {idOp, nrLinea, intestatario? {nome, cognome, cf}, indirizzo? {via, civico, cap, comune,
+ *   provincia}, modalita?, carta? {mascherata, scadenza}, iban?, titolare? {nome, cognome, cf, indirizzo}, smsNotifica?}
+ *   → {idOp, conto}: the account changed as asked (what is left out stays; a new one needs all), once per `idOp` (the pratica's id): the same again answers the
  *   account as it is, `idOp` with another body → 409 EB-409. A RID whose holder is not the bank's (BANK_ACCOUNT_HOLDERS)
  *   is discarded: `statoDomiciliazione` SCARTATA and `modalita` BOLLETTINO (seed 002 §9.2.1.1.1);
  * - `GET /ebill/v1/conti-personali/riepilogo.pdf?…`: the summary the employee downloads before confirming.
@@ -88,23 +88,32 @@ const accountJson = (r: AccountRow) => ({
   dtAgg: r.dt_agg,
 });
 
-/** The account a request asks for, as eBill will keep it: a RID the bank does not confirm falls back to the postal slip. */
-function requested(b: Json, line: string): AccountRow {
-  const method = b.modalita;
-  if (method !== 'CARTA' && method !== 'RID' && method !== 'BOLLETTINO') throw invalid('modalita ammesse: CARTA, RID, BOLLETTINO');
-  const base = {
-    nr_linea: line, intestatario: JSON.stringify(strings(b, 'intestatario', PERSON)), indirizzo: JSON.stringify(strings(b, 'indirizzo', ADDRESS)),
-    sms_notifica: typeof b.smsNotifica === 'string' && b.smsNotifica !== '' ? b.smsNotifica : null, dt_agg: now(),
-    carta: null, iban: null, titolare: null,
+/**
+ * The account a request asks for, as eBill will keep it: what the request leaves out (`intestatario`, `indirizzo`, the
+ * payment without `modalita`) stays as it is; a new account needs all three. A RID the bank does not confirm falls
+ * back to the postal slip.
+ */
+function requested(b: Json, line: string, current: AccountRow | undefined): AccountRow {
+  const kept = (field: 'intestatario' | 'indirizzo', names: readonly string[]) => {
+    if (b[field] === undefined && current) return current[field];
+    return JSON.stringify(strings(b, field, names));
   };
-  if (method === 'BOLLETTINO') return { ...base, modalita: method, stato_domiciliazione: 'NON_RICHIESTA' };
-  if (method === 'CARTA') return { ...base, modalita: method, carta: JSON.stringify(strings(b, 'carta', ['mascherata', 'scadenza'])), stato_domiciliazione: 'DOMICILIATA' };
+  const base = {
+    nr_linea: line, intestatario: kept('intestatario', PERSON), indirizzo: kept('indirizzo', ADDRESS),
+    sms_notifica: typeof b.smsNotifica === 'string' && b.smsNotifica !== '' ? b.smsNotifica : current?.sms_notifica ?? null, dt_agg: now(),
+  };
+  const method = b.modalita;
+  if (method === undefined && current) return { ...current, ...base };
+  const none = { carta: null, iban: null, titolare: null };
+  if (method === 'BOLLETTINO') return { ...base, ...none, modalita: method, stato_domiciliazione: 'NON_RICHIESTA' };
+  if (method === 'CARTA') return { ...base, ...none, modalita: method, carta: JSON.stringify(strings(b, 'carta', ['mascherata', 'scadenza'])), stato_domiciliazione: 'DOMICILIATA' };
+  if (method !== 'RID') throw invalid('modalita ammesse: CARTA, RID, BOLLETTINO');
   const iban = typeof b.iban === 'string' && /^IT\d{2}[A-Z]\d{10}[0-9A-Z]{12}$/.test(b.iban) ? b.iban : null;
   if (!iban) throw invalid('iban italiano obbligatorio per la modalita RID');
   const holder = strings(b, 'titolare', PERSON);
   strings(object(b, 'titolare'), 'indirizzo', ADDRESS);
   const confirmed = bankConfirms(iban, holder);
-  return { ...base, modalita: confirmed ? 'RID' : 'BOLLETTINO', iban, titolare: JSON.stringify(holder), stato_domiciliazione: confirmed ? 'DOMICILIATA' : 'SCARTATA' };
+  return { ...base, ...none, modalita: confirmed ? 'RID' : 'BOLLETTINO', iban, titolare: JSON.stringify(holder), stato_domiciliazione: confirmed ? 'DOMICILIATA' : 'SCARTATA' };
 }
 
 /** The summary module (seed 002 §9.2.1.1.1 "Scarica il pdf con il riepilogo dei dati"): what the request says, one line. */
@@ -140,11 +149,11 @@ export function openPersonalAccounts(dataDir: string) {
     const operationId = typeof b.idOp === 'string' && b.idOp !== '' ? b.idOp : null;
     const line = typeof b.nrLinea === 'string' && /^\d{6,15}$/.test(b.nrLinea) ? b.nrLinea : null;
     if (!operationId || !line) throw invalid('idOp e nrLinea obbligatori');
-    const next = requested(b, line);
     const print = createHash('sha256').update(JSON.stringify(b)).digest('hex');
     const done = db.transaction(() => {
       const previous = db.prepare('SELECT * FROM operazioni_conti WHERE id_op = ?').get(operationId) as { impronta: string } | undefined;
       if (previous) return previous.impronta === print ? account(line)! : null;
+      const next = requested(b, line, account(line));
       db.prepare(`INSERT INTO conti_personali VALUES (@nr_linea, @intestatario, @indirizzo, @modalita, @carta, @iban, @titolare,
         @stato_domiciliazione, @sms_notifica, @dt_agg) ON CONFLICT (nr_linea) DO UPDATE SET intestatario = excluded.intestatario,
         indirizzo = excluded.indirizzo, modalita = excluded.modalita, carta = excluded.carta, iban = excluded.iban, titolare = excluded.titolare,

@@ -9,6 +9,7 @@ import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
+import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -22,6 +23,7 @@ export const resolvers: Resolvers = {
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
     ebillAccess,
     temModule: () => TEM_MODULE,
+    ...employeeTimTuoResolvers.Query,
   },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
@@ -35,6 +37,10 @@ export const resolvers: Resolvers = {
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'MobileLine', loaders.crm.mobileLines, number),
     timTuo: timTuoOf,
+    employeeTimTuo: employeeTimTuoField, // h-tuopost (issue 12)
   },
-  Mutation: dispositiveMutations(BILLING_OPERATIONS),
+  Mutation: { ...dispositiveMutations(BILLING_OPERATIONS), ...employeeTimTuoResolvers.Mutation },
+  // h-tuopost (issue 12): TIM TUO as the employee.
+  EmployeeTimTuo: employeeTimTuoResolvers.EmployeeTimTuo,
+  TimTuoBillingAccount: employeeTimTuoResolvers.TimTuoBillingAccount,
 };

@@ -5,6 +5,7 @@ import { SIM_MANAGEMENT_FIXTURES } from './sim-management';
 import { BILLING_FIXTURES } from './billing';
 import { TIM_TUO_FIXTURES } from './tim-tuo';
 import { EMPLOYEE_FIXTURES } from './employee';
+import { EMPLOYEE_TIM_TUO_FIXTURES } from './employee-tim-tuo';
 
 /** Every built Appendix row's fixture, by row: one file per part of seed 002. */
 export const FIXTURES: Record<number, Fixture> = {
@@ -14,4 +15,5 @@ export const FIXTURES: Record<number, Fixture> = {
   ...BILLING_FIXTURES,
   ...TIM_TUO_FIXTURES,
   ...EMPLOYEE_FIXTURES,
+  ...EMPLOYEE_TIM_TUO_FIXTURES,
 };
