@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { counters, graphql } from '../support/stack';
+import { counters, graphql, tokenFor } from '../support/stack';
 import { confirmedActivation, EMANUELE_DIRECT_DEBIT, INVOICE_ADDRESS } from '../dispositive/appendix/employee-tim-tuo';
 
 /**
@@ -26,22 +26,43 @@ const CAPABILITIES: Capability[] = [
   { id: 'BIL-10', what: 'Gestisci: a line enabled, not associated', query: GESTISCI(EMANUELE_LINE), path: ['mobileLine', 'employeeTimTuo'] },
   { id: 'BIL-10', what: 'Reportistica: TIM TUO active, its billing account', query: REPORTISTICA, path: ['mobileLine', 'employeeTimTuo'] },
   { id: 'BIL-10', what: 'Gestisci on a prepaid line (not these pages)', query: GESTISCI(GINA_LINE), path: ['mobileLine', 'employeeTimTuo'] },
-  { id: 'BIL-10', what: 'the summary before an activation', query: summaryOf(EMANUELE_LINE), path: ['timTuoActivationSummary'] },
 ];
 
 /** Expected outcome per user, in the order of CAPABILITIES ('empty': the line is not his, or nothing to show). */
 const MATRIX: Matrix = {
-  //                                                                         gest rep gina summ
-  'emanuele.eu': { profile: 'EU, own line enabled', cells: [D, E, E, D] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [E, D, F, E] },
-  'laura.eu': { profile: 'EU, another employee', cells: [E, E, E, E] },
-  'gina.eu': { profile: 'EU, own prepaid line', cells: [E, E, E, E] },
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [F, F, E, F] },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, F, E, F] },
-  'massimiliano.roa': { profile: 'ROA of another Ente', cells: [E, E, E, F] },
+  //                                                                         gest rep gina
+  'emanuele.eu': { profile: 'EU, own line enabled', cells: [D, E, E] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [E, D, F] },
+  'laura.eu': { profile: 'EU, another employee', cells: [E, E, E] },
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [E, E, E] },
+  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [F, F, E] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, F, E] },
+  'massimiliano.roa': { profile: 'ROA of another Ente', cells: [E, E, E] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX, { env: { MUTATIONS_PER_MINUTE: '1000' } });
+
+describe('BIL-10 the summary before an activation (seed 002 §9.2.1.1.1)', () => {
+  const ask = async (username: string, line: string) => (await graphql(matrix.stack(), summaryOf(line), {}, matrix.token(username))).body;
+
+  it('is the employee\'s on his own line: a PDF link and the reference to quote', async () => {
+    const body = await ask('emanuele.eu', EMANUELE_LINE);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.timTuoActivationSummary).toMatchObject({ summaryUrl: expect.stringContaining('/downloads/'), confirmationRef: expect.stringMatching(/\./) });
+  });
+
+  it('is FORBIDDEN to the referents, and another employee\'s line answers exactly like an unknown one', async () => {
+    for (const referent of ['vincenzo.roa', 'lavo.ebill', 'massimiliano.roa']) {
+      expect((await ask(referent, EMANUELE_LINE)).errors[0].extensions.code, referent).toBe('FORBIDDEN');
+    }
+    for (const employee of ['laura.eu', 'pasquale.eu', 'gina.eu']) {
+      const foreign = (await ask(employee, EMANUELE_LINE)).errors[0];
+      const unknown = (await ask(employee, '3999999999')).errors[0];
+      expect(foreign.extensions.code, employee).toBe('NOT_FOUND');
+      expect(foreign.message).toBe(unknown.message);
+    }
+  });
+});
 
 describe('BIL-10 Reportistica (seed 002 §9.2.1.1): what the employee with TIM TUO active reads', () => {
   it('shows his personal contract code, his data, the dates, DOMICILIATA, Rendiconto Telefonico and ATTIVO', async () => {
@@ -103,7 +124,7 @@ describe('BIL-10 the seed\'s story (§9.2.1.1.1): emanuele.eu associates his lin
 
   it('discards a direct debit whose holder is not the bank\'s: SCARTATA, paid by postal slip (ivan.eu)', async () => {
     const stack = matrix.stack();
-    const token = matrix.token('ivan.eu');
+    const token = await tokenFor(stack, 'ivan.eu');
     const request = {
       number: '3312547899', paymentMethod: 'DIRECT_DEBIT', invoiceAddress: INVOICE_ADDRESS,
       directDebit: { ...EMANUELE_DIRECT_DEBIT, accountHolder: { ...EMANUELE_DIRECT_DEBIT.accountHolder, firstName: 'IVAN', lastName: 'FERRARI', taxCode: 'FRRVNI79H05A944V' } },
