@@ -1,10 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEbillClient, type EbillClient } from '../../adapters/ebill';
-import { createPaymentsClient, type PaymentsClient } from '../../adapters/payments';
-import { ebillStandIn } from '../../legacy/ebill/standin';
-import { paymentsStandIn } from '../../legacy/payments/standin';
-import { startTestStandIn, type TestStandIn } from '../support/stand-in-admin';
-import { BREAKER_NEVER_OPENS } from '../support/resilience';
+import { describe, expect, it } from 'vitest';
+import { paymentStandIns } from '../support/payment-stand-ins';
 import { confirmOnCheckoutPage, DEMO_CARD } from '../support/checkout';
 
 /**
@@ -12,42 +7,30 @@ import { confirmOnCheckoutPage, DEMO_CARD } from '../support/checkout';
  * adapters: the provider's card verification (zero amount, strong authentication, only the masked card comes back)
  * and eBill's personal billing account (once per operation id; a direct debit the bank does not confirm is discarded).
  */
-let provider: TestStandIn;
-let payments: PaymentsClient;
-let ebill: TestStandIn;
-let ebillClient: EbillClient;
-beforeAll(async () => {
-  [provider, ebill] = await Promise.all([startTestStandIn(paymentsStandIn), startTestStandIn(ebillStandIn)]);
-  payments = createPaymentsClient({ url: provider.url, resilience: BREAKER_NEVER_OPENS });
-  ebillClient = createEbillClient({ url: ebill.url, resilience: BREAKER_NEVER_OPENS });
-});
-afterAll(async () => {
-  await Promise.all([payments?.close(), ebillClient?.close()]);
-  await Promise.all([provider?.stop(), ebill?.stop()]);
-});
+const standIns = paymentStandIns();
 
 const setup = (key: string, reference = '3312547883') => ({ idempotencyKey: key, customer: '1-U0037', reference, returnUrl: null });
 
 describe('card verification at the payment provider', () => {
   it('verifies a card once the customer confirms with his bank\'s code, and answers only its masked form', async () => {
-    const started = await payments.createCardSetup(setup('setup-1'));
+    const started = await standIns.payments.createCardSetup(setup('setup-1'));
     if (started === 'conflict') throw new Error('conflict');
-    expect(started).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', card: null, redirectUrl: `${provider.url}/checkout/setups/${started.id}` });
-    expect(await payments.createCardSetup(setup('setup-1'))).toEqual(started);
-    expect(await payments.createCardSetup(setup('setup-1', '3312547899'))).toBe('conflict');
+    expect(started).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', card: null, redirectUrl: `${standIns.provider.url}/checkout/setups/${started.id}` });
+    expect(await standIns.payments.createCardSetup(setup('setup-1'))).toEqual(started);
+    expect(await standIns.payments.createCardSetup(setup('setup-1', '3312547899'))).toBe('conflict');
 
     expect((await confirmOnCheckoutPage(started.redirectUrl!, { pan: DEMO_CARD, otp: '000000' })).status).toBe(400);
-    expect(await payments.getCardSetup(started.id)).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', card: null });
+    expect(await standIns.payments.getCardSetup(started.id)).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', card: null });
     expect((await confirmOnCheckoutPage(started.redirectUrl!, { pan: DEMO_CARD })).status).toBe(200);
-    expect(await payments.getCardSetup(started.id)).toMatchObject({ status: 'SUCCEEDED', card: { masked: '*****0119', expiry: '12/29' }, redirectUrl: null });
+    expect(await standIns.payments.getCardSetup(started.id)).toMatchObject({ status: 'SUCCEEDED', card: { masked: '*****0119', expiry: '12/29' }, redirectUrl: null });
   });
 
   it('fails on a declined card, and knows no made-up verification', async () => {
-    const started = await payments.createCardSetup(setup('setup-declined'));
+    const started = await standIns.payments.createCardSetup(setup('setup-declined'));
     if (started === 'conflict') throw new Error('conflict');
     await confirmOnCheckoutPage(started.redirectUrl!, { pan: '4000000000000002' });
-    expect(await payments.getCardSetup(started.id)).toMatchObject({ status: 'FAILED', card: null });
-    expect(await payments.getCardSetup(`seti_${'0'.repeat(24)}`)).toBeNull();
+    expect(await standIns.payments.getCardSetup(started.id)).toMatchObject({ status: 'FAILED', card: null });
+    expect(await standIns.payments.getCardSetup(`seti_${'0'.repeat(24)}`)).toBeNull();
   });
 });
 
@@ -56,7 +39,7 @@ describe('eBill personal billing accounts', () => {
   const emanuele = { firstName: 'EMANUELE', lastName: 'MANCINI', taxCode: 'MNCMNL83C12A944Q' };
 
   it('reads the seeded accounts, the IBAN masked', async () => {
-    const [pasquale, none] = await ebillClient.getPersonalAccounts(['3312548681', '3312547883']);
+    const [pasquale, none] = await standIns.ebillClient.getPersonalAccounts(['3312548681', '3312547883']);
     expect(pasquale).toMatchObject({ paymentMethod: 'DIRECT_DEBIT', directDebitStatus: 'ACTIVE', maskedIban: 'IT60X******************3456' });
     expect(none).toBeNull();
   });
@@ -64,14 +47,14 @@ describe('eBill personal billing accounts', () => {
   it('keeps a direct debit the bank confirms, once per operation id; another body under the same id is refused', async () => {
     const change = { lineNumber: '3312547883', holder: emanuele, invoiceAddress: address,
       payment: { method: 'DIRECT_DEBIT' as const, iban: 'IT66A0306909606100000012345', accountHolder: { ...emanuele, address } } };
-    const account = await ebillClient.setPersonalAccount('7-1001', change);
+    const account = await standIns.ebillClient.setPersonalAccount('7-1001', change);
     expect(account).toMatchObject({ paymentMethod: 'DIRECT_DEBIT', directDebitStatus: 'ACTIVE', maskedIban: 'IT66A******************2345' });
-    expect(await ebillClient.setPersonalAccount('7-1001', change)).toEqual(account);
-    await expect(ebillClient.setPersonalAccount('7-1001', { ...change, payment: { method: 'POSTAL_SLIP' } })).rejects.toThrow();
+    expect(await standIns.ebillClient.setPersonalAccount('7-1001', change)).toEqual(account);
+    await expect(standIns.ebillClient.setPersonalAccount('7-1001', { ...change, payment: { method: 'POSTAL_SLIP' } })).rejects.toThrow();
   });
 
   it('discards a direct debit whose holder is not the bank\'s: SCARTATA, paid by postal slip; a partial change keeps the rest', async () => {
-    const account = await ebillClient.setPersonalAccount('7-1002', { lineNumber: '3312547883',
+    const account = await standIns.ebillClient.setPersonalAccount('7-1002', { lineNumber: '3312547883',
       payment: { method: 'DIRECT_DEBIT', iban: 'IT66A0306909606100000012345', accountHolder: { ...emanuele, lastName: 'ROSSI', address } } });
     expect(account).toMatchObject({ paymentMethod: 'POSTAL_SLIP', directDebitStatus: 'DISCARDED', holder: emanuele, invoiceAddress: address });
   });
