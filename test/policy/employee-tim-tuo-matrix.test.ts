@@ -137,3 +137,28 @@ describe('BIL-10 the seed\'s story (§9.2.1.1.1): emanuele.eu associates his lin
     });
   });
 });
+
+describe('BIL-10 the rules of §9.2.1.1.2 on the changes: refused before anything is written', () => {
+  const CHANGE = (mutation: string) => `mutation($input: ChangeTimTuoPaymentInput!) { ${mutation}(input: $input) { request { id } } }`;
+  const change = async (username: string, mutation: string, input: Record<string, unknown>) =>
+    (await graphql(matrix.stack(), CHANGE(mutation), { input: { idempotencyKey: `rules-${username.replace('.', '-')}-${mutation}`, ...input } }, await tokenFor(matrix.stack(), username))).body;
+
+  it('refuses the method already active, an IBAN without a direct debit, and an activation of a line already active', async () => {
+    const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
+    const same = await change('pasquale.eu', 'switchTimTuoPaymentToDirectDebit', { number: PASQUALE_LINE, directDebit: EMANUELE_DIRECT_DEBIT });
+    expect(same.errors[0]).toMatchObject({ message: 'The direct debit is already the payment method.', extensions: { code: 'LEGACY_REJECTED' } });
+    const iban = await change('laura.eu', 'changeTimTuoIban', { number: '3312548662', directDebit: EMANUELE_DIRECT_DEBIT });
+    expect(iban.errors[0]).toMatchObject({ message: 'The IBAN can be changed only while the direct debit is the payment method.', extensions: { code: 'LEGACY_REJECTED' } });
+    const active = (await graphql(matrix.stack(), summaryOf(PASQUALE_LINE), {}, matrix.token('pasquale.eu'))).body;
+    expect(active.errors[0].extensions.code).toBe('LEGACY_REJECTED');
+    expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
+  });
+
+  it('is FORBIDDEN to the ROA who sees the line, and another employee\'s line is NOT_FOUND like an unknown one', async () => {
+    expect((await change('vincenzo.roa', 'switchTimTuoPaymentToPostalSlip', { number: PASQUALE_LINE })).errors[0].extensions.code).toBe('FORBIDDEN');
+    const foreign = (await change('laura.eu', 'switchTimTuoPaymentToPostalSlip', { number: PASQUALE_LINE })).errors[0];
+    const unknown = (await change('laura.eu', 'switchTimTuoPaymentToPostalSlip', { number: '3999999999' })).errors[0];
+    expect(foreign.extensions.code).toBe('NOT_FOUND');
+    expect(foreign.message).toBe(unknown.message);
+  });
+});

@@ -30,13 +30,15 @@ type Raw = Record<string, unknown>;
 /** How each payment method is read from the input, and named to CRM. */
 interface PaymentKind {
   method: PersonalPaymentMethod;
+  /** How a refusal names it. */
+  label: string;
   /** The input field that carries its data (none for the postal slip). */
   field: 'cardVerificationId' | 'directDebit' | null;
   legacy: 'CARTA' | 'RID' | 'BOLLETTINO';
 }
-const CARD: PaymentKind = { method: 'CARD', field: 'cardVerificationId', legacy: 'CARTA' };
-const DIRECT_DEBIT: PaymentKind = { method: 'DIRECT_DEBIT', field: 'directDebit', legacy: 'RID' };
-const POSTAL_SLIP: PaymentKind = { method: 'POSTAL_SLIP', field: null, legacy: 'BOLLETTINO' };
+const CARD: PaymentKind = { method: 'CARD', label: 'The card', field: 'cardVerificationId', legacy: 'CARTA' };
+const DIRECT_DEBIT: PaymentKind = { method: 'DIRECT_DEBIT', label: 'The direct debit', field: 'directDebit', legacy: 'RID' };
+const POSTAL_SLIP: PaymentKind = { method: 'POSTAL_SLIP', label: 'The postal slip', field: null, legacy: 'BOLLETTINO' };
 const PAYMENT_FIELDS = ['cardVerificationId', 'directDebit'] as const;
 
 /** The payment as the input gives it: the card by its verification at the provider, the IBAN and its holder. */
@@ -207,7 +209,7 @@ function paymentChange(kind: PaymentKind, field: string, row: number, pratica: s
     targetId: (input) => employeeTargetId(input.number, input.payment.method === 'CARD' ? input.payment.cardVerificationId : null),
     refusal: (line, input, at, viewer) => notActive(line)
       ?? (sameMethod && line.account!.paymentMethod !== kind.method ? 'The IBAN can be changed only while the direct debit is the payment method.' : null)
-      ?? (!sameMethod && line.account!.paymentMethod === kind.method ? `${kind.method.replace('_', ' ').toLowerCase()} is already the payment method.` : null)
+      ?? (!sameMethod && line.account!.paymentMethod === kind.method ? `${kind.label} is already the payment method.` : null)
       ?? cardRefusal(line, input.payment, at, viewer),
     crm: () => ({ parameters: { azione: 'MODIFICA', modalitaPagamento: kind.legacy } }),
     applyElsewhere: ({ created, target, input }, { legacy }) =>
