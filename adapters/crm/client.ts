@@ -14,6 +14,7 @@ import {
 import { crmAssistance, type CrmAssistance } from './assistance';
 import { contractDataFromCrm } from './contract-data';
 import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
+import { employeeTimTuoFromCrm, type EmployeeTimTuo } from './tim-tuo-employee';
 import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
@@ -98,6 +99,8 @@ export interface CrmClient {
   getContractData(numbers: readonly string[]): Promise<(ContractData | null)[]>;
   /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8), aligned with the numbers: `null` where CRM has no such line. */
   getTimTuo(numbers: readonly string[]): Promise<(TimTuoLine | null)[]>;
+  /** h-tuopost (issue 12): TIM TUO as the employee sees it (seed 002 §9.2.1.1), aligned with the numbers. */
+  getEmployeeTimTuo(numbers: readonly string[]): Promise<(EmployeeTimTuo | null)[]>;
   /** h-inventory: the CM8 inventory (inventory.ts), the export jobs (exports.ts), tracking details (tracking.ts). */
   inventory: CrmInventory;
   exports: CrmExports;
@@ -241,6 +244,8 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     getContractData: (numbers) => lookup(numbers, 'GetDatiContratto', 'numero', 'datiContratto', (d) => d.contractNumber, contractDataFromCrm),
 
     getTimTuo: (numbers) => lookup(numbers, 'GetTimTuo', 'numero', 'lineaTimTuo', (t) => t.number, timTuoFromCrm),
+    // h-tuopost (issue 12)
+    getEmployeeTimTuo: (numbers) => lookup(numbers, 'GetTimTuoDipendente', 'numero', 'dipendenteTimTuo', (t) => t.number, employeeTimTuoFromCrm),
     inventory: createCrmInventory(call),
     exports: createCrmExports(call),
     tracking: createCrmTracking(call),

@@ -4,6 +4,7 @@ import type { ContractInventory } from '../inventory-domain';
 import type { RequestDetail, ShipmentPhase } from './tracking';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
 import type { TimTuoLine } from './tim-tuo';
+import type { EmployeeTimTuo } from './tim-tuo-employee';
 
 /**
  * Per-request loaders: every per-record lookup of one GraphQL request is collected into CRM calls of at most 100
@@ -23,6 +24,8 @@ export function createCrmLoaders(client: CrmClient) {
     contractData: new DataLoader<string, ContractData | null>((numbers) => client.getContractData(numbers), options),
     /** issue 11: TIM TUO per line (seed 002 §7.4.5-§7.4.8). */
     timTuo: new DataLoader<string, TimTuoLine | null>((numbers) => client.getTimTuo(numbers), options),
+    /** h-tuopost (issue 12): TIM TUO as the employee sees it (seed 002 §9.2.1.1). */
+    employeeTimTuo: new DataLoader<string, EmployeeTimTuo | null>((numbers) => client.getEmployeeTimTuo(numbers), options),
     // h-inventory: the aggregates of every contract a request asks for in one call; the IMEIs of a page in one call;
     // the shipment phases and pratica details of a response in one call each.
     inventories: new DataLoader<string, ContractInventory | null>((numbers) => client.inventory.getAggregates(numbers), options),

@@ -16,6 +16,7 @@ import { personalBasketCalls, type PersonalBasketClient } from './personal';
 import { personalConsumptionCalls, type PersonalConsumptionClient } from './personal-consumption';
 import { timTuoPrepaidCalls, type TimTuoPrepaidClient } from './tim-tuo-prepaid';
 import { personalInvoicingCalls, type PersonalInvoicingClient } from './personal-invoices';
+import { personalAccountCalls, type PersonalAccountClient } from './personal-account';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -25,7 +26,7 @@ const EBILL_MAX_PAGE = 1_000;
 
 export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient, TimTuoPrepaidClient, PersonalInvoicingClient {
+export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient, TimTuoPrepaidClient, PersonalInvoicingClient, PersonalAccountClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
   searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
   /** Aligned with `numbers`: `null` where eBill has no such invoice. */
@@ -161,5 +162,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     ...timTuoPrepaidCalls(post, lookup),
     // h-invoice (issue 12): TIM TUO's personal invoicing, "La mia fattura" (personal-invoices.ts).
     ...personalInvoicingCalls(post),
+    // h-tuopost (issue 12): the personal billing accounts of TIM TUO (personal-account.ts).
+    ...personalAccountCalls(post),
   };
 }

@@ -5,6 +5,7 @@ import type { EmployeeService, OptionBundle } from './personal-consumption';
 import type { PersonalInvoicing } from './personal-invoices';
 import type { SpendingThreshold } from './thresholds';
 import type { LinePrepaidOptions } from './tim-tuo-prepaid';
+import type { PersonalBillingAccount } from './personal-account';
 import { EBILL_BATCH_LIMIT, type EbillClient } from './client';
 
 /**
@@ -31,6 +32,8 @@ export function createEbillLoaders(client: EbillClient) {
     personalTraffic: new DataLoader<string, AvailableTraffic | null>((lines) => client.getPersonalTraffic(lines), options),
     // h-invoice (issue 12): "La mia fattura" of TIM TUO postpaid lines (seed 002 §9.2.1.2).
     personalInvoicing: new DataLoader<string, PersonalInvoicing | null>((lines) => client.getPersonalInvoicing(lines), options),
+    // h-tuopost (issue 12): the employee's personal billing account of TIM TUO (seed 002 §9.2.1.1).
+    personalAccount: new DataLoader<string, PersonalBillingAccount | null>((lines) => client.getPersonalAccounts(lines), options),
   };
 }
 export type EbillLoaders = ReturnType<typeof createEbillLoaders>;

@@ -51,7 +51,32 @@ export interface PaymentsClient {
   listMethods(customer: string): Promise<SavedPaymentMethod[]>;
   /** False when the customer has no such method. */
   deleteMethod(customer: string, id: string): Promise<boolean>;
+  /** h-tuopost (issue 12): a zero-amount card verification under this key (the same key answers the first); `conflict` otherwise. */
+  createCardSetup(setup: { idempotencyKey: string; customer: string; reference: string; returnUrl: string | null }): Promise<CardSetup | 'conflict'>;
+  /** `null` when the provider has no such verification. */
+  getCardSetup(id: string): Promise<CardSetup | null>;
   close(): Promise<void>;
+}
+
+/**
+ * h-tuopost (issue 12). A card verification (seed 002 §9.2.1.1.1, "Domiciliazione su carta di credito"): the
+ * employee enters his card on the provider's page (strong authentication); nothing is charged; the merchant learns
+ * the masked card once it is verified.
+ */
+export interface CardSetup {
+  id: string;
+  status: PaymentStatus;
+  customer: string;
+  reference: string;
+  redirectUrl: string | null;
+  card: { masked: string; expiry: string } | null;
+}
+
+function setupOf(r: Json): CardSetup {
+  const status = str(r, 'status') as PaymentStatus;
+  if (!STATUSES.includes(status)) throw new UnusableAnswer(`unknown setup status ${status}`);
+  const card = isRecord(r.card) ? { masked: str(r.card, 'masked'), expiry: str(r.card, 'expiry') } : null;
+  return { id: str(r, 'id'), status, customer: str(r, 'customer'), reference: str(r, 'reference'), redirectUrl: typeof r.redirectUrl === 'string' ? r.redirectUrl : null, card };
 }
 
 type Json = Record<string, unknown>;
@@ -146,6 +171,15 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
       method: 'DELETE', path: `/v1/customers/${segment(customer)}/methods/${segment(id)}`, operation: 'methods/delete', kind: 'write',
     }, (res) => read('methods/delete', res, (r) => (r.status === 404 ? false : (ok(r), true)))),
 
+    // h-tuopost (issue 12): card verifications.
+    createCardSetup: (s) => http.call({
+      method: 'POST', path: '/v1/setups', operation: 'setups/create', kind: 'write',
+      headers: { 'content-type': 'application/json', 'idempotency-key': s.idempotencyKey },
+      body: JSON.stringify({ customer: s.customer, reference: s.reference, returnUrl: s.returnUrl }),
+    }, (res) => read('setups/create', res, (r) => (res.status === 409 ? 'conflict' as const : setupOf(ok(r))))),
+    getCardSetup: (id) => http.call({ method: 'GET', path: `/v1/setups/${segment(id)}`, operation: 'setups/get', kind: 'read' },
+      (res) => read('setups/get', res, (r) => (r.status === 404 ? null : setupOf(ok(r))))),
+
     close: () => http.close(),
   };
 }
@@ -155,5 +189,5 @@ function unconfigured(): PaymentsClient {
   const fail = async (): Promise<never> => {
     throw legacyUnavailable('Payments', '');
   };
-  return { createPayment: fail, getPayment: fail, listMethods: fail, deleteMethod: fail, close: async () => undefined };
+  return { createPayment: fail, getPayment: fail, listMethods: fail, deleteMethod: fail, createCardSetup: fail, getCardSetup: fail, close: async () => undefined };
 }

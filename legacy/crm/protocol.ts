@@ -14,6 +14,7 @@ import type { CrmStore } from './store';
 import { timTuoOperations } from './tim-tuo';
 import { userEmailOperations } from './user-email';
 import { simImeiOperations } from './sim-imei';
+import { timTuoEmployeeOperations } from './tim-tuo-employee';
 
 /**
  * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
@@ -37,6 +38,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     GetDatiContratto: (params) => contractData(store.db, params),
     // issue 11 (h-billing): TIM TUO, company side.
     ...timTuoOperations(store.db),
+    // h-tuopost (issue 12): TIM TUO as the employee sees it (seed 002 §9.2.1.1).
+    ...timTuoEmployeeOperations(store.db),
     // h-inventory: the CM8 inventory and its export jobs (seed 002 §7.2), tracking details (§7.3.1-§7.3.2).
     ...inventoryOperations(store),
     ...exportOperations(store.db, dataDir),

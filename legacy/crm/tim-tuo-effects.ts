@@ -1,6 +1,8 @@
 import type { Effect } from './effects';
 import { stateRefused } from './effects';
 import { invalidRequest } from './soap';
+import { isoDate } from './store';
+import { today } from '../runtime/clock';
 import type { CrmStore, MobileLineRow } from './store';
 import { TIM_TUO_OPTIONS } from './tim-tuo';
 
@@ -72,9 +74,51 @@ const ceaseOption = timTuoChange('Cessazione opzioni TIM TUO', (state, _line, pa
   return state.opzioni.includes(wanted) ? { ...state, opzioni: state.opzioni.filter((o) => o !== wanted) } : null;
 });
 
+// ── h-tuopost (issue 12): TIM TUO as the employee, postpaid (seed 002 §9.2.1.1, Appendix rows 34–41) ─────────────
+/**
+ * The employee's pratiche. An activation (`azione` ATTIVAZIONE, rows 34–36: "Domiciliazione tim tuo" or "Pagamento
+ * bollettino" with its ordine) needs a postpaid line the ROA enabled and TIM TUO not active on it; it activates the
+ * service (ABBONAMENTO ATTIVO), records the employee (`codiceFiscale`, `cognome`, `nome`, the registered user's) and
+ * gives him a new personal contract code (888200…), all in the pratica's transaction. A change (`azione` MODIFICA,
+ * rows 37–41) needs TIM TUO active; the billing account it changes is eBill's, so CRM keeps the pratica open.
+ */
+function nextPersonalContractCode(store: CrmStore): string {
+  const { last } = store.db.prepare("SELECT MAX(CAST(codice_dipendente AS INTEGER)) AS last FROM tim_tuo_linee WHERE codice_dipendente LIKE '888200%'")
+    .get() as { last: number | null };
+  return String((last ?? 888200090000) + 1);
+}
+
+function employeeRequest(description: string): Effect {
+  return {
+    apply(store, line, parameters) {
+      const state = stateOf(store, line);
+      const action = parameters.get('azione') ?? 'MODIFICA';
+      if (action === 'MODIFICA') {
+        if (state.stato !== 'ATTIVO') throw stateRefused(line, description);
+        return false;
+      }
+      if (action !== 'ATTIVAZIONE') throw invalidRequest('azione ammesse: ATTIVAZIONE, MODIFICA');
+      if (line.tipo_linea !== 'ABBONAMENTO' || state.abilitato !== 'SI' || state.stato === 'ATTIVO') throw stateRefused(line, description);
+      const employee = ['codiceFiscale', 'cognome', 'nome'].map((name) => {
+        const value = parameters.get(name);
+        if (!value) throw invalidRequest(`parametro ${name} mancante`);
+        return value;
+      });
+      store.db.prepare(`UPDATE tim_tuo_linee SET tipo_servizio = 'ABBONAMENTO', stato_servizio = 'ATTIVO', codice_dipendente = ?,
+        codice_fiscale_dipendente = ?, cognome_dipendente = ?, nome_dipendente = ?, data_attivazione = ?, data_cessazione = NULL
+        WHERE numero_linea = ?`).run(nextPersonalContractCode(store), ...employee, isoDate(today()), line.numero);
+      return true;
+    },
+  };
+}
+
+const EMPLOYEE_REQUESTS = ['Domiciliazione tim tuo', 'Pagamento bollettino', 'Modifica dati di fatturazione', 'Domiciliazioni - modifica', 'Domiciliazioni - attivazione'];
+
 export const TIM_TUO_EFFECTS: Record<string, Effect> = {
   'Attivazione TIM TUO Azienda': enablement,
   'Attivazione opzioni TIM TUO': activateOption,
   'Cessazione TIM TUO': cease,
   'Cessazione opzioni TIM TUO': ceaseOption,
+  // h-tuopost (issue 12)
+  ...Object.fromEntries(EMPLOYEE_REQUESTS.map((description) => [description, employeeRequest(description)])),
 };

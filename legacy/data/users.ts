@@ -74,6 +74,9 @@ export const DEMO_USERS: DemoUser[] = [
     grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312548662' }] }),
   user({ id: '1-U0041', username: 'anna.eu', firstName: 'ANNA', lastName: 'BIANCHI', taxCode: 'BNCNNA82C41A944L', mobile: '3700801103',
     grants: [{ profile: 'EU', kind: 'LINEA', scope: '3700801103' }] }),
+  // h-tuopost (issue 12): a third postpaid line enabled to TIM TUO and not yet associated (§9.2.1.1's activation rows 34–36).
+  user({ id: '1-U0042', username: 'giorgio.eu', firstName: 'GIORGIO', lastName: 'CONTE', taxCode: 'CNTGRG81L10A944I', mobile: '3312547516',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312547516' }] }),
   // h-contract (issue 10): the CM8 referents' mobile lines are what CRM profiles them by (legacy/data/crm-contract-data.ts);
   // a messaging referent (seed 002 §8: the messaging services of §7.6.3 only).
   user({ id: '1-U0036', username: 'lucia.messaging', firstName: 'LUCIA', lastName: 'MESSINA', taxCode: 'MSSLCU82A41A944O', mobile: '3357410023',

@@ -6,21 +6,23 @@ import { openPersonalBaskets } from './personal';
 import { openPersonalConsumption } from './personal-consumption';
 import { timTuoPrepaid } from './tim-tuo-prepaid';
 import { openPersonalInvoicing } from './personal-invoices';
+import { openPersonalAccounts } from './personal-account';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
 export function ebillStandIn(env?: Record<string, string | undefined>): StandInOptions {
   const settings = readStandInSettings(env);
   const store = openEbillStore(settings.dataDir, settings.largeCustomers);
   const personal = openPersonalBaskets(settings.dataDir);
-  // The employee's pages (issue 12): his consumption and his personal invoices (each its own file), the TIM TUO
-  // prepaid options beside the basket they charge.
+  // The employee's pages (issue 12): his consumption, his personal invoices and his TIM TUO billing account (each its
+  // own file), the TIM TUO prepaid options beside the basket they charge.
   const consumption = openPersonalConsumption(settings.dataDir);
   const invoicing = openPersonalInvoicing(settings.dataDir);
+  const accounts = openPersonalAccounts(settings.dataDir);
   const prepaid = timTuoPrepaid(personal.db, settings.timTuoPrepaidApplySeconds);
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...prepaid.routes },
-      [...personal.files, ...consumption.files, ...invoicing.files, ...prepaid.files]),
+    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...accounts.routes, ...prepaid.routes },
+      [...personal.files, ...consumption.files, ...invoicing.files, ...accounts.files, ...prepaid.files]),
     settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },
     onClose: () => {
@@ -28,6 +30,7 @@ export function ebillStandIn(env?: Record<string, string | undefined>): StandInO
       personal.close();
       consumption.close();
       invoicing.close();
+      accounts.close();
     },
   };
 }

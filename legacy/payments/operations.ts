@@ -101,7 +101,7 @@ function luhn(pan: string): boolean {
 const maskedEmail = (email: string) => `${email[0]}***${email.slice(email.indexOf('@'))}`;
 
 /** What the form proves, or why it does not (the page says it again, nothing is counted against the customer). */
-function authorisationOf(form: URLSearchParams, kind: MethodKind, saved: ReturnType<typeof waitingPayment>['saved']): Authorisation | string {
+export function authorisationOf(form: URLSearchParams, kind: MethodKind, saved: ReturnType<typeof waitingPayment>['saved']): Authorisation | string {
   if (saved) return { savedMethod: saved };
   if (kind === 'PAYPAL') {
     const email = form.get('paypalEmail')?.trim() ?? '';

@@ -3,6 +3,7 @@ import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/
 import { page } from './checkout-page';
 import { checkoutPage, confirmCheckout, createPayment, deleteMethod, getPayment, json, listMethods } from './operations';
 import type { PaymentsStore } from './store';
+import type { CardSetups } from './setups';
 
 /**
  * The payment provider over HTTP: a JSON REST API under `/v1/` for the merchant (`Authorization: Bearer <secret
@@ -27,12 +28,24 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 const isCheckout = (req: IncomingMessage) => (req.url ?? '').startsWith('/checkout/');
 
-export function paymentsProtocol(store: PaymentsStore, secretKey: string): LegacyProtocol {
+/** h-tuopost (issue 12): the card verifications (setups.ts), a resource of their own beside the payments. */
+const SETUP_ROUTES: [method: string, path: RegExp, operation: string, run: (setups: CardSetups, id: string, req: IncomingMessage, body: Buffer, origin: string) => StandInReply][] = [
+  ['POST', /^\/v1\/setups$/, 'setups/create', (s, _id, req, body, origin) => s.create(body, header(req, 'idempotency-key'), origin)],
+  ['GET', /^\/v1\/setups\/([^/]+)$/, 'setups/get', (s, id, _req, _body, origin) => s.get(id, origin)],
+  ['GET', /^\/checkout\/setups\/([^/]+)$/, 'checkout/setup-page', (s, id) => s.page(id)],
+  ['POST', /^\/checkout\/setups\/([^/]+)$/, 'checkout/setup-confirm', (s, id, _req, body) => s.confirm(id, body)],
+];
+
+export function paymentsProtocol(store: PaymentsStore, secretKey: string, setups?: CardSetups): LegacyProtocol {
   return {
     route(req, body): Route {
       const url = new URL(req.url ?? '/', 'http://payments');
       // The provider's own links (the redirect URL) use the address the caller reached it at.
       const origin = `http://${header(req, 'host') ?? '127.0.0.1'}`;
+      for (const [method, pattern, operation, run] of setups ? SETUP_ROUTES : []) {
+        const m = pattern.exec(url.pathname);
+        if (m && method === req.method) return { operation, run: () => run(setups!, decodeURIComponent(m[1] ?? ''), req, body, origin) };
+      }
       for (const [method, pattern, operation, run] of ROUTES) {
         const m = pattern.exec(url.pathname);
         if (!m || method !== req.method) continue;

@@ -13,6 +13,7 @@ import { loadVisibleLine } from '../runtime/lines';
 import { prepaidOutcomeChange, timTuoPrepaidChangeSummary, timTuoPrepaidOf } from './tim-tuo-prepaid';
 import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
 import { changeInvoiceNotificationEmail } from './notification-email';
+import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -28,6 +29,7 @@ export const resolvers: Resolvers = {
     ebillAccess,
     temModule: () => TEM_MODULE,
     timTuoPrepaidChangeSummary, // h-prepaid (seed 002 §9.2.1.3)
+    ...employeeTimTuoResolvers.Query,
   },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
@@ -44,6 +46,7 @@ export const resolvers: Resolvers = {
     timTuoPrepaid: timTuoPrepaidOf, // h-prepaid (seed 002 §9.2.1.3)
     // h-invoice (issue 12): "La mia fattura" (seed 002 §9.2.1.2).
     personalInvoicing: personalInvoicingOf,
+    employeeTimTuo: employeeTimTuoField, // h-tuopost (issue 12)
   },
   // h-prepaid: what eBill made of the change the outcome's request asked.
   TimTuoPrepaidChangeOutcome: { change: prepaidOutcomeChange },
@@ -52,6 +55,10 @@ export const resolvers: Resolvers = {
     ...dispositiveMutations(BILLING_OPERATIONS),
     // h-invoice (issue 12): not a pratica (notification-email.ts).
     changeInvoiceNotificationEmail,
+    ...employeeTimTuoResolvers.Mutation,
   },
   ...personalInvoicingResolvers,
+  // h-tuopost (issue 12): TIM TUO as the employee.
+  EmployeeTimTuo: employeeTimTuoResolvers.EmployeeTimTuo,
+  TimTuoBillingAccount: employeeTimTuoResolvers.TimTuoBillingAccount,
 };

@@ -3,9 +3,11 @@ import {
   ACTIVATE_TIM_TUO_OPTION, CEASE_POSTPAID_TIM_TUO, CEASE_PREPAID_TIM_TUO, CEASE_TIM_TUO_OPTION, SET_TIM_TUO_ENABLEMENT,
 } from './tim-tuo';
 import { TIM_TUO_PREPAID_OPERATIONS } from './tim-tuo-prepaid';
+import { EMPLOYEE_TIM_TUO_OPERATIONS } from './employee-tim-tuo';
 
 /** Every dispositive operation of the billing subgraph: TIM TUO, the company side (seed 002 §7.4.5-§7.4.8, issue 11). */
 export const BILLING_OPERATIONS: readonly AnyDeclaration[] = [
   SET_TIM_TUO_ENABLEMENT, ACTIVATE_TIM_TUO_OPTION, CEASE_POSTPAID_TIM_TUO, CEASE_PREPAID_TIM_TUO, CEASE_TIM_TUO_OPTION,
   ...TIM_TUO_PREPAID_OPERATIONS, // h-prepaid: the employee's TIM TUO packages and plafonds (seed 002 §9.2.1.3)
+  ...EMPLOYEE_TIM_TUO_OPERATIONS, // h-tuopost (issue 12): TIM TUO as the employee, postpaid (rows 34–41)
 ];

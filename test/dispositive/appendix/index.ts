@@ -6,6 +6,7 @@ import { BILLING_FIXTURES } from './billing';
 import { TIM_TUO_FIXTURES } from './tim-tuo';
 import { EMPLOYEE_FIXTURES } from './employee';
 import { EMPLOYEE_PREPAID_FIXTURES } from './employee-prepaid';
+import { EMPLOYEE_TIM_TUO_FIXTURES } from './employee-tim-tuo';
 
 /** Every built Appendix row's fixture, by row: one file per part of seed 002. */
 export const FIXTURES: Record<number, Fixture> = {
@@ -16,4 +17,5 @@ export const FIXTURES: Record<number, Fixture> = {
   ...TIM_TUO_FIXTURES,
   ...EMPLOYEE_FIXTURES,
   ...EMPLOYEE_PREPAID_FIXTURES,
+  ...EMPLOYEE_TIM_TUO_FIXTURES,
 };
