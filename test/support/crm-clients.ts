@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createCrmClient, type CrmClient } from '../../adapters/crm';
 import type { ResilienceSettings } from '../../adapters/resilience/settings';
 import { crmStandIn } from '../../legacy/crm/standin';
+import { BREAKER_NEVER_OPENS } from './resilience';
 import { startTestStandIn, type TestStandIn } from './stand-in-admin';
 
 /**
@@ -28,4 +29,22 @@ export function crmWithClients(defaults: ResilienceSettings) {
       return Object.assign(c, { close: () => (clients.delete(c), close()) });
     },
   };
+}
+
+/**
+ * The CRM stand-in and one real adapter for the calling test file (like `ebillUnderTest`): started before its tests,
+ * stopped after. Read them inside a test, once `beforeAll` has run.
+ */
+export function crmUnderTest(): { crm: () => TestStandIn; client: () => CrmClient } {
+  let crm: TestStandIn;
+  let client: CrmClient;
+  beforeAll(async () => {
+    crm = await startTestStandIn(crmStandIn);
+    client = createCrmClient({ url: crm.url, resilience: BREAKER_NEVER_OPENS });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await crm?.stop();
+  });
+  return { crm: () => crm, client: () => client };
 }
