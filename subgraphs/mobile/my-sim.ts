@@ -11,19 +11,23 @@ import type { SubgraphContext } from '../runtime/server';
  * personal top-ups (eBill's personal basket); and the service SMS the line received (§9.2.3, CON-09). Never a PIN or PUK: the seed keeps that reminder on the device.
  */
 type OneNumberRole = 'PRIMARY' | 'SECONDARY';
-/** `lineNumber`: the line the SIM serves, for the device look-up (h-invoice, sim-imei.ts); not in the SDL. */
-export interface LineSim { iccid: string; role: OneNumberRole | null; lineNumber: string }
+/**
+ * A SIM and where its line is (not in the SDL): `lineNumber` for the device look-up (sim-imei.ts), and the line's
+ * company and contract so that a field of the SIM with its own @allow (`imei`) is decided on the profiles the viewer
+ * holds on that line, like the line's own fields (mobile's record types, resolvers.ts).
+ */
+export interface LineSim { iccid: string; role: OneNumberRole | null; lineNumber: string; companyId: string; contractNumber: string }
 
 /**
  * The line's own SIM first, with the line's role in its group; the group's other SIMs are secondary when the line's
  * is the primary, and of a role CRM does not say otherwise.
  */
 export function simsOf(line: MobileLine): LineSim[] {
-  const lineNumber = line.number;
-  if (!line.oneNumber) return [{ iccid: line.iccid, role: null, lineNumber }];
+  const place = { lineNumber: line.number, companyId: line.companyId, contractNumber: line.contractNumber };
+  if (!line.oneNumber) return [{ iccid: line.iccid, role: null, ...place }];
   const others = line.oneNumber.iccids.filter((iccid) => iccid !== line.iccid);
   const othersRole: OneNumberRole | null = line.oneNumber.role === 'PRIMARY' ? 'SECONDARY' : null;
-  return [{ iccid: line.iccid, role: line.oneNumber.role, lineNumber }, ...others.map((iccid) => ({ iccid, role: othersRole, lineNumber }))];
+  return [{ iccid: line.iccid, role: line.oneNumber.role, ...place }, ...others.map((iccid) => ({ iccid, role: othersRole, ...place }))];
 }
 
 /** MobileLine fields of the employee's pages; the personal ones are the EU's alone (their @allow). */

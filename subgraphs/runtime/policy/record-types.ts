@@ -25,4 +25,6 @@ export const DEFAULT_RECORD_TYPES: RecordTypes = {
   Invoice: placedRecord('Invoice', heldBy),
   Order: placedRecord('Order', heldBy),
   Request: placedRecord('Request', heldBy),
+  // A SIM is part of its line (mobile's my-sim.ts carries the line's place): its `imei` is decided on that line.
+  LineSim: placedRecord('MobileLine', heldBy),
 };
