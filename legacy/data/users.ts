@@ -77,6 +77,9 @@ export const DEMO_USERS: DemoUser[] = [
   // h-tuopost (issue 12): a third postpaid line enabled to TIM TUO and not yet associated (§9.2.1.1's activation rows 34–36).
   user({ id: '1-U0042', username: 'giorgio.eu', firstName: 'GIORGIO', lastName: 'CONTE', taxCode: 'CNTGRG81L10A944I', mobile: '3312547516',
     grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312547516' }] }),
+  // An employee on a postpaid line the ROA has not enabled to TIM TUO: §9.2.1.1's empty table ("contattare il ROA").
+  user({ id: '1-U0043', username: 'franco.eu', firstName: 'FRANCO', lastName: 'BRUNO', taxCode: 'BRNFNC84E20A944D', mobile: '3312544025',
+    grants: [{ profile: 'EU', kind: 'LINEA', scope: '3312544025' }] }),
   // h-contract (issue 10): the CM8 referents' mobile lines are what CRM profiles them by (legacy/data/crm-contract-data.ts);
   // a messaging referent (seed 002 §8: the messaging services of §7.6.3 only).
   user({ id: '1-U0036', username: 'lucia.messaging', firstName: 'LUCIA', lastName: 'MESSINA', taxCode: 'MSSLCU82A41A944O', mobile: '3357410023',

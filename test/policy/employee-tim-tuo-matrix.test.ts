@@ -162,3 +162,14 @@ describe('BIL-10 the rules of §9.2.1.1.2 on the changes: refused before anythin
     expect(foreign.message).toBe(unknown.message);
   });
 });
+
+describe('BIL-10 Gestisci on a line the ROA has not enabled (seed 002 §9.2.1.1: "La tabella è vuota")', () => {
+  it('shows franco.eu his line and no TIM TUO, and refuses him the summary of an activation', async () => {
+    const token = await tokenFor(matrix.stack(), 'franco.eu');
+    const { body } = await graphql(matrix.stack(), GESTISCI('3312544025'), {}, token);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.mobileLine).toEqual({ number: '3312544025', employeeTimTuo: null });
+    const summary = (await graphql(matrix.stack(), summaryOf('3312544025'), {}, token)).body;
+    expect(summary.errors[0].extensions.code).toBe('LEGACY_REJECTED');
+  });
+});
