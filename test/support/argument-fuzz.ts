@@ -34,6 +34,7 @@ export function supergraphSchema(): GraphQLSchema {
 export const REACHED_THROUGH: Record<string, (inner: string) => string> = {
   MobileInventory: (inner) => `mobileInventory { ${inner} }`,
   MobileLine: (inner) => `mobileLine(number: "3343860505") { ${inner} }`,
+  PersonalConsumption: (inner) => `mobileLine(number: "3343860505") { personalConsumption { ${inner} } }`,
 };
 
 /** Fields with arguments outside the root types: the generator reaches only root fields, so it must be told. */
