@@ -82,8 +82,10 @@ export const personalConsumptionFields = {
     }, context.identity.userId);
   },
 
-  async trafficByType({ line }: Source, _args: unknown, { legacy }: SubgraphContext) {
-    const window = lastFifteenDays();
+  async trafficByType({ line }: Source, { month }: { month?: 'CURRENT' | 'PREVIOUS' | null }, { legacy }: SubgraphContext) {
+    // The postpaid page switches between this month and the previous; the prepaid page shows the last 15 days only.
+    if (month && line.kind !== 'POSTPAID') throw badUserInput('month', 'a prepaid line\'s traffic by type is of the last 15 days: leave month out');
+    const window = month ? monthWindow(month) : lastFifteenDays();
     const totals = await legacy.ebill.getTrafficTotals(line.number, window.from, window.to);
     const items = CATEGORIES_OF[line.kind].map((category: TrafficCategory) => ({ category, amount: sumOf(totals, (t) => t.category === category) }));
     return { ...window, items, total: sumOf(totals, () => true) };

@@ -207,6 +207,20 @@ describe('"Tipologia traffico" and the prepaid line\'s credits and options (seed
     expect(events.nodes.reduce((sum: number, e: any) => sum + cents(e.netAmount ?? '0'), 0)).toBe(cents(byType.total));
   });
 
+  it('gives a postpaid line\'s month by type, this one and the previous, and refuses a month on a prepaid line', async () => {
+    const month = async (line: string, user: string, which: string) =>
+      (await ask(user, line, `trafficByType(month: ${which}) { from to total items { category amount } }`)).body;
+    const current = (await month(PASQUALE_LINE, 'pasquale.eu', 'CURRENT')).data.mobileLine.personalConsumption.trafficByType;
+    const previous = (await month(PASQUALE_LINE, 'pasquale.eu', 'PREVIOUS')).data.mobileLine.personalConsumption.trafficByType;
+    expect(current).toMatchObject({ from: '2026-11-01', to: LEGACY_TODAY });
+    expect(previous).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+    const events = page((await detail('pasquale.eu', PASQUALE_LINE, { from: previous.from, to: previous.to })).body);
+    expect(events.totalCount).toBeGreaterThan(0);
+    expect(cents(previous.total)).toBeGreaterThan(0);
+    const prepaid = await month(GINA_LINE, 'gina.eu', 'CURRENT');
+    expect(prepaid.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
+  });
+
   it('shows a prepaid line\'s two credits beside its active options, and its categories by type', async () => {
     const { body } = await graphql(matrix.stack(), `{ mobileLine(number: "${GINA_LINE}") { residualCredit { amount } personalCredit { amount }
       personalConsumption { services { description } summary { from } options { name allowances { unit included } } trafficByType { items { category } } } } }`, {}, matrix.token('gina.eu'));
