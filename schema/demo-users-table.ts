@@ -17,9 +17,9 @@ export const WHAT_A_PROFILE_SEES: Record<Profile, string> = {
   HOLDING: 'as AF, in every company of the group',
   ROA: 'everything of the CM8 contract, and its operations (recharges, SIM, RIF, services) and requests history',
   REF_EBILL: 'the contract\'s lines (with ICCID) and invoices',
-  TRAFFIC_MANAGER: 'the contract\'s lines only (no ICCID, traffic, contract or invoices)',
+  TRAFFIC_MANAGER: 'the contract\'s spending thresholds and their lines (no ICCID, traffic, contract or invoices)',
   REF_MESSAGING: 'the messaging services of the contract',
-  EU: 'the own line only: its SIM, traffic and credit, and a SIM change',
+  EU: 'the own line only (seed 002 §9): its SIMs, personal credit and top-ups, TIM TUO, personal invoices and consumption, service SMS, a SIM change',
 };
 
 const SCOPE: Record<DemoUser['grants'][number]['kind'], string> = { AZIENDA: 'company', CONTRATTO: 'contract', LINEA: 'line' };
