@@ -41,3 +41,14 @@ export function crmAssistance(call: Call): CrmAssistance {
     callBacks: (userId) => call('ListaRichiamate', { utente: userId }, (answer) => records(answer, 'richiamata').map(withDetail)),
   };
 }
+
+/**
+ * Where CRM serves the ticket list of `filter` as a spreadsheet (§7.7.7's .xls download; legacy/crm/ticket-file.ts):
+ * the path of a signed download link, which the gateway fetches with CRM's credentials.
+ */
+export function ticketFilePath(filter: RecordFilter): string {
+  const query = new URLSearchParams({
+    clienti: (filter.companyIds ?? []).join(','), contratti: (filter.contractNumbers ?? []).join(','), linee: (filter.lineNumbers ?? []).join(','),
+  });
+  return `/crm/ticket/ticket.xlsx?${query}`;
+}

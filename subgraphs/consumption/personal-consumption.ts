@@ -4,6 +4,7 @@ import {
 } from '../../adapters/ebill/personal-consumption';
 import { badUserInput } from '../../adapters/errors';
 import { sumAmounts } from '../runtime/cents';
+import { LIST_FILE_TYPES } from '../runtime/downloads';
 import { pageWindow } from '../runtime/pagination';
 import type { SubgraphContext } from '../runtime/server';
 import { CATEGORIES_OF, lastFifteenDays, monthWindow, timTuoActive, trafficCriteria, type TrafficEventFilter } from './traffic-filter';
@@ -78,7 +79,7 @@ export const personalConsumptionFields = {
     const extension = args.format.toLowerCase();
     return context.downloads.urlFor({
       system: 'eBill', path: trafficFilePath(criteria, args.format), fileName: `dettaglio-traffico-${line.number}.${extension}`,
-      contentType: args.format === 'CSV' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: LIST_FILE_TYPES[args.format],
     }, context.identity.userId);
   },
 

@@ -5,6 +5,7 @@ import { HISTORY_EXPORT_KINDS, type ExportFormat, type ExportJob, type ExportKin
 import type { DayRange } from '../runtime/calendar';
 import { requestsHistoryWindow } from '../tracking/windows';
 import { workingContract } from '../runtime/cm8-contract';
+import { LIST_FILE_TYPES } from '../runtime/downloads';
 import { fingerprint } from '../runtime/dispositive/fingerprint';
 import { profilesAllowed } from '../runtime/policy/directives';
 import type { SubgraphContext } from '../runtime/server';
@@ -19,9 +20,7 @@ import { checkIdempotencyKey } from '../runtime/validators/idempotency-key';
  */
 interface RequestExportInput { kind: ExportKind; format: ExportFormat; contractNumber?: string | null; idempotencyKey: string }
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  CSV: 'text/csv', XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+const CONTENT_TYPES: Record<ExportFormat, string> = LIST_FILE_TYPES;
 
 export const exportQueries = {
   myExports: (_root: unknown, _args: unknown, { identity, legacy }: SubgraphContext) => legacy.crm.exports.list(identity.userId),

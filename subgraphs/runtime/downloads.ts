@@ -13,6 +13,9 @@ export const DOWNLOAD_ROUTE = '/downloads';
 const AUDIENCE = 'onegraph-downloads';
 const ISSUER = 'onegraph-subgraphs';
 
+/** The content types of the lists the pages offer as files (the seed's ".xls o .csv"), one spelling for every subgraph. */
+export const LIST_FILE_TYPES = { CSV: 'text/csv', XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
 /** A file in a legacy system, as the gateway fetches it (`path` below the system's base URL). */
 export interface DownloadableFile {
   system: LegacySystem;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
 import { graphql } from '../support/stack';
@@ -119,6 +120,36 @@ describe('§7.7.6–§7.7.7 device tickets', () => {
     expect(after.body.data.tickets[0]).toEqual(
       { id, status: 'OPEN', event: 'THEFT', imei: '354626091316673', delivery: 'CUSTOMER_SITE', deliveryAddress: 'VIA DELLE SCUOLE 2, 40132 BOLOGNA (BO)' });
     expect(after.body.data.tickets).toHaveLength(before.body.data.tickets.length + 1);
+  });
+});
+
+describe('§7.7.7 the ticket list as a spreadsheet ("esportabile in formato .xls")', () => {
+  const rowsOf = async (username: string) => {
+    const { body } = await ask(username, '{ ticketsFileUrl }');
+    const res = await fetch(new URL(body.data.ticketsFileUrl, matrix.stack().gatewayUrl));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+    const rows: string[][] = [];
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
+    return rows;
+  };
+
+  it('holds the tickets the page lists, in its order, with their detail; another Ente\'s ROA gets none of them', async () => {
+    const page = (await ask('vincenzo.roa', '{ tickets { id imei } }')).body.data.tickets as { id: string; imei: string | null }[];
+    const [header, ...rows] = await rowsOf('vincenzo.roa');
+    expect(header.slice(0, 3)).toEqual(['ID Richiesta', 'Contratto', 'Stato']);
+    expect(rows.map((r) => r[0])).toEqual(page.map((t) => t.id));
+    expect(rows.map((r) => r[header.indexOf('IMEI')] || null)).toEqual(page.map((t) => t.imei));
+    expect(await rowsOf('massimiliano.roa')).toEqual([header]);
+  });
+
+  it('is FORBIDDEN to the profiles that do not see the tickets', async () => {
+    for (const username of ['umberto.traffic', 'lavo.ebill', 'gina.eu']) {
+      const { body } = await ask(username, '{ ticketsFileUrl }');
+      expect(body.errors[0].extensions.code, username).toBe('FORBIDDEN');
+    }
   });
 });
 

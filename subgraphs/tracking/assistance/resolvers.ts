@@ -1,4 +1,6 @@
+import { ticketFilePath } from '../../../adapters/crm/assistance';
 import type { Manual, RequestWithDetail } from '../../../adapters/domain';
+import { LIST_FILE_TYPES } from '../../runtime/downloads';
 import type { Identity } from '../../runtime/identity';
 import { recordFilter } from '../../runtime/records';
 import type { Resolvers, SubgraphContext } from '../../runtime/server';
@@ -48,6 +50,10 @@ export const assistanceQueries = {
   async tickets(_root: unknown, _args: unknown, { identity, legacy }: SubgraphContext) {
     const filter = roaFilter(identity);
     return filter ? (await legacy.crm.assistance.tickets(filter)).map(ticketFields) : [];
+  },
+  ticketsFileUrl(_root: unknown, _args: unknown, { identity, downloads }: SubgraphContext) {
+    const filter = roaFilter(identity);
+    return filter ? downloads.urlFor({ system: 'CRM', path: ticketFilePath(filter), fileName: 'ticket.xlsx', contentType: LIST_FILE_TYPES.XLSX }, identity.userId) : null;
   },
   servicePoints: (_root: unknown, args: { province: unknown; town?: unknown }, { legacy }: SubgraphContext) =>
     legacy.crm.assistance.servicePoints(checkProvince(args.province, 'province'), checkOptionalText(args.town, 'town', 60)?.toUpperCase() ?? null),
