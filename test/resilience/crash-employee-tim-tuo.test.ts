@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { requestsOn as requestsOnLine } from '../support/requests';
 import { confirmedActivation, EMANUELE_DIRECT_DEBIT, INVOICE_ADDRESS } from '../dispositive/appendix/employee-tim-tuo';
 
 /**
@@ -29,11 +30,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function pratiche(): Promise<string[]> {
-  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, roaToken);
-  return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
-    .filter((r) => r.description === PRATICA && r.line?.number === LINE).map((r) => r.id);
-}
+/** The pratiche of the change on the line, as the ROA sees them in the requests history. */
+const pratiche = () => requestsOnLine(stack, roaToken, LINE, PRATICA);
 
 describe('the employee\'s TIM TUO activation, across CRM and eBill', () => {
   it('eBill down after CRM wrote: the failure is seen; the retries complete the billing account under the one pratica', async () => {

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidTopUp, START_TOP_UP } from '../support/checkout';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { requestsOn as requestsOnLine } from '../support/requests';
 
 /**
  * Issue 12 (seed 002 §9.1.2, Appendix row 33): a personal top-up is charged once by the provider and credited once
@@ -37,11 +38,8 @@ async function personalCents(): Promise<number> {
   return Math.round(Number(body.data.mobileLine.personalCredit.amount) * 100);
 }
 
-async function pratiche(): Promise<string[]> {
-  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, roaToken);
-  return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
-    .filter((r) => r.description === PRATICA && r.line?.number === LINE).map((r) => r.id);
-}
+/** The pratiche of the change on the line, as the ROA sees them in the requests history. */
+const pratiche = () => requestsOnLine(stack, roaToken, LINE, PRATICA);
 
 /** The provider's own record of the payment, read with the merchant's key: how many times it charged. */
 async function chargesAtProvider(paymentId: string): Promise<number> {

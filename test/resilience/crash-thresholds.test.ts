@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { requestsOn as requestsOnLine } from '../support/requests';
 
 /**
  * Exactly once across CRM and eBill for a spending threshold (seed 002 §7.5; CON-05): each line's change is a
@@ -32,11 +33,7 @@ async function spendingThresholds(number: string): Promise<Threshold[]> {
   return (body.data.mobileLine.spendingThresholds as Threshold[]).filter((t) => t.kind === 'SPENDING');
 }
 
-async function requestsOn(number: string, description: string): Promise<string[]> {
-  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, token);
-  return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
-    .filter((r) => r.description === description && r.line?.number === number).map((r) => r.id);
-}
+const requestsOn = (number: string, description: string) => requestsOnLine(stack, token, number, description);
 
 /** The request as the page sends it: the summary downloaded first, its reference quoted. */
 async function confirmedInput(operation: string, number: string, terms: Record<string, unknown>, idempotencyKey: string) {

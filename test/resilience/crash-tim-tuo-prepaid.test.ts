@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { requestsOn as requestsOnLine } from '../support/requests';
 import { confirmedInput } from '../support/tim-tuo-prepaid';
 
 /**
@@ -27,11 +28,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function pratiche(): Promise<string[]> {
-  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, roaToken);
-  return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
-    .filter((r) => r.description === PRATICA && r.line?.number === LINE).map((r) => r.id);
-}
+/** The pratiche of the change on the line, as the ROA sees them in the requests history. */
+const pratiche = () => requestsOnLine(stack, roaToken, LINE, PRATICA);
 
 async function credit(): Promise<string> {
   const { body } = await graphql(stack, `{ mobileLine(number: "${LINE}") { timTuoPrepaid { personalCredit } } }`, {}, token);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { requestsOn as requestsOnLine } from '../support/requests';
 
 /**
  * Exactly once across two systems and across a list: a one-shot company recharge (seed 002 §7.3.4) is a pratica in
@@ -29,11 +30,7 @@ async function credit(number: string): Promise<number> {
   return Math.round(Number(body.data.mobileLine.residualCredit.amount) * 100);
 }
 
-async function requestsOn(number: string, description: string): Promise<string[]> {
-  const { body } = await graphql(stack, '{ requests { id description line { number } } }', {}, token);
-  return (body.data.requests as { id: string; description: string; line: { number: string } | null }[])
-    .filter((r) => r.description === description && r.line?.number === number).map((r) => r.id);
-}
+const requestsOn = (number: string, description: string) => requestsOnLine(stack, token, number, description);
 
 async function recharge(number: string, idempotencyKey: string) {
   return graphql(stack, RECHARGE, { input: { number, kind: 'ONE_SHOT', amount: '22', idempotencyKey } }, token);

@@ -3,7 +3,7 @@ import { createCrmClient, type CrmClient } from '../../adapters/crm';
 import type { ResilienceSettings } from '../../adapters/resilience/settings';
 import { crmStandIn } from '../../legacy/crm/standin';
 import { BREAKER_NEVER_OPENS } from './resilience';
-import { startTestStandIn, type TestStandIn } from './stand-in-admin';
+import { standInUnderTest, startTestStandIn, type TestStandIn } from './stand-in-admin';
 
 /**
  * For a test file of the resilience policy: the CRM stand-in on a real socket for the whole file, and CRM clients
@@ -36,15 +36,6 @@ export function crmWithClients(defaults: ResilienceSettings) {
  * stopped after. Read them inside a test, once `beforeAll` has run.
  */
 export function crmUnderTest(): { crm: () => TestStandIn; client: () => CrmClient } {
-  let crm: TestStandIn;
-  let client: CrmClient;
-  beforeAll(async () => {
-    crm = await startTestStandIn(crmStandIn);
-    client = createCrmClient({ url: crm.url, resilience: BREAKER_NEVER_OPENS });
-  });
-  afterAll(async () => {
-    await client?.close();
-    await crm?.stop();
-  });
-  return { crm: () => crm, client: () => client };
+  const { standIn, client } = standInUnderTest(crmStandIn, (url) => createCrmClient({ url, resilience: BREAKER_NEVER_OPENS }));
+  return { crm: standIn, client };
 }

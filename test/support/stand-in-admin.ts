@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,4 +40,24 @@ export async function startTestStandIn(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A stand-in and one real adapter on it for the calling test file: started before its tests, stopped after (the
+ * client first). Read them inside a test, once `beforeAll` has run.
+ */
+export function standInUnderTest<C extends { close(): Promise<void> }>(
+  build: (env: NodeJS.ProcessEnv) => StandInOptions, connect: (url: string) => C,
+): { standIn: () => TestStandIn; client: () => C } {
+  let standIn: TestStandIn;
+  let client: C;
+  beforeAll(async () => {
+    standIn = await startTestStandIn(build);
+    client = connect(standIn.url);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await standIn?.stop();
+  });
+  return { standIn: () => standIn, client: () => client };
 }
