@@ -11,7 +11,7 @@ import { contractFiles, updateContract } from './contract/contract-file';
  * `npm run compose`: composes the subgraph SDL files listed in rover.yaml into schema/supergraph.graphql, in
  * process, with the same composition library Rover would download (pinned by `federation_version`).
  * `npm run compose:check` composes and fails when the committed supergraph is not what the SDL files give.
- * Options: `--config <rover.yaml>`, `--out <supergraph.graphql>`, `--check`.
+ * Options: `--config <rover.yaml>`, `--out <supergraph.graphql>`, `--check`, `--hints` (list composition hints).
  */
 interface RoverConfig {
   federationVersion: string;
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     check: { type: 'boolean', default: false },
     config: { type: 'string', default: 'rover.yaml' },
     out: { type: 'string', default: 'schema/supergraph.graphql' },
+    hints: { type: 'boolean', default: false },
   },
 });
 
@@ -35,10 +36,12 @@ try {
   const supergraph = compose(config);
   if (args.check) check(supergraph);
   else {
+    // The client contract follows the supergraph, unless that breaks clients without an approval (issue 14). It is
+    // decided first, so that a refused change writes nothing: neither file moves until both can.
+    const contractLines = await updateContract(supergraph, outPath);
     writeFileSync(outPath, supergraph);
     console.log(`Wrote ${relative(process.cwd(), outPath)} (${config.subgraphs.map((s) => s.name).join(', ')}).`);
-    // The client contract follows the supergraph, unless that breaks clients without an approval (issue 14).
-    for (const line of await updateContract(supergraph, outPath)) console.log(line);
+    for (const line of contractLines) console.log(line);
     console.log(`Wrote ${relative(process.cwd(), contractFiles(outPath).contract)} (the client contract).`);
   }
 } catch (err) {
@@ -87,7 +90,9 @@ function compose(config: RoverConfig): string {
     const lines = result.errors.map((e) => `  ✗ ${e.extensions.code ?? 'ERROR'}: ${e.message}`);
     throw new Error(`Composition failed with ${result.errors.length} error(s):\n${lines.join('\n')}`);
   }
-  for (const hint of result.hints) console.error(`  hint [${hint.definition.code}] ${hint.message}`);
+  // Hints are advice, not errors: listed on request, so that a refusal stays the last thing a developer reads.
+  if (args.hints) for (const hint of result.hints) console.error(`  hint [${hint.definition.code}] ${hint.message}`);
+  else if (result.hints.length > 0) console.error(`${result.hints.length} composition hint(s): \`npm run compose -- --hints\` lists them.`);
   return result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`;
 }
 

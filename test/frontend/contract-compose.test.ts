@@ -34,12 +34,14 @@ describe('npm run compose and the client contract', () => {
     expect(contract()).toContain('plan: String');
   }, 60_000);
 
-  it('refuses a breaking change, naming it, and keeps the contract as it was', () => {
+  it('refuses a breaking change, naming it as its last line, and writes neither the contract nor the supergraph', () => {
+    const supergraphBefore = readFileSync(join(dir, 'supergraph.graphql'), 'utf8');
     const run = compose('number: String! plan: String');
     expect(run.status).toBe(1);
     expect(run.output).toContain('FIELD_REMOVED Line.status');
-    expect(run.output).toContain('contract-approvals.yaml');
+    expect(run.output.trim().split('\n').at(-1)).toContain('contract-approvals.yaml');
     expect(contract()).toContain('status: String!');
+    expect(readFileSync(join(dir, 'supergraph.graphql'), 'utf8')).toBe(supergraphBefore);
   }, 60_000);
 
   it('writes it once the change is approved with a reason', () => {
