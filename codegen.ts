@@ -7,7 +7,18 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const clientPreset = {
   preset: 'client',
   presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
-  config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true },
+  config: {
+    documentMode: 'string',
+    enumsAsTypes: true,
+    useTypeImports: true,
+    // The graph's scalars as they travel in JSON: money as a decimal string ("221.12", never a float, so that no
+    // cent is lost), dates and instants as ISO 8601 strings. Without this map a typed client reads `unknown`.
+    scalars: {
+      Decimal: { input: 'string', output: 'string' },
+      Date: { input: 'string', output: 'string' },
+      DateTime: { input: 'string', output: 'string' },
+    },
+  },
 } as const;
 
 const config: CodegenConfig = {

@@ -123,14 +123,14 @@ export type Cm8InvoicesQueryVariables = Exact<{
 }>;
 
 
-export type Cm8InvoicesQuery = { invoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: unknown, issuedOn: unknown, dueOn: unknown, documentUrl: string }> } | null };
+export type Cm8InvoicesQuery = { invoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: string, issuedOn: string | null, dueOn: string | null, documentUrl: string }> } | null };
 
 export type Cm8LineQueryVariables = Exact<{
   number: string | number;
 }>;
 
 
-export type Cm8LineQuery = { mobileLine: { number: string, status: LineStatus, kind: MobileLineKind, tariffPlan: string, iccid: string | null, activatedOn: unknown, ceasedOn: unknown, oneNumber: { role: OneNumberRole, iccids: Array<string> } | null, automaticRecharge: { mode: AutomaticRechargeMode, changedForMonth: string | null } | null, companyRecharge: { kind: CompanyRechargeKind, amount: unknown } | null, residualCredit: { amount: unknown, updatedAt: unknown } | null, availableTraffic: { dataGbLeft: unknown, dataGbTotal: unknown, minutesLeft: number, minutesTotal: number, smsLeft: number, smsTotal: number } | null } | null };
+export type Cm8LineQuery = { mobileLine: { number: string, status: LineStatus, kind: MobileLineKind, tariffPlan: string, iccid: string | null, activatedOn: string | null, ceasedOn: string | null, oneNumber: { role: OneNumberRole, iccids: Array<string> } | null, automaticRecharge: { mode: AutomaticRechargeMode, changedForMonth: string | null } | null, companyRecharge: { kind: CompanyRechargeKind, amount: string } | null, residualCredit: { amount: string, updatedAt: string } | null, availableTraffic: { dataGbLeft: string, dataGbTotal: string, minutesLeft: number, minutesTotal: number, smsLeft: number, smsTotal: number } | null } | null };
 
 export type Cm8LinesQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -140,12 +140,12 @@ export type Cm8LinesQueryVariables = Exact<{
 }>;
 
 
-export type Cm8LinesQuery = { mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, kind: MobileLineKind, tariffPlan: string, iccid: string | null, activatedOn: unknown, contract: { number: string } | null }> } | null };
+export type Cm8LinesQuery = { mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, kind: MobileLineKind, tariffPlan: string, iccid: string | null, activatedOn: string | null, contract: { number: string } | null }> } | null };
 
 export type Cm8RequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type Cm8RequestsQuery = { requests: Array<{ id: string, type: string, description: string, status: RequestStatus, origin: string, openedOn: unknown, closedOn: unknown, line: { number: string } | null, order: { id: string, status: string } | null }> | null };
+export type Cm8RequestsQuery = { requests: Array<{ id: string, type: string, description: string, status: RequestStatus, origin: string, openedOn: string, closedOn: string | null, line: { number: string } | null, order: { id: string, status: string } | null }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

@@ -63,7 +63,7 @@ export type RequestStatus =
 export type ReferenceDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReferenceDashboardQuery = { viewer: { displayName: string, profiles: Array<Profile> } | null, mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, tariffPlan: string, availableTraffic: { dataGbLeft: unknown, dataGbTotal: unknown, minutesLeft: number, smsLeft: number } | null }> } | null, invoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: unknown, dueOn: unknown }> } | null, orders: Array<{ id: string, description: string, status: string, createdOn: unknown }> | null, requests: Array<{ id: string, description: string, status: RequestStatus, openedOn: unknown }> | null };
+export type ReferenceDashboardQuery = { viewer: { displayName: string, profiles: Array<Profile> } | null, mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, tariffPlan: string, availableTraffic: { dataGbLeft: string, dataGbTotal: string, minutesLeft: number, smsLeft: number } | null }> } | null, invoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: string, dueOn: string | null }> } | null, orders: Array<{ id: string, description: string, status: string, createdOn: string }> | null, requests: Array<{ id: string, description: string, status: RequestStatus, openedOn: string }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
