@@ -108,6 +108,17 @@ describe('the settings modules are the one source', () => {
     expect(readmeWithSettings(readme)).toBe(readme);
   });
 
+  it('every README settings row says its default and what it means (object-valued settings too)', () => {
+    const rows = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').filter((line) => /^\| `[A-Z][A-Z0-9_]+` \|/.test(line));
+    expect(rows.length).toBeGreaterThan(30);
+    for (const row of rows) {
+      const [, name, shownDefault, meaning] = row.split(' | ').map((cell) => cell.replace(/^\| /, ''));
+      expect(shownDefault, name).not.toContain('[object Object]');
+      expect(meaning?.replace(/ \|$/, '').trim(), `${name} has no meaning in the README`).not.toBe('');
+    }
+    expect(rows.find((row) => row.startsWith('| `TRUSTED_DOCUMENTS`'))).toContain('"cm8-portal"');
+  });
+
   it('no process code reads the environment outside them', () => {
     // The settings modules read it; the launcher hands it on to the processes it starts; vendor-telemetry writes
     // the one variable a library reads for itself.
