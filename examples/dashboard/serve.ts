@@ -69,9 +69,27 @@ table{border-collapse:collapse}td,th{padding:4px 12px;text-align:left;border-bot
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // `npm start` records where its IdP is; its gateway listens on PORT (4000).
-  const stackFile = fileURLToPath(new URL('../../.data/stack.json', import.meta.url));
-  const { idpUrl, gatewayUrl } = JSON.parse(readFileSync(stackFile, 'utf8')) as { idpUrl: string; gatewayUrl: string };
+  const { idpUrl, gatewayUrl } = await runningStack();
   const running = await serveDashboard({ port: 5173, endpoints: () => ({ gateway: gatewayUrl, idp: idpUrl }) });
   console.log(`The reference dashboard: ${running.url}`);
+}
+
+/**
+ * Where `npm start`'s stack is (it records its gateway and IdP in .data/stack.json while it runs), and that its
+ * gateway answers: without a stack the page would only show failed requests, so say what to do instead.
+ */
+async function runningStack(): Promise<{ idpUrl: string; gatewayUrl: string }> {
+  const noStack = (why: string): never => {
+    console.error(`npm run dashboard: ${why}. Start the graph first with \`npm start\` (in another terminal), then run this again.`);
+    process.exit(1);
+  };
+  let stack: { idpUrl: string; gatewayUrl: string };
+  try {
+    stack = JSON.parse(readFileSync('.data/stack.json', 'utf8')) as { idpUrl: string; gatewayUrl: string };
+  } catch {
+    return noStack('no running stack was found (.data/stack.json is missing)');
+  }
+  const health = await fetch(new URL('/health', stack.gatewayUrl), { signal: AbortSignal.timeout(2_000) }).catch(() => null);
+  if (!health?.ok) noStack(`the gateway at ${stack.gatewayUrl} does not answer`);
+  return stack;
 }
