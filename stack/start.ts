@@ -37,10 +37,12 @@ writeFileSync(stackFile, `${JSON.stringify({
   components: Object.fromEntries(stack.components),
 }, null, 2)}\n`);
 
+// The IDE is advertised only when the gateway serves it (GRAPHIQL, off by default with NODE_ENV=production).
+const ideServed = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } })
+  .then(async (res) => (await res.text()).includes('id="ide-config"'), () => false);
 process.stdout.write(`
 One graph is running: ${stack.gatewayUrl}
 Get a token (any demo user, password "demo"):   npm run -s token -- ginevra.vallisneri
-The IDE (GraphiQL, sign in as a demo user):     open ${stack.gatewayUrl} in a browser
-The reference dashboard:                        npm run dashboard, then open http://127.0.0.1:5173
+${ideServed ? `The IDE (GraphiQL, sign in as a demo user):     open ${stack.gatewayUrl} in a browser\n` : ''}The reference dashboard:                        npm run dashboard, then open http://127.0.0.1:5173
 Ctrl-C stops everything.
 `);

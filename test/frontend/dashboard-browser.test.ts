@@ -100,9 +100,15 @@ describe('the IDE in Chromium', () => {
       blocked.push(route.request().url());
       return route.abort();
     });
+    const graphqlRequests: string[] = [];
+    page.on('request', (request) => { if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') graphqlRequests.push(request.url()); });
     await page.goto(stack.gatewayUrl);
-    await page.waitForSelector('.graphiql-container', { timeout: 60_000 });
+    // Before sign-in: a welcome that says how to sign in, and no request that could only fail (issue 25 item 2).
+    await page.waitForSelector('#ide-welcome:has-text("sign in first")', { timeout: 60_000 });
+    expect(graphqlRequests).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/ide-welcome.png` });
     await page.click('#sign-in button[type=submit]');
+    await page.waitForSelector('.graphiql-container', { timeout: 60_000 });
     await page.waitForSelector('#sign-in-status:has-text("signed in as ginevra.vallisneri")');
     // The README's operations are the tabs; the first, the dashboard, runs with the demo user's token.
     expect(await page.locator('.graphiql-tab').count()).toBeGreaterThanOrEqual(2);

@@ -36,12 +36,38 @@ export function ideFront(opts: IdeOptions): (req: IncomingMessage, res: ServerRe
       });
       return true;
     }
-    // Only the gateway URL itself: a browser opening a download link (`/downloads/…`) also accepts text/html.
-    if (!IDE_PATHS.has(path) || !/\btext\/html\b/.test(req.headers.accept ?? '')) return false;
+    if (!isBrowserAtGatewayUrl(req)) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page);
     return true;
   };
+}
+
+/**
+ * With the IDE off (`GRAPHIQL=off`, the production default) a browser opening the gateway URL gets a short page
+ * saying so, not Apollo's CSRF refusal in JSON.
+ */
+export function ideOffFront(): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    if (req.method !== 'GET' || !isBrowserAtGatewayUrl(req)) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(IDE_OFF_PAGE);
+    return true;
+  };
+}
+
+const IDE_OFF_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>One graph</title></head>
+<body style="font:15px system-ui,sans-serif;margin:32px;max-width:680px">
+<h1 style="font-size:20px">One graph</h1>
+<p>This is a GraphQL endpoint: send <code>POST /graphql</code> with a bearer token.</p>
+<p>The IDE is off in this deployment (<code>GRAPHIQL=off</code>, the default with <code>NODE_ENV=production</code>).</p>
+</body></html>
+`;
+
+/** Only the gateway URL itself: a browser opening a download link (`/downloads/…`) also accepts text/html. */
+function isBrowserAtGatewayUrl(req: IncomingMessage): boolean {
+  return IDE_PATHS.has((req.url ?? '/').split('?')[0]) && /\btext\/html\b/.test(req.headers.accept ?? '');
 }
 
 function ideHtml(config: { endpoint: string; loginUrl: string | null; tabs: ExampleOperation[] }): string {
@@ -54,7 +80,8 @@ function ideHtml(config: { endpoint: string; loginUrl: string | null; tabs: Exam
 <title>One graph · GraphiQL</title>
 <link rel="stylesheet" href="/ide/ide.css">
 <style>html,body,#root{height:100%;margin:0}#ide{display:flex;flex-direction:column;height:100%}#graphiql{flex:1;min-height:0}
-#sign-in{padding:6px 12px;font:14px system-ui,sans-serif;border-bottom:1px solid #ddd}#sign-in input{margin-right:8px}</style>
+#sign-in{padding:6px 12px;font:14px system-ui,sans-serif;border-bottom:1px solid #ddd}#sign-in input{margin-right:8px}
+#ide-welcome{padding:24px 32px;font:15px system-ui,sans-serif;max-width:760px}#ide-welcome h1{font-size:20px}</style>
 </head>
 <body>
 <div id="root"></div>

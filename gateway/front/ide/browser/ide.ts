@@ -52,8 +52,34 @@ function App() {
     createElement('button', { type: 'submit' }, 'Sign in'),
     createElement('span', { id: 'sign-in-status' }, ` ${status}`));
 
-  return createElement('div', { id: 'ide' }, bar,
-    createElement('div', { id: 'graphiql' }, createElement(GraphiQL, { fetcher, defaultTabs: config.tabs, key: token ?? 'anonymous' })));
+  // Every operation, the schema's introspection included, needs a token: before sign-in GraphiQL would open on
+  // UNAUTHENTICATED and "Error fetching schema". It opens once there is a token, and loads the schema then.
+  const main = token
+    ? createElement('div', { id: 'graphiql' }, createElement(GraphiQL, { fetcher, defaultTabs: config.tabs, key: token }))
+    : welcome((pasted) => {
+      sessionStorage.setItem(TOKEN_KEY, pasted);
+      setToken(pasted);
+      setStatus('signed in with a pasted token');
+    });
+  return createElement('div', { id: 'ide' }, bar, main);
+}
+
+/** What the IDE shows before sign-in: how to get a token, and a place to paste one. */
+function welcome(usePastedToken: (token: string) => void) {
+  const paste = (event: { preventDefault(): void; currentTarget: { elements: { namedItem(name: string): unknown } } }) => {
+    event.preventDefault();
+    const value = (event.currentTarget.elements.namedItem('token') as { value: string }).value.trim().replace(/^Bearer\s+/i, '');
+    if (value) usePastedToken(value);
+  };
+  return createElement('div', { id: 'ide-welcome' },
+    createElement('h1', null, 'One graph · GraphiQL'),
+    createElement('p', null, 'Every request to the graph needs a bearer token, the schema included: sign in first.'),
+    config.loginUrl
+      ? createElement('p', null, 'Sign in above as any demo user (password "demo"): the schema and the README\'s operations load as soon as you are in.')
+      : createElement('p', null, 'This gateway offers no demo sign-in: paste a token from your identity provider.'),
+    createElement('form', { id: 'paste-token', onSubmit: paste },
+      createElement('label', null, 'Or paste a token ', createElement('input', { name: 'token', size: 60, placeholder: 'eyJ…  (npm run -s token -- ginevra.vallisneri)' })),
+      createElement('button', { type: 'submit' }, 'Use token')));
 }
 
 createRoot(document.getElementById('root')!).render(createElement(App));
