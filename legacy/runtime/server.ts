@@ -170,6 +170,10 @@ export async function runStandIn(opts: StandInOptions): Promise<void> {
   applyVendorTelemetry(opts.settings.process.vendorTelemetry);
   const running = await startStandIn(opts);
   onShutdown(() => running.close());
+  if (opts.settings.process.production) {
+    // A stand-in has an open admin port (faults, counters) and the repository's keys: a demo system, never production's.
+    logger.warn({ system: opts.name }, 'a stand-in runs with NODE_ENV=production: its admin port is open and its keys are the repository\'s demo keys; point the graph at the real system instead');
+  }
   announceReady({ name: opts.name, url: running.url, adminUrl: running.adminUrl });
 }
 

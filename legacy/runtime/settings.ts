@@ -60,7 +60,9 @@ export interface StandInSettings {
 }
 
 export function readStandInSettings(env: Record<string, string | undefined> = process.env): StandInSettings {
-  const v = readVariables('stand-in', { ...STAND_IN_VARIABLES, ...PROCESS_VARIABLES }, env);
+  // A stand-in is a demo system by nature (its admin port is open, its keys are the repository's): it is never what
+  // production runs, so its demo keys are not refused here; its main warns when started with NODE_ENV=production.
+  const v = readVariables('stand-in', { ...STAND_IN_VARIABLES, ...PROCESS_VARIABLES }, env, { demoSecretsInProduction: 'allowed' });
   return {
     host: v.HOST,
     port: v.PORT,

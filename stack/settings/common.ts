@@ -9,7 +9,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 
 export const PROCESS_VARIABLES = {
   NODE_ENV: variable(expect.text().optional(), {
-    meaning: '`production` turns GraphQL introspection off and refuses the test switches (`LEGACY_TODAY`, `POLICY_LAYER=off`)',
+    meaning: '`production` turns GraphQL introspection off and refuses the test switches (`LEGACY_TODAY`, `POLICY_LAYER=off`) and every key or password left at its demo default (gateway, subgraphs); a stand-in warns that it is a demo system',
   }),
   LOG_LEVEL: variable(expect.oneOf(LOG_LEVELS).default('info'), {
     meaning: 'the lowest pino level written to stderr',

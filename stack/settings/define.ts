@@ -19,6 +19,17 @@ export interface VariableDoc {
 /** The registry that carries each variable's documentation; the README generator reads it back. */
 export const variableDocs = z.registry<VariableDoc>();
 
+/**
+ * A variable's documentation, also when `.default()` or `.optional()` was applied after `variable(…)` registered it
+ * (the wrapper is a new schema; the registry holds the inner one).
+ */
+export function docOf(schema: z.ZodType): VariableDoc | undefined {
+  const own = variableDocs.get(schema);
+  if (own) return own;
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) return docOf(schema.def.innerType as z.ZodType);
+  return undefined;
+}
+
 /** Registers a variable's documentation on its schema, and returns the schema. */
 export function variable<T extends z.ZodType>(schema: T, doc: VariableDoc): T {
   variableDocs.add(schema, doc);
@@ -68,7 +79,12 @@ export class SettingsError extends Error {
  * every bad variable and what it expects. An empty variable counts as unset: deployment templates often leave one
  * empty rather than absent.
  */
-export function readVariables<S extends VariableShape>(kind: string, shape: S, env: Env): z.output<z.ZodObject<S>> {
+export function readVariables<S extends VariableShape>(
+  kind: string,
+  shape: S,
+  env: Env,
+  opts: { demoSecretsInProduction?: 'refused' | 'allowed' } = {},
+): z.output<z.ZodObject<S>> {
   const present = Object.fromEntries(Object.keys(shape).flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
   const problems: string[] = [];
   const result = z.object(shape).safeParse(present);
@@ -80,7 +96,7 @@ export function readVariables<S extends VariableShape>(kind: string, shape: S, e
       if (seen.has(where)) continue;
       seen.add(where);
       const raw = present[name];
-      const doc = variableDocs.get(shape[name]!);
+      const doc = docOf(shape[name]!);
       const message = issue.message.replace(/^Invalid input: /, '');
       if (raw === undefined) problems.push(`${where} must be set: ${message}`);
       else problems.push(`${where} must be ${message}${doc?.secret ? '' : `, got "${raw}"`}`);
@@ -89,8 +105,13 @@ export function readVariables<S extends VariableShape>(kind: string, shape: S, e
   if (env.NODE_ENV === 'production') {
     for (const [name, schema] of Object.entries(shape)) {
       const raw = present[name];
-      if (raw !== undefined && variableDocs.get(schema)?.refusedInProduction?.(raw)) {
+      if (raw !== undefined && docOf(schema)?.refusedInProduction?.(raw)) {
         problems.push(`${name}=${raw} is a test switch, refused when NODE_ENV=production`);
+      }
+      // A key or password left at the embedded default is one every clone of the repository knows.
+      if (raw === undefined && schema instanceof z.ZodDefault && (opts.demoSecretsInProduction ?? 'refused') === 'refused'
+        && docOf(schema)?.secret) {
+        problems.push(`${name} is unset: its demo default is refused when NODE_ENV=production; set it from a secret`);
       }
     }
   }

@@ -5,7 +5,7 @@ import { STAND_IN_VARIABLES } from '../../legacy/runtime/settings';
 import { SUBGRAPH_VARIABLES } from '../../subgraphs/runtime/settings';
 import { replaceReadmeSection, runReadmeGenerator } from '../readme-section';
 import { OPEN_TELEMETRY_ROW, PROCESS_VARIABLES } from './common';
-import { variableDocs, type VariableDoc, type VariableShape } from './define';
+import { docOf, type VariableShape } from './define';
 import { LAUNCHER_VARIABLES } from './launcher';
 
 /**
@@ -14,19 +14,8 @@ import { LAUNCHER_VARIABLES } from './launcher';
  */
 const HEADER = '| variable | default | meaning |\n|---|---|---|';
 
-/**
- * A variable's documentation, also when `.default()` or `.optional()` was applied after `variable(…)` registered it
- * (the wrapper is a new schema; the registry holds the inner one).
- */
-function docsOf(schema: z.ZodType): VariableDoc | undefined {
-  const own = variableDocs.get(schema);
-  if (own) return own;
-  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) return docsOf(schema.def.innerType as z.ZodType);
-  return undefined;
-}
-
 function defaultCell(schema: z.ZodType): string {
-  const shown = docsOf(schema)?.shownDefault;
+  const shown = docOf(schema)?.shownDefault;
   if (shown !== undefined) return shown;
   if (schema instanceof z.ZodDefault) {
     const value: unknown = schema.def.defaultValue;
@@ -37,7 +26,7 @@ function defaultCell(schema: z.ZodType): string {
 }
 
 export function variablesTable(shape: VariableShape, extraRows: { name: string; shownDefault: string; meaning: string }[] = []): string {
-  const rows = Object.entries(shape).map(([name, schema]) => `| \`${name}\` | ${defaultCell(schema)} | ${docsOf(schema)?.meaning ?? ''} |`);
+  const rows = Object.entries(shape).map(([name, schema]) => `| \`${name}\` | ${defaultCell(schema)} | ${docOf(schema)?.meaning ?? ''} |`);
   return [HEADER, ...rows, ...extraRows.map((r) => `| ${r.name} | ${r.shownDefault} | ${r.meaning} |`)].join('\n');
 }
 

@@ -319,7 +319,7 @@ describe('gateway error masking and subgraph calls', () => {
   it('answers introspection outside production only', async () => {
     const query = '{ __schema { queryType { name } } }';
     expect((await graphql(at(), query, {}, token)).body.data.__schema.queryType.name).toBe('Query');
-    const production = await startTestGateway({ NODE_ENV: 'production' });
+    const production = await startTestGateway({ NODE_ENV: 'production', CRM_PASSWORD: 'p', EBILL_API_KEY: 'k1', EBPFA_API_KEY: 'k2' });
     const { body } = await graphql({ gatewayUrl: production.url }, query, {}, token);
     expect(body.data ?? null).toBeNull();
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
