@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchStack } from './launch';
+import { portIsFree } from './port-free';
 import { readLauncherSettings } from './settings/launcher';
 
 /**
@@ -13,6 +14,10 @@ const stackFile = join(dataDir, 'stack.json');
 mkdirSync(dataDir, { recursive: true });
 
 const settings = readLauncherSettings();
+if (!await portIsFree(settings.gatewayPort)) {
+  process.stderr.write(`npm start: port ${settings.gatewayPort} is in use (another \`npm start\`?); stop it, or choose another port: PORT=4100 npm start\n`);
+  process.exit(1);
+}
 const stack = await launchStack({ dataDir, gatewayPort: settings.gatewayPort, env: { LOG_FORMAT: settings.logFormat } }).catch((err: Error) => {
   // launchStack has stopped whatever it started; the message names the process and its last stderr lines.
   process.stderr.write(`npm start: the stack did not start.\n${err.message}\n`);
