@@ -1,12 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { currentRequestScope } from '../../observability/request-scope';
 
 /**
  * The one shape of a refusal by the gateway's HTTP front (GraphQL, uploads, downloads): the GraphQL error format,
- * so a client reads every refusal the same way. `close`: the rest of the request body is not read, so the
- * connection cannot be reused.
+ * so a client reads every refusal the same way, with the `correlationId` every error carries (README "Errors").
+ * Inside a request scope it is the request's, found on its log lines; outside one (a refusal while draining) a new
+ * one, also sent as `x-correlation-id`. `close`: the rest of the request body is not read, so the connection cannot
+ * be reused.
  */
 export function refuse(res: ServerResponse, status: number, code: string, message: string, close = false): void {
+  const correlationId = currentRequestScope()?.correlationId ?? String(res.getHeader('x-correlation-id') ?? randomUUID());
   if (close) res.setHeader('connection', 'close');
+  res.setHeader('x-correlation-id', correlationId);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, correlationId } }] }));
 }
