@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DOCS } from '../stack/doc-section';
 
 /**
- * The README's "Performance" section quotes bench/RESULTS.md and nothing else: the bench rewrites it between two
- * markers after each run, so the README never shows a figure the bench did not produce.
+ * The "Performance" section of docs/operating.md quotes bench/RESULTS.md and nothing else: the bench rewrites it
+ * between two markers after each run, so the docs never show a figure the bench did not produce.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const START = '<!-- bench:start (written by npm run bench from bench/RESULTS.md) -->';
@@ -20,7 +21,7 @@ function section(markdown: string, heading: string): string {
 }
 
 export function quoteInReadme(resultsMarkdown: string): string {
-  const path = join(ROOT, 'README.md');
+  const path = join(ROOT, DOCS.operating);
   const readme = readFileSync(path, 'utf8');
   const when = /on (\d{4}-\d\d-\d\d \d\d:\d\d) UTC/.exec(resultsMarkdown)?.[1] ?? 'the last run';
   const quoted = QUOTED.map((h) => section(resultsMarkdown, h)).filter(Boolean)
@@ -29,7 +30,7 @@ export function quoteInReadme(resultsMarkdown: string): string {
     .split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
   const body = [
     START,
-    `From [bench/RESULTS.md](bench/RESULTS.md) (run of ${when} UTC; machine, versions, every figure and the noise it carries are there):`,
+    `From [bench/RESULTS.md](../bench/RESULTS.md) (run of ${when} UTC; machine, versions, every figure and the noise it carries are there):`,
     '',
     quoted,
     END,

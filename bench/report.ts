@@ -75,7 +75,7 @@ function machine(): Record<string, string> {
     kernel: `Linux ${release()}`,
     node: process.version,
     // The files the bench itself writes do not count as changes to the code measured.
-    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!README.md', ':!bench/RESULTS.md') ? ' (with uncommitted changes)' : ''}`,
+    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!README.md', ':!docs', ':!bench/RESULTS.md') ? ' (with uncommitted changes)' : ''}`,
   };
 }
 

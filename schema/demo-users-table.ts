@@ -1,6 +1,6 @@
 import type { Profile } from '../adapters/domain';
 import { DEMO_USERS, type DemoUser } from '../legacy/data/users';
-import { replaceReadmeSection, runReadmeGenerator } from '../stack/readme-section';
+import { DOCS, replaceDocSection, runDocGenerator } from '../stack/doc-section';
 
 /**
  * README "For frontend teams": the demo users table, generated from the users CRM and the demo IdP hold
@@ -34,8 +34,9 @@ export function demoUsersMarkdown(): string {
   return ['| username (password `demo`) | profiles | sees |', '|---|---|---|', ...rows].join('\n');
 }
 
-export function readmeWithDemoUsers(readme: string): string {
-  return replaceReadmeSection(readme, 'demo-users', demoUsersMarkdown());
+/** docs/frontend.md with its demo users table written from the stand-ins' users. */
+export function withDemoUsers(page: string): string {
+  return replaceDocSection(page, 'demo-users', demoUsersMarkdown());
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runReadmeGenerator(readmeWithDemoUsers, 'npm run users:readme');
+if (import.meta.url === `file://${process.argv[1]}`) runDocGenerator({ [DOCS.frontend]: withDemoUsers }, 'npm run users:readme');

@@ -1,7 +1,7 @@
 import { PROFILES } from '../adapters/domain';
 import { readPolicy } from '../subgraphs/runtime/policy/directives';
 import { loadTypeDefs, SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
-import { replaceReadmeSection, runReadmeGenerator } from '../stack/readme-section';
+import { DOCS, replaceDocSection, runDocGenerator } from '../stack/doc-section';
 
 /**
  * README "Who sees what", generated from the @allow directives of the subgraph SDL (the one policy source), so the
@@ -25,8 +25,9 @@ function row(subgraph: string, what: string, allowed: ReadonlySet<string>): stri
   return `| ${subgraph} | \`${what}\` | ${PROFILES.map((p) => (allowed.has(p) ? '✓' : '—')).join(' | ')} |`;
 }
 
-export function readmeWithPolicy(readme: string): string {
-  return replaceReadmeSection(readme, 'who-sees-what', policyMarkdown());
+/** docs/who-sees-what.md with its table written from the SDL. */
+export function withPolicyTable(page: string): string {
+  return replaceDocSection(page, 'who-sees-what', policyMarkdown());
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runReadmeGenerator(readmeWithPolicy, 'npm run policy:readme');
+if (import.meta.url === `file://${process.argv[1]}`) runDocGenerator({ [DOCS.whoSeesWhat]: withPolicyTable }, 'npm run policy:readme');

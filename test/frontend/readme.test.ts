@@ -1,26 +1,46 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { readmeExampleOperations } from '../../gateway/front/ide/readme-examples';
-import { readmeWithDemoUsers } from '../../schema/demo-users-table';
+import { EXAMPLE_PAGES, readmeExampleOperations } from '../../gateway/front/ide/readme-examples';
+import { withDemoUsers } from '../../schema/demo-users-table';
 import { DEMO_USERS } from '../../legacy/data/users';
+import { DOCS, withTableOfContents } from '../../stack/doc-section';
 
 /**
- * README "For frontend teams" (issue 14 item 7): the demo users table is the users the stand-ins hold, and every
- * example operation (the IDE's tabs) is valid against the client contract.
+ * The documentation a newcomer meets (issue 14 item 7, issue 25 item 1): a README that fits on a screen or two and
+ * links every page of docs/; each page's table of contents current; the demo users table is the users the
+ * stand-ins hold; every example operation (the IDE's tabs) is valid against the client contract.
  */
-const README = new URL('../../README.md', import.meta.url);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const read = (page: string) => readFileSync(`${ROOT}/${page}`, 'utf8');
 
-describe('README for frontend teams', () => {
-  it('lists every demo user with the profiles CRM gives him (npm run users:readme)', () => {
-    const readme = readFileSync(README, 'utf8');
-    expect(readmeWithDemoUsers(readme)).toBe(readme);
-    for (const user of DEMO_USERS) expect(readme).toContain(`| \`${user.username}\` | ${user.grants[0].profile} on `);
+describe('README and docs/', () => {
+  it('the README fits on two screens, says the prerequisites and how long each step takes, and links every page of docs/', () => {
+    const readme = read(DOCS.readme);
+    expect(readme.split('\n').length).toBeLessThanOrEqual(130);
+    expect(readme).toMatch(/## Prerequisites/);
+    expect(readme).toMatch(/Node\.js \d+/);
+    for (const page of Object.values(DOCS).filter((p) => p.startsWith('docs/'))) expect(readme).toContain(`](${page})`);
+  });
+
+  it('each page of docs/ has a current table of contents', () => {
+    for (const page of Object.values(DOCS).filter((p) => p.startsWith('docs/'))) {
+      const text = read(page);
+      expect(text, page).toContain('<!-- toc:start -->');
+      expect(withTableOfContents(text), `${page}: run any docs generator, e.g. npm run users:readme`).toBe(text);
+    }
+  });
+
+  it('docs/frontend.md lists every demo user with the profiles CRM gives him (npm run users:readme)', () => {
+    const page = read(DOCS.frontend);
+    expect(withDemoUsers(page)).toBe(page);
+    for (const user of DEMO_USERS) expect(page).toContain(`| \`${user.username}\` | ${user.grants[0].profile} on `);
   });
 
   it('shows example operations, a change with its idempotency key among them, that the contract accepts', () => {
-    const contract = buildSchema(readFileSync(new URL('../../schema/api-schema.graphql', import.meta.url), 'utf8'));
-    const operations = readmeExampleOperations(new URL(README).pathname);
+    const contract = buildSchema(read('schema/api-schema.graphql'));
+    const operations = readmeExampleOperations(EXAMPLE_PAGES.map((page) => `${ROOT}/${page}`));
     expect(operations.map((op) => /^(query|mutation) (\w+)/.exec(op.query)![2])).toEqual(expect.arrayContaining(['Dashboard', 'BlockSim']));
     const change = operations.find((op) => op.query.startsWith('mutation'))!;
     expect(change.query).toContain('idempotencyKey');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { readmeWithPolicy } from '../../schema/policy-table';
+import { withPolicyTable } from '../../schema/policy-table';
 import { ACCOUNT_RECORD_TYPES } from '../../subgraphs/account/reach';
 import { readPolicy } from '../../subgraphs/runtime/policy/directives';
 import { buildProtectedSchema, type Resolvers, type SubgraphContext } from '../../subgraphs/runtime/server';
@@ -49,9 +49,9 @@ describe('the policy source', () => {
     expect(() => buildProtectedSchema('account', {} as Resolvers, ACCOUNT_RECORD_TYPES)).not.toThrow();
   });
 
-  it('is what the README table "Who sees what" shows', () => {
-    const readme = read('../../README.md');
-    expect(readmeWithPolicy(readme)).toBe(readme);
+  it('is what the table of docs/who-sees-what.md shows', () => {
+    const page = read('../../docs/who-sees-what.md');
+    expect(withPolicyTable(page)).toBe(page);
   });
 
   it('lets the federation internals through the shield for a caller with no grants, and nothing else', async () => {

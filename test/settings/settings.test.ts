@@ -6,7 +6,7 @@ import { DEFAULT_RESILIENCE } from '../../adapters/resilience/settings';
 import { readGatewaySettings } from '../../gateway/config/settings';
 import { readStandInSettings } from '../../legacy/runtime/settings';
 import { spawnEntryPoint } from '../../stack/launch';
-import { readmeWithSettings } from '../../stack/settings/readme';
+import { SETTINGS_PAGES } from '../../stack/settings/readme';
 import { readSubgraphSettings } from '../../subgraphs/runtime/settings';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -117,18 +117,20 @@ describe('values', () => {
 });
 
 describe('the settings modules are the one source', () => {
-  it('README settings tables are not stale (npm run settings:readme)', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(readmeWithSettings(readme)).toBe(readme);
+  it('the settings tables of docs/ are not stale (npm run settings:readme)', () => {
+    for (const [page, update] of Object.entries(SETTINGS_PAGES)) {
+      const text = readFileSync(join(ROOT, page), 'utf8');
+      expect(update(text), page).toBe(text);
+    }
   });
 
-  it('every README settings row says its default and what it means (object-valued settings too)', () => {
-    const rows = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').filter((line) => /^\| `[A-Z][A-Z0-9_]+` \|/.test(line));
+  it('every settings row of docs/real-systems.md says its default and what it means (object-valued settings too)', () => {
+    const rows = readFileSync(join(ROOT, 'docs/real-systems.md'), 'utf8').split('\n').filter((line) => /^\| `[A-Z][A-Z0-9_]+` \|/.test(line));
     expect(rows.length).toBeGreaterThan(30);
     for (const row of rows) {
       const [, name, shownDefault, meaning] = row.split(' | ').map((cell) => cell.replace(/^\| /, ''));
       expect(shownDefault, name).not.toContain('[object Object]');
-      expect(meaning?.replace(/ \|$/, '').trim(), `${name} has no meaning in the README`).not.toBe('');
+      expect(meaning?.replace(/ \|$/, '').trim(), `${name} has no meaning in docs/real-systems.md`).not.toBe('');
     }
     expect(rows.find((row) => row.startsWith('| `TRUSTED_DOCUMENTS`'))).toContain('"cm8-portal"');
   });
