@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/runtime/sdl';
+import { builtEntryPoint, projectFile, RUNNING_BUILT } from './artefact';
 import type { ReadyInfo } from './process';
+import { readLauncherSettings } from './settings/launcher';
 
 /**
  * Starts the whole graph as separate processes, the way it runs in production: legacy stand-ins and the IdP,
@@ -35,8 +37,13 @@ export interface LaunchOptions {
   componentEnv?: Partial<Record<ComponentName, Env>>;
   /** Port of the gateway; 0 (default) picks a free one. Every other process always gets a free port. */
   gatewayPort?: number;
-  /** How long a process may take to print READY. Default 60 s (eleven tsx processes on two cores). */
+  /** How long a process may take to print READY. Default STACK_READY_TIMEOUT_MS (stack/settings/launcher.ts). */
   readyTimeoutMs?: number;
+  /**
+   * Run the build's entry points (`node dist/…js`) rather than the sources under tsx. Default: what the launcher
+   * itself runs from, so that `node dist/stack/start.js` starts dist/ and `npm start` or a test the sources.
+   */
+  built?: boolean;
   /** Forward the processes' stderr, prefixed with their name (default). When false only a tail is kept for errors. */
   forwardLogs?: boolean;
   /** Called with every line a process writes to stderr (its log), e.g. for tests that read the logs. */
@@ -64,8 +71,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Entry point of each component, relative to the project root. */
+/** Entry point of each component, relative to the project root (the build's are builtEntryPoint() of them). */
 export const ENTRY_POINTS: Readonly<Record<ComponentName, string>> = {
   crm: 'legacy/crm/main.ts',
   ebill: 'legacy/ebill/main.ts',
@@ -96,7 +102,8 @@ interface Component {
 }
 
 export async function launchStack(options: LaunchOptions): Promise<Stack> {
-  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? readLauncherSettings().readyTimeoutMs;
+  const built = options.built ?? RUNNING_BUILT;
   const forwardLogs = options.forwardLogs ?? true;
   const common: Env = { ...process.env, ...options.env, DATA_DIR: options.dataDir };
   // Shared by the gateway (signs) and the subgraphs (verify); random per launch unless the caller sets one.
@@ -130,7 +137,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
   async function start(component: Component): Promise<ComponentInfo> {
     const { child, ready } = await spawnEntryPoint({
       name: component.name,
-      entryPoint: ENTRY_POINTS[component.name],
+      entryPoint: built ? builtEntryPoint(ENTRY_POINTS[component.name]) : ENTRY_POINTS[component.name],
       env: { ...component.env, ...component.ports },
       readyTimeoutMs,
       forwardLogs,
@@ -245,7 +252,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
 export interface EntryPointSpawn {
   /** Prefix of its log lines and name in errors. */
   name: string;
-  /** Relative to the project root. */
+  /** Relative to the project root: a `.ts` source runs under tsx, a built `.js` under plain node. */
   entryPoint: string;
   env: Env;
   readyTimeoutMs: number;
@@ -254,13 +261,16 @@ export interface EntryPointSpawn {
 }
 
 /**
- * Spawns one entry point with tsx and waits for its READY line. Exported for processes that are not part of the
- * stack but follow its protocol (the benchmark's Hive Gateway).
+ * Spawns one entry point and waits for its READY line. Exported for processes that are not part of the stack but
+ * follow its protocol (the benchmark's Hive Gateway).
  */
 export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: ChildProcess; ready: ReadyInfo }> {
   const { readyTimeoutMs, forwardLogs } = spec;
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.entryPoint], {
-    cwd: ROOT,
+  const nodeArgs = spec.entryPoint.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, [...nodeArgs, spec.entryPoint], {
+    // Every process finds its files from the project root (stack/artefact.ts).
+    cwd: projectFile('.'),
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -278,7 +288,7 @@ export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: C
     const lines = createInterface({ input: child.stdout! });
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited (${signal ?? `code ${code}`}) before READY`);
     const onError = (err: Error) => fail(`could not be started: ${err.message}`);
-    const timer = setTimeout(() => fail(`did not print READY within ${readyTimeoutMs} ms`), readyTimeoutMs);
+    const timer = setTimeout(() => fail(lateReason(readyTimeoutMs, spawnedAt)), readyTimeoutMs);
     const settle = () => {
       clearTimeout(timer);
       child.off('exit', onExit);
@@ -304,4 +314,14 @@ export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: C
     });
   });
   return { child, ready };
+}
+
+/**
+ * Why a process is late, as far as the launcher can tell: the deadline and how to raise it, and how busy the
+ * machine was (a loaded machine, not a broken process, is the usual cause); its last stderr lines follow.
+ */
+function lateReason(readyTimeoutMs: number, spawnedAt: number): string {
+  const [load1] = loadavg();
+  return `did not print READY within ${readyTimeoutMs} ms (started ${Date.now() - spawnedAt} ms ago; load average ${load1.toFixed(1)} on `
+    + `${availableParallelism()} cores; a slow machine can raise STACK_READY_TIMEOUT_MS)`;
 }
