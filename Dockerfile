@@ -27,9 +27,11 @@ COPY --from=build /app/dist/gateway ./dist/gateway
 COPY --from=build /app/dist/subgraphs ./dist/subgraphs
 COPY --from=build /app/dist/ide ./dist/ide
 COPY package.json ./
-# Read at run time from the working directory: the subgraphs' SDL, the supergraph, the trusted documents.
+# Read at run time from the working directory: the subgraphs' SDL, the supergraph, the trusted documents (both
+# manifests TRUSTED_DOCUMENTS names by default).
 COPY schema/*.graphql ./schema/
 COPY trusted-documents ./trusted-documents
+COPY examples/dashboard/src/gql/persisted-documents.json ./examples/dashboard/src/gql/
 # The official image's unprivileged user (uid 1000); nothing under /app is written, so the root file system can be read-only.
 USER node
 EXPOSE 4000

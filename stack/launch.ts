@@ -44,11 +44,18 @@ export interface LaunchOptions {
    * itself runs from, so that `node dist/stack/start.js` starts dist/ and `npm start` or a test the sources.
    */
   built?: boolean;
+  /**
+   * How to run one component instead: a folder and a command whose first word is `node` (this Node), e.g. the
+   * image's command in a folder laid out as the image (test/deploy/image-entry.test.ts).
+   */
+  commands?: Partial<Record<ComponentName, ProcessCommand>>;
   /** Forward the processes' stderr, prefixed with their name (default). When false only a tail is kept for errors. */
   forwardLogs?: boolean;
   /** Called with every line a process writes to stderr (its log), e.g. for tests that read the logs. */
   onLog?: (name: ComponentName, line: string) => void;
 }
+
+export interface ProcessCommand { cwd: string; command: readonly string[] }
 
 /** How a process ended: its exit code, or the signal that killed it. */
 export interface ProcessExit { code: number | null; signal: NodeJS.Signals | null }
@@ -137,7 +144,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
   async function start(component: Component): Promise<ComponentInfo> {
     const { child, ready } = await spawnEntryPoint({
       name: component.name,
-      entryPoint: built ? builtEntryPoint(ENTRY_POINTS[component.name]) : ENTRY_POINTS[component.name],
+      ...commandOf(component.name),
       env: { ...component.env, ...component.ports },
       readyTimeoutMs,
       forwardLogs,
@@ -158,6 +165,15 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       }
     });
     return component.info;
+  }
+
+  /** The component's own command when the caller gave one, else its entry point, built or from the sources. */
+  function commandOf(name: ComponentName): Pick<EntryPointSpawn, 'entryPoint' | 'cwd' | 'nodeArgs'> {
+    const given = options.commands?.[name];
+    if (!given) return { entryPoint: built ? builtEntryPoint(ENTRY_POINTS[name]) : ENTRY_POINTS[name] };
+    const [executable, ...args] = given.command;
+    if (executable !== 'node' || args.length === 0) throw new Error(`${name}: a command is node and its arguments, not ${given.command.join(' ')}`);
+    return { cwd: given.cwd, nodeArgs: args.slice(0, -1), entryPoint: args.at(-1)! };
   }
 
   async function kill(name: ComponentName, signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit | undefined> {
@@ -252,8 +268,12 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
 export interface EntryPointSpawn {
   /** Prefix of its log lines and name in errors. */
   name: string;
-  /** Relative to the project root: a `.ts` source runs under tsx, a built `.js` under plain node. */
+  /** Relative to `cwd`: a `.ts` source runs under tsx, a built `.js` under plain node. */
   entryPoint: string;
+  /** Where the process runs and finds its files; default the project root (stack/artefact.ts). */
+  cwd?: string;
+  /** Node's own flags; default tsx's loader for a `.ts` entry point, source maps for a built one. */
+  nodeArgs?: readonly string[];
   env: Env;
   readyTimeoutMs: number;
   forwardLogs: boolean;
@@ -266,11 +286,10 @@ export interface EntryPointSpawn {
  */
 export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: ChildProcess; ready: ReadyInfo }> {
   const { readyTimeoutMs, forwardLogs } = spec;
-  const nodeArgs = spec.entryPoint.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
+  const nodeArgs = spec.nodeArgs ?? (spec.entryPoint.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps']);
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, [...nodeArgs, spec.entryPoint], {
-    // Every process finds its files from the project root (stack/artefact.ts).
-    cwd: projectFile('.'),
+    cwd: spec.cwd ?? projectFile('.'),
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -41,7 +41,27 @@ function containerEnv(name: string): Record<string, string> {
   return Object.assign({}, dockerfileFinalStage().env, ...fromConfigMaps, fromSecret);
 }
 
+/** The commands of README "Running in production", without their comments. */
+function readmeProductionCommands(): string[] {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## Running in production'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1];
+  return block.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
+}
+
 describe('deployment manifests (issue 23 item 4)', () => {
+  it('README "Running in production" runs what the package, the image and the manifests run', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    const containerCommands = COMPONENTS.map((name) => (container(name).args as string[]).join(' '));
+    for (const command of readmeProductionCommands()) {
+      for (const [, script] of command.matchAll(/npm run (\S+)/g)) expect(scripts[script], command).toBeDefined();
+      if (command.startsWith('node ')) expect(containerCommands, command).toContain(command);
+      if (command.startsWith('docker build')) expect(command).toMatch(/ \.$/);
+      if (command.startsWith('kubectl apply -k ')) expect(() => kustomize(command.slice('kubectl apply -k '.length))).not.toThrow();
+    }
+    expect(readmeProductionCommands()).toContain(dockerfileFinalStage().cmd.join(' '));
+  });
+
   it('deploy/k8s/base is what npm run k8s:manifests writes from the code', () => {
     for (const [file, content] of Object.entries(baseManifests())) expect(readFileSync(join(BASE_DIR, file), 'utf8'), file).toBe(content);
   });
