@@ -5,19 +5,19 @@
 # artefact with the production dependencies, so keep to COPY, ENV, WORKDIR, USER, EXPOSE and an exec-form CMD there.
 ARG NODE_VERSION=24.22.3
 
-# The build: every dependency (esbuild, GraphiQL for the IDE's bundle), then `npm run build` (dist/).
+# The build: every dependency (esbuild, GraphiQL for the IDE's bundle), patched (patches/, by patch-package in
+# postinstall), then `npm run build` (dist/).
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-# What production runs with: `dependencies` only, no install scripts (none of them needs one).
-FROM node:${NODE_VERSION}-bookworm-slim AS production-dependencies
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+# What production runs with: the build's node_modules, patched, less the dev dependencies.
+FROM build AS production-dependencies
+RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:${NODE_VERSION}-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 LOG_FORMAT=json
