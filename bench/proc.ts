@@ -42,7 +42,7 @@ function tree(root: number): number[] {
   return pids;
 }
 
-function rssMb(pids: number[]): number {
+export function rssMb(pids: number[]): number {
   let kb = 0;
   for (const pid of pids) {
     try {

@@ -8,6 +8,7 @@ import type { Delays, Floor } from './floor';
 import { GATEWAY_ENTRY, type GatewayKind } from './gateways';
 import type { ChainProbe, GatewayRun } from './measure';
 import { quoteInReadme } from './readme';
+import { startupSection, type StartupRun } from './startup';
 
 /**
  * Writes bench/RESULTS.md (and the raw figures as JSON) from one run. Every number in RESULTS.md comes from the
@@ -38,6 +39,8 @@ export interface BenchResults {
   /** Issue 8: the dashboard with tracing and metrics on and off, in the order run (bench/observability.ts). */
   observability?: { scenario: string; runs: { side: 'on' | 'off'; run: GatewayRun; spansReceived: number }[] };
   machine?: Record<string, string>;
+  /** Issue 23: the stack's start from the sources and from the build (bench/startup.ts). */
+  startup?: StartupRun[];
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -280,6 +283,7 @@ export function writeReport(results: BenchResults): string[] {
     p(`- Gateway RSS ≤ 250 MB under load: ${goal(peak <= 250)} (peak ${ms(peak)} MB over every run of our gateway with ${s.workers} worker(s), in "${where}"; mean over that run ${ms(all.find((r) => r.title === where)?.runs.apollo?.proc.rssMeanMb)} MB${clustered ? `; with ${s.clusterWorkers} workers, primary and workers summed: ${ms(clustered.proc.rssPeakMb)} MB` : ''}). RSS follows V8's heap, which grows until the garbage collector catches up; over the run (one gateway process throughout) its peaks were ${apolloRuns.map((x) => ms(x.proc.rssPeakMb)).join(', ')} MB scenario after scenario${apolloRuns.every((x, i) => i === 0 || x.proc.rssPeakMb >= apolloRuns[i - 1]!.proc.rssPeakMb) ? ': always rising, which a longer soak test than this bench should tell from a leak' : ''}.`);
   }
   p('');
+  if (results.startup) p(...startupSection(results.startup));
 
   const md = join(ROOT, 'bench/RESULTS.md');
   writeFileSync(md, out.join('\n'));

@@ -11,6 +11,7 @@ import { observabilitySwitch, type ObservabilitySide } from './observability';
 import { startGateway, type GatewayKind, type RunningGateway } from './gateways';
 import { delaysOf, measure, probeChain, type RunSettings } from './measure';
 import { inventoryGoal, writeReport, type BenchResults, type ScenarioResult } from './report';
+import { measureStartup } from './startup';
 import { ENTE, LARGE_CUSTOMERS, POLICY_SCENARIO, SCENARIOS, type LinePool, type LineSlot, type Scenario } from './scenarios';
 
 /**
@@ -23,6 +24,7 @@ import { ENTE, LARGE_CUSTOMERS, POLICY_SCENARIO, SCENARIOS, type LinePool, type 
  * runs), BENCH_CLUSTER_WORKERS (cores: workers in the cluster comparison, 0 skips it), BENCH_SKIP_POLICY=1,
  * BENCH_SKIP_OBSERVABILITY=1 (issue 8's tracing-and-metrics on/off comparison, bench/observability.ts),
  * BENCH_BASELINE (a results JSON of an earlier run, for before/after), BENCH_SAVE (where to keep this run's JSON),
+ * BENCH_SKIP_STARTUP=1 (issue 23's start-up from the sources and from the build, bench/startup.ts),
  * BENCH_LOGS=1 (forward every process's log), BENCH_SCENARIOS (ids, comma-separated: run only these scenarios, on
  * both gateways, and nothing else; RESULTS.md is left alone, the figures go to bench/.tmp/results-selected.json and
  * the goals they decide to the log).
@@ -137,6 +139,11 @@ async function main() {
     delays: undefined!, scenarios: [],
   };
 
+  // First, on a machine the bench has not loaded yet; a selection of scenarios leaves it out.
+  if (!env.BENCH_SKIP_STARTUP && !selected) {
+    log('start-up from the sources and from the build');
+    results.startup = await measureStartup();
+  }
   const stack = await startStack('shield', identitySecret);
   results.delays = await delaysOf(stack);
   const gateways = await startGateways(stack, identitySecret, workers);

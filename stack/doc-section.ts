@@ -14,6 +14,7 @@ export const DOCS = {
   pages: 'docs/pages.md',
   whoSeesWhat: 'docs/who-sees-what.md',
   realSystems: 'docs/real-systems.md',
+  production: 'docs/production.md',
   operating: 'docs/operating.md',
   addingAnOperation: 'docs/adding-an-operation.md',
 } as const;

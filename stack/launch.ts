@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/runtime/sdl';
+import { builtEntryPoint, projectFile, RUNNING_BUILT } from './artefact';
 import type { ReadyInfo } from './process';
+import { readLauncherSettings } from './settings/launcher';
 
 /**
  * Starts the whole graph as separate processes, the way it runs in production: legacy stand-ins and the IdP,
@@ -35,13 +37,25 @@ export interface LaunchOptions {
   componentEnv?: Partial<Record<ComponentName, Env>>;
   /** Port of the gateway; 0 (default) picks a free one. Every other process always gets a free port. */
   gatewayPort?: number;
-  /** How long a process may take to print READY. Default 60 s (eleven tsx processes on two cores). */
+  /** How long a process may take to print READY. Default STACK_READY_TIMEOUT_MS (stack/settings/launcher.ts). */
   readyTimeoutMs?: number;
+  /**
+   * Run the build's entry points (`node dist/…js`) rather than the sources under tsx. Default: what the launcher
+   * itself runs from, so that `node dist/stack/start.js` starts dist/ and `npm start` or a test the sources.
+   */
+  built?: boolean;
+  /**
+   * How to run one component instead: a folder and a command whose first word is `node` (this Node), e.g. the
+   * image's command in a folder laid out as the image (test/deploy/image-entry.test.ts).
+   */
+  commands?: Partial<Record<ComponentName, ProcessCommand>>;
   /** Forward the processes' stderr, prefixed with their name (default). When false only a tail is kept for errors. */
   forwardLogs?: boolean;
   /** Called with every line a process writes to stderr (its log), e.g. for tests that read the logs. */
   onLog?: (name: ComponentName, line: string) => void;
 }
+
+export interface ProcessCommand { cwd: string; command: readonly string[] }
 
 /** How a process ended: its exit code, or the signal that killed it. */
 export interface ProcessExit { code: number | null; signal: NodeJS.Signals | null }
@@ -64,8 +78,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Entry point of each component, relative to the project root. */
+/** Entry point of each component, relative to the project root (the build's are builtEntryPoint() of them). */
 export const ENTRY_POINTS: Readonly<Record<ComponentName, string>> = {
   crm: 'legacy/crm/main.ts',
   ebill: 'legacy/ebill/main.ts',
@@ -96,7 +109,8 @@ interface Component {
 }
 
 export async function launchStack(options: LaunchOptions): Promise<Stack> {
-  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? readLauncherSettings().readyTimeoutMs;
+  const built = options.built ?? RUNNING_BUILT;
   const forwardLogs = options.forwardLogs ?? true;
   const common: Env = { ...process.env, ...options.env, DATA_DIR: options.dataDir };
   // Shared by the gateway (signs) and the subgraphs (verify); random per launch unless the caller sets one.
@@ -130,7 +144,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
   async function start(component: Component): Promise<ComponentInfo> {
     const { child, ready } = await spawnEntryPoint({
       name: component.name,
-      entryPoint: ENTRY_POINTS[component.name],
+      ...commandOf(component.name),
       env: { ...component.env, ...component.ports },
       readyTimeoutMs,
       forwardLogs,
@@ -151,6 +165,15 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       }
     });
     return component.info;
+  }
+
+  /** The component's own command when the caller gave one, else its entry point, built or from the sources. */
+  function commandOf(name: ComponentName): Pick<EntryPointSpawn, 'entryPoint' | 'cwd' | 'nodeArgs'> {
+    const given = options.commands?.[name];
+    if (!given) return { entryPoint: built ? builtEntryPoint(ENTRY_POINTS[name]) : ENTRY_POINTS[name] };
+    const [executable, ...args] = given.command;
+    if (executable !== 'node' || args.length === 0) throw new Error(`${name}: a command is node and its arguments, not ${given.command.join(' ')}`);
+    return { cwd: given.cwd, nodeArgs: args.slice(0, -1), entryPoint: args.at(-1)! };
   }
 
   async function kill(name: ComponentName, signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit | undefined> {
@@ -245,8 +268,12 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
 export interface EntryPointSpawn {
   /** Prefix of its log lines and name in errors. */
   name: string;
-  /** Relative to the project root. */
+  /** Relative to `cwd`: a `.ts` source runs under tsx, a built `.js` under plain node. */
   entryPoint: string;
+  /** Where the process runs and finds its files; default the project root (stack/artefact.ts). */
+  cwd?: string;
+  /** Node's own flags; default tsx's loader for a `.ts` entry point, source maps for a built one. */
+  nodeArgs?: readonly string[];
   env: Env;
   readyTimeoutMs: number;
   forwardLogs: boolean;
@@ -254,13 +281,15 @@ export interface EntryPointSpawn {
 }
 
 /**
- * Spawns one entry point with tsx and waits for its READY line. Exported for processes that are not part of the
- * stack but follow its protocol (the benchmark's Hive Gateway).
+ * Spawns one entry point and waits for its READY line. Exported for processes that are not part of the stack but
+ * follow its protocol (the benchmark's Hive Gateway).
  */
 export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: ChildProcess; ready: ReadyInfo }> {
   const { readyTimeoutMs, forwardLogs } = spec;
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.entryPoint], {
-    cwd: ROOT,
+  const nodeArgs = spec.nodeArgs ?? (spec.entryPoint.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps']);
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, [...nodeArgs, spec.entryPoint], {
+    cwd: spec.cwd ?? projectFile('.'),
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -278,7 +307,7 @@ export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: C
     const lines = createInterface({ input: child.stdout! });
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited (${signal ?? `code ${code}`}) before READY`);
     const onError = (err: Error) => fail(`could not be started: ${err.message}`);
-    const timer = setTimeout(() => fail(`did not print READY within ${readyTimeoutMs} ms`), readyTimeoutMs);
+    const timer = setTimeout(() => fail(lateReason(readyTimeoutMs, spawnedAt)), readyTimeoutMs);
     const settle = () => {
       clearTimeout(timer);
       child.off('exit', onExit);
@@ -304,4 +333,14 @@ export async function spawnEntryPoint(spec: EntryPointSpawn): Promise<{ child: C
     });
   });
   return { child, ready };
+}
+
+/**
+ * Why a process is late, as far as the launcher can tell: the deadline and how to raise it, and how busy the
+ * machine was (a loaded machine, not a broken process, is the usual cause); its last stderr lines follow.
+ */
+function lateReason(readyTimeoutMs: number, spawnedAt: number): string {
+  const [load1] = loadavg();
+  return `did not print READY within ${readyTimeoutMs} ms (started ${Date.now() - spawnedAt} ms ago; load average ${load1.toFixed(1)} on `
+    + `${availableParallelism()} cores; a slow machine can raise STACK_READY_TIMEOUT_MS)`;
 }

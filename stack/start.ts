@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectFile } from './artefact';
 import { launchStack } from './launch';
 import { portIsFree } from './port-free';
 import { readLauncherSettings } from './settings/launcher';
@@ -9,7 +9,7 @@ import { readLauncherSettings } from './settings/launcher';
  * `npm start`: the embedded default. Stand-ins with their own latencies, data in `.data/`, the gateway on PORT
  * (default 4000). `.data/stack.json` tells `npm run token` where the IdP is; it is removed again on stop.
  */
-const dataDir = fileURLToPath(new URL('../.data', import.meta.url));
+const dataDir = projectFile('.data');
 const stackFile = join(dataDir, 'stack.json');
 mkdirSync(dataDir, { recursive: true });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectFile } from '../../stack/artefact';
 import { readLauncherSettings } from '../../stack/settings/launcher';
 
 /**
@@ -8,7 +8,7 @@ import { readLauncherSettings } from '../../stack/settings/launcher';
  * recorded in `.data/stack.json`.
  */
 const settings = readLauncherSettings();
-const STACK_FILE = fileURLToPath(new URL('../../.data/stack.json', import.meta.url));
+const STACK_FILE = projectFile('.data', 'stack.json');
 
 const username = process.argv[2];
 if (!username) fail('usage: npm run token -- <username>   (e.g. ginevra.vallisneri)');

@@ -8,6 +8,10 @@ import { expect, readVariables, variable } from './define';
 export const LAUNCHER_VARIABLES = {
   PORT: variable(expect.integer(0).default(4000), { meaning: '`npm start`: the gateway\'s port (every other process gets a free one)' }),
   LOG_FORMAT: variable(expect.oneOf(['json', 'pretty']).default('pretty'), { meaning: '`npm start`: the log format it gives every process' }),
+  // Issue 23: a deadline, not a fixed limit (a subgraph on a busy machine missed the old 60 s).
+  STACK_READY_TIMEOUT_MS: variable(expect.integer(1).default(60_000), {
+    meaning: '`npm start`, the tests and the bench: how long each process may take to say READY before the launch fails, naming the late process, the machine\'s load and its last log lines',
+  }),
   STACK_LOGS: variable(expect.text().optional(), {
     meaning: 'tests: any value forwards every process\'s log to the test output (otherwise only the tail of a process that fails to start)',
     shownDefault: 'unset',
@@ -32,6 +36,7 @@ export interface LauncherSettings {
   gatewayPort: number;
   logFormat: 'json' | 'pretty';
   forwardLogs: boolean;
+  readyTimeoutMs: number;
   idpUrl?: string;
   demoPassword: string;
   chromiumPath?: string;
@@ -41,6 +46,6 @@ export interface LauncherSettings {
 
 export function readLauncherSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
   const v = readVariables('launcher', LAUNCHER_VARIABLES, env);
-  return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD, chromiumPath: v.CHROMIUM_PATH,
+  return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), readyTimeoutMs: v.STACK_READY_TIMEOUT_MS, idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD, chromiumPath: v.CHROMIUM_PATH,
     testLogLevel: v.TEST_LOG_LEVEL };
 }

@@ -5,7 +5,7 @@ import { readmeExampleOperations, type ExampleOperation } from './readme-example
 
 /**
  * GraphiQL at the gateway URL: a browser's `GET` that accepts `text/html` gets the IDE (Apollo Server would answer
- * it with a CSRF refusal), and `/ide/ide.js`, `/ide/ide.css` its assets, bundled from npm on first request. Off
+ * it with a CSRF refusal), and `/ide/ide.js`, `/ide/ide.css` its assets (bundled by `npm run build`; from the sources, on first request). Off
  * unless `GRAPHIQL=on` (the default outside production). The GraphQL endpoint itself is unchanged.
  */
 export interface IdeOptions {

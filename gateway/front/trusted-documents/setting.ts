@@ -1,8 +1,4 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Relative manifest paths are read from the project's folder, wherever the gateway is started from. */
-const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+import { projectFile } from '../../../stack/artefact';
 
 /** What the gateway does with a named client's documents (README "Trusted documents"). */
 export type TrustedDocumentsMode = 'off' | 'log' | 'enforce';
@@ -15,7 +11,7 @@ export interface TrustedClientSetting {
 
 const MODES: readonly TrustedDocumentsMode[] = ['off', 'log', 'enforce'];
 
-/** `TRUSTED_DOCUMENTS`: `{"cm8-portal": {"mode": "enforce", "manifest": "trusted-documents/cm8-portal.json"}}`. */
+/** `TRUSTED_DOCUMENTS` (relative manifest paths are read from the project root): `{"cm8-portal": {"mode": "enforce", "manifest": "trusted-documents/cm8-portal.json"}}`. */
 export function parseTrustedDocumentsSetting(raw: string): Record<string, TrustedClientSetting> {
   const value = JSON.parse(raw) as unknown;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
@@ -23,6 +19,6 @@ export function parseTrustedDocumentsSetting(raw: string): Record<string, Truste
     const { mode, manifest } = (entry ?? {}) as { mode?: unknown; manifest?: unknown };
     if (!MODES.includes(mode as TrustedDocumentsMode)) throw new Error(`${client}: mode must be off, log or enforce`);
     if (mode !== 'off' && typeof manifest !== 'string') throw new Error(`${client}: mode ${String(mode)} needs a manifest path`);
-    return [client, { mode: mode as TrustedDocumentsMode, manifest: typeof manifest === 'string' ? resolve(PROJECT_DIR, manifest) : null }];
+    return [client, { mode: mode as TrustedDocumentsMode, manifest: typeof manifest === 'string' ? projectFile(manifest) : null }];
   }));
 }
