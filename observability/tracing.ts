@@ -1,6 +1,8 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
+import type { Span } from '@opentelemetry/api';
 import { observabilitySettings } from '../stack/settings/common';
+import { boundedClientText } from './client-text';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
@@ -42,7 +44,7 @@ function startSdk(): NodeSDK {
       // Parse, validate and execute only: resolver spans (one per field and row) would make a dashboard's trace
       // hundreds of spans long, each one paid for, while the legacy-call and DataLoader spans already say where a
       // request's time goes.
-      new GraphQLInstrumentation({ ignoreResolveSpans: true }),
+      new GraphQLInstrumentation({ ignoreResolveSpans: true, responseHook: boundOperationName }),
       new DataloaderInstrumentation(),
     ],
   });
@@ -52,4 +54,19 @@ function startSdk(): NodeSDK {
   require('node:http');
   syncBuiltinESMExports();
   return started;
+}
+
+const OPERATION_NAME = 'graphql.operation.name';
+
+/**
+ * The execute span carries the operation's name in its name and an attribute, as the client sent it: cut to our
+ * bound (client-text.ts) before the span ends and is exported. The SDK's span shows its attributes; the API's
+ * interface does not.
+ */
+function boundOperationName(span: Span): void {
+  const name = (span as Span & { attributes?: Record<string, unknown> }).attributes?.[OPERATION_NAME];
+  if (typeof name !== 'string' || boundedClientText(name) === name) return;
+  span.setAttribute(OPERATION_NAME, boundedClientText(name));
+  const spanName = (span as Span & { name?: string }).name;
+  if (spanName) span.updateName(spanName.replace(name, boundedClientText(name)));
 }

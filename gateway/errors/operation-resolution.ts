@@ -24,7 +24,8 @@ export function operationResolution(): ApolloServerPlugin<GatewayContext> {
 }
 
 function unresolved(document: DocumentNode, operationName: string | undefined): GraphQLError {
-  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : []));
+  // Quoted, so that format-error.ts cuts each name the client chose to our bound.
+  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name ? `"${d.name.value}"` : '(anonymous)'] : []));
   if (!operationName) {
     return clientError('OPERATION_RESOLUTION_FAILURE',
       `The document holds ${names.length} operations: set "operationName" to the one to run (${names.join(', ')}).`);
