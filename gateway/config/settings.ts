@@ -56,7 +56,9 @@ export const GATEWAY_VARIABLES = {
   EBILL_API_KEY: variable(expect.text().default('onegraph-ebill'), { meaning: 'eBill `X-Api-Key`', secret: true }),
   EBPFA_URL: variable(expect.httpUrl().optional(), { meaning: 'EBPFA base URL, for the fixed-line invoice PDFs of signed download links (unset: those links answer 503)', shownDefault: 'unset' }),
   EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'EBPFA `X-Api-Key`', secret: true }),
-  MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), { meaning: 'mutations per user per minute, in memory per gateway process' }),
+  MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), {
+    meaning: 'changes per user per minute (every mutation field of a request, aliases included; a request is taken or refused whole), in memory per gateway process',
+  }),
   // Browsers and partner portals (issue 14): CORS, the IDE, trusted documents.
   ...FRONTEND_VARIABLES,
 };

@@ -85,8 +85,11 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     stopOnTerminationSignals: false,
   });
 
+  // One verifier (and its cache of verified tokens) for trusted documents, which read the token's client, and the
+  // authenticator, which reads its user.
+  const verifyBearer = createTokenVerifier(settings.auth);
   const authenticate = createAuthenticator(
-    createTokenVerifier(settings.auth),
+    verifyBearer,
     cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
   );
   let http: GraphQLHttpServer | undefined;
@@ -110,7 +113,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       aroundRequest: servedInScopeWithAccessLine,
       health: { ready: () => started, details: () => ({ supergraphLoaded: started, legacySystems: legacySystemsHealth() }) },
       otherRoutes: frontRoutes(settings.frontend, serveMetrics),
-      admit: admitTrustedDocuments(settings.frontend.trustedDocuments),
+      admit: admitTrustedDocuments(settings.frontend.trustedDocuments, settings.frontend.unnamedClients, verifyBearer),
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
