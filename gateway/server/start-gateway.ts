@@ -27,6 +27,8 @@ import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
 import { checkScalarInputs } from '../schema/scalar-input-checks';
 import { uploadRoute } from '../uploads/serve-upload';
+import { uploadingProfiles } from '../uploads/upload-holders';
+import { uploadQuota } from '../uploads/upload-quota';
 import type { GatewayContext } from './context';
 import { frontRoutes } from '../front/front-routes';
 import { admitTrustedDocuments } from '../front/trusted-documents/admit-trusted';
@@ -119,7 +121,9 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
       },
       routes: {
-        '/uploads': uploadRoute({ authenticate, uploader, maxBytes: settings.uploads.maxBytes }),
+        '/uploads': uploadRoute({
+          authenticate, uploader, maxBytes: settings.uploads.maxBytes, uploaders: uploadingProfiles(), quota: uploadQuota(settings.uploads.perHour),
+        }),
         '/downloads': downloadRoute({ secret: settings.identitySecret, ...settings.downloads }),
       },
     });
