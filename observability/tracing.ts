@@ -1,6 +1,7 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 import type { Span } from '@opentelemetry/api';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { observabilitySettings } from '../stack/settings/common';
 import { boundedClientText } from './client-text';
 
@@ -30,7 +31,12 @@ function startSdk(): NodeSDK {
   const { GraphQLInstrumentation } = require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
   const { DataloaderInstrumentation } = require('@opentelemetry/instrumentation-dataloader') as typeof import('@opentelemetry/instrumentation-dataloader');
 
+  // The exporters the OTEL_* variables name, as NodeSDK would build them itself, after one processor of ours that
+  // bounds client-chosen text in the attributes a span starts with (@apollo/gateway's `graphql.operation.name`).
+  const { getSpanProcessorsFromEnv } = require('@opentelemetry/sdk-node/build/src/utils') as { getSpanProcessorsFromEnv(): SpanProcessor[] };
+
   const started = new NodeSDK({
+    spanProcessors: [clientTextOnStart(), ...getSpanProcessorsFromEnv()],
     // Traces only: the metrics are prom-client's /metrics, the logs stderr. Empty lists keep the SDK from
     // building its default OTLP metric and log exporters, which would send to localhost:4318 unasked.
     metricReaders: [],
@@ -57,16 +63,37 @@ function startSdk(): NodeSDK {
 }
 
 const OPERATION_NAME = 'graphql.operation.name';
+const SOURCE = 'graphql.source';
+/** What @apollo/gateway names the operation with besides OPERATION_NAME. */
+const DEPRECATED_OPERATION_NAME = 'operationName';
+
+/** Cuts client-chosen names in the attributes a span starts with (the gateway's request and plan spans). */
+function clientTextOnStart(): SpanProcessor {
+  return {
+    onStart(span) {
+      for (const key of [OPERATION_NAME, DEPRECATED_OPERATION_NAME]) {
+        const value = span.attributes[key];
+        if (typeof value === 'string' && boundedClientText(value) !== value) span.setAttribute(key, boundedClientText(value));
+      }
+    },
+    onEnd() {},
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
+}
 
 /**
- * The execute span carries the operation's name in its name and an attribute, as the client sent it: cut to our
- * bound (client-text.ts) before the span ends and is exported. The SDK's span shows its attributes; the API's
- * interface does not.
+ * The execute span carries the operation's name in its name, an attribute and the document's source, as the client
+ * sent it: cut to our bound (client-text.ts) before the span ends and is exported. The SDK's span shows its name and
+ * attributes; the API's interface does not. (The parse span's source is the document as sent, up to MAX_BODY_BYTES.)
  */
 function boundOperationName(span: Span): void {
-  const name = (span as Span & { attributes?: Record<string, unknown> }).attributes?.[OPERATION_NAME];
+  const sdkSpan = span as Span & { name?: string; attributes?: Record<string, unknown> };
+  const name = sdkSpan.attributes?.[OPERATION_NAME];
   if (typeof name !== 'string' || boundedClientText(name) === name) return;
-  span.setAttribute(OPERATION_NAME, boundedClientText(name));
-  const spanName = (span as Span & { name?: string }).name;
-  if (spanName) span.updateName(spanName.replace(name, boundedClientText(name)));
+  const bounded = boundedClientText(name);
+  span.setAttribute(OPERATION_NAME, bounded);
+  const source = sdkSpan.attributes?.[SOURCE];
+  if (typeof source === 'string') span.setAttribute(SOURCE, source.replaceAll(name, bounded));
+  if (sdkSpan.name) span.updateName(sdkSpan.name.replace(name, bounded));
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { boundedClientText } from '../../../observability/client-text';
 import { logger } from '../../../observability/logger';
 import { metricsEnabled, untrustedDocuments } from '../../../observability/metrics';
 import { loadManifest, type Manifest } from './manifest';
@@ -50,7 +51,7 @@ export function trustedDocuments(settings: Record<string, TrustedClientSetting>,
     const found = lookUp(client.manifest, body);
     if (found.known) return { ok: true, body: found.body };
     if (metricsEnabled) untrustedDocuments.inc({ client: name, mode: client.mode });
-    logger.warn({ client: name, clientVersion: version?.slice(0, 64), hash: found.hash, mode: client.mode }, 'document not in the client\'s trusted documents');
+    logger.warn({ client: name, clientVersion: version === undefined ? undefined : boundedClientText(version, 64), hash: found.hash, mode: client.mode }, 'document not in the client\'s trusted documents');
     if (client.mode === 'log') return { ok: true, body };
     return found.byHashOnly
       ? { ok: false, status: 400, code: 'PERSISTED_QUERY_NOT_IN_LIST', message: `No trusted document of client ${name} has the hash ${found.hash}: send one of the operations of its manifest.` }
