@@ -319,10 +319,21 @@ describe('gateway error masking and subgraph calls', () => {
   it('answers introspection outside production only', async () => {
     const query = '{ __schema { queryType { name } } }';
     expect((await graphql(at(), query, {}, token)).body.data.__schema.queryType.name).toBe('Query');
-    const production = await startTestGateway({ NODE_ENV: 'production' });
-    const { body } = await graphql({ gatewayUrl: production.url }, query, {}, token);
+    // In production a client must be named (below): one under no manifest, so that only introspection is refused.
+    const production = await startTestGateway({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: JSON.stringify({ 'cm8-portal': { mode: 'off' } }) });
+    const portalToken = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri', 'demo', 'cm8-portal');
+    const { body } = await graphql({ gatewayUrl: production.url }, query, {}, portalToken);
     expect(body.data ?? null).toBeNull();
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('runs nothing in production for a token that names no client of TRUSTED_DOCUMENTS (issue 19 item 7, "safelist for everyone")', async () => {
+    const production = await startTestGateway({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: JSON.stringify({ 'cm8-portal': { mode: 'off' } }) });
+    const unnamed = await graphql({ gatewayUrl: production.url }, '{ whoami { userId } }', {}, token);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors[0]).toMatchObject({ extensions: { code: 'QUERY_NOT_IN_SAFELIST' }, message: expect.stringMatching(/registered client/) });
+    const named = await graphql({ gatewayUrl: production.url }, '{ whoami { userId } }', {}, await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri', 'demo', 'cm8-portal'));
+    expect(named.body.errors).toBeUndefined();
   });
 
   it('refuses at start a SUBGRAPH_URLS entry naming no subgraph of the supergraph', async () => {
