@@ -120,3 +120,10 @@ export const untrustedDocuments = new Counter({
   help: 'Documents a client in mode log or enforce sent that its manifest does not hold (enforce: refused)',
   labelNames: ['client', 'mode'] as const,
 });
+
+// Uploads at the gateway (issue 19 item 8, gateway/uploads/): what became of each `POST /uploads` of a signed-in user.
+export const uploads = new Counter({
+  name: `${PREFIX}uploads_total`,
+  help: 'Uploads of signed-in users: stored in CRM, refused because no operation the user may run takes a file (no_operation), or over the per-user quota (quota)',
+  labelNames: ['outcome'] as const,
+});

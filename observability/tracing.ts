@@ -1,6 +1,11 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import type { NodeSDK } from '@opentelemetry/sdk-node';
+import { dirname, join } from 'node:path';
+import type { Span } from '@opentelemetry/api';
+import type { NodeSDK, NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+
+type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number];
 import { observabilitySettings } from '../stack/settings/common';
+import { boundedClientText } from './client-text';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
@@ -29,7 +34,15 @@ function startSdk(): NodeSDK {
   const { GraphQLInstrumentation } = require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
   const { DataloaderInstrumentation } = require('@opentelemetry/instrumentation-dataloader') as typeof import('@opentelemetry/instrumentation-dataloader');
 
+  // The exporters the OTEL_* variables name, as NodeSDK would build them itself, after one processor of ours that
+  // bounds client-chosen text in the attributes a span starts with (@apollo/gateway's `graphql.operation.name`).
+  // The SDK does not export that builder (its `exports` map hides dist/utils.cjs), so it is required by its file,
+  // beside the package's entry; pinned by the lock file, and tracing.test.ts fails if it moves.
+  const sdkUtils = join(dirname(require.resolve('@opentelemetry/sdk-node')), 'utils.cjs');
+  const { getSpanProcessorsFromEnv } = require(sdkUtils) as { getSpanProcessorsFromEnv(): SpanProcessor[] };
+
   const started = new NodeSDK({
+    spanProcessors: [clientTextOnStart(), ...getSpanProcessorsFromEnv()],
     // Traces only: the metrics are prom-client's /metrics, the logs stderr. Empty lists keep the SDK from
     // building its default OTLP metric and log exporters, which would send to localhost:4318 unasked.
     metricReaders: [],
@@ -43,7 +56,7 @@ function startSdk(): NodeSDK {
       // Parse, validate and execute only: resolver spans (one per field and row) would make a dashboard's trace
       // hundreds of spans long, each one paid for, while the legacy-call and DataLoader spans already say where a
       // request's time goes.
-      new GraphQLInstrumentation({ ignoreResolveSpans: true }),
+      new GraphQLInstrumentation({ ignoreResolveSpans: true, responseHook: boundOperationName }),
       new DataloaderInstrumentation(),
     ],
   });
@@ -53,4 +66,40 @@ function startSdk(): NodeSDK {
   require('node:http');
   syncBuiltinESMExports();
   return started;
+}
+
+const OPERATION_NAME = 'graphql.operation.name';
+const SOURCE = 'graphql.source';
+/** What @apollo/gateway names the operation with besides OPERATION_NAME. */
+const DEPRECATED_OPERATION_NAME = 'operationName';
+
+/** Cuts client-chosen names in the attributes a span starts with (the gateway's request and plan spans). */
+function clientTextOnStart(): SpanProcessor {
+  return {
+    onStart(span) {
+      for (const key of [OPERATION_NAME, DEPRECATED_OPERATION_NAME]) {
+        const value = span.attributes[key];
+        if (typeof value === 'string' && boundedClientText(value) !== value) span.setAttribute(key, boundedClientText(value));
+      }
+    },
+    onEnd() {},
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
+}
+
+/**
+ * The execute span carries the operation's name in its name, an attribute and the document's source, as the client
+ * sent it: cut to our bound (client-text.ts) before the span ends and is exported. The SDK's span shows its name and
+ * attributes; the API's interface does not. (The parse span's source is the document as sent, up to MAX_BODY_BYTES.)
+ */
+function boundOperationName(span: Span): void {
+  const sdkSpan = span as Span & { name?: string; attributes?: Record<string, unknown> };
+  const name = sdkSpan.attributes?.[OPERATION_NAME];
+  if (typeof name !== 'string' || boundedClientText(name) === name) return;
+  const bounded = boundedClientText(name);
+  span.setAttribute(OPERATION_NAME, bounded);
+  const source = sdkSpan.attributes?.[SOURCE];
+  if (typeof source === 'string') span.setAttribute(SOURCE, source.replaceAll(name, bounded));
+  if (sdkSpan.name) span.updateName(sdkSpan.name.replace(name, bounded));
 }

@@ -10,7 +10,14 @@ import { lifetimeWithin } from '../../stack/token-lifetime';
  * `sub` and another in `preferred_username` must not be served as either but the first. What the user may do comes
  * from CRM (see profile-cache.ts).
  */
-export interface TokenSubject { sub: string }
+export interface TokenSubject {
+  sub: string;
+  /**
+   * The registered application the user signed in through, as the IdP names it (`client_id`, RFC 9068, else `azp`,
+   * OpenID Connect); undefined for a token that names none. Trusted documents are bound to it (admit-trusted.ts).
+   */
+  client?: string;
+}
 
 export interface TokenVerifierOptions {
   issuer: string;
@@ -61,7 +68,8 @@ export function createTokenVerifier(opts: TokenVerifierOptions) {
     if (!lifetimeWithin(payload, opts.maxTokenLifetimeSeconds, CLOCK_SKEW_SECONDS)) {
       throw unauthenticated('The bearer token lives longer than this service accepts; ask the identity provider for a new one.');
     }
-    const subject = { sub: payload.sub };
+    const client = [payload.client_id, payload.azp].find((c): c is string => typeof c === 'string' && c !== '');
+    const subject: TokenSubject = { sub: payload.sub, ...(client !== undefined && { client }) };
     const until = Math.min(Date.now() + VERIFIED_TTL_MS, (payload.exp as number) * 1000);
     verified.set(token, subject, until);
     return subject;

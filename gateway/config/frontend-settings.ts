@@ -1,5 +1,5 @@
 import { expect, variable } from '../../stack/settings/define';
-import { parseTrustedDocumentsSetting, type TrustedClientSetting } from '../front/trusted-documents/setting';
+import { parseTrustedDocumentsSetting, type TrustedClientSetting, type UnnamedClients } from '../front/trusted-documents/setting';
 
 /**
  * The gateway's settings for browsers and partner portals (issue 14): who may call from a web page (CORS), the
@@ -30,9 +30,13 @@ export const FRONTEND_VARIABLES = {
     shownDefault: 'unset',
   }),
   TRUSTED_DOCUMENTS: variable(expect.parsedBy(parseTrustedDocumentsSetting, 'a JSON object {"<client name>": {"mode": "off"|"log"|"enforce", "manifest": "<path>"}}'), {
-    meaning: 'per client (`apollographql-client-name`): `enforce` runs only its manifest\'s documents, `log` logs and counts the others, `off` runs anything; manifests (hash → document, graphql-codegen\'s `persisted-documents.json`; a relative path is from the project\'s folder) are read at start and again when they change. A client not named here is `off`',
+    meaning: 'per client, as the bearer token names it (`client_id`, else `azp`; never a header): `enforce` runs only its manifest\'s documents, `log` logs and counts the others, `off` runs anything; manifests (hash → document, graphql-codegen\'s `persisted-documents.json`; a relative path is from the project\'s folder) are read at start and again when they change. `*` covers the clients not named here',
     shownDefault: `\`${DEFAULT_TRUSTED_DOCUMENTS}\``,
   }).default(parseTrustedDocumentsSetting(DEFAULT_TRUSTED_DOCUMENTS)),
+  TRUSTED_DOCUMENTS_UNNAMED_CLIENTS: variable(expect.oneOf(['allow', 'refuse']).optional(), {
+    meaning: 'a request whose token names no client of `TRUSTED_DOCUMENTS` (none, or one not listed, and no `*`): `allow` runs anything, `refuse` runs nothing (`QUERY_NOT_IN_SAFELIST`): every client on a manifest, the "safelist for everyone"',
+    shownDefault: '`allow`; `refuse` with `NODE_ENV=production`',
+  }),
 };
 
 export interface FrontendSettings {
@@ -41,10 +45,15 @@ export interface FrontendSettings {
   graphiql: boolean;
   demoLoginUrl: string | undefined;
   trustedDocuments: Record<string, TrustedClientSetting>;
+  /** What runs for a token that names no client of `trustedDocuments`. */
+  unnamedClients: UnnamedClients;
 }
 
 export function frontendSettingsOf(
-  v: { CORS_ORIGINS?: string[]; GRAPHIQL?: 'on' | 'off'; DEMO_LOGIN_URL?: string; TRUSTED_DOCUMENTS: Record<string, TrustedClientSetting> },
+  v: {
+    CORS_ORIGINS?: string[]; GRAPHIQL?: 'on' | 'off'; DEMO_LOGIN_URL?: string;
+    TRUSTED_DOCUMENTS: Record<string, TrustedClientSetting>; TRUSTED_DOCUMENTS_UNNAMED_CLIENTS?: UnnamedClients;
+  },
   production: boolean,
 ): FrontendSettings {
   return {
@@ -52,6 +61,7 @@ export function frontendSettingsOf(
     graphiql: (v.GRAPHIQL ?? (production ? 'off' : 'on')) === 'on',
     demoLoginUrl: v.DEMO_LOGIN_URL,
     trustedDocuments: v.TRUSTED_DOCUMENTS,
+    unnamedClients: v.TRUSTED_DOCUMENTS_UNNAMED_CLIENTS ?? (production ? 'refuse' : 'allow'),
   };
 }
 

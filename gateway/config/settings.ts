@@ -51,12 +51,17 @@ export const GATEWAY_VARIABLES = {
   MAX_BODY_BYTES: variable(expect.integer(1).default(64 * 1024), { meaning: 'a larger request body is refused (413) unread' }),
   UPLOAD_MAX_BYTES: variable(expect.integer(1).default(10 * 1024 * 1024), { meaning: '`POST /uploads`: the largest file taken (413 beyond, nothing stored)' }),
   UPLOAD_TIMEOUT_MS: variable(expect.integer(1).default(120_000), { meaning: '`POST /uploads`: how long one upload may take end to end' }),
+  UPLOADS_PER_HOUR: variable(expect.integer(1).default(20), {
+    meaning: '`POST /uploads`: files one user may upload in an hour (429 beyond), in memory per gateway process; only users who may run an operation that takes a file upload at all',
+  }),
   DOWNLOAD_TIMEOUT_MS: variable(expect.integer(1).default(10_000), { meaning: '`GET /downloads/…`: how long the system holding the file may keep the gateway waiting' }),
   EBILL_URL: variable(expect.httpUrl().optional(), { meaning: 'eBill base URL, for the invoice PDFs of signed download links (unset: those links answer 503)', shownDefault: 'unset' }),
   EBILL_API_KEY: variable(expect.text().default('onegraph-ebill'), { meaning: 'eBill `X-Api-Key`', secret: true }),
   EBPFA_URL: variable(expect.httpUrl().optional(), { meaning: 'EBPFA base URL, for the fixed-line invoice PDFs of signed download links (unset: those links answer 503)', shownDefault: 'unset' }),
   EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'EBPFA `X-Api-Key`', secret: true }),
-  MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), { meaning: 'mutations per user per minute, in memory per gateway process' }),
+  MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), {
+    meaning: 'changes per user per minute (every mutation field of a request, aliases included; a request is taken or refused whole), in memory per gateway process',
+  }),
   // Browsers and partner portals (issue 14): CORS, the IDE, trusted documents.
   ...FRONTEND_VARIABLES,
 };
@@ -92,8 +97,8 @@ export interface GatewaySettings {
   /** Off when NODE_ENV=production: the schema is not published to whoever asks. */
   introspection: boolean;
   process: ProcessSettings;
-  /** POST /uploads: the largest file taken, and how long one upload may take end to end (the client's pace). */
-  uploads: { maxBytes: number; timeoutMs: number };
+  /** POST /uploads: the largest file taken, how long one upload may take end to end (the client's pace), files per user per hour. */
+  uploads: { maxBytes: number; timeoutMs: number; perHour: number };
   /** GET /downloads: the systems signed links point into, and how long the system may keep the gateway waiting. */
   downloads: { sources: FileSources; timeoutMs: number };
   /** CORS, the offline IDE, trusted documents per client (gateway/front/). */
@@ -131,7 +136,7 @@ export function readGatewaySettings(env: Record<string, string | undefined> = pr
     mutationsPerMinute: v.MUTATIONS_PER_MINUTE,
     introspection: !common.production,
     process: common,
-    uploads: { maxBytes: v.UPLOAD_MAX_BYTES, timeoutMs: v.UPLOAD_TIMEOUT_MS },
+    uploads: { maxBytes: v.UPLOAD_MAX_BYTES, timeoutMs: v.UPLOAD_TIMEOUT_MS, perHour: v.UPLOADS_PER_HOUR },
     downloads: { sources: fileSourcesFrom(v), timeoutMs: v.DOWNLOAD_TIMEOUT_MS },
     frontend: frontendSettingsOf(v, common.production),
   };

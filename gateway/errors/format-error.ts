@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../../adapters/errors';
+import { withQuotedTextBounded } from '../../observability/client-text';
 import { logger } from '../../observability/logger';
 import { currentRequestScope } from '../../observability/request-scope';
 import { noteErrorCode } from '../logs/access-line';
@@ -57,8 +58,9 @@ function toClientError(formatted: GraphQLFormattedError, error: unknown, correla
       const field = fieldOfLiteral(error);
       if (field) Object.assign(extensions, { code: 'BAD_USER_INPUT', field });
     }
-    // "Did you mean …?" would let anyone map the schema field by field, introspection or not.
-    return { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, ''), extensions };
+    // "Did you mean …?" would let anyone map the schema field by field, introspection or not. The names a message
+    // echoes (an operation's, a field's) are the client's: cut to our bound, whatever length they came with.
+    return { ...formatted, message: withQuotedTextBounded(formatted.message.replace(/ ?Did you mean .*\?$/, '')), extensions };
   }
   // Masked: no message, no stack, no legacy text; the correlation id leads to the log line that has them.
   logger.error({ code, path: formatted.path, err: error }, 'unexpected gateway error');

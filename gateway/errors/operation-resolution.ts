@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { boundedClientText } from '../../observability/client-text';
 import type { GatewayContext } from '../server/context';
 
 /**
@@ -24,7 +25,8 @@ export function operationResolution(): ApolloServerPlugin<GatewayContext> {
 }
 
 function unresolved(document: DocumentNode, operationName: string | undefined): GraphQLError {
-  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : []));
+  // The client chose these names: each cut to our bound (the quoted one below is cut by format-error.ts).
+  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [boundedClientText(d.name?.value ?? '(anonymous)')] : []));
   if (!operationName) {
     return clientError('OPERATION_RESOLUTION_FAILURE',
       `The document holds ${names.length} operations: set "operationName" to the one to run (${names.join(', ')}).`);

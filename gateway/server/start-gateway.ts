@@ -27,6 +27,8 @@ import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
 import { checkScalarInputs } from '../schema/scalar-input-checks';
 import { uploadRoute } from '../uploads/serve-upload';
+import { uploadingProfiles } from '../uploads/upload-holders';
+import { uploadQuota } from '../uploads/upload-quota';
 import type { GatewayContext } from './context';
 import { frontRoutes } from '../front/front-routes';
 import { admitTrustedDocuments } from '../front/trusted-documents/admit-trusted';
@@ -85,8 +87,11 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     stopOnTerminationSignals: false,
   });
 
+  // One verifier (and its cache of verified tokens) for trusted documents, which read the token's client, and the
+  // authenticator, which reads its user.
+  const verifyBearer = createTokenVerifier(settings.auth);
   const authenticate = createAuthenticator(
-    createTokenVerifier(settings.auth),
+    verifyBearer,
     cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
   );
   let http: GraphQLHttpServer | undefined;
@@ -110,13 +115,15 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       aroundRequest: servedInScopeWithAccessLine,
       health: { ready: () => started, details: () => ({ supergraphLoaded: started, legacySystems: legacySystemsHealth() }) },
       otherRoutes: frontRoutes(settings.frontend, serveMetrics),
-      admit: admitTrustedDocuments(settings.frontend.trustedDocuments),
+      admit: admitTrustedDocuments(settings.frontend.trustedDocuments, settings.frontend.unnamedClients, verifyBearer),
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };
       },
       routes: {
-        '/uploads': uploadRoute({ authenticate, uploader, maxBytes: settings.uploads.maxBytes }),
+        '/uploads': uploadRoute({
+          authenticate, uploader, maxBytes: settings.uploads.maxBytes, uploaders: uploadingProfiles(), quota: uploadQuota(settings.uploads.perHour),
+        }),
         '/downloads': downloadRoute({ secret: settings.identitySecret, ...settings.downloads }),
       },
     });

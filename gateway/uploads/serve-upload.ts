@@ -3,29 +3,49 @@ import { Readable } from 'node:stream';
 import type { AttachmentUploader } from '../../adapters/crm';
 import { isGraphError } from '../../adapters/errors';
 import type { Authenticator } from '../auth/authenticate';
+import { metricsEnabled, uploads } from '../../observability/metrics';
 import { currentRequestScope } from '../../observability/request-scope';
+import type { Profile } from '../../adapters/domain';
 import { refuse } from '../../stack/http/refuse';
 import { logger } from '../../observability/logger';
 import { detectUploadType, SNIFF_BYTES } from './content-type';
+import type { UploadQuota } from './upload-quota';
 
 /**
  * `POST /uploads`: the body is the file's bytes (any Content-Type; `fetch(url, { method: 'POST', body: file })`
  * from a browser), with the same bearer token as /graphql. The type is read from the content; the bytes stream on
  * into CRM's attachment store under the caller's user id, and the answer is `201 {"id", "contentType", "size"}`:
- * the id a mutation then refers to, once. Refusals: 401 (no valid token), 413 (over `maxBytes`: nothing is kept),
- * 415 (not a PDF, JPEG, PNG, CSV or XLSX), 503 (CRM unavailable).
+ * the id a mutation then refers to, once. Refusals: 401 (no valid token), 403 (no operation the user may run takes a
+ * file: `uploaders`, upload-holders.ts), 429 (over the per-user quota, upload-quota.ts), 413 (over `maxBytes`:
+ * nothing is kept), 415 (not a PDF, JPEG, PNG, CSV or XLSX), 503 (CRM unavailable).
  */
-export function uploadRoute(deps: { authenticate: Authenticator; uploader: AttachmentUploader; maxBytes: number }) {
+export function uploadRoute(deps: {
+  authenticate: Authenticator; uploader: AttachmentUploader; maxBytes: number;
+  /** The profiles of the operations that take an upload (upload-holders.ts). */
+  uploaders: ReadonlySet<Profile>;
+  quota: UploadQuota;
+}) {
   return async function serveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'BAD_REQUEST', 'Send the file with POST.', true);
     const { correlationId } = currentRequestScope()!;
-    let owner: string;
+    let identity: Awaited<ReturnType<Authenticator>>;
     try {
-      owner = (await deps.authenticate(req.headers.authorization, correlationId)).userId;
+      identity = await deps.authenticate(req.headers.authorization, correlationId);
     } catch (err) {
       if (!isGraphError(err)) throw err;
       const unauthenticated = err.extensions.code === 'UNAUTHENTICATED';
       return refuse(res, unauthenticated ? 401 : 503, String(err.extensions.code), err.message, true);
+    }
+    const owner = identity.userId;
+    if (!identity.grants.some((grant) => deps.uploaders.has(grant.profile))) {
+      if (metricsEnabled) uploads.inc({ outcome: 'no_operation' });
+      return refuse(res, 403, 'FORBIDDEN', 'No operation you may run takes a file: there is nothing to upload it for.', true);
+    }
+    const retryAfterSeconds = deps.quota.take(owner);
+    if (retryAfterSeconds !== null) {
+      if (metricsEnabled) uploads.inc({ outcome: 'quota' });
+      res.setHeader('retry-after', String(retryAfterSeconds));
+      return refuse(res, 429, 'RATE_LIMITED', `Too many uploads: try again in ${retryAfterSeconds} s.`, true);
     }
     const tooLarge = () => refuse(res, 413, 'BAD_REQUEST', `A file may be at most ${deps.maxBytes} bytes.`, true);
     // A browser declares the length of a file it sends: a file too large is refused before a byte is read.
@@ -49,6 +69,7 @@ export function uploadRoute(deps: { authenticate: Authenticator; uploader: Attac
     try {
       const id = await deps.uploader.upload({ owner, contentType, content });
       logger.info({ contentType, size }, 'upload stored');
+      if (metricsEnabled) uploads.inc({ outcome: 'stored' });
       res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ id, contentType, size }));
     } catch (err) {

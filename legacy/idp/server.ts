@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { logger } from '../../observability/logger';
 import { issueAccessToken, TOKEN_LIFETIME_SECONDS, type TokenClaimsSettings } from './access-token';
+import { clientOfTokenRequest } from './clients';
 import type { CredentialStore } from './credentials';
 import type { SigningKey } from './signing-key';
 
@@ -19,7 +20,8 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * The two endpoints of an OAuth 2 identity provider that the graph needs: the JWKS the gateway verifies tokens
- * with, and the resource-owner password grant the demo and the tests log in with.
+ * with, and the resource-owner password grant the demo and the tests log in with, through a registered client
+ * (`client_id`, clients.ts) or none.
  */
 export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
   const jwks = JSON.stringify({ keys: [opts.key.publicJwk] });
@@ -55,10 +57,13 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
     const form = await readForm(req);
     if (form.grant_type !== 'password') return sendJson(res, 400, { error: 'unsupported_grant_type' });
     if (!form.username || !form.password) throw new BadRequest('username and password are required');
+    // RFC 6749 §5.2: a client the IdP has not registered is `invalid_client`, before any password is looked at.
+    const client = clientOfTokenRequest(form.client_id);
+    if (!client.ok) return sendJson(res, 401, { error: 'invalid_client' });
     const check = opts.credentials.check(form.username, form.password);
     // One answer for a wrong password, an unknown user and a disabled one: the client learns nothing more.
     if (!check.ok) return sendJson(res, 401, { error: 'invalid_grant' });
-    const accessToken = await issueAccessToken(opts.key, check.user, opts);
+    const accessToken = await issueAccessToken(opts.key, check.user, opts, client.client);
     sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS });
   }
 

@@ -28,6 +28,9 @@ export const STAND_IN_VARIABLES = {
   CRM_PASSWORD: variable(expect.text().default('onegraph'), { meaning: 'and its password', secret: true }),
   EBILL_API_KEY: variable(expect.text().default('onegraph-ebill'), { meaning: 'the `X-Api-Key` the eBill stand-in accepts', secret: true }),
   EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'the `X-Api-Key` the EBPFA stand-in accepts', secret: true }),
+  ATTACHMENT_TTL_SECONDS: variable(expect.integer(1).default(86_400), {
+    meaning: 'CRM: how long an uploaded file waits for the pratica that claims it; unclaimed after this, it is deleted',
+  }),
   IDP_ISSUER: variable(expect.text().default('onegraph-demo-idp'), { meaning: 'the `iss` of the demo IdP\'s tokens' }),
   IDP_AUDIENCE: variable(expect.text().default('onegraph'), { meaning: 'the `aud` of the demo IdP\'s tokens' }),
   // h-employee (issue 12): the payment provider's stand-in (seed 002 §9.1.2).
@@ -49,6 +52,8 @@ export interface StandInSettings {
   faults: FaultTable;
   largeCustomers: { id: string; lines: number }[];
   crm: { user: string; password: string };
+  /** CRM: seconds an uploaded file waits for its pratica before it is deleted. */
+  attachmentTtlSeconds: number;
   ebillApiKey: string;
   ebpfaApiKey: string;
   idp: { issuer: string; audience: string };
@@ -73,6 +78,7 @@ export function readStandInSettings(env: Record<string, string | undefined> = pr
     faults: v.FAULTS ?? {},
     largeCustomers: v.LARGE_CUSTOMERS ?? [],
     crm: { user: v.CRM_USER, password: v.CRM_PASSWORD },
+    attachmentTtlSeconds: v.ATTACHMENT_TTL_SECONDS,
     ebillApiKey: v.EBILL_API_KEY,
     ebpfaApiKey: v.EBPFA_API_KEY,
     idp: { issuer: v.IDP_ISSUER, audience: v.IDP_AUDIENCE },

@@ -84,7 +84,7 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
     const method = (req.method ?? 'GET').toUpperCase();
     let search = new URL(req.url ?? '/', 'http://gateway').search;
     if (opts.admit) {
-      const admitted = admitGraphQLRequest(opts.admit, req, method, parsed, search);
+      const admitted = await admitGraphQLRequest(opts.admit, req, method, parsed, search);
       if (!admitted.ok) return refuse(res, admitted.status, admitted.code, admitted.message);
       ({ body: parsed, search } = admitted);
     }

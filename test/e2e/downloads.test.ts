@@ -53,17 +53,20 @@ describe('invoice PDFs by signed link', () => {
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  it('refuses a tampered link with 403: another file named in the same signature, or a damaged signature', async () => {
+  it('refuses a tampered link with 403: a changed byte in its content or in its tag, or a link not made by the graph', async () => {
     const token = mobileLink.pathname.split('/').pop()!;
-    const [header, payload, signature] = token.split('.');
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    const otherFile = Buffer.from(JSON.stringify({ ...claims, path: claims.path.replace('7X00412066', '7X00412067') })).toString('base64url');
-    const damaged = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
-    for (const forged of [`${header}.${otherFile}.${signature}`, `${header}.${payload}.${damaged}`, 'not-a-token']) {
+    const [header, key, iv, ciphertext, tag] = token.split('.');
+    const flip = (part: string) => `${part.slice(0, -2)}${part.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const forged of [[header, key, iv, flip(ciphertext), tag].join('.'), [header, key, iv, ciphertext, flip(tag)].join('.'), 'not-a-token']) {
       const { status, body } = await refusal(await follow(new URL(`/downloads/${forged}`, stack.gatewayUrl)));
       expect(status).toBe(403);
       expect(body.errors[0]).toMatchObject({ message: 'This download link is not valid.', extensions: { code: 'FORBIDDEN' } });
     }
+  });
+
+  it('shows whoever sees the link neither the file\'s place in eBill nor the viewer\'s CRM id (issue 19 item 10)', async () => {
+    const decoded = mobileLink.pathname.split('/').pop()!.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1')).join('\n');
+    for (const readable of ['/ebill/', '7X00412066', '1-U0001', 'ginevra']) expect(`${mobileLink.href}\n${decoded}`).not.toContain(readable);
   });
 
   it('refuses the same link once it has expired with 410, saying to ask for a new one', async () => {

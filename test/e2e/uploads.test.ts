@@ -10,19 +10,23 @@ import { startTestStack, tokenFor, type TestStack } from '../support/stack';
 /**
  * Issue 9 item 6, uploads: POST /uploads on the gateway, the type from the content, the bytes in CRM's attachment
  * store under the uploader, and an id a pratica may use once, only for its owner and only of the type it needs.
+ * Issue 19 item 8: only users who may run an operation that takes a file (the IMEI block, the deferred activation:
+ * the ROA) upload, at most UPLOADS_PER_HOUR files each.
  */
 /** Above the 64 KiB the type is read from, so that a streamed upload is cut off on its way to CRM. */
 const MAX_BYTES = 256 * 1024;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const GINEVRA = '1-U0001';
+const UPLOADS_PER_HOUR = 20;
+/** vincenzo.roa: the ROA who blocks an IMEI with the documents he uploads. */
+const VINCENZO = '1-U0030';
 const LUCA = '1-U0002';
 
 let stack: TestStack;
 let token: string;
 let crm: LegacyHttp;
 beforeAll(async () => {
-  stack = await startTestStack({ componentEnv: { gateway: { UPLOAD_MAX_BYTES: String(MAX_BYTES) } } });
-  token = await tokenFor(stack, 'ginevra.vallisneri');
+  stack = await startTestStack({ componentEnv: { gateway: { UPLOAD_MAX_BYTES: String(MAX_BYTES), UPLOADS_PER_HOUR: String(UPLOADS_PER_HOUR) } } });
+  token = await tokenFor(stack, 'vincenzo.roa');
   crm = createLegacyHttp({ system: 'CRM', url: stack.components.get('crm')!.url, headers: { authorization: crmAuthorization() } });
 });
 afterAll(async () => {
@@ -41,7 +45,11 @@ async function upload(body: BodyInit, opts: { claimedType?: string; bearer?: str
     body,
     ...(body instanceof ReadableStream && { duplex: 'half' }),
   } as RequestInit);
-  return { status: res.status, body: (await res.json()) as { id?: string; contentType?: string; size?: number; errors?: { extensions: { code: string } }[] } };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as { id?: string; contentType?: string; size?: number; errors?: { message: string; extensions: { code: string } }[] },
+  };
 }
 
 /** CRM's claim, as CreaPratica makes it, through the adapter: `input.document` is the client's field for the id. */
@@ -123,16 +131,42 @@ describe('an uploaded id is used once, by its owner, for the type asked', () => 
     const { body } = await upload(new Uint8Array(minimalPdf('documento di identità')));
     const id = body.id!;
     await expect(claim([id], LUCA, ['application/pdf'])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.document' } });
-    await expect(claim([id], GINEVRA, ['application/pdf'])).resolves.toEqual([id]);
-    await expect(claim([id], GINEVRA, ['application/pdf'])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.document' } });
+    await expect(claim([id], VINCENZO, ['application/pdf'])).resolves.toEqual([id]);
+    await expect(claim([id], VINCENZO, ['application/pdf'])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.document' } });
   });
 
   it('refuses a list uploaded under a .pdf name where a PDF is required, and an unknown id', async () => {
     const { body } = await upload('numero;iccid\n3471000001;8939010000000000001\n', { claimedType: 'application/pdf' });
     expect(body.contentType).toBe('text/csv');
-    await expect(claim([body.id!], GINEVRA, ['application/pdf', 'image/jpeg', 'image/png'])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(claim(['ALL-unknown'], GINEVRA, ['application/pdf'])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(claim([body.id!], VINCENZO, ['application/pdf', 'image/jpeg', 'image/png'])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(claim(['ALL-unknown'], VINCENZO, ['application/pdf'])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     // The refused claim used nothing: the list is still there for the operation that takes CSV.
-    await expect(claim([body.id!], GINEVRA, ['text/csv'])).resolves.toEqual([body.id]);
+    await expect(claim([body.id!], VINCENZO, ['text/csv'])).resolves.toEqual([body.id]);
+  });
+});
+
+describe('who may upload, and how much (issue 19 item 8)', () => {
+  it('refuses a UT, whom no operation lets send a file, with 403 before a byte reaches CRM', async () => {
+    const before = storedAttachments();
+    const ut = await upload(new Uint8Array(minimalPdf('non serve a nulla')), { bearer: await tokenFor(stack, 'giada.mantesi') });
+    expect(ut.status).toBe(403);
+    expect(ut.body.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/No operation you may run takes a file/) });
+    expect(storedAttachments()).toBe(before);
+  });
+
+  it(`takes ${UPLOADS_PER_HOUR} files an hour from one ROA, then answers 429 with Retry-After and stores nothing more; another ROA has his own quota`, async () => {
+    const pasquale = await tokenFor(stack, 'pasquale.eu');
+    const stored = await Promise.all(Array.from({ length: UPLOADS_PER_HOUR }, () => upload(new Uint8Array(PNG), { bearer: pasquale })));
+    expect(stored.map((u) => u.status)).toEqual(Array(UPLOADS_PER_HOUR).fill(201));
+    const before = storedAttachments();
+    const over = await upload(new Uint8Array(PNG), { bearer: pasquale });
+    expect(over.status).toBe(429);
+    expect(over.body.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(over.retryAfter)).toBeGreaterThan(3_000);
+    expect(storedAttachments()).toBe(before);
+    expect((await upload(new Uint8Array(PNG), { bearer: await tokenFor(stack, 'massimiliano.roa') })).status).toBe(201);
+    const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
+    expect(metrics).toMatch(/onegraph_uploads_total\{outcome="quota"\} 1/);
+    expect(metrics).toMatch(/onegraph_uploads_total\{outcome="no_operation"\} [1-9]/);
   });
 });

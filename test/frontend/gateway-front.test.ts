@@ -94,16 +94,14 @@ describe('the offline IDE', () => {
   });
 });
 
-describe('the CM8 portal\'s trusted documents (mode enforce by default)', () => {
+describe('the CM8 portal\'s trusted documents (mode enforce by default), bound to its users\' tokens', () => {
   const manifest = JSON.parse(readFileSync(new URL('../../trusted-documents/cm8-portal/gql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
   const [linesHash, linesText] = Object.entries(manifest).find(([, doc]) => doc.startsWith('query Cm8Lines'))!;
-  const asCm8 = async (body: unknown) => {
+  /** A CM8 user signed in through the portal (its registered client at the IdP), sending whatever client headers. */
+  const asCm8 = async (body: unknown, clientHeaders: Record<string, string> = { 'apollographql-client-name': 'cm8-portal', 'apollographql-client-version': '1.0.0' }) => {
     const res = await fetch(stack.gatewayUrl, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json', authorization: `Bearer ${await tokenFor(stack, 'vincenzo.roa')}`,
-        'apollographql-client-name': 'cm8-portal', 'apollographql-client-version': '1.0.0',
-      },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(stack, 'vincenzo.roa', 'demo', 'cm8-portal')}`, ...clientHeaders },
       body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
@@ -127,10 +125,28 @@ describe('the CM8 portal\'s trusted documents (mode enforce by default)', () => 
     expect(unknownHash.body.errors![0].extensions.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
   });
 
-  it('leaves other clients free (mode off)', async () => {
+  // Issue 19 item 7: the audit ran any document as a CM8 user by not naming the client, or naming it otherwise.
+  const BYPASSES: Record<string, Record<string, string>> = {
+    'no client name': {},
+    'an empty client name': { 'apollographql-client-name': '' },
+    'another client\'s name': { 'apollographql-client-name': 'some-script' },
+    'the portal\'s name in upper case': { 'apollographql-client-name': 'CM8-PORTAL' },
+  };
+  for (const [bypass, headers] of Object.entries(BYPASSES)) {
+    it(`holds a CM8 user to the portal's documents whatever the headers say: ${bypass} is refused, the manifest still runs`, async () => {
+      const arbitrary = await asCm8({ query: '{ viewer { displayName grants { profile scopeId } } }' }, headers);
+      expect(arbitrary.status).toBe(400);
+      expect(arbitrary.body.data).toBeUndefined();
+      expect(arbitrary.body.errors![0].extensions.code).toBe('QUERY_NOT_IN_SAFELIST');
+      const reviewed = await asCm8({ documentId: linesHash, variables: { first: 5 } }, headers);
+      expect(reviewed.body.data.mobileLines.totalCount).toBeGreaterThan(0);
+    });
+  }
+
+  it('leaves a token that names no client free outside production (TRUSTED_DOCUMENTS_UNNAMED_CLIENTS allow)', async () => {
     const res = await fetch(stack.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(stack, 'vincenzo.roa')}`, 'apollographql-client-name': 'some-script' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(stack, 'vincenzo.roa')}`, 'apollographql-client-name': 'cm8-portal' },
       body: JSON.stringify({ query: '{ viewer { displayName } }' }),
     });
     expect(res.status).toBe(200);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { frontendSettingsOf } from '../../gateway/config/frontend-settings';
 import { sha256, trustedDocuments } from '../../gateway/front/trusted-documents/trusted-documents';
 
 /**
@@ -36,9 +37,30 @@ describe('a client in mode enforce', () => {
     expect(decide({ name: 'portal' }, { query: `${LINES} ` })).toMatchObject({ ok: false }); // not the reviewed text
   });
 
-  it('leaves other clients and nameless requests alone', () => {
+  it('leaves other clients and tokens naming no client alone, unless unnamed clients are refused', () => {
     expect(decide({ name: 'another-app' }, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
     expect(decide({}, { query: OTHER })).toEqual({ ok: true, body: { query: OTHER } });
+  });
+});
+
+describe('unnamed clients refused (TRUSTED_DOCUMENTS_UNNAMED_CLIENTS=refuse, production\'s default)', () => {
+  it('runs nothing for a token naming no client or one not in the setting; `*` still covers them; a named client is unchanged', () => {
+    const portal = manifest('portal-only.json', [LINES]);
+    const decide = trustedDocuments({ portal: { mode: 'enforce', manifest: portal }, script: { mode: 'off', manifest: null } }, 'refuse');
+    for (const unnamed of [{}, { name: 'not-configured' }]) {
+      expect(decide(unnamed, { query: LINES })).toMatchObject({ ok: false, status: 400, code: 'QUERY_NOT_IN_SAFELIST', message: expect.stringMatching(/registered client/) });
+    }
+    expect(decide({ name: 'portal' }, { query: LINES }).ok).toBe(true);
+    expect(decide({ name: 'script' }, { query: OTHER }).ok).toBe(true);
+    const starred = trustedDocuments({ '*': { mode: 'enforce', manifest: portal } }, 'refuse');
+    expect(starred({}, { query: LINES }).ok).toBe(true);
+  });
+
+  it('is the default with NODE_ENV=production only', () => {
+    const v = { TRUSTED_DOCUMENTS: {} };
+    expect(frontendSettingsOf(v, true).unnamedClients).toBe('refuse');
+    expect(frontendSettingsOf(v, false).unnamedClients).toBe('allow');
+    expect(frontendSettingsOf({ ...v, TRUSTED_DOCUMENTS_UNNAMED_CLIENTS: 'allow' }, true).unnamedClients).toBe('allow');
   });
 });
 

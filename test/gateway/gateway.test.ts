@@ -28,6 +28,8 @@ import { graphql, tokenFor } from '../support/stack';
  * lets through, what it forwards, what it hides. The full-stack counterpart is stack-auth.test.ts.
  */
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
+/** What a production deployment sets from its secret store: the demo defaults of keys are refused in production. */
+const PRODUCTION_KEYS = { CRM_PASSWORD: 'p', EBILL_API_KEY: 'k1', EBPFA_API_KEY: 'k2' };
 const SDL = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   scalar Date
@@ -319,10 +321,21 @@ describe('gateway error masking and subgraph calls', () => {
   it('answers introspection outside production only', async () => {
     const query = '{ __schema { queryType { name } } }';
     expect((await graphql(at(), query, {}, token)).body.data.__schema.queryType.name).toBe('Query');
-    const production = await startTestGateway({ NODE_ENV: 'production', CRM_PASSWORD: 'p', EBILL_API_KEY: 'k1', EBPFA_API_KEY: 'k2' });
-    const { body } = await graphql({ gatewayUrl: production.url }, query, {}, token);
+    // In production a client must be named (below): one under no manifest, so that only introspection is refused.
+    const production = await startTestGateway({ ...PRODUCTION_KEYS, NODE_ENV: 'production', TRUSTED_DOCUMENTS: JSON.stringify({ 'cm8-portal': { mode: 'off' } }) });
+    const portalToken = await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri', 'demo', 'cm8-portal');
+    const { body } = await graphql({ gatewayUrl: production.url }, query, {}, portalToken);
     expect(body.data ?? null).toBeNull();
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('runs nothing in production for a token that names no client of TRUSTED_DOCUMENTS (issue 19 item 7, "safelist for everyone")', async () => {
+    const production = await startTestGateway({ ...PRODUCTION_KEYS, NODE_ENV: 'production', TRUSTED_DOCUMENTS: JSON.stringify({ 'cm8-portal': { mode: 'off' } }) });
+    const unnamed = await graphql({ gatewayUrl: production.url }, '{ whoami { userId } }', {}, token);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors[0]).toMatchObject({ extensions: { code: 'QUERY_NOT_IN_SAFELIST' }, message: expect.stringMatching(/registered client/) });
+    const named = await graphql({ gatewayUrl: production.url }, '{ whoami { userId } }', {}, await tokenFor({ idpUrl: idp.url }, 'ginevra.vallisneri', 'demo', 'cm8-portal'));
+    expect(named.body.errors).toBeUndefined();
   });
 
   it('refuses at start a SUBGRAPH_URLS entry naming no subgraph of the supergraph', async () => {

@@ -52,6 +52,20 @@ describe('demo IdP', () => {
     expect(payload.exp! - payload.iat!).toBe(3600);
   });
 
+  it('names the registered client a token was asked through (client_id and azp, issue 19 item 7), none without one; an unknown client is invalid_client', async () => {
+    const portal = (await (await form({ grant_type: 'password', username: 'vincenzo.roa', password: 'demo', client_id: 'cm8-portal' })).json()) as { access_token: string };
+    const { payload } = await jwtVerify(portal.access_token, jwksOf(idp), { issuer: ISSUER, audience: AUDIENCE });
+    expect(payload).toMatchObject({ client_id: 'cm8-portal', azp: 'cm8-portal' });
+    const { payload: unnamed } = await jwtVerify(await tokenFor({ idpUrl: idp.url }, 'vincenzo.roa'), jwksOf(idp), { issuer: ISSUER, audience: AUDIENCE });
+    expect(unnamed.client_id).toBeUndefined();
+    expect(unnamed.azp).toBeUndefined();
+    for (const clientId of ['CM8-PORTAL', 'some-script']) {
+      const res = await form({ grant_type: 'password', username: 'vincenzo.roa', password: 'demo', client_id: clientId });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: 'invalid_client' });
+    }
+  });
+
   it('accepts a JSON body too, and the generated user of a large customer', async () => {
     const res = await post(JSON.stringify({ grant_type: 'password', username: 'bigten.rl', password: 'demo' }), 'application/json');
     expect(res.status).toBe(200);

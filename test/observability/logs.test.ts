@@ -113,6 +113,30 @@ describe('logs', () => {
     }
   });
 
+  it('cuts a 30,000-character operationName to our bound in every process\'s log, the error message and the metric labels (issue 19 item 9)', async () => {
+    const long = `Long${'Q'.repeat(29_996)}`;
+    const post = async (body: unknown, requestId: string) => {
+      const res = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+    };
+    const ran = `test-${randomUUID()}`;
+    const named = await post({ query: `query ${long} { viewer { username } }`, operationName: long }, ran);
+    expect(named.body.data.viewer.username).toBe('ginevra.vallisneri');
+    expect((await accessLine(ran)).operationName).toBe(`Long${'Q'.repeat(96)}…(30000 characters)`);
+
+    const refused = await post({ query: `query ${long} { viewer { username } }`, operationName: `${long}X` }, `test-${randomUUID()}`);
+    expect(refused.body.errors![0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(refused.body.errors![0].message.length).toBeLessThan(400);
+
+    const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
+    await vi.waitFor(() => expect(logs.processesWith(ran)).toContain('account'), { timeout: 5_000 });
+    for (const text of [JSON.stringify(logs.of()), metrics, JSON.stringify(refused.body)]) expect(text).not.toContain('Q'.repeat(200));
+  });
+
   it('redacts credentials in any logged headers, and writes logs to stderr only', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `

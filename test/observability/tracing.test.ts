@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STAND_INS, type StandInName } from '../../stack/launch';
 import { counters, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { readmeDashboardQuery } from '../e2e/dashboard-query';
@@ -91,4 +91,32 @@ describe('one trace from the client to the legacy call', () => {
     const roots = spans.filter((s) => !ids.has(s.parentSpanId ?? ''));
     expect(roots.map((s) => [s.service, s.parentSpanId])).toEqual([['onegraph-gateway', clientSpanId]]);
   }, 120_000);
+
+  it('cuts a 30,000-character operation name to our bound in the spans\' names and attributes of the gateway and the subgraph (issue 19 item 9)', async () => {
+    const long = `Long${'Q'.repeat(29_996)}`;
+    const traceId = randomBytes(16).toString('hex');
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json', authorization: `Bearer ${await tokenFor(stack, 'ginevra.vallisneri')}`,
+        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+      },
+      body: JSON.stringify({ query: `query ${long} { viewer { username } }`, operationName: long }),
+    });
+    expect(((await res.json()) as { data: { viewer: { username: string } } }).data.viewer.username).toBe('ginevra.vallisneri');
+    await vi.waitFor(() => {
+      const named = collector.spans.filter((s) => s.traceId === traceId && s.attributes['graphql.operation.name'] !== undefined);
+      expect(new Set(named.map((s) => s.service)).size).toBeGreaterThanOrEqual(2);
+    }, { timeout: 15_000, interval: 250 });
+    const spans = collector.spans.filter((s) => s.traceId === traceId);
+    for (const span of spans.filter((s) => s.attributes['graphql.operation.name'] !== undefined)) {
+      expect(span.attributes['graphql.operation.name'], `${span.service} ${span.name}`).toMatch(/^LongQ{96}…\(\d+ characters\)$/);
+    }
+    for (const span of spans) {
+      // The parse span's source is the document as the client sent it (bounded by MAX_BODY_BYTES), not a name of ours.
+      const { 'graphql.source': source, ...attributes } = span.attributes;
+      const shown = JSON.stringify({ name: span.name, attributes, source: span.name === 'graphql.parse' ? '' : source });
+      expect(shown, `${span.service} ${span.name}`).not.toContain('Q'.repeat(200));
+    }
+  });
 });

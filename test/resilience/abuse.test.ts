@@ -38,6 +38,8 @@ const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }
 const ABUSIVE: Record<string, { query: string; limit: string }> = {
   deep: { query: '{ requests { order { request { order { request { order { request { order { request { id } } } } } } } } } }', limit: 'depth' },
   aliased: { query: `{ ${repeat(20, (i) => `a${i}: mobileLines { totalCount }`)} }`, limit: 'aliases' },
+  // Issue 19 item 9: 330 `__typename` aliases were answered, the alias limit let them all through.
+  'typename-aliased': { query: `{ ${repeat(330, (i) => `t${i}: __typename`)} }`, limit: 'aliases' },
   costly: {
     query: `{ ${repeat(10, (i) => `p${i}: mobileLines(first: 100, offset: ${i * 100}) { nodes { number status iccid tariffPlan residualCredit { amount updatedAt } availableTraffic { dataGbLeft minutesLeft smsLeft } } }`)} }`,
     limit: 'cost',
@@ -105,5 +107,27 @@ describe('mutation rate limit', () => {
     // Another user has his own quota.
     const other = await graphql(stack, block, input(100), await tokenFor(stack, 'mario.rossi'));
     expect(other.body.errors?.[0]?.extensions?.code).not.toBe('RATE_LIMITED');
+  });
+});
+
+describe('every change in a request counts against the change limit (issue 19 item 8)', () => {
+  const scrivici = (n: number, tag: string) => `mutation { ${repeat(n, (i) => `w${i}: writeToUs(input: {
+    scopeId: "888010088938", subject: "Informazioni", phone: "3335617891", notes: "Richiesta ${tag} ${i}.", idempotencyKey: "aliased-${tag}-${i}-key"
+  }) { request { id } }`)} }`;
+
+  it(`refuses whole a request of ${MUTATIONS_PER_MINUTE + 1} aliased "Scrivici" (row 29) against ${MUTATIONS_PER_MINUTE} a minute, nothing filed; ${MUTATIONS_PER_MINUTE} go through and use the minute`, async () => {
+    const roa = await tokenFor(stack, 'vincenzo.roa');
+    await resetCounters(stack, 'crm');
+    const tooMany = await graphql(stack, scrivici(MUTATIONS_PER_MINUTE + 1, 'a'), {}, roa);
+    expect(tooMany.status).toBe(429);
+    expect(tooMany.body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/makes 4 changes/) });
+    expect((await counters(stack, 'crm')).CreaPratica).toBeUndefined();
+
+    const allowed = await graphql(stack, scrivici(MUTATIONS_PER_MINUTE, 'b'), {}, roa);
+    expect(allowed.body.errors).toBeUndefined();
+    expect(new Set(Object.values(allowed.body.data as Record<string, { request: { id: string } }>).map((w) => w.request.id)).size).toBe(MUTATIONS_PER_MINUTE);
+    const next = await graphql(stack, scrivici(1, 'c'), {}, roa);
+    expect(next.status).toBe(429);
+    expect(next.body.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 });

@@ -11,9 +11,15 @@ const tokenOf = (url: string) => url.split('/downloads/')[1];
 describe('download links', () => {
   it('name the file, its name and type and the viewer, under the gateway route (absolute with a base URL)', async () => {
     const url = await createDownloadSigner({ secret, ttlSeconds: 300, baseUrl: 'https://graph.example.it/' }).urlFor(PDF, '1-U0001');
-    expect(url).toMatch(/^https:\/\/graph\.example\.it\/downloads\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(url).toMatch(/^https:\/\/graph\.example\.it\/downloads\/[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/); // a JWE, `dir`: no key part
     expect(await verifyDownload(tokenOf(url), secret)).toEqual({ ...PDF, userId: '1-U0001' });
     expect(await createDownloadSigner({ secret, ttlSeconds: 300, baseUrl: '' }).urlFor(PDF, '1-U0001')).toMatch(/^\/downloads\//);
+  });
+
+  it('are opaque (issue 19 item 10): no part of the token, decoded, shows the legacy path, the file name or the user id', async () => {
+    const token = tokenOf(await createDownloadSigner({ secret, ttlSeconds: 300, baseUrl: '' }).urlFor(PDF, '1-U0001'));
+    const decoded = [token, ...token.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1'))].join('\n');
+    for (const secretPart of ['/ebill/', '7X00412066', '1-U0001']) expect(decoded).not.toContain(secretPart);
   });
 
   it('are refused when signed with another key, or when they are a gateway identity and not a link', async () => {

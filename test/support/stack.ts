@@ -45,12 +45,16 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   }
 }
 
-/** Logs in at the stack's IdP; rejects when the IdP refuses (wrong password, disabled user). */
-export async function tokenFor(stack: Pick<Stack, 'idpUrl'>, username: string, password = 'demo'): Promise<string> {
+/**
+ * Logs in at the stack's IdP; rejects when the IdP refuses (wrong password, disabled user, unknown client). With
+ * `client`, through that registered application (legacy/idp/clients.ts): the token names it, and the gateway applies
+ * its trusted documents; without, the token names no client.
+ */
+export async function tokenFor(stack: Pick<Stack, 'idpUrl'>, username: string, password = 'demo', client?: string): Promise<string> {
   const res = await fetch(`${stack.idpUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password }),
+    body: new URLSearchParams({ grant_type: 'password', username, password, ...(client !== undefined && { client_id: client }) }),
   });
   const body = (await res.json()) as { access_token?: string; error?: string };
   if (!res.ok || !body.access_token) throw new Error(`the IdP refused ${username}: HTTP ${res.status} ${body.error ?? ''}`);

@@ -22,7 +22,9 @@ async function signIn(username: string, password: string): Promise<string> {
   const res = await fetch(`${IDP}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password }),
+    // Signed in through the dashboard's registered client: the token names it, and the gateway holds the dashboard
+    // to its trusted documents whatever headers a request carries.
+    body: new URLSearchParams({ grant_type: 'password', username, password, client_id: CLIENT_NAME }),
   });
   const body = (await res.json()) as { access_token?: string };
   if (!res.ok || !body.access_token) throw new Error('Wrong user name or password.');

@@ -11,6 +11,12 @@ export interface TrustedClientSetting {
 
 const MODES: readonly TrustedDocumentsMode[] = ['off', 'log', 'enforce'];
 
+/**
+ * What the gateway does with a request whose token names no client of `TRUSTED_DOCUMENTS` (and no `*` entry):
+ * `allow` runs anything (the demo, scripts, the IDE), `refuse` runs nothing (`TRUSTED_DOCUMENTS_UNNAMED_CLIENTS`).
+ */
+export type UnnamedClients = 'allow' | 'refuse';
+
 /** `TRUSTED_DOCUMENTS` (relative manifest paths are read from the project root): `{"cm8-portal": {"mode": "enforce", "manifest": "trusted-documents/cm8-portal.json"}}`. */
 export function parseTrustedDocumentsSetting(raw: string): Record<string, TrustedClientSetting> {
   const value = JSON.parse(raw) as unknown;

@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
+import { boundedClientText } from '../../../observability/client-text';
 import { logger } from '../../../observability/logger';
 import { metricsEnabled, untrustedDocuments } from '../../../observability/metrics';
 import { loadManifest, type Manifest } from './manifest';
-import type { TrustedClientSetting, TrustedDocumentsMode } from './setting';
+import type { TrustedClientSetting, TrustedDocumentsMode, UnnamedClients } from './setting';
 
 /**
- * Trusted documents per client (README "Trusted documents"). A client names itself with Apollo's headers
- * `apollographql-client-name` / `-version`; the one setting `TRUSTED_DOCUMENTS` gives each name a mode and a
- * manifest (a client not named, and a request without a name, fall under `*` if set, else `off`).
+ * Trusted documents per client (README "Trusted documents"). The client is the registered application the user
+ * signed in through, as the verified bearer token names it (`client_id` / `azp`, admit-trusted.ts), never a header a
+ * request may set at will; the one setting `TRUSTED_DOCUMENTS` gives each client a mode and a manifest.
  * A request sends its document as text (`query`) or by hash only (`extensions.persistedQuery.sha256Hash`, Apollo's
  * convention, or `documentId`, graphql-codegen's): the text is looked up by its SHA-256, the hash in the manifest.
  * - `enforce`: a document outside the manifest is refused before it is parsed, let alone planned;
  * - `log`: it runs, and is logged (hash, client, never the text) and counted;
  * - `off`: anything runs, as for any client.
- * Not access control: a client may lie about its name; what a user may see is the policy layer's. It keeps a
- * partner portal to the operations it was reviewed with.
+ * A token that names no client of the setting (none, or one not listed) falls under `*` if set; else it runs
+ * anything when `unnamedClients` is `allow`, and nothing when it is `refuse` (production's default: Apollo's and
+ * Hive's "safelist for everyone"). Not access control: what a user may see is the policy layer's. It keeps a partner
+ * portal's users to the operations the portal was reviewed with.
  */
 export interface GraphQLRequestBody {
   query?: unknown;
@@ -27,14 +30,14 @@ export type Admission =
   | { ok: true; body: GraphQLRequestBody }
   | { ok: false; status: number; code: 'PERSISTED_QUERY_NOT_IN_LIST' | 'QUERY_NOT_IN_SAFELIST'; message: string };
 
-/** The client as it names itself (Apollo's `apollographql-client-name` and `-version` headers). */
+/** The client: `name` as the bearer token names it (undefined: none), `version` as the request says (logs only). */
 export interface ClientId { name?: string; version?: string }
 
 export type TrustedDocuments = (client: ClientId, body: GraphQLRequestBody) => Admission;
 
 const ANY_CLIENT = '*';
 
-export function trustedDocuments(settings: Record<string, TrustedClientSetting>): TrustedDocuments {
+export function trustedDocuments(settings: Record<string, TrustedClientSetting>, unnamedClients: UnnamedClients = 'allow'): TrustedDocuments {
   // Every manifest read now: one that is missing or broken stops the gateway at start, not at the first request.
   const clients = new Map<string, { mode: TrustedDocumentsMode; manifest: Manifest | null }>(
     Object.entries(settings).map(([name, s]) => [name, { mode: s.mode, manifest: s.manifest ? loadManifest(s.manifest, name) : null }]),
@@ -43,15 +46,26 @@ export function trustedDocuments(settings: Record<string, TrustedClientSetting>)
   return ({ name: clientName, version }, body) => {
     const name = clientName && clients.has(clientName) ? clientName : ANY_CLIENT;
     const client = clients.get(name);
-    if (!client || client.mode === 'off' || !client.manifest) return { ok: true, body };
+    if (!client) return unnamedClients === 'allow' ? { ok: true, body } : refuseUnnamed(clientName);
+    if (client.mode === 'off' || !client.manifest) return { ok: true, body };
     const found = lookUp(client.manifest, body);
     if (found.known) return { ok: true, body: found.body };
     if (metricsEnabled) untrustedDocuments.inc({ client: name, mode: client.mode });
-    logger.warn({ client: name, clientVersion: version?.slice(0, 64), hash: found.hash, mode: client.mode }, 'document not in the client\'s trusted documents');
+    logger.warn({ client: name, clientVersion: version === undefined ? undefined : boundedClientText(version, 64), hash: found.hash, mode: client.mode }, 'document not in the client\'s trusted documents');
     if (client.mode === 'log') return { ok: true, body };
     return found.byHashOnly
       ? { ok: false, status: 400, code: 'PERSISTED_QUERY_NOT_IN_LIST', message: `No trusted document of client ${name} has the hash ${found.hash}: send one of the operations of its manifest.` }
       : { ok: false, status: 400, code: 'QUERY_NOT_IN_SAFELIST', message: `Client ${name} runs only the documents of its manifest (trusted documents); this one is not among them.` };
+  };
+}
+
+/** Safelist for everyone: a client the setting does not name has an empty manifest. */
+function refuseUnnamed(clientName: string | undefined): Admission {
+  if (metricsEnabled) untrustedDocuments.inc({ client: 'unnamed', mode: 'enforce' });
+  logger.warn({ client: 'unnamed', tokenNamesClient: clientName !== undefined }, 'request of a client without trusted documents refused');
+  return {
+    ok: false, status: 400, code: 'QUERY_NOT_IN_SAFELIST',
+    message: 'This service runs only the trusted documents of registered clients, and the bearer token names none of them: sign in through your application\'s registered client.',
   };
 }
 
