@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coverageMarkdown, readmeWithConformanceWalk } from '../../schema/coverage';
 import { gradeAppendixRow, gradeCapability, namesAppendixRow, namesCapability } from '../../schema/coverage/grade';
-import { readAppendix, readCapabilities } from '../../schema/coverage/requirements';
+import { CAPABILITY_ID, readAppendix, readCapabilities } from '../../schema/coverage/requirements';
 import { readTestTitles, type TestTitle } from '../../schema/coverage/test-titles';
 
 /**
@@ -37,6 +37,13 @@ describe('the coverage table', () => {
     expect(appendixRows.length).toBeGreaterThan(0);
     const untested = appendixRows.filter((row) => !titles.some((t) => t.throughStack && namesAppendixRow(t.title, row)));
     expect(untested, 'graded served without a test through the stack that names it').toEqual([]);
+  });
+
+  it('every capability id a test title or an Appendix row names is one of schema/capabilities.yaml', () => {
+    const known = new Set(readCapabilities().map((c) => c.id));
+    const named = titles.filter((t) => !t.file.startsWith('test/coverage/')).flatMap((t) => t.title.match(CAPABILITY_ID) ?? []);
+    const rows = readAppendix().flatMap((r) => (r.capability ? [r.capability] : []));
+    expect([...new Set([...named, ...rows])].filter((id) => !known.has(id))).toEqual([]);
   });
 
   it('is the one npm run coverage writes from the current YAML, SDL and test titles', () => {
