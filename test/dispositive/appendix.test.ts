@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { readAppendix } from '../../schema/coverage/requirements';
 import { ALL_OPERATIONS } from '../../subgraphs/operations';
 import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { FIXTURES } from './appendix';
@@ -13,9 +12,9 @@ import type { Call, Input } from './appendix/fixture';
  * engine's promises: bad input names the field and reads nothing, a foreign line answers like an unknown one, the
  * same key returns the first outcome, the key reused for something else is BAD_USER_INPUT; nothing written by any.
  */
-interface AppendixRow { row: number; paragraph: string; operation: string; pratica: string; ordine: boolean; mutation: string | null }
-const ROWS = (parse(readFileSync(new URL('../../schema/appendix-1.yaml', import.meta.url), 'utf8')) as AppendixRow[]);
-const BUILT = ROWS.filter((r) => r.mutation !== null);
+const ROWS = readAppendix();
+/** Each built row, its title naming the row and its capability (the coverage table reads the titles). */
+const BUILT = ROWS.filter((r) => r.mutation !== null).map((r) => ({ ...r, capabilityId: r.capability ?? 'no capability id' }));
 
 const outcome = (target: Call['target']) => `request { id description status openedOn } order { id } ${target.field} { ${target.selection} }`;
 const document = ({ mutation, inputType, list, target }: Call) => `mutation($input: ${inputType}!) { ${mutation}(input: $input) {
@@ -81,7 +80,7 @@ describe('seed 002 Appendix 1 as data', () => {
   });
 });
 
-describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation', (row) => {
+describe.each(BUILT)('Appendix row $row, $capabilityId: $operation (§$paragraph) → $mutation', (row) => {
   const fixture = FIXTURES[row.row];
   const key = `appendix-row-${row.row}`;
   let first: Outcome;

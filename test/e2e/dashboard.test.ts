@@ -59,7 +59,7 @@ describe('the dashboard in one request (README query)', () => {
     for (const n of COMPANY_A_MOBILE) expect(everyLine).not.toContain(n);
   });
 
-  it('serves giada.mantesi (UT) her own line and traffic, and refuses only the invoices, each on its path', async () => {
+  it('CON-10: serves giada.mantesi (UT) her own line and traffic, and refuses only the invoices, each on its path', async () => {
     const { status, body } = await graphql(stack, DASHBOARD, {}, await tokenFor(stack, 'giada.mantesi'));
     expect(status).toBe(200);
     const d = body.data;

@@ -34,7 +34,7 @@ async function refusal(res: Response) {
   return { status: res.status, body: (await res.json()) as { errors: { message: string; extensions: { code: string } }[] } };
 }
 
-describe('invoice PDFs by signed link', () => {
+describe('BIL-03 invoice PDFs by signed link', () => {
   it('serves the mobile invoice PDF from eBill to a plain GET, with its file name', async () => {
     const res = await follow(mobileLink);
     expect(res.status).toBe(200);

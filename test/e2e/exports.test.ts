@@ -81,7 +81,7 @@ describe('my exports (§7.2.4, MOB-09)', () => {
     expect(mine.data.myExports.filter((j: Job) => j.id === job.id)).toHaveLength(1);
   });
 
-  it('serves an XLSX of the TIM TUO prepaid lines, which are only ever exported', async () => {
+  it('MOB-08: serves an XLSX of the TIM TUO prepaid lines, which are only ever exported', async () => {
     const { data } = await ask('pasquale.eu', REQUEST, { input: { kind: 'INVENTORY_TIM_TUO_PREPAID', format: 'XLSX', idempotencyKey: 'export-tuo-ric-1' } });
     const job = await until('pasquale.eu', data.requestExport.id, 'COMPLETED');
     expect(job.rows).toBe(4);

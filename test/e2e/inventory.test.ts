@@ -91,7 +91,7 @@ describe('aggregate inventory (§7.2.1, MOB-07)', () => {
 });
 
 describe('detailed inventory (§7.2.2, MOB-08)', () => {
-  it('lists the five STS of 3312545213, 100 % charged to the Ente, 10 € each', async () => {
+  it('MOB-06 services on a line: lists the five STS of 3312545213, 100 % charged to the Ente, 10 € each', async () => {
     const { body } = await ask('lavo.ebill', `{ mobileInventory { lineServices(lineNumber: "3312545213") {
       totalCount nodes { lineNumber description apn activatedOn status chargedToEntePercent monthlyFee } } } }`);
     expect(body.errors).toBeUndefined();
@@ -130,7 +130,7 @@ describe('detailed inventory (§7.2.2, MOB-08)', () => {
     }
   });
 
-  it('lists devices and contract services', async () => {
+  it('lists devices and contract services (MOB-06 services on the contract)', async () => {
     const { body } = await ask('vincenzo.roa', `{ mobileInventory {
       devices { totalCount nodes { lineNumber nmuCode status } }
       contractServices { totalCount nodes { description activatedOn status } } } }`);

@@ -55,7 +55,7 @@ async function expectRefusedField(document: string, input: Record<string, unknow
 }
 
 describe('what the pages show first', () => {
-  it('a PA 8 line is pay-per-use: only Over Bundle Extra UE may change; it has its direttrici and a RIF profile', async () => {
+  it('MOB-10, MOB-12, MOB-13: a PA 8 line is pay-per-use: only Over Bundle Extra UE may change; it has its direttrici and a RIF profile', async () => {
     const { body } = await graphql(stack, LINE_SETTINGS, { number: '3312545395' }, roa);
     expect(body.errors).toBeUndefined();
     const line = body.data.mobileLine;
@@ -73,7 +73,7 @@ describe('what the pages show first', () => {
     expect(body.data.mobileLine.networkServices).toEqual([]);
   });
 
-  it('the RIF legend and the SIM cessation instructions (800.680.068) come without calling CRM', async () => {
+  it('MOB-05, MOB-13: the RIF legend and the SIM cessation instructions (800.680.068) come without calling CRM', async () => {
     const before = await counters(stack, 'crm');
     const { body } = await graphql(stack, `{ rifProfiles { code description }
       simCessation { possibleOnline tollFreeNumber hours { days opensAt closesAt } excludesNationalHolidays } }`, {}, roa);
@@ -88,7 +88,7 @@ describe('what the pages show first', () => {
   });
 });
 
-describe('over/extra bundle enablement, many lines at once (§7.3.5)', () => {
+describe('MOB-10 over/extra bundle enablement, many lines at once (§7.3.5)', () => {
   it('refuses Extra bundle on a pay-per-use line naming the item\'s field, and enables it on a package line', async () => {
     const input = { lines: [{ number: '3312545395', extraBundle: true }, { number: '3312548662', extraBundle: true }], idempotencyKey: 'sim-mgmt-bundles-1' };
     const { body } = await graphql(stack, BUNDLES, { input }, roa);
@@ -115,7 +115,7 @@ describe('over/extra bundle enablement, many lines at once (§7.3.5)', () => {
   });
 });
 
-describe('network services and RIF profile (§7.3.9, §7.3.10)', () => {
+describe('MOB-12 network services and MOB-13 RIF profile (§7.3.9, §7.3.10)', () => {
   it('blocks roaming on a postpaid line: request "Servizi di rete" closed, no order, the line shows it blocked', async () => {
     const { body } = await graphql(stack, NETWORK, { input: { number: '3312547228', changes: [{ category: 'ROAMING', enabled: false }],
       idempotencyKey: 'sim-mgmt-network-1' } }, roa);
@@ -152,7 +152,7 @@ describe('network services and RIF profile (§7.3.9, §7.3.10)', () => {
   });
 });
 
-describe('spare SIM stock, scorta calda (§7.3.11)', () => {
+describe('MOB-14 spare SIM stock, scorta calda (§7.3.11)', () => {
   const valid = () => ({
     contractNumber: '888010088938', voiceSims: 3, m2mStandardSims: 1, m2mPinDisabledSims: 0,
     delivery: { siteName: 'Magazzino', streetType: 'VIA', street: 'DELLE SCUOLE', houseNumber: '2/D', province: 'bo', city: 'BOLOGNA', postalCode: '40132' },
@@ -199,7 +199,7 @@ describe('spare SIM stock, scorta calda (§7.3.11)', () => {
   });
 });
 
-describe('deferred SIM activation (§7.3.6)', () => {
+describe('MOB-11 deferred SIM activation (§7.3.6)', () => {
   it('refuses both a list and SIMs, a duplicate ICCID and a malformed one, naming the field', async () => {
     const sim = { number: '3312549001', iccid: '8939010000000090017' };
     await expectRefusedField(ACTIVATE, { contractNumber: '888010088938', sims: [sim], simList: 'ALL-00000000-0000-0000-0000-000000000000',
@@ -220,7 +220,7 @@ describe('deferred SIM activation (§7.3.6)', () => {
   });
 });
 
-describe('IMEI block with or without the IMEI (§7.3.13)', () => {
+describe('MOB-15 IMEI block with or without the IMEI (§7.3.13)', () => {
   const pdf = (text: string) => uploadFile(stack, roa, minimalPdf(text));
 
   it('requires both documents and a valid IMEI, before anything is read or written', async () => {

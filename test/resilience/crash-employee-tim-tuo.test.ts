@@ -33,7 +33,7 @@ afterAll(async () => {
 /** The pratiche of the change on the line, as the ROA sees them in the requests history. */
 const pratiche = () => requestsOnLine(stack, roaToken, LINE, PRATICA);
 
-describe('the employee\'s TIM TUO activation, across CRM and eBill', () => {
+describe('BIL-10 the employee\'s TIM TUO activation, across CRM and eBill', () => {
   it('eBill down after CRM wrote: the failure is seen; the retries complete the billing account under the one pratica', async () => {
     const request = { number: LINE, paymentMethod: 'DIRECT_DEBIT', invoiceAddress: INVOICE_ADDRESS, directDebit: EMANUELE_DIRECT_DEBIT };
     const input = { ...await confirmedActivation(stack, token, request), idempotencyKey: 'crash-employee-tim-tuo' };

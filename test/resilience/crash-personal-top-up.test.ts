@@ -70,7 +70,7 @@ async function expectOnce(paymentId: string, cents: number, before: { credit: nu
 
 const snapshot = async () => ({ credit: await personalCents(), pratiche: await pratiche() });
 
-describe('a personal top-up, charged once and credited once', () => {
+describe('MOB-19 a personal top-up, charged once and credited once', () => {
   it('double clicks: the same key starts one payment, and completes it once, as the seed\'s confirmation shows it', async () => {
     const before = await snapshot();
     const input = { number: LINE, amount: '25', newMethod: 'CARD', saveMethod: true, idempotencyKey: 'double-click-start' };

@@ -55,7 +55,7 @@ async function untilAcknowledged(document: string, field: string, input: Record<
   throw new Error(`${String(input.idempotencyKey)} never acknowledged`);
 }
 
-describe('a threshold change recorded in CRM and applied in eBill', () => {
+describe('CON-05 a threshold change recorded in CRM and applied in eBill', () => {
   it('eBill failing after CRM wrote: the line answers the failure, the retry completes it, each system holds it once', async () => {
     const line = '3312548662';
     expect(await spendingThresholds(line)).toEqual([{ kind: 'SPENDING', nature: 'DISPOSITIVE', period: 'MONTHLY', value: '0.00', active: true }]);

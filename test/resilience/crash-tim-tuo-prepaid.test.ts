@@ -36,7 +36,7 @@ async function credit(): Promise<string> {
   return body.data.mobileLine.timTuoPrepaid.personalCredit;
 }
 
-describe('a TIM TUO prepaid option, recorded once and charged once', () => {
+describe('BIL-11 a TIM TUO prepaid option, recorded once and charged once', () => {
   it('eBill down after CRM wrote: the failure is seen, nothing is charged; the retries charge it once under the one pratica', async () => {
     const input = { ...await confirmedInput(stack, token, { number: LINE, family: 'NATIONAL_PACKAGE', action: 'ACTIVATE', option: 'S4' }), idempotencyKey: 'crash-prepaid-s4' };
     expect(await credit()).toBe('135.00');

@@ -49,7 +49,7 @@ async function untilAcknowledged(number: string, idempotencyKey: string): Promis
   throw new Error(`${idempotencyKey} never acknowledged`);
 }
 
-describe('a change recorded in CRM and applied in eBill', () => {
+describe('MOB-16 a company recharge recorded in CRM and applied in eBill', () => {
   it('eBill failing after CRM wrote: the client sees the failure, the retry completes it, each system holds it once', async () => {
     const line = '3346075368';
     const creditBefore = await credit(line);

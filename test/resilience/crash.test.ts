@@ -81,7 +81,7 @@ async function chaos(): Promise<void> {
   }
 }
 
-describe('exactly-once SIM blocks across client retries, CRM and subgraph crashes', () => {
+describe('MOB-03 exactly-once SIM blocks across client retries, CRM and subgraph crashes', () => {
   it('creates one request per acknowledged key, and every retry gets the first outcome', async () => {
     const before = await graphql(stack, '{ requests { id } mobileLines(first: 50) { nodes { number status } } }', {}, token);
     const knownBefore = new Set((before.body.data.requests as { id: string }[]).map((r) => r.id));

@@ -8,10 +8,14 @@ import { readLauncherSettings } from '../../stack/settings/launcher';
  */
 const KNOWN_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'];
 
+/** What `npm test` prints, as its one line, when there is no Chromium (test/support/require-chromium.ts). */
+export const NO_CHROMIUM = 'npm test needs a headless Chromium for the dashboard\'s browser test: '
+  + 'run `apt-get install -y chromium-headless-shell` (Debian, as .ci/run does), or set CHROMIUM_PATH to one';
+
 export function chromiumPath(): string {
   const configured = readLauncherSettings().chromiumPath;
   const found = configured ?? KNOWN_PATHS.find((p) => existsSync(p));
-  if (!found) throw new Error(`no headless Chromium: install chromium-headless-shell (apt-get install -y chromium-headless-shell) or set CHROMIUM_PATH; looked at ${KNOWN_PATHS.join(', ')}`);
+  if (!found || !existsSync(found)) throw new Error(`${NO_CHROMIUM} (${configured ? `CHROMIUM_PATH=${configured} does not exist` : `none of ${KNOWN_PATHS.join(', ')}`})`);
   return found;
 }
 
