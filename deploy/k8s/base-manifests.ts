@@ -37,7 +37,7 @@ export const TERMINATION_GRACE_SECONDS = PRE_STOP_SECONDS + Math.ceil(SHUTDOWN_G
 
 /**
  * Requests and limits from bench/RESULTS.md: the gateway's RSS peaked at 268 MB (10,000-line inventory, one
- * process) and its CPU is what the HPA scales on; a subgraph's RSS is ~110 MB after start from the build (bench
+ * process) and its CPU is what the HPA scales on; a subgraph's RSS is ~120 MB after start from the build (bench
  * startup) and grows with the rows of a page. Limits leave twice the measured peak before an OOM kill.
  */
 const RESOURCES = {

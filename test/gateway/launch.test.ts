@@ -17,4 +17,9 @@ describe('launchStack', () => {
     });
     await expect(launch).rejects.toThrow(/idp \(legacy\/idp\/main\.ts\) exited \(code 1\) before READY[\s\S]*last stderr[\s\S]*LARGE_CUSTOMERS/);
   });
+
+  it('issue 23: a process late for its READY deadline is named, with the machine\'s load and the setting that raises the deadline', async () => {
+    const launch = launchStack({ dataDir, forwardLogs: false, readyTimeoutMs: 1 });
+    await expect(launch).rejects.toThrow(/crm \(legacy\/crm\/main\.ts\) did not print READY within 1 ms \(started \d+ ms ago; load average [\d.]+ on \d+ cores; a slow machine can raise STACK_READY_TIMEOUT_MS\)/);
+  });
 });
