@@ -33,6 +33,8 @@ beforeAll(async () => {
   // The image's ENV, on loopback (HOST) as every test server; no test switch reaches a production process.
   const imageEnv = { ...stage.env, HOST: '127.0.0.1', LEGACY_TODAY: undefined, GRAPHIQL: 'on' };
   stack = await startTestStack({
+    // Production refuses the repository's demo keys: every process, the stand-ins included, gets others.
+    env: { CRM_PASSWORD: 'image-crm-password', EBILL_API_KEY: 'image-ebill-key', EBPFA_API_KEY: 'image-ebpfa-key', PAYMENTS_SECRET_KEY: 'image-payments-key' },
     commands: { gateway: inImage(stage.cmd), ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, inImage(commandIn(`onegraph-${name}`))])) },
     componentEnv: Object.fromEntries(['gateway', ...SUBGRAPH_NAMES].map((name) => [name, imageEnv])),
   });
@@ -61,12 +63,17 @@ describe('the image (issue 23)', () => {
   });
 
   it('answers a user\'s query through the gateway and the subgraphs, and serves the IDE built at build time', async () => {
-    const token = await tokenFor(stack, 'ginevra.vallisneri');
-    const { status, body } = await graphql(stack, '{ viewer { profiles } mobileLines(first: 5) { totalCount } }', {}, token);
-    expect(status).toBe(200);
+    // In production every client is on a manifest: the reference dashboard's user sends its document by hash.
+    const token = await tokenFor(stack, 'ginevra.vallisneri', 'demo', 'onegraph-dashboard');
+    const [documentId] = Object.keys(JSON.parse(readFileSync('examples/dashboard/src/gql/persisted-documents.json', 'utf8')) as Record<string, string>);
+    const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ documentId }) });
+    const body = await res.json() as { data: { viewer: { profiles: string[] }; mobileLines: { totalCount: number } }; errors?: unknown };
+    expect(res.status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data.viewer.profiles.length).toBeGreaterThan(0);
     expect(body.data.mobileLines.totalCount).toBeGreaterThan(0);
+    const unnamed = await graphql(stack, '{ viewer { profiles } }', {}, await tokenFor(stack, 'ginevra.vallisneri'));
+    expect(unnamed.body.errors[0].extensions.code).toBe('QUERY_NOT_IN_SAFELIST');
     const ide = await fetch(new URL('/ide/ide.js', stack.gatewayUrl));
     expect(ide.status).toBe(200);
     expect((await ide.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
