@@ -38,7 +38,7 @@ export default defineConfig({
     setupFiles: ['./test/support/quiet-logs.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
-      { extends: true, test: { name: 'integration', include: integration, fileParallelism: false } },
+      { extends: true, test: { name: 'integration', include: integration, fileParallelism: false, globalSetup: ['./test/support/build-once.ts'] } },
     ],
   },
 });

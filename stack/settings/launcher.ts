@@ -25,6 +25,11 @@ export const LAUNCHER_VARIABLES = {
     shownDefault: 'the one `npm start` wrote to `.data/stack.json`',
   }),
   DEMO_PASSWORD: variable(expect.text().default('demo'), { meaning: '`npm run token`: the password it logs in with', secret: true }),
+  // Issue 24: the test stacks run the build the integration tests' global setup makes (test/support/build-once.ts).
+  STACK_FROM_SOURCES: variable(expect.text().optional(), {
+    meaning: 'tests: any value runs the test stacks from the sources under tsx instead of the build made once at the start of the integration tests',
+    shownDefault: 'unset',
+  }),
   // Issue 14: the reference dashboard's browser test.
   CHROMIUM_PATH: variable(expect.text().optional(), {
     meaning: 'tests: the headless Chromium the dashboard\'s browser test drives (playwright-core)',
@@ -40,6 +45,8 @@ export interface LauncherSettings {
   idpUrl?: string;
   demoPassword: string;
   chromiumPath?: string;
+  /** Test stacks under tsx rather than from dist/. */
+  stackFromSources: boolean;
   /** The level the tests' processes log at (`LOG_LEVEL`): warnings and errors only, unless asked for more. */
   testLogLevel: string;
 }
@@ -47,5 +54,5 @@ export interface LauncherSettings {
 export function readLauncherSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
   const v = readVariables('launcher', LAUNCHER_VARIABLES, env);
   return { gatewayPort: v.PORT, logFormat: v.LOG_FORMAT, forwardLogs: Boolean(v.STACK_LOGS), readyTimeoutMs: v.STACK_READY_TIMEOUT_MS, idpUrl: v.IDP_URL, demoPassword: v.DEMO_PASSWORD, chromiumPath: v.CHROMIUM_PATH,
-    testLogLevel: v.TEST_LOG_LEVEL };
+    testLogLevel: v.TEST_LOG_LEVEL, stackFromSources: Boolean(v.STACK_FROM_SOURCES) };
 }

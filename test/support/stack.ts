@@ -26,6 +26,8 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   try {
     const stack = await launchStack({
       forwardLogs: settings.forwardLogs,
+      // The build the integration project's global setup made of today's sources (test/support/build-once.ts).
+      built: !settings.stackFromSources,
       ...opts,
       dataDir,
       // eBill applies TIM TUO prepaid requests at once unless a test measures the wait.
