@@ -174,6 +174,9 @@ export interface Invoice {
   dueOn: IsoDate | null;
 }
 
+/** Issue 22 (BIL-04): a charged online payment of an invoice, as the billing system that issued it records it. */
+export interface InvoicePayment { number: string; paymentId: string; cents: number }
+
 export interface InvoiceSearch { accountCodes: string[]; from: IsoDate; to: IsoDate; number?: string; bimester?: number; paymentStatus?: PaymentStatus }
 
 export interface ResidualCredit { lineNumber: string; amount: Decimal; updatedAt: IsoDateTime }

@@ -2,6 +2,7 @@ import { openDatabase, placeholders, type Db } from '../runtime/db';
 import { ebillFixture } from '../data/ebill-reference';
 import { seedThresholds, THRESHOLD_SCHEMA, thresholdStore } from './threshold-store';
 import { seedTimTuoOptions, TIM_TUO_OPTIONS_SCHEMA } from './tim-tuo-options';
+import { INVOICE_PAYMENTS_SCHEMA } from './invoice-payments';
 
 /** eBill's tables. Dates are ISO text (so that SQL compares them), amounts integer cents, GB in hundredths. */
 const SCHEMA = `
@@ -51,7 +52,7 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
 
 export function openEbillStore(dataDir: string, large: { id: string; lines: number }[]) {
   // issue 11: the spending thresholds' tables (threshold-store.ts) live in the same database.
-  const db = openDatabase(dataDir, 'ebill', SCHEMA + THRESHOLD_SCHEMA + TIM_TUO_OPTIONS_SCHEMA, (d) => { seed(d, large); seedThresholds(d); seedTimTuoOptions(d); });
+  const db = openDatabase(dataDir, 'ebill', SCHEMA + THRESHOLD_SCHEMA + TIM_TUO_OPTIONS_SCHEMA + INVOICE_PAYMENTS_SCHEMA, (d) => { seed(d, large); seedThresholds(d); seedTimTuoOptions(d); });
 
   function searchInvoices(q: InvoiceQuery): { total: number; rows: InvoiceRow[] } {
     if (q.contracts.length === 0) return { total: 0, rows: [] };
@@ -95,7 +96,7 @@ export function openEbillStore(dataDir: string, large: { id: string; lines: numb
     },
     /** Spending thresholds, their operations and notifications (issue 11, threshold-store.ts). */
     thresholds: thresholdStore(db),
-    /** The database, for the TIM TUO options eBill bills (issue 11, tim-tuo-options.ts). */
+    /** The database, for the TIM TUO options eBill bills (issue 11, tim-tuo-options.ts) and invoice payments (issue 22). */
     db,
     close: () => db.close(),
   };

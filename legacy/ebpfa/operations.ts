@@ -4,6 +4,7 @@ import { legacyAmount } from '../runtime/amount';
 import { minimalPdf } from '../runtime/pdf';
 import { flowReply } from './flows';
 import type { EbpfaStore, InvoiceRow } from './store';
+import { paymentRow } from './payments';
 
 /** EBPFA answers for at most 20 customer codes per call. */
 export const CUSTOMER_CODE_LIMIT = 20;
@@ -31,6 +32,11 @@ export function invoicesFlow(store: EbpfaStore, params: URLSearchParams): StandI
   }
   const rows = store.invoicesOf(codes, dateParam(params, 'dal'), dateParam(params, 'al'));
   return flowReply(200, INVOICE_COLUMNS, rows.map(invoiceRow));
+}
+
+/** Issue 22: `POST flussi/pagamenti`, an online payment recorded; the invoice's row as it now is. */
+export function invoicePayment(store: EbpfaStore, body: Buffer): StandInReply {
+  return flowReply(200, INVOICE_COLUMNS, [invoiceRow(store.payInvoice(paymentRow(body)))]);
 }
 
 export function invoicePdf(store: EbpfaStore, number: string): StandInReply {

@@ -6,7 +6,7 @@ import { pageWindow, type PageWindow } from '../runtime/pagination';
 export const MAX_INVOICES_PAGE = 50;
 
 /** Invoice numbers are a two-character series and digits: 7X00412066 (eBill), 8W00038521 (EBPFA), 7L… (generated). */
-const INVOICE_NUMBER = /^[0-9A-Z]{2}\d{6,12}$/;
+export const INVOICE_NUMBER = /^[0-9A-Z]{2}\d{6,12}$/;
 
 export const isInvoiceNumber = (value: string) => INVOICE_NUMBER.test(value);
 

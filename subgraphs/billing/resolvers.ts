@@ -14,6 +14,7 @@ import { prepaidOutcomeChange, timTuoPrepaidChangeSummary, timTuoPrepaidOf } fro
 import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
+import { invoicePaymentResolvers } from './invoice-payment';
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -56,7 +57,10 @@ export const resolvers: Resolvers = {
     // h-invoice (issue 12): not a pratica (notification-email.ts).
     changeInvoiceNotificationEmail,
     ...employeeTimTuoResolvers.Mutation,
+    ...invoicePaymentResolvers.Mutation, // issue 22: startInvoicePayment (BIL-04)
   },
+  InvoicePayment: invoicePaymentResolvers.InvoicePayment,
+  PaidInvoice: invoicePaymentResolvers.PaidInvoice,
   ...personalInvoicingResolvers,
   // h-tuopost (issue 12): TIM TUO as the employee.
   EmployeeTimTuo: employeeTimTuoResolvers.EmployeeTimTuo,

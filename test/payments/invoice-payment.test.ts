@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chargesForInvoice, COMPLETE_INVOICE_PAYMENT, confirmOnCheckoutPage, paidInvoice, START_INVOICE_PAYMENT,
+} from '../support/checkout';
+import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * Issue 22 (BIL-04; seed 000 "Fatture": "pagare le fatture scoperte (una per volta)", profiles.md: RL, AF, AL).
+ * Company A's users pay its mobile invoices (eBill) and its fixed invoice (EBPFA) through the real stack: the
+ * provider's page (card or PayPal, the bank's code), then the graph records the payment: one pratica, one charge, the
+ * invoice paid in the system that issued it. A declined or unconfirmed payment leaves the invoice to pay and says so;
+ * the profiles the seed does not let pay are refused, another company's invoice answers like an unknown one.
+ */
+const PRATICA = 'Pagamento online fattura';
+
+let stack: TestStack;
+const tokens = new Map<string, string>();
+const token = (user: string) => tokens.get(user)!;
+
+beforeAll(async () => {
+  // The machine's cores are shared: a slow start is not what this file tests.
+  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { MUTATIONS_PER_MINUTE: '10000' } });
+  for (const user of ['ginevra.vallisneri', 'luca.ferri', 'sara.neri', 'giada.mantesi', 'paolo.verdi', 'mario.rossi', 'marta.holding', 'cessato.fisso', 'gina.eu']) {
+    tokens.set(user, await tokenFor(stack, user));
+  }
+}, 240_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const start = (user: string, input: Record<string, unknown>) => graphql(stack, START_INVOICE_PAYMENT, { input }, token(user));
+const complete = (user: string, paymentId: string, idempotencyKey: string) =>
+  graphql(stack, COMPLETE_INVOICE_PAYMENT, { input: { paymentId, idempotencyKey } }, token(user));
+const providerUrl = () => stack.components.get('payments')!.url;
+
+async function invoiceStatus(number: string): Promise<string> {
+  const { body } = await graphql(stack, `{ invoice(number: "${number}") { paymentStatus } }`, {}, token('ginevra.vallisneri'));
+  return body.data.invoice.paymentStatus;
+}
+
+async function pratiche(): Promise<string[]> {
+  const { body } = await graphql(stack, '{ requests { id description contract { number } } }', {}, token('ginevra.vallisneri'));
+  return (body.data.requests as { id: string; description: string }[]).filter((r) => r.description === PRATICA).map((r) => r.id);
+}
+
+/** Company A's invoices still to pay (to pay or overdue) of one kind, as the 12-month list shows them. */
+async function unpaid(kind: 'MOBILE' | 'FIXED'): Promise<{ number: string; amount: string }[]> {
+  const { body } = await graphql(stack, `{ invoices(kind: ${kind}, first: 50) { nodes { number amount paymentStatus } } }`, {}, token('ginevra.vallisneri'));
+  return body.data.invoices.nodes.filter((i: { paymentStatus: string }) => i.paymentStatus !== 'PAID');
+}
+
+describe('BIL-04 paying an invoice online, once', () => {
+  it('BIL-04 the RL pays a mobile invoice by card: one payment whatever the tabs, one charge, one pratica, eBill marks it paid', async () => {
+    const number = '7X00412066';
+    const before = await pratiche();
+    expect(await invoiceStatus(number)).not.toBe('PAID');
+
+    // Two tabs start paying the invoice, by card and by PayPal: one payment, the invoice's amount, on the provider's page.
+    const [card, paypal] = await Promise.all([
+      start('ginevra.vallisneri', { number, method: 'CARD', returnUrl: 'https://areaclienti.example/fatture' }),
+      start('ginevra.vallisneri', { number, method: 'PAYPAL' }),
+    ]);
+    const payment = card.body.data.startInvoicePayment;
+    expect(payment).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', amount: '221.12', invoice: { number, paymentStatus: expect.not.stringMatching('PAID') } });
+    expect(payment.redirectUrl).toMatch(/\/checkout\/pay_/);
+    expect(paypal.body.data.startInvoicePayment.id).toBe(payment.id);
+
+    // Not confirmed yet: refused, the invoice is still to pay, nothing written.
+    const early = await complete('ginevra.vallisneri', payment.id, 'rl-mobile-early');
+    expect(early.body.errors[0].extensions.code).toBe('LEGACY_REJECTED');
+    expect(early.body.errors[0].message).toContain('not paid yet');
+    expect(await pratiche()).toEqual(before);
+
+    const back = await confirmOnCheckoutPage(payment.redirectUrl, { pan: '4111111111070119' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`https://areaclienti.example/fatture?payment=${payment.id}`);
+
+    const clicks = await Promise.all([1, 2].map(() => complete('ginevra.vallisneri', payment.id, 'rl-mobile-complete')));
+    const [outcome, again] = clicks.map((c) => c.body.data?.completeInvoicePayment);
+    expect(outcome).toMatchObject({
+      request: { description: PRATICA }, order: null,
+      payment: { paymentId: payment.id, amount: '221.12', paidWith: '*****0119', invoice: { number, kind: 'MOBILE', paymentStatus: 'PAID', amount: '221.12' } },
+    });
+    expect(outcome.payment.orderNumber).toBe(payment.orderNumber);
+    expect(again.request.id).toBe(outcome.request.id);
+    expect(await pratiche()).toEqual(expect.arrayContaining([...before, outcome.request.id]));
+    expect(await invoiceStatus(number)).toBe('PAID');
+    expect(await chargesForInvoice(providerUrl(), number)).toBe(1);
+
+    // Paid: another key is refused, and no new payment can start.
+    const otherKey = await complete('ginevra.vallisneri', payment.id, 'rl-mobile-other-key');
+    expect(otherKey.body.errors[0]).toMatchObject({ message: expect.stringContaining('already paid'), extensions: { code: 'LEGACY_REJECTED' } });
+    const restart = await start('luca.ferri', { number, method: 'CARD' });
+    expect(restart.body.errors[0].extensions.code).toBe('LEGACY_REJECTED');
+    expect((await pratiche()).length).toBe(before.length + 1);
+    expect(await chargesForInvoice(providerUrl(), number)).toBe(1);
+  }, 120_000);
+
+  it('BIL-04 the AF pays the fixed invoice with PayPal: EBPFA marks it paid', async () => {
+    const [fixed] = await unpaid('FIXED');
+    expect(fixed).toBeDefined();
+    const paymentId = await paidInvoice(stack, token('luca.ferri'), fixed.number, 'PAYPAL');
+    const { body } = await complete('luca.ferri', paymentId, 'af-fixed-complete');
+    expect(body.data.completeInvoicePayment).toMatchObject({
+      request: { description: PRATICA },
+      payment: { paymentId, amount: fixed.amount, paidWith: 'a***@example.com', invoice: { number: fixed.number, kind: 'FIXED', paymentStatus: 'PAID' } },
+    });
+    expect(await invoiceStatus(fixed.number)).toBe('PAID');
+    expect(await chargesForInvoice(providerUrl(), fixed.number)).toBe(1);
+  }, 120_000);
+
+  it('BIL-04 the AL\'s declined card leaves the invoice to pay and says so; a new payment then pays it once', async () => {
+    const [invoice] = (await unpaid('MOBILE')).filter((i) => i.number !== '7X00412066');
+    const before = await pratiche();
+    const first = (await start('sara.neri', { number: invoice.number, method: 'CARD' })).body.data.startInvoicePayment;
+    await confirmOnCheckoutPage(first.redirectUrl, { pan: '4000000000000002' });
+    const declined = await complete('sara.neri', first.id, 'al-declined');
+    expect(declined.body.errors[0]).toMatchObject({ message: expect.stringContaining('nothing was charged'), extensions: { code: 'LEGACY_REJECTED' } });
+    expect(await invoiceStatus(invoice.number)).not.toBe('PAID');
+    expect(await pratiche()).toEqual(before);
+
+    // The bank refused the first payment: the next start is a new payment, which the card pays.
+    const secondId = await paidInvoice(stack, token('sara.neri'), invoice.number);
+    expect(secondId).not.toBe(first.id);
+    const { body } = await complete('sara.neri', secondId, 'al-second');
+    expect(body.data.completeInvoicePayment.payment).toMatchObject({ amount: invoice.amount, invoice: { paymentStatus: 'PAID' } });
+    expect(await chargesForInvoice(providerUrl(), invoice.number)).toBe(1);
+    expect((await pratiche()).length).toBe(before.length + 1);
+  }, 120_000);
+
+  it('BIL-04 refused to UT, UTD, HOLDING and the ceased customer; another company\'s invoice and payment are unknown; bad input names the field', async () => {
+    const [invoice] = await unpaid('MOBILE');
+    const before = await pratiche();
+    const codeOf = async (user: string, number: string) => (await start(user, { number, method: 'CARD' })).body.errors?.[0]?.extensions?.code;
+    // The seed gives UT and UTD no invoices page at all: the mutation is not theirs, whatever the invoice.
+    expect(await codeOf('giada.mantesi', invoice.number)).toBe('FORBIDDEN');
+    expect(await codeOf('paolo.verdi', invoice.number)).toBe('FORBIDDEN');
+    expect(await codeOf('mario.rossi', invoice.number)).toBe('NOT_FOUND');
+    expect(await codeOf('mario.rossi', '7X99999999')).toBe('NOT_FOUND');
+    expect(await codeOf('marta.holding', invoice.number)).toBe('FORBIDDEN');
+    const { body: own } = await graphql(stack, '{ invoices(kind: FIXED, first: 1) { nodes { number } } }', {}, token('cessato.fisso'));
+    expect(await codeOf('cessato.fisso', own.data.invoices.nodes[0].number)).toBe('FORBIDDEN');
+
+    // Company A's payment is unknown to company B's RL, like a made-up id.
+    const paymentId = (await start('ginevra.vallisneri', { number: invoice.number, method: 'CARD' })).body.data.startInvoicePayment.id;
+    expect((await complete('mario.rossi', paymentId, 'foreign-complete')).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await complete('mario.rossi', 'pay_000000000000000000000000', 'made-up-complete')).body.errors[0].extensions.code).toBe('NOT_FOUND');
+
+    const bad = await start('ginevra.vallisneri', { number: 'not-an-invoice', method: 'CARD' });
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.number' });
+    const badUrl = await start('ginevra.vallisneri', { number: invoice.number, method: 'CARD', returnUrl: 'javascript:alert(1)' });
+    expect(badUrl.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.returnUrl' });
+    const badId = await complete('ginevra.vallisneri', 'nope', 'bad-id-complete');
+    expect(badId.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.paymentId' });
+    expect(await pratiche()).toEqual(before);
+    expect(await chargesForInvoice(providerUrl(), invoice.number)).toBe(0);
+  }, 120_000);
+});
