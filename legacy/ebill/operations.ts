@@ -10,6 +10,8 @@ import type { EbillStore } from './store';
 export const BATCH_LIMIT = 50;
 const MAX_PAGE_SIZE = 1_000;
 const PAYMENT_WORDS = ['PAGATA', 'DA_PAGARE', 'SCADUTA'];
+/** Issue 22: the kinds of invoice a search lists (`tipoFatt`, MOBILE when absent). */
+const INVOICE_KINDS = ['MOBILE', 'UNICA'];
 
 export const ok = (value: Record<string, unknown>): StandInReply => ({
   status: 200,
@@ -53,10 +55,13 @@ export function searchInvoices(store: EbillStore, raw: Buffer): StandInReply {
   const stPag = optionalString(body, 'stPag');
   if (bim !== undefined && !/^[1-6]$/.test(bim)) throw invalid('bim');
   if (stPag !== undefined && !PAYMENT_WORDS.includes(stPag)) throw invalid('stPag');
+  const kind = optionalString(body, 'tipoFatt') ?? 'MOBILE';
+  if (!INVOICE_KINDS.includes(kind)) throw invalid('tipoFatt');
   const pag = intField(body, 'pag', 1, Number.MAX_SAFE_INTEGER);
   const dimPag = intField(body, 'dimPag', 1, MAX_PAGE_SIZE);
   const { total, rows } = store.searchInvoices({
     contracts: idList(body, 'cdCtr'),
+    kind,
     from: isoDateField(body, 'dtDa'),
     to: isoDateField(body, 'dtA'),
     number: optionalString(body, 'nrFatt'),

@@ -1,4 +1,4 @@
-import type { InvoiceSearch, PaymentStatus } from '../../adapters/domain';
+import type { InvoiceKind, InvoiceSearch, PaymentStatus } from '../../adapters/domain';
 import { badUserInput } from '../../adapters/errors';
 import { pageWindow, type PageWindow } from '../runtime/pagination';
 
@@ -11,7 +11,7 @@ export const INVOICE_NUMBER = /^[0-9A-Z]{2}\d{6,12}$/;
 export const isInvoiceNumber = (value: string) => INVOICE_NUMBER.test(value);
 
 export interface InvoicesArgs {
-  kind: 'MOBILE' | 'FIXED';
+  kind: InvoiceKind;
   first: number | null;
   offset: number | null;
   number?: string | null;

@@ -1,4 +1,4 @@
-import type { Invoice } from '../../adapters/domain';
+import { issuedByEbill, type Invoice } from '../../adapters/domain';
 import { PAYMENT_ID, type Payment } from '../../adapters/payments';
 import type { TargetKind } from '../runtime/dispositive/targets';
 import type { SubgraphContext } from '../runtime/server';
@@ -24,7 +24,7 @@ const invoicePlace = (invoice: PlacedInvoice) => ({ companyId: invoice.companyId
 /** The invoice read again past the request's loaders, from the system that issued it: after a payment, it is paid. */
 async function freshInvoice(invoice: PlacedInvoice, { legacy }: SubgraphContext): Promise<PlacedInvoice> {
   const window = invoiceListWindow();
-  const [found] = invoice.kind === 'MOBILE'
+  const [found] = issuedByEbill(invoice)
     ? await legacy.ebill.getInvoices([invoice.number])
     : (await legacy.ebpfa.listInvoices([invoice.accountCode], window.from, window.to)).filter((i: Invoice) => i.number === invoice.number);
   if (!found) throw new Error('an invoice vanished from its billing system right after its payment');

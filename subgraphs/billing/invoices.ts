@@ -8,11 +8,14 @@ import { isInvoiceNumber, matchesCriteria, type InvoiceCriteria } from './argume
 import { placedIn, viewerAccounts, type BillingAccount, type PlacedInvoice } from './accounts';
 import { ceasedCustomerInvoices, ceasedCustomerLookback, invoiceListWindow } from './windows';
 
-/** Mobile invoices: eBill searches and pages them itself, newest first, across the viewer's contracts. */
-export async function listMobileInvoices(context: SubgraphContext, criteria: InvoiceCriteria, page: PageWindow): Promise<PageNodes<PlacedInvoice>> {
+/**
+ * Mobile and unified invoices (issue 22, "Fatture uniche"): eBill searches and pages them itself, one kind at a time,
+ * newest first, across the viewer's mobile contracts.
+ */
+export async function listEbillInvoices(context: SubgraphContext, kind: 'MOBILE' | 'UNIFIED', criteria: InvoiceCriteria, page: PageWindow): Promise<PageNodes<PlacedInvoice>> {
   const { mobile } = await viewerAccounts(context);
   if (mobile.length === 0) return emptyPage();
-  const found = await context.legacy.ebill.searchInvoices({ accountCodes: mobile.map((a) => a.code), ...invoiceListWindow(), ...criteria }, page);
+  const found = await context.legacy.ebill.searchInvoices({ accountCodes: mobile.map((a) => a.code), kind, ...invoiceListWindow(), ...criteria }, page);
   const byCode = new Map(mobile.map((a) => [a.code, a]));
   return { totalCount: found.totalCount, nodes: found.items.map((invoice) => placedIn(accountOf(byCode, invoice))(invoice)) };
 }

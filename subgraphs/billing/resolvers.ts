@@ -4,7 +4,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
 import { invoiceDocument, invoiceDocumentUrl } from './document';
-import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
+import { findVisibleInvoice, listEbillInvoices, listFixedInvoices } from './invoices';
 import { billedTrafficUrl, ebillAccess, TEM_MODULE } from './ebill-portal';
 import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
@@ -24,7 +24,7 @@ export const resolvers: Resolvers = {
   Query: {
     invoices: (_root, args: InvoicesArgs, context) => {
       const { page, criteria } = parseInvoicesArgs(args);
-      return args.kind === 'MOBILE' ? listMobileInvoices(context, criteria, page) : listFixedInvoices(context, criteria, page);
+      return args.kind === 'FIXED' ? listFixedInvoices(context, criteria, page) : listEbillInvoices(context, args.kind, criteria, page);
     },
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
     ebillAccess,

@@ -1,3 +1,4 @@
+import { issuedByEbill } from '../../../adapters/domain';
 import { badUserInput } from '../../../adapters/errors';
 import { legacyCents } from '../../../adapters/legacy-values';
 import { PAYMENT_ID } from '../../../adapters/payments';
@@ -12,7 +13,7 @@ import { PAID_INVOICE, type PaidInvoice } from '../invoice-payment-target';
  * and the invoice stays to pay. Then, through the engine:
  * - CRM records the pratica "Pagamento online fattura" (no ordine; no Appendix row: an Area Clienti operation) under
  *   the client's key, and once per invoice whatever the keys (`oncePer`: two tabs, a retry after a crash);
- * - the system that issued the invoice (eBill for mobile, EBPFA for fixed) records the payment, keyed by the
+ * - the system that issued the invoice (eBill for mobile and unified, EBPFA for fixed) records the payment, keyed by the
  *   payment's id: the invoice turns paid once, whatever the retries and crashes between the two writes.
  * Charged once (the provider, one payment under way per invoice), recorded once (CRM, per invoice), paid once (the
  * billing system, per payment): test/resilience/crash-invoice-payment.test.ts.
@@ -50,6 +51,6 @@ export const COMPLETE_INVOICE_PAYMENT: DispositiveDeclaration<CompletionInput, P
   }),
   async applyElsewhere({ target: { payment, invoice } }, { legacy }) {
     const paid = { number: invoice.number, paymentId: payment.id, cents: payment.cents };
-    await (invoice.kind === 'MOBILE' ? legacy.ebill.payInvoice(paid) : legacy.ebpfa.payInvoice(paid));
+    await (issuedByEbill(invoice) ? legacy.ebill.payInvoice(paid) : legacy.ebpfa.payInvoice(paid));
   },
 };

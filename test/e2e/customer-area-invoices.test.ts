@@ -5,7 +5,11 @@ import {
 import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
- * Issue 22 (BIL-04; seed 000 "Fatture": "pagare le fatture scoperte (una per volta)", profiles.md: RL, AF, AL).
+ * Issue 22, the customer area's "Fatture" pages (seed 000), as company A's RL, AF and AL use them.
+ *
+ * BIL-02: "Fatture uniche", eBill's unified invoices, listed, searched and downloaded like the mobile ones.
+ *
+ * BIL-04 ( seed 000 "Fatture": "pagare le fatture scoperte (una per volta)", profiles.md: RL, AF, AL).
  * Company A's users pay its mobile invoices (eBill) and its fixed invoice (EBPFA) through the real stack: the
  * provider's page (card or PayPal, the bank's code), then the graph records the payment: one pratica, one charge, the
  * invoice paid in the system that issued it. A declined or unconfirmed payment leaves the invoice to pay and says so;
@@ -154,5 +158,59 @@ describe('BIL-04 paying an invoice online, once', () => {
     expect(badId.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.paymentId' });
     expect(await pratiche()).toEqual(before);
     expect(await chargesForInvoice(providerUrl(), invoice.number)).toBe(0);
+  }, 120_000);
+});
+
+describe('BIL-02 unified invoices ("Fatture uniche"), from eBill', () => {
+  const UNIFIED = '{ invoices(kind: UNIFIED, first: 10) { totalCount nodes { number kind accountCode bimester year paymentStatus amount issuedOn dueOn documentUrl } } }';
+
+  it('BIL-02 the RL, AF and AL list company A\'s unified invoices of the last 12 months, search them by number, bimester and state, and download the PDF', async () => {
+    const { body } = await graphql(stack, UNIFIED, {}, token('ginevra.vallisneri'));
+    const { totalCount, nodes } = body.data.invoices;
+    expect(totalCount).toBeGreaterThanOrEqual(6);
+    expect(nodes.every((i: { number: string; kind: string; accountCode: string }) => /^7U\d{8}$/.test(i.number) && i.kind === 'UNIFIED' && i.accountCode === '888012170373')).toBe(true);
+    expect(nodes.map((i: { amount: string }) => i.amount).every((a: string) => /^\d+\.\d{2}$/.test(a))).toBe(true);
+    for (const user of ['luca.ferri', 'sara.neri']) {
+      expect((await graphql(stack, UNIFIED, {}, token(user))).body.data.invoices.totalCount).toBe(totalCount);
+    }
+
+    const [newest] = nodes;
+    const byNumber = await graphql(stack, `{ invoices(kind: UNIFIED, number: "${newest.number}") { totalCount nodes { number } } }`, {}, token('ginevra.vallisneri'));
+    expect(byNumber.body.data.invoices).toEqual({ totalCount: 1, nodes: [{ number: newest.number }] });
+    const byBimester = await graphql(stack, `{ invoices(kind: UNIFIED, bimester: ${newest.bimester}) { nodes { bimester } } }`, {}, token('ginevra.vallisneri'));
+    expect(byBimester.body.data.invoices.nodes.length).toBeGreaterThan(0);
+    expect(byBimester.body.data.invoices.nodes.every((i: { bimester: number }) => i.bimester === newest.bimester)).toBe(true);
+    const paid = await graphql(stack, '{ invoices(kind: UNIFIED, paymentStatus: PAID) { totalCount nodes { paymentStatus } } }', {}, token('ginevra.vallisneri'));
+    expect(paid.body.data.invoices.nodes.every((i: { paymentStatus: string }) => i.paymentStatus === 'PAID')).toBe(true);
+
+    // Mobile invoices are still the mobile ones: no unified invoice among them.
+    const mobile = await graphql(stack, '{ invoices(kind: MOBILE, first: 50) { nodes { number kind } } }', {}, token('ginevra.vallisneri'));
+    expect(mobile.body.data.invoices.nodes.every((i: { kind: string }) => i.kind === 'MOBILE')).toBe(true);
+
+    const pdf = await fetch(new URL(newest.documentUrl, stack.gatewayUrl));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 120_000);
+
+  it('BIL-02 refused to UT and UTD; another company sees none of A\'s unified invoices, by list or by number', async () => {
+    const { body } = await graphql(stack, UNIFIED, {}, token('ginevra.vallisneri'));
+    const number = body.data.invoices.nodes[0].number;
+    for (const user of ['giada.mantesi', 'paolo.verdi']) {
+      expect((await graphql(stack, UNIFIED, {}, token(user))).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+    expect((await graphql(stack, UNIFIED, {}, token('mario.rossi'))).body.data.invoices).toEqual({ totalCount: 0, nodes: [] });
+    expect((await graphql(stack, `{ invoice(number: "${number}") { number } }`, {}, token('mario.rossi'))).body.data.invoice).toBeNull();
+  }, 120_000);
+
+  it('BIL-04 the AF pays a unified invoice online: eBill, which holds it, marks it paid', async () => {
+    const { body } = await graphql(stack, '{ invoices(kind: UNIFIED, first: 10) { nodes { number amount paymentStatus } } }', {}, token('luca.ferri'));
+    const invoice = body.data.invoices.nodes.find((i: { paymentStatus: string }) => i.paymentStatus !== 'PAID');
+    expect(invoice).toBeDefined();
+    const paymentId = await paidInvoice(stack, token('luca.ferri'), invoice.number);
+    const paid = await complete('luca.ferri', paymentId, 'af-unified-complete');
+    expect(paid.body.data.completeInvoicePayment.payment).toMatchObject({ amount: invoice.amount, invoice: { number: invoice.number, kind: 'UNIFIED', paymentStatus: 'PAID' } });
+    expect(await invoiceStatus(invoice.number)).toBe('PAID');
+    expect(await chargesForInvoice(providerUrl(), invoice.number)).toBe(1);
   }, 120_000);
 });
