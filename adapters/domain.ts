@@ -183,7 +183,7 @@ export const issuedByEbill = (invoice: { kind: InvoiceKind }) => invoice.kind !=
 /** Issue 22 (BIL-04): a charged online payment of an invoice, as the billing system that issued it records it. */
 export interface InvoicePayment { number: string; paymentId: string; cents: number }
 
-export interface InvoiceSearch { accountCodes: string[]; kind?: 'MOBILE' | 'UNIFIED'; from: IsoDate; to: IsoDate; number?: string; bimester?: number; paymentStatus?: PaymentStatus }
+export interface InvoiceSearch { accountCodes: string[]; kind?: 'MOBILE' | 'UNIFIED'; unpaidOnly?: boolean; from: IsoDate; to: IsoDate; number?: string; bimester?: number; paymentStatus?: PaymentStatus }
 
 export interface ResidualCredit { lineNumber: string; amount: Decimal; updatedAt: IsoDateTime }
 export interface AvailableTraffic {

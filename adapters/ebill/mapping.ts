@@ -44,7 +44,7 @@ export function searchRequest(search: InvoiceSearch, contracts: string[], pag: n
     tipoFatt: search.kind === 'UNIFIED' ? 'UNICA' : 'MOBILE',
     ...(search.number !== undefined && { nrFatt: search.number }),
     ...(search.bimester !== undefined && { bim: String(search.bimester) }),
-    ...(search.paymentStatus !== undefined && { stPag: PAYMENT_WORD[search.paymentStatus] }),
+    ...(search.paymentStatus !== undefined ? { stPag: PAYMENT_WORD[search.paymentStatus] } : search.unpaidOnly && { stPag: [PAYMENT_WORD.TO_PAY, PAYMENT_WORD.OVERDUE] }),
     pag,
     dimPag,
   };

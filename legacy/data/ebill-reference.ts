@@ -1,5 +1,5 @@
 import { today } from '../runtime/clock';
-import { claimPeriods, generatedCents, generatedPayment, issuedPeriods, unitHash, type BillingPeriod, type GeneratedPayment } from './billing-calendar';
+import { claimPeriods, generatedCents, generatedPayment, issuedPeriods, periodYearsBack, unitHash, type BillingPeriod, type GeneratedPayment } from './billing-calendar';
 import { isPrepaidLargeLine, largeCustomer } from './large';
 
 /**
@@ -156,6 +156,11 @@ export function ebillFixture(large: { id: string; lines: number }[], until = tod
     if (contract.unified) fixture.invoices.push(...contractInvoices(contract, (slot) => `7U${numberOf(slot).slice(2)}`, periods, until, 'UNICA'));
     for (const line of contract.creditLines) fixture.credits.push(creditOf(line.number, until, line.cents));
     for (const line of contract.trafficLines) fixture.traffic.push(trafficOf(line));
+  }
+  // Issue 22 (BIL-05): company A left two mobile invoices unpaid long ago, one within the 5-year unpaid list, one beyond.
+  for (const [number, years, cents] of [['7X00231188', 3, 4_870], ['7X00170042', 6, 3_105]] as const) {
+    const { bimester, year, issuedOn, dueOn } = periodYearsBack(years, until);
+    fixture.invoices.push({ number, contract: '888012170373', customerCode: '1-VALL01', bimester, year, issuedOn, dueOn, cents, status: 'SCADUTA', kind: 'MOBILE' });
   }
   return fixture;
 }

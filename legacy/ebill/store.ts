@@ -31,7 +31,7 @@ export interface TrafficRow {
 }
 
 export interface InvoiceQuery {
-  contracts: string[]; kind: string; from: string; to: string; number?: string; bimester?: number; status?: string;
+  contracts: string[]; kind: string; from: string; to: string; number?: string; bimester?: number; statuses?: string[];
   offset: number; limit: number;
 }
 
@@ -66,7 +66,7 @@ export function openEbillStore(dataDir: string, large: { id: string; lines: numb
     const params: (string | number)[] = [...q.contracts, q.kind, q.from, q.to];
     if (q.number !== undefined) { where.push('nr_fatt = ?'); params.push(q.number); }
     if (q.bimester !== undefined) { where.push('bim = ?'); params.push(q.bimester); }
-    if (q.status !== undefined) { where.push('st_pag = ?'); params.push(q.status); }
+    if (q.statuses !== undefined) { where.push(`st_pag IN (${placeholders(q.statuses.length)})`); params.push(...q.statuses); }
     const clause = where.join(' AND ');
     const { total } = db.prepare(`SELECT COUNT(*) AS total FROM fatture WHERE ${clause}`).get(...params) as { total: number };
     const rows = db.prepare(`SELECT * FROM fatture WHERE ${clause} ORDER BY dt_em DESC, nr_fatt DESC LIMIT ? OFFSET ?`)

@@ -5,7 +5,7 @@ import type { SubgraphContext } from '../runtime/server';
 import { INVOICE_NUMBER, isInvoiceNumber } from './arguments';
 import { placedIn, type PlacedInvoice } from './accounts';
 import { findVisibleInvoice } from './invoices';
-import { invoiceListWindow } from './windows';
+import { unpaidListWindow } from './windows';
 
 /**
  * Issue 22 (BIL-04). The records an online payment of an invoice acts on: the invoice itself (starting a payment),
@@ -23,7 +23,8 @@ const invoicePlace = (invoice: PlacedInvoice) => ({ companyId: invoice.companyId
 
 /** The invoice read again past the request's loaders, from the system that issued it: after a payment, it is paid. */
 async function freshInvoice(invoice: PlacedInvoice, { legacy }: SubgraphContext): Promise<PlacedInvoice> {
-  const window = invoiceListWindow();
+  // The unpaid list's window holds the 12-month list's too: whichever list the invoice was paid from.
+  const window = unpaidListWindow();
   const [found] = issuedByEbill(invoice)
     ? await legacy.ebill.getInvoices([invoice.number])
     : (await legacy.ebpfa.listInvoices([invoice.accountCode], window.from, window.to)).filter((i: Invoice) => i.number === invoice.number);

@@ -4,7 +4,8 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
 import { invoiceDocument, invoiceDocumentUrl } from './document';
-import { findVisibleInvoice, listEbillInvoices, listFixedInvoices } from './invoices';
+import { findVisibleInvoice, listEbillInvoices, listFixedInvoices, TWELVE_MONTHS, UNPAID_FIVE_YEARS, type InvoiceList } from './invoices';
+import { badUserInput } from '../../adapters/errors';
 import { billedTrafficUrl, ebillAccess, TEM_MODULE } from './ebill-portal';
 import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
@@ -16,15 +17,23 @@ import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
 import { invoicePaymentResolvers } from './invoice-payment';
 
+/** One page of one list of invoices, of the kind asked, from the system that holds them. */
+function invoicePage(args: InvoicesArgs, context: Parameters<typeof listFixedInvoices>[0], list: InvoiceList) {
+  const { page, criteria } = parseInvoicesArgs(args);
+  return args.kind === 'FIXED' ? listFixedInvoices(context, criteria, page, list) : listEbillInvoices(context, args.kind, criteria, page, list);
+}
+
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
   Query: {
-    invoices: (_root, args: InvoicesArgs, context) => {
-      const { page, criteria } = parseInvoicesArgs(args);
-      return args.kind === 'FIXED' ? listFixedInvoices(context, criteria, page) : listEbillInvoices(context, args.kind, criteria, page);
+    invoices: (_root, args: InvoicesArgs, context) => invoicePage(args, context, TWELVE_MONTHS),
+    // Issue 22 (BIL-05): the invoices still to pay, up to 5 years back.
+    unpaidInvoices: (_root, args: InvoicesArgs, context) => {
+      if (args.paymentStatus === 'PAID') throw badUserInput('paymentStatus', 'the unpaid list holds TO_PAY and OVERDUE invoices only');
+      return invoicePage(args, context, UNPAID_FIVE_YEARS);
     },
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
     ebillAccess,

@@ -214,3 +214,53 @@ describe('BIL-02 unified invoices ("Fatture uniche"), from eBill', () => {
     expect(await chargesForInvoice(providerUrl(), invoice.number)).toBe(1);
   }, 120_000);
 });
+
+describe('BIL-05 the invoices still to pay, up to 5 years back', () => {
+  const unpaidList = (kind: string) => `{ unpaidInvoices(kind: ${kind}, first: 50) { totalCount nodes { number paymentStatus issuedOn amount } } }`;
+  const numbersOf = (page: { nodes: { number: string }[] }) => page.nodes.map((i) => i.number);
+
+  it('BIL-05 the RL, AF and AL list the unpaid mobile and fixed invoices of 5 years (3 years back yes, 6 years back no) and pay one of 3 years ago', async () => {
+    const mobile = (await graphql(stack, unpaidList('MOBILE'), {}, token('ginevra.vallisneri'))).body.data.unpaidInvoices;
+    const fixed = (await graphql(stack, unpaidList('FIXED'), {}, token('ginevra.vallisneri'))).body.data.unpaidInvoices;
+    expect(numbersOf(mobile)).toContain('7X00231188');
+    expect(numbersOf(mobile)).not.toContain('7X00170042');
+    expect(numbersOf(fixed)).toContain('8W00231190');
+    expect(numbersOf(fixed)).not.toContain('8W00170043');
+    const fiveYearsAgo = new Date(Date.now() - 5 * 366 * 86_400_000).toISOString().slice(0, 10);
+    for (const invoice of [...mobile.nodes, ...fixed.nodes]) {
+      expect(invoice.paymentStatus).not.toBe('PAID');
+      expect(invoice.issuedOn >= fiveYearsAgo).toBe(true);
+    }
+    // The 12-month list does not reach them.
+    const twelve = await graphql(stack, '{ invoices(kind: MOBILE, first: 50) { nodes { number } } }', {}, token('ginevra.vallisneri'));
+    expect(numbersOf(twelve.body.data.invoices)).not.toContain('7X00231188');
+    for (const user of ['luca.ferri', 'sara.neri']) {
+      expect((await graphql(stack, unpaidList('FIXED'), {}, token(user))).body.data.unpaidInvoices.totalCount).toBe(fixed.totalCount);
+    }
+    const overdue = await graphql(stack, '{ unpaidInvoices(kind: FIXED, paymentStatus: OVERDUE, first: 50) { nodes { paymentStatus } } }', {}, token('ginevra.vallisneri'));
+    expect(overdue.body.data.unpaidInvoices.nodes.length).toBeGreaterThan(0);
+    expect(overdue.body.data.unpaidInvoices.nodes.every((i: { paymentStatus: string }) => i.paymentStatus === 'OVERDUE')).toBe(true);
+
+    // An invoice on the unpaid list is paid from it like any other (BIL-04), and leaves it.
+    expect(await invoiceStatus('8W00231190')).toBe('OVERDUE');
+    expect((await graphql(stack, '{ invoice(number: "7X00170042") { number } }', {}, token('ginevra.vallisneri'))).body.data.invoice).toBeNull();
+    const paymentId = await paidInvoice(stack, token('sara.neri'), '8W00231190');
+    const paid = await complete('sara.neri', paymentId, 'al-old-fixed');
+    expect(paid.body.data.completeInvoicePayment.payment).toMatchObject({ amount: '22.14', invoice: { number: '8W00231190', paymentStatus: 'PAID' } });
+    const after = (await graphql(stack, unpaidList('FIXED'), {}, token('ginevra.vallisneri'))).body.data.unpaidInvoices;
+    expect(after.totalCount).toBe(fixed.totalCount - 1);
+    expect(numbersOf(after)).not.toContain('8W00231190');
+  }, 120_000);
+
+  it('BIL-05 the ceased customer sees the unpaid invoices of his last bimesters only; UT is refused; another company sees none of A\'s; PAID is bad input', async () => {
+    const ceased = (await graphql(stack, unpaidList('FIXED'), {}, token('cessato.fisso'))).body.data.unpaidInvoices;
+    const shown = (await graphql(stack, '{ invoices(kind: FIXED, first: 50) { nodes { number paymentStatus } } }', {}, token('cessato.fisso'))).body.data.invoices;
+    expect(numbersOf(ceased)).toEqual(shown.nodes.filter((i: { paymentStatus: string }) => i.paymentStatus !== 'PAID').map((i: { number: string }) => i.number));
+    expect((await graphql(stack, unpaidList('MOBILE'), {}, token('giada.mantesi'))).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const other = (await graphql(stack, unpaidList('MOBILE'), {}, token('mario.rossi'))).body.data.unpaidInvoices;
+    expect(numbersOf(other)).not.toContain('7X00231188');
+    expect((await graphql(stack, '{ invoice(number: "7X00231188") { number } }', {}, token('mario.rossi'))).body.data.invoice).toBeNull();
+    const bad = await graphql(stack, '{ unpaidInvoices(kind: MOBILE, paymentStatus: PAID) { totalCount } }', {}, token('ginevra.vallisneri'));
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'paymentStatus' });
+  }, 120_000);
+});
