@@ -35,6 +35,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Timtuoric-cess plaf dati extue',
   // Issue 22: an invoice paid online in the Area Clienti (BIL-04), one per invoice (chiaveNaturale: the invoice).
   'Pagamento online fattura',
+  // Issue 22: a payment made elsewhere reported with its receipt (BIL-04), one per invoice.
+  'Segnalazione pagamento fattura',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chargesForInvoice, COMPLETE_INVOICE_PAYMENT, confirmOnCheckoutPage, paidInvoice, START_INVOICE_PAYMENT,
 } from '../support/checkout';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { graphql, LEGACY_TODAY, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { uploadFile } from '../support/uploads';
+import { minimalPdf } from '../../legacy/runtime/pdf';
 
 /**
  * Issue 22, the customer area's "Fatture" pages (seed 000), as company A's RL, AF and AL use them.
@@ -226,7 +228,7 @@ describe('BIL-05 the invoices still to pay, up to 5 years back', () => {
     expect(numbersOf(mobile)).not.toContain('7X00170042');
     expect(numbersOf(fixed)).toContain('8W00231190');
     expect(numbersOf(fixed)).not.toContain('8W00170043');
-    const fiveYearsAgo = new Date(Date.now() - 5 * 366 * 86_400_000).toISOString().slice(0, 10);
+    const fiveYearsAgo = new Date(Date.parse(LEGACY_TODAY) - 5 * 366 * 86_400_000).toISOString().slice(0, 10);
     for (const invoice of [...mobile.nodes, ...fixed.nodes]) {
       expect(invoice.paymentStatus).not.toBe('PAID');
       expect(invoice.issuedOn >= fiveYearsAgo).toBe(true);
@@ -262,5 +264,50 @@ describe('BIL-05 the invoices still to pay, up to 5 years back', () => {
     expect((await graphql(stack, '{ invoice(number: "7X00231188") { number } }', {}, token('mario.rossi'))).body.data.invoice).toBeNull();
     const bad = await graphql(stack, '{ unpaidInvoices(kind: MOBILE, paymentStatus: PAID) { totalCount } }', {}, token('ginevra.vallisneri'));
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'paymentStatus' });
+  }, 120_000);
+});
+
+describe('BIL-04 / BIL-05 reporting a payment made elsewhere, with its receipt', () => {
+  const REPORT = `mutation($input: ReportInvoicePaymentInput!) { reportInvoicePayment(input: $input) {
+    request { id description } order { id } invoice { number paymentStatus } } }`;
+  const REPORTS = 'Segnalazione pagamento fattura';
+  const report = (user: string, input: Record<string, unknown>) => graphql(stack, REPORT, { input }, token(user));
+  const reports = async () => {
+    const { body } = await graphql(stack, '{ requests { id description } }', {}, token('ginevra.vallisneri'));
+    return (body.data.requests as { id: string; description: string }[]).filter((r) => r.description === REPORTS).map((r) => r.id);
+  };
+  // The stand-ins' today, which the graph's calendar follows.
+  const paidOn = LEGACY_TODAY;
+
+  it('BIL-05 the AL reports the bank transfer of an invoice of 3 years ago: one pratica with the receipt, the invoice still to pay until matched', async () => {
+    const before = await reports();
+    const receipt = await uploadFile(stack, token('sara.neri'), minimalPdf('bonifico 7X00231188'));
+    const input = { number: '7X00231188', paidOn, receipt, idempotencyKey: 'al-report-old' };
+    const { body } = await report('sara.neri', input);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.reportInvoicePayment).toMatchObject({ request: { description: REPORTS }, order: null, invoice: { number: '7X00231188', paymentStatus: 'OVERDUE' } });
+    expect((await report('sara.neri', input)).body.data.reportInvoicePayment.request.id).toBe(body.data.reportInvoicePayment.request.id);
+
+    // A second tab reports it again with another receipt: one report per invoice, nothing more written.
+    const other = await uploadFile(stack, token('ginevra.vallisneri'), minimalPdf('bonifico bis'));
+    const again = await report('ginevra.vallisneri', { number: '7X00231188', paidOn, receipt: other, idempotencyKey: 'rl-report-old' });
+    expect(again.body.errors[0].extensions.code).toBe('LEGACY_REJECTED');
+    expect(await reports()).toEqual([...before, body.data.reportInvoicePayment.request.id]);
+  }, 120_000);
+
+  it('BIL-04 a report is refused on a paid invoice, to UT, and on another company\'s invoice; a future date or a missing or wrong receipt names the field', async () => {
+    const before = await reports();
+    const receipt = await uploadFile(stack, token('ginevra.vallisneri'), minimalPdf('ricevuta'));
+    const [unpaidOne] = (await unpaid('MOBILE')).filter((i) => i.number !== '7X00231188');
+    const codeOf = async (user: string, input: Record<string, unknown>) => (await report(user, { number: unpaidOne.number, paidOn, receipt, idempotencyKey: `refused-${user.replace(".", "-")}`, ...input })).body.errors?.[0]?.extensions;
+    expect(await codeOf('ginevra.vallisneri', { number: '7X00412066' })).toMatchObject({ code: 'LEGACY_REJECTED' });
+    expect(await codeOf('giada.mantesi', {})).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await codeOf('mario.rossi', {})).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await codeOf('ginevra.vallisneri', { paidOn: '2999-01-01' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.paidOn' });
+    expect(await codeOf('ginevra.vallisneri', { receipt: null })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receipt' });
+    // A list (CSV) is an upload, but not a receipt.
+    const text = await uploadFile(stack, token('ginevra.vallisneri'), 'numero;importo\n7X00412066;221,12\n');
+    expect(await codeOf('ginevra.vallisneri', { receipt: text, idempotencyKey: 'refused-text' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receipt' });
+    expect(await reports()).toEqual(before);
   }, 120_000);
 });
