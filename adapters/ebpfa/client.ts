@@ -6,7 +6,7 @@ import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { legacyCents, legacyDate } from '../legacy-values';
-import { ebpfaFailure, ebpfaHeaders, flowRows, invoicePdfPath } from './protocol';
+import { ebpfaFailure, ebpfaHeaders, flowRows, invoiceFlowPath, invoicePdfPath } from './protocol';
 import { INVOICE_COLUMNS, invoiceFromEbpfa } from './mapping';
 
 /** EBPFA answers for at most 20 customer codes per call. */
@@ -40,8 +40,7 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
 
   async function invoicesOf(codes: string[], from: IsoDate, to: IsoDate): Promise<Invoice[]> {
     const operation = 'flussi/fatture';
-    const query = new URLSearchParams({ codiciCliente: codes.join(','), dal: legacyDate(from), al: legacyDate(to) });
-    return http.call({ method: 'GET', path: `/ebpfa/flussi/fatture?${query}`, operation, kind: 'read', batchSize: codes.length },
+    return http.call({ method: 'GET', path: invoiceFlowPath(codes, legacyDate(from), legacyDate(to)), operation, kind: 'read', batchSize: codes.length },
       (res) => readAnswer('EBPFA', operation, res, (r) => flowRows(r, INVOICE_COLUMNS).map(invoiceFromEbpfa)));
   }
 

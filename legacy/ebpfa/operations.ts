@@ -30,7 +30,9 @@ export function invoicesFlow(store: EbpfaStore, params: URLSearchParams): StandI
   if (codes.length > CUSTOMER_CODE_LIMIT) {
     throw new LegacyFault(413, 'PFA-413', `troppi codici cliente: è possibile indicarne al massimo ${CUSTOMER_CODE_LIMIT}`);
   }
-  const rows = store.invoicesOf(codes, dateParam(params, 'dal'), dateParam(params, 'al'));
+  // Issue 22: `stati` (optional, comma-separated STATO_PAG words) keeps those only, e.g. the unpaid list's export.
+  const states = params.get('stati')?.split(',').filter(Boolean);
+  const rows = store.invoicesOf(codes, dateParam(params, 'dal'), dateParam(params, 'al')).filter((r) => !states?.length || states.includes(r.stato_pag));
   return flowReply(200, INVOICE_COLUMNS, rows.map(invoiceRow));
 }
 

@@ -16,6 +16,7 @@ import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invo
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
 import { invoicePaymentResolvers } from './invoice-payment';
+import { invoicesFileUrl } from './invoice-files';
 
 /** One page of one list of invoices, of the kind asked, from the system that holds them. */
 function invoicePage(args: InvoicesArgs, context: Parameters<typeof listFixedInvoices>[0], list: InvoiceList) {
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
       return invoicePage(args, context, UNPAID_FIVE_YEARS);
     },
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
+    invoicesFileUrl: (_root, args: { kind: InvoicesArgs['kind']; unpaid?: boolean | null }, context) => invoicesFileUrl(args, context), // issue 22
     ebillAccess,
     temModule: () => TEM_MODULE,
     timTuoPrepaidChangeSummary, // h-prepaid (seed 002 §9.2.1.3)

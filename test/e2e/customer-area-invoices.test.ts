@@ -311,3 +311,39 @@ describe('BIL-04 / BIL-05 reporting a payment made elsewhere, with its receipt',
     expect(await reports()).toEqual(before);
   }, 120_000);
 });
+
+describe('BIL-05 the lists exported as files ("esportare l\'intera lista")', () => {
+  const fileOf = async (user: string, args: string) => {
+    const { body } = await graphql(stack, `{ invoicesFileUrl(${args}) }`, {}, token(user));
+    return body;
+  };
+  const download = async (link: string) => {
+    const res = await fetch(new URL(link, stack.gatewayUrl));
+    expect(res.status).toBe(200);
+    const [header, ...rows] = new TextDecoder('latin1').decode(await res.arrayBuffer()).split(/\r?\n/).filter(Boolean);
+    return { type: res.headers.get('content-type'), header, rows };
+  };
+
+  it('BIL-05 the RL exports the unpaid mobile list of 5 years and the 12-month fixed and unified lists: every invoice of the list, whatever the page', async () => {
+    const unpaidFile = await download((await fileOf('ginevra.vallisneri', 'kind: MOBILE, unpaid: true')).data.invoicesFileUrl);
+    expect(unpaidFile.type).toBe('text/csv');
+    expect(unpaidFile.header).toBe('NUM_FATTURA;CONTRATTO;BIMESTRE;ANNO;STATO_PAGAMENTO;IMPORTO;DATA_EMISSIONE;DATA_SCADENZA');
+    const unpaidPage = (await graphql(stack, '{ unpaidInvoices(kind: MOBILE, first: 1) { totalCount } }', {}, token('ginevra.vallisneri'))).body.data.unpaidInvoices;
+    expect(unpaidFile.rows).toHaveLength(unpaidPage.totalCount);
+    expect(unpaidFile.rows.some((r) => r.startsWith('7X00231188;888012170373;'))).toBe(true);
+    expect(unpaidFile.rows.every((r) => !r.includes(';PAGATA;'))).toBe(true);
+
+    for (const kind of ['FIXED', 'UNIFIED']) {
+      const file = await download((await fileOf('luca.ferri', `kind: ${kind}`)).data.invoicesFileUrl);
+      const page = (await graphql(stack, `{ invoices(kind: ${kind}, first: 1) { totalCount nodes { number } } }`, {}, token('luca.ferri'))).body.data.invoices;
+      expect(file.rows).toHaveLength(page.totalCount);
+      expect(file.rows.some((r) => r.includes(page.nodes[0].number))).toBe(true);
+    }
+  }, 120_000);
+
+  it('BIL-05 the export is refused to UT; another company\'s file holds none of A\'s invoices', async () => {
+    expect((await fileOf('giada.mantesi', 'kind: MOBILE')).errors[0].extensions.code).toBe('FORBIDDEN');
+    const other = await download((await fileOf('mario.rossi', 'kind: MOBILE, unpaid: true')).data.invoicesFileUrl);
+    expect(other.rows.every((r) => !r.includes('888012170373'))).toBe(true);
+  }, 120_000);
+});
