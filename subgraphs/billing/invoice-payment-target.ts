@@ -19,6 +19,9 @@ export interface PaidInvoice {
   invoice: PlacedInvoice;
 }
 
+/** An invoice number of the right shape that no billing system issues (series 00). */
+const NO_SUCH_INVOICE = '0000000000';
+
 const invoicePlace = (invoice: PlacedInvoice) => ({ companyId: invoice.companyId, contractNumber: invoice.contractNumber });
 
 /** The invoice read again past the request's loaders, from the system that issued it: after a payment, it is paid. */
@@ -53,8 +56,10 @@ export const PAID_INVOICE: TargetKind<PaidInvoice> = {
   plausible: PAYMENT_ID,
   async load(id, context) {
     const payment = await context.legacy.payments.getPayment(id);
-    // A top-up's reference is a line: no invoice has that number, so it is unknown here like a made-up id.
-    const invoice = payment && isInvoiceNumber(payment.reference) ? await findVisibleInvoice(context, payment.reference) : null;
+    // An unknown payment (or a top-up's, whose reference is a line) looks for an invoice no one has, so that it costs
+    // what another company's payment costs: the timing tells no payment id that exists from one that does not.
+    const reference = payment && isInvoiceNumber(payment.reference) ? payment.reference : NO_SUCH_INVOICE;
+    const invoice = await findVisibleInvoice(context, reference);
     return payment && invoice ? { payment, invoice } : null;
   },
   place: ({ invoice }) => invoicePlace(invoice),
