@@ -159,9 +159,12 @@ export interface CreatedRequest { request: ServiceRequest; order: ServiceRequest
 export type ServiceRequestOrder = Order;
 
 export type PaymentStatus = 'PAID' | 'TO_PAY' | 'OVERDUE';
+/** Who issued an invoice: eBill mobile and unified invoices ("Fatture uniche", issue 22), EBPFA fixed ones. */
+export type InvoiceKind = 'MOBILE' | 'UNIFIED' | 'FIXED';
+
 export interface Invoice {
   number: string;
-  kind: 'MOBILE' | 'FIXED';
+  kind: InvoiceKind;
   /** Mobile: the contract number. Fixed: the billing customer code. */
   accountCode: string;
   lineNumber: string | null;
@@ -174,7 +177,13 @@ export interface Invoice {
   dueOn: IsoDate | null;
 }
 
-export interface InvoiceSearch { accountCodes: string[]; from: IsoDate; to: IsoDate; number?: string; bimester?: number; paymentStatus?: PaymentStatus }
+/** eBill holds mobile and unified invoices (its PDFs, its payments); EBPFA fixed ones. */
+export const issuedByEbill = (invoice: { kind: InvoiceKind }) => invoice.kind !== 'FIXED';
+
+/** Issue 22 (BIL-04): a charged online payment of an invoice, as the billing system that issued it records it. */
+export interface InvoicePayment { number: string; paymentId: string; cents: number }
+
+export interface InvoiceSearch { accountCodes: string[]; kind?: 'MOBILE' | 'UNIFIED'; unpaidOnly?: boolean; from: IsoDate; to: IsoDate; number?: string; bimester?: number; paymentStatus?: PaymentStatus }
 
 export interface ResidualCredit { lineNumber: string; amount: Decimal; updatedAt: IsoDateTime }
 export interface AvailableTraffic {

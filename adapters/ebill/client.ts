@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { AvailableTraffic, Invoice, InvoiceSearch, Page, PdfDocument, ResidualCredit } from '../domain';
+import type { AvailableTraffic, Invoice, InvoicePayment, InvoiceSearch, Page, PdfDocument, ResidualCredit } from '../domain';
 import { badUserInput } from '../errors';
 import { createLegacyHttp } from '../http';
 import type { ResilienceSettings } from '../resilience/settings';
@@ -41,6 +41,11 @@ export interface EbillClient extends PersonalBasketClient, PersonalConsumptionCl
    * nothing and answers the credit as it is. Sent once (a write); its retry is the caller's, with the same id.
    */
   topUpCredit(top: { lineNumber: string; cents: number; operationId: string }): Promise<ResidualCredit>;
+  /**
+   * Issue 22 (BIL-04): records a charged online payment of a mobile invoice, which turns paid; once per payment id
+   * (the same id again answers the invoice as it is). Answers the invoice as eBill now has it.
+   */
+  payInvoice(payment: InvoicePayment): Promise<Invoice>;
   // issue 11: spending thresholds (seed 002 §7.5; thresholds.ts).
   /** Aligned with `lineNumbers`: every threshold of each line, active or ceased (empty when none). */
   getThresholds(lineNumbers: readonly string[]): Promise<SpendingThreshold[][]>;
@@ -123,6 +128,10 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     topUpCredit: ({ lineNumber, cents, operationId }) =>
       post('linee/ricarica', { idOp: operationId, nrLinea: lineNumber, imp: legacyCents(cents) },
         (payload) => residualCreditFromEbill(record(payload, 'credito')), 'write'),
+
+    payInvoice: ({ number, paymentId, cents }) =>
+      post('fatture/pagamento', { nrFatt: number, idPag: paymentId, imp: legacyCents(cents) },
+        (payload) => invoiceFromEbill(record(payload, 'fattura')), 'write'),
 
     // issue 11: spending thresholds.
     getThresholds: (lines) => groupedByLine(lines, 'soglie/ricerca', thresholdList),

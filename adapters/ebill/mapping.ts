@@ -6,7 +6,8 @@ import { text, type EbillRecord } from './protocol';
 export function invoiceFromEbill(r: EbillRecord): Invoice {
   return {
     number: text(r, 'nrFatt'),
-    kind: 'MOBILE',
+    // Issue 22: eBill names its unified invoices UNICA; an answer without the field is a mobile invoice.
+    kind: r.tipoFatt === 'UNICA' ? 'UNIFIED' : 'MOBILE',
     accountCode: text(r, 'cdCtr'),
     lineNumber: null,
     bimester: bimester(text(r, 'bim')),
@@ -40,9 +41,10 @@ export function searchRequest(search: InvoiceSearch, contracts: string[], pag: n
     cdCtr: contracts,
     dtDa: legacyDate(search.from),
     dtA: legacyDate(search.to),
+    tipoFatt: search.kind === 'UNIFIED' ? 'UNICA' : 'MOBILE',
     ...(search.number !== undefined && { nrFatt: search.number }),
     ...(search.bimester !== undefined && { bim: String(search.bimester) }),
-    ...(search.paymentStatus !== undefined && { stPag: PAYMENT_WORD[search.paymentStatus] }),
+    ...(search.paymentStatus !== undefined ? { stPag: PAYMENT_WORD[search.paymentStatus] } : search.unpaidOnly && { stPag: [PAYMENT_WORD.TO_PAY, PAYMENT_WORD.OVERDUE] }),
     pag,
     dimPag,
   };

@@ -57,4 +57,12 @@ export function text(record: EbillRecord, field: string): string {
 export const ebillHeaders = (apiKey = 'onegraph-ebill') => ({ 'x-api-key': apiKey });
 
 /** Where eBill serves an invoice's PDF: the adapter reads it there, and a signed download link names it. */
+/** Issue 22: where eBill serves a search of invoices as a CSV file (the lists' export), e.g. the unpaid ones. */
+export function invoicesCsvPath(contracts: readonly string[], kind: 'MOBILE' | 'UNIFIED', from: string, to: string, unpaidOnly: boolean): string {
+  const query = new URLSearchParams({
+    cdCtr: contracts.join(','), dtDa: from, dtA: to, tipoFatt: kind === 'UNIFIED' ? 'UNICA' : 'MOBILE', ...(unpaidOnly && { stPag: 'DA_PAGARE,SCADUTA' }),
+  });
+  return `/ebill/v1/fatture/csv?${query}`;
+}
+
 export const invoicePdfPath = (number: string) => `/ebill/v1/fatture/${encodeURIComponent(number)}/pdf`;

@@ -1,11 +1,12 @@
 import type { Dispatcher } from 'undici';
-import type { Invoice, IsoDate, PdfDocument } from '../domain';
+import iconv from 'iconv-lite';
+import type { Invoice, InvoicePayment, IsoDate, PdfDocument } from '../domain';
 import { createLegacyHttp } from '../http';
 import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
-import { legacyDate } from '../legacy-values';
-import { ebpfaFailure, ebpfaHeaders, flowRows, invoicePdfPath } from './protocol';
+import { legacyCents, legacyDate } from '../legacy-values';
+import { ebpfaFailure, ebpfaHeaders, flowRows, invoiceFlowPath, invoicePdfPath } from './protocol';
 import { INVOICE_COLUMNS, invoiceFromEbpfa } from './mapping';
 
 /** EBPFA answers for at most 20 customer codes per call. */
@@ -20,6 +21,11 @@ export interface EbpfaClient {
    */
   listInvoices(customerCodes: readonly string[], from: IsoDate, to: IsoDate): Promise<Invoice[]>;
   getInvoicePdf(number: string): Promise<PdfDocument | null>;
+  /**
+   * Issue 22 (BIL-04): records a charged online payment of a fixed invoice, which turns paid; once per payment id
+   * (the same id again answers the invoice as it is). Answers the invoice as EBPFA now has it.
+   */
+  payInvoice(payment: InvoicePayment): Promise<Invoice>;
   close(): Promise<void>;
 }
 
@@ -34,8 +40,7 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
 
   async function invoicesOf(codes: string[], from: IsoDate, to: IsoDate): Promise<Invoice[]> {
     const operation = 'flussi/fatture';
-    const query = new URLSearchParams({ codiciCliente: codes.join(','), dal: legacyDate(from), al: legacyDate(to) });
-    return http.call({ method: 'GET', path: `/ebpfa/flussi/fatture?${query}`, operation, kind: 'read', batchSize: codes.length },
+    return http.call({ method: 'GET', path: invoiceFlowPath(codes, legacyDate(from), legacyDate(to)), operation, kind: 'read', batchSize: codes.length },
       (res) => readAnswer('EBPFA', operation, res, (r) => flowRows(r, INVOICE_COLUMNS).map(invoiceFromEbpfa)));
   }
 
@@ -49,6 +54,17 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
       const operation = 'flussi/fatture/pdf';
       return http.call({ method: 'GET', path: invoicePdfPath(number), operation, kind: 'read' },
         (res) => readAnswer('EBPFA', operation, res, (r) => pdfDocument(r, `${number}.pdf`, ebpfaFailure)));
+    },
+
+    async payInvoice({ number, paymentId, cents }) {
+      const operation = 'flussi/pagamenti';
+      const flow = iconv.encode(`NUM_FATTURA;ID_PAGAMENTO;IMPORTO\n${number};${paymentId};${legacyCents(cents)}\n`, 'latin1');
+      const [invoice] = await http.call({
+        method: 'POST', path: '/ebpfa/flussi/pagamenti', operation, kind: 'write',
+        headers: { 'content-type': 'text/csv; charset=ISO-8859-1' }, body: flow,
+      }, (res) => readAnswer('EBPFA', operation, res, (r) => flowRows(r, INVOICE_COLUMNS).map(invoiceFromEbpfa)));
+      if (!invoice) throw new Error(`EBPFA answered no row for the payment of ${number}`);
+      return invoice;
     },
 
     close: () => http.close(),

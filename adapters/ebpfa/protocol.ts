@@ -46,5 +46,14 @@ export function flowRows<C extends string>(res: LegacyResponse, columns: readonl
 /** EBPFA's credentials on every call (default: the stand-in's key). */
 export const ebpfaHeaders = (apiKey = 'onegraph-ebpfa') => ({ 'x-api-key': apiKey });
 
+/**
+ * EBPFA's invoice flow of some customer codes and issue dates (`states`: only those STATO_PAG words, issue 22): what
+ * the adapter reads, and the file a signed link hands out as the list's export (BIL-05).
+ */
+export function invoiceFlowPath(codes: readonly string[], from: string, to: string, states?: readonly string[]): string {
+  const query = new URLSearchParams({ codiciCliente: codes.join(','), dal: from, al: to, ...(states?.length && { stati: states.join(',') }) });
+  return `/ebpfa/flussi/fatture?${query}`;
+}
+
 /** Where EBPFA serves an invoice's PDF: the adapter reads it there, and a signed download link names it. */
 export const invoicePdfPath = (number: string) => `/ebpfa/flussi/fatture/${encodeURIComponent(number)}/pdf`;

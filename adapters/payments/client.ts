@@ -11,6 +11,9 @@ import type { ResilienceSettings } from '../resilience/settings';
  * reaches the graph, only the provider's masked form.
  */
 export type PaymentMethodKind = 'CARD' | 'PAYPAL';
+
+/** The provider's payment ids, e.g. pay_3f9c…: anything else names no payment. */
+export const PAYMENT_ID = /^pay_[0-9a-f]{24}$/;
 export type PaymentStatus = 'REQUIRES_AUTHENTICATION' | 'SUCCEEDED' | 'FAILED';
 
 export interface SavedPaymentMethod { id: string; kind: PaymentMethodKind; masked: string; expiry: string | null }
@@ -21,7 +24,7 @@ export interface Payment {
   orderNumber: string;
   status: PaymentStatus;
   cents: number;
-  /** The merchant's reference: the line topped up. */
+  /** The merchant's reference: the line topped up, or the invoice paid (issue 22). */
   reference: string;
   /** The merchant's customer: the CRM user id of the employee who pays. */
   customer: string;
@@ -48,6 +51,8 @@ export interface PaymentsClient {
   createPayment(payment: NewPayment): Promise<Payment | 'conflict' | 'unknown method'>;
   /** `null` when the provider has no such payment. */
   getPayment(id: string): Promise<Payment | null>;
+  /** issue 22: the payments of one merchant reference (an invoice number), oldest first. */
+  listPayments(reference: string): Promise<Payment[]>;
   listMethods(customer: string): Promise<SavedPaymentMethod[]>;
   /** False when the customer has no such method. */
   deleteMethod(customer: string, id: string): Promise<boolean>;
@@ -159,6 +164,13 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
     getPayment: (id) => http.call({ method: 'GET', path: `/v1/payments/${segment(id)}`, operation: 'payments/get', kind: 'read' },
       (res) => read('payments/get', res, (r) => (r.status === 404 ? null : paymentOf(ok(r))))),
 
+    listPayments: (reference) => http.call({ method: 'GET', path: `/v1/payments?reference=${segment(reference)}`, operation: 'payments/list', kind: 'read' },
+      (res) => read('payments/list', res, (r) => {
+        const list = ok(r).payments;
+        if (!Array.isArray(list)) throw new UnusableAnswer('"payments" is not a list');
+        return list.filter(isRecord).map(paymentOf);
+      })),
+
     listMethods: (customer) => http.call({ method: 'GET', path: `/v1/customers/${segment(customer)}/methods`, operation: 'methods/list', kind: 'read' },
       (res) => read('methods/list', res, (r) => {
         const list = ok(r).methods;
@@ -189,5 +201,5 @@ function unconfigured(): PaymentsClient {
   const fail = async (): Promise<never> => {
     throw legacyUnavailable('Payments', '');
   };
-  return { createPayment: fail, getPayment: fail, listMethods: fail, deleteMethod: fail, createCardSetup: fail, getCardSetup: fail, close: async () => undefined };
+  return { createPayment: fail, getPayment: fail, listPayments: fail, listMethods: fail, deleteMethod: fail, createCardSetup: fail, getCardSetup: fail, close: async () => undefined };
 }

@@ -33,6 +33,10 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Domiciliazioni - attivazione', 'Timtuoric-attiv pacc traff naz', 'Timtuoric-attiv pac traf extue', 'Timtuoric-attiv plaf dati naz',
   'Timtuoric-att plaf dati extue', 'Timtuoric-cess pacc traff naz', 'Timtuoric-cess pac traf extue', 'Timtuoric-cess plaf dati naz',
   'Timtuoric-cess plaf dati extue',
+  // Issue 22: an invoice paid online in the Area Clienti (BIL-04), one per invoice (chiaveNaturale: the invoice).
+  'Pagamento online fattura',
+  // Issue 22: a payment made elsewhere reported with its receipt (BIL-04), one per invoice.
+  'Segnalazione pagamento fattura',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -14,6 +14,15 @@ export function billingPeriod(bimester: number, year: number): BillingPeriod {
   return { bimester, year, issuedOn, dueOn: new Date(issuedOn.getTime() + 30 * DAY_MS) };
 }
 
+/**
+ * Issue 22 (BIL-05): the period of the newest issued bimester, `years` earlier: where the fixtures place invoices
+ * left unpaid long ago (3 years: on the 5-year unpaid list; 6 years: beyond it).
+ */
+export function periodYearsBack(years: number, until = today()): BillingPeriod {
+  const [newest] = issuedPeriods(1, until);
+  return billingPeriod(newest.bimester, newest.year - years);
+}
+
 /** The `count` newest periods whose invoice was issued on or before `until`, newest first. */
 export function issuedPeriods(count: number, until = today()): BillingPeriod[] {
   const periods: BillingPeriod[] = [];

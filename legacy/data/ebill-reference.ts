@@ -1,5 +1,5 @@
 import { today } from '../runtime/clock';
-import { claimPeriods, generatedCents, generatedPayment, issuedPeriods, unitHash, type BillingPeriod, type GeneratedPayment } from './billing-calendar';
+import { claimPeriods, generatedCents, generatedPayment, issuedPeriods, periodYearsBack, unitHash, type BillingPeriod, type GeneratedPayment } from './billing-calendar';
 import { isPrepaidLargeLine, largeCustomer } from './large';
 
 /**
@@ -8,6 +8,8 @@ import { isPrepaidLargeLine, largeCustomer } from './large';
  * Generated customers (legacy/data/large.ts) get the same shapes so that benchmarks see realistic volumes.
  */
 export type EbillPaymentWord = 'PAGATA' | 'DA_PAGARE' | 'SCADUTA';
+/** eBill's kinds of invoice: mobile, and unified ("Fattura unica": the customer's fixed and mobile services on one). */
+export type EbillInvoiceKind = 'MOBILE' | 'UNICA';
 
 export interface EbillInvoiceRecord {
   number: string;
@@ -19,6 +21,7 @@ export interface EbillInvoiceRecord {
   dueOn: Date;
   cents: number;
   status: EbillPaymentWord;
+  kind: EbillInvoiceKind;
 }
 export interface EbillCreditRecord { lineNumber: string; cents: number; updatedAt: Date }
 /** GB in hundredths, so that "20,00 GB" stays exact. */
@@ -37,6 +40,8 @@ interface MobileContract {
   /** Reference invoices; each takes the newest issued bimester of its number. */
   pinned: PinnedInvoice[];
   invoiced: boolean;
+  /** Issue 22: also billed by unified invoices (seed 000 "Fatture uniche"), one per bimester, numbered 7U…. */
+  unified?: boolean;
   /** Lines with a traffic bundle: the postpaid ones (every line of a generated customer). */
   trafficLines: string[];
   /** Prepaid lines with a residual credit; without `cents` the amount is generated. */
@@ -45,7 +50,7 @@ interface MobileContract {
 
 const REFERENCE_CONTRACTS: MobileContract[] = [
   {
-    number: '888012170373', customerCode: '1-VALL01', invoiced: true,
+    number: '888012170373', customerCode: '1-VALL01', invoiced: true, unified: true,
     pinned: [
       { number: '7X00412066', bimester: 2, cents: 22_112, status: 'DA_PAGARE' },
       { number: '7X04127467', bimester: 1, cents: 7_263, status: 'DA_PAGARE' },
@@ -81,8 +86,8 @@ const INVOICED_PERIODS = 12;
 
 const PAYMENT_WORD: Record<GeneratedPayment, EbillPaymentWord> = { PAID: 'PAGATA', TO_PAY: 'DA_PAGARE', OVERDUE: 'SCADUTA' };
 
-function contractInvoices(contract: MobileContract, numberOf: (slot: number) => string, periods: BillingPeriod[], until: Date): EbillInvoiceRecord[] {
-  const claims = claimPeriods(periods, contract.pinned);
+function contractInvoices(contract: MobileContract, numberOf: (slot: number) => string, periods: BillingPeriod[], until: Date, kind: EbillInvoiceKind = 'MOBILE'): EbillInvoiceRecord[] {
+  const claims = kind === 'MOBILE' ? claimPeriods(periods, contract.pinned) : [];
   return periods.map((period, slot) => {
     const pinned = claims[slot];
     const number = pinned?.number ?? numberOf(slot);
@@ -91,6 +96,7 @@ function contractInvoices(contract: MobileContract, numberOf: (slot: number) => 
       bimester: period.bimester, year: period.year, issuedOn: period.issuedOn, dueOn: period.dueOn,
       cents: pinned?.cents ?? generatedCents(number, 40, 900),
       status: pinned?.status ?? PAYMENT_WORD[generatedPayment(period, number, until)],
+      kind,
     };
   });
 }
@@ -147,8 +153,14 @@ export function ebillFixture(large: { id: string; lines: number }[], until = tod
   const fixture: EbillFixture = { invoices: [], credits: [], traffic: [] };
   for (const { contract, numberOf } of contracts) {
     if (contract.invoiced) fixture.invoices.push(...contractInvoices(contract, numberOf, periods, until));
+    if (contract.unified) fixture.invoices.push(...contractInvoices(contract, (slot) => `7U${numberOf(slot).slice(2)}`, periods, until, 'UNICA'));
     for (const line of contract.creditLines) fixture.credits.push(creditOf(line.number, until, line.cents));
     for (const line of contract.trafficLines) fixture.traffic.push(trafficOf(line));
+  }
+  // Issue 22 (BIL-05): company A left two mobile invoices unpaid long ago, one within the 5-year unpaid list, one beyond.
+  for (const [number, years, cents] of [['7X00231188', 3, 4_870], ['7X00170042', 6, 3_105]] as const) {
+    const { bimester, year, issuedOn, dueOn } = periodYearsBack(years, until);
+    fixture.invoices.push({ number, contract: '888012170373', customerCode: '1-VALL01', bimester, year, issuedOn, dueOn, cents, status: 'SCADUTA', kind: 'MOBILE' });
   }
   return fixture;
 }

@@ -1,5 +1,5 @@
 import { monthsAgo, today } from '../runtime/clock';
-import { claimPeriods, generatedCents, generatedPayment, issuedPeriods, type GeneratedPayment } from './billing-calendar';
+import { claimPeriods, generatedCents, generatedPayment, issuedPeriods, periodYearsBack, type GeneratedPayment } from './billing-calendar';
 import { largeCustomer } from './large';
 
 /**
@@ -95,5 +95,10 @@ export function ebpfaFixture(large: { id: string; lines: number }[], until = tod
   // Company A also has a Fonia-Dati invoice in the bimester of 8W00038521, so two invoices can be merged (BIL-07).
   const paid = invoices.find((i) => i.number === '8W00038521');
   if (paid) invoices.push({ ...paid, number: '8W00038522', type: 'Fonia-Dati', cents: 4_518 });
+  // Issue 22 (BIL-05): and two fixed invoices left unpaid long ago, one within the 5-year unpaid list, one beyond.
+  for (const [number, years, cents] of [['8W00231190', 3, 2_214], ['8W00170043', 6, 1_980]] as const) {
+    const { bimester, year, issuedOn, dueOn } = periodYearsBack(years, until);
+    invoices.push({ customerCode: '99318457198', number, lineNumber: '066633987', bimester, year, type: 'Fonia', status: 'SCADUTA', cents, issuedOn, dueOn });
+  }
   return invoices;
 }

@@ -7,7 +7,7 @@ const fromIso = (iso: string) => legacyDate(new Date(`${iso}T12:00:00Z`));
 
 export const invoiceJson = (r: InvoiceRow) => ({
   nrFatt: r.nr_fatt, cdCtr: r.cd_ctr, cdCli: r.cd_cli, bim: String(r.bim), anno: String(r.anno),
-  dtEm: fromIso(r.dt_em), dtScad: fromIso(r.dt_scad), imp: legacyAmount(r.imp_cent), stPag: r.st_pag,
+  dtEm: fromIso(r.dt_em), dtScad: fromIso(r.dt_scad), imp: legacyAmount(r.imp_cent), stPag: r.st_pag, tipoFatt: r.tipo_fatt,
 });
 
 export const creditJson = (r: CreditRow) => ({

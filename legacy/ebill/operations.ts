@@ -10,6 +10,8 @@ import type { EbillStore } from './store';
 export const BATCH_LIMIT = 50;
 const MAX_PAGE_SIZE = 1_000;
 const PAYMENT_WORDS = ['PAGATA', 'DA_PAGARE', 'SCADUTA'];
+/** Issue 22: the kinds of invoice a search lists (`tipoFatt`, MOBILE when absent). */
+const INVOICE_KINDS = ['MOBILE', 'UNICA'];
 
 export const ok = (value: Record<string, unknown>): StandInReply => ({
   status: 200,
@@ -50,18 +52,22 @@ export function intField(body: Record<string, unknown>, field: string, min: numb
 export function searchInvoices(store: EbillStore, raw: Buffer): StandInReply {
   const body = jsonBody(raw);
   const bim = optionalString(body, 'bim');
-  const stPag = optionalString(body, 'stPag');
+  // Issue 22: `stPag` is one word or a list of them (the unpaid list: DA_PAGARE and SCADUTA).
+  const stPag = Array.isArray(body.stPag) ? body.stPag as unknown[] : optionalString(body, 'stPag')?.split(',');
   if (bim !== undefined && !/^[1-6]$/.test(bim)) throw invalid('bim');
-  if (stPag !== undefined && !PAYMENT_WORDS.includes(stPag)) throw invalid('stPag');
+  if (stPag !== undefined && (stPag.length === 0 || !stPag.every((w) => typeof w === 'string' && PAYMENT_WORDS.includes(w)))) throw invalid('stPag');
+  const kind = optionalString(body, 'tipoFatt') ?? 'MOBILE';
+  if (!INVOICE_KINDS.includes(kind)) throw invalid('tipoFatt');
   const pag = intField(body, 'pag', 1, Number.MAX_SAFE_INTEGER);
   const dimPag = intField(body, 'dimPag', 1, MAX_PAGE_SIZE);
   const { total, rows } = store.searchInvoices({
     contracts: idList(body, 'cdCtr'),
+    kind,
     from: isoDateField(body, 'dtDa'),
     to: isoDateField(body, 'dtA'),
     number: optionalString(body, 'nrFatt'),
     bimester: bim === undefined ? undefined : Number(bim),
-    status: stPag,
+    statuses: stPag as string[] | undefined,
     offset: (pag - 1) * dimPag,
     limit: dimPag,
   });

@@ -7,6 +7,7 @@ import {
 } from './threshold-operations';
 import { onlineTraffic } from './online-traffic';
 import { timTuoOptions } from './tim-tuo-options';
+import { invoicesCsv } from './invoice-file';
 
 /**
  * eBill over HTTP + JSON. Operations are named after their path below `/ebill/v1/` (`linee/credito`, ...), which is
@@ -55,6 +56,7 @@ export function ebillProtocol(store: EbillStore, apiKey: string, more: Record<st
   const files: Record<string, (query: URLSearchParams) => StandInReply> = {
     'soglie/csv': (query) => contractThresholdsCsv(store.thresholds, query),
     'soglie/riepilogo': (query) => requestSummary(store.thresholds, query),
+    'fatture/csv': (query) => invoicesCsv(store, query), // issue 22: the invoice lists as files
   };
 
   return {

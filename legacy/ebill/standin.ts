@@ -7,6 +7,7 @@ import { openPersonalConsumption } from './personal-consumption';
 import { timTuoPrepaid } from './tim-tuo-prepaid';
 import { openPersonalInvoicing } from './personal-invoices';
 import { openPersonalAccounts } from './personal-account';
+import { invoicePayments } from './invoice-payments';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
 export function ebillStandIn(env?: Record<string, string | undefined>): StandInOptions {
@@ -19,9 +20,10 @@ export function ebillStandIn(env?: Record<string, string | undefined>): StandInO
   const invoicing = openPersonalInvoicing(settings.dataDir);
   const accounts = openPersonalAccounts(settings.dataDir);
   const prepaid = timTuoPrepaid(personal.db, settings.timTuoPrepaidApplySeconds);
+  const payments = invoicePayments(store.db); // issue 22: online payments of mobile invoices
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...accounts.routes, ...prepaid.routes },
+    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...accounts.routes, ...prepaid.routes, ...payments.routes },
       [...personal.files, ...consumption.files, ...invoicing.files, ...accounts.files, ...prepaid.files]),
     settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },

@@ -127,7 +127,8 @@ export function notifications(store: ThresholdStore, raw: Buffer): StandInReply 
 }
 
 /** Semicolon CSV as eBill exports it. */
-function csv(fileName: string, header: string[], rows: string[][]): StandInReply {
+/** A semicolon CSV file as eBill serves its lists (issue 22: also the invoices, invoice-file.ts). */
+export function csv(fileName: string, header: string[], rows: string[][]): StandInReply {
   const text = [header, ...rows].map((r) => r.join(';')).join('\r\n') + '\r\n';
   return { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` }, body: text };
 }

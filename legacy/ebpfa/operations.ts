@@ -4,6 +4,7 @@ import { legacyAmount } from '../runtime/amount';
 import { minimalPdf } from '../runtime/pdf';
 import { flowReply } from './flows';
 import type { EbpfaStore, InvoiceRow } from './store';
+import { paymentRow } from './payments';
 
 /** EBPFA answers for at most 20 customer codes per call. */
 export const CUSTOMER_CODE_LIMIT = 20;
@@ -29,8 +30,15 @@ export function invoicesFlow(store: EbpfaStore, params: URLSearchParams): StandI
   if (codes.length > CUSTOMER_CODE_LIMIT) {
     throw new LegacyFault(413, 'PFA-413', `troppi codici cliente: è possibile indicarne al massimo ${CUSTOMER_CODE_LIMIT}`);
   }
-  const rows = store.invoicesOf(codes, dateParam(params, 'dal'), dateParam(params, 'al'));
+  // Issue 22: `stati` (optional, comma-separated STATO_PAG words) keeps those only, e.g. the unpaid list's export.
+  const states = params.get('stati')?.split(',').filter(Boolean);
+  const rows = store.invoicesOf(codes, dateParam(params, 'dal'), dateParam(params, 'al')).filter((r) => !states?.length || states.includes(r.stato_pag));
   return flowReply(200, INVOICE_COLUMNS, rows.map(invoiceRow));
+}
+
+/** Issue 22: `POST flussi/pagamenti`, an online payment recorded; the invoice's row as it now is. */
+export function invoicePayment(store: EbpfaStore, body: Buffer): StandInReply {
+  return flowReply(200, INVOICE_COLUMNS, [invoiceRow(store.payInvoice(paymentRow(body)))]);
 }
 
 export function invoicePdf(store: EbpfaStore, number: string): StandInReply {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol } from '../runtime/server';
 import { breakRows, FLOW_CONTENT_TYPE, koFlow } from './flows';
-import { invoicePdf, invoicesFlow } from './operations';
+import { invoicePayment, invoicePdf, invoicesFlow } from './operations';
 import type { EbpfaStore } from './store';
 
 /** EBPFA over HTTP GET returning flows. Operations are named after their path below `/ebpfa/`. */
@@ -9,8 +9,12 @@ const PDF_PATH = /^\/ebpfa\/flussi\/fatture\/([^/]+)\/pdf$/;
 
 export function ebpfaProtocol(store: EbpfaStore, apiKey: string): LegacyProtocol {
   return {
-    route(req: IncomingMessage) {
+    route(req: IncomingMessage, body: Buffer) {
       const url = new URL(req.url ?? '/', 'http://ebpfa');
+      // Issue 22: the one write, an online payment of an invoice.
+      if (req.method === 'POST' && url.pathname === '/ebpfa/flussi/pagamenti') {
+        return { operation: 'flussi/pagamenti', run: () => invoicePayment(store, body) };
+      }
       if (req.method !== 'GET') throw new LegacyFault(405, 'PFA-405', `metodo ${req.method} non ammesso`);
       if (url.pathname === '/ebpfa/flussi/fatture') {
         return { operation: 'flussi/fatture', run: () => invoicesFlow(store, url.searchParams) };

@@ -1,5 +1,6 @@
 import { openDatabase, type Db } from '../runtime/db';
 import { ebpfaFixture } from '../data/ebpfa-reference';
+import { payInvoice, PAYMENTS_SCHEMA } from './payments';
 
 /** EBPFA's one table. Dates are ISO text (so that SQL compares them), amounts integer cents. */
 const SCHEMA = `
@@ -25,7 +26,7 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
 }
 
 export function openEbpfaStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'ebpfa', SCHEMA, (d) => seed(d, large));
+  const db = openDatabase(dataDir, 'ebpfa', SCHEMA + PAYMENTS_SCHEMA, (d) => seed(d, large));
   return {
     /** Invoices issued between two ISO dates (inclusive), per customer, newest first. */
     invoicesOf(customerCodes: string[], from: string, to: string): InvoiceRow[] {
@@ -35,6 +36,8 @@ export function openEbpfaStore(dataDir: string, large: { id: string; lines: numb
         ORDER BY cod_cliente, data_emissione DESC, num_fattura DESC`).all(...customerCodes, from, to) as InvoiceRow[];
     },
     invoice: (number: string) => db.prepare('SELECT * FROM fatture WHERE num_fattura = ?').get(number) as InvoiceRow | undefined,
+    /** Issue 22: an online payment of a fixed invoice, once per payment id (payments.ts). */
+    payInvoice: (p: { number: string; paymentId: string; cents: number }) => payInvoice(db, p),
     close: () => db.close(),
   };
 }

@@ -68,6 +68,16 @@ export function getPayment(store: PaymentsStore, id: string, origin: string): St
   return json(200, paymentJson(payment, store.charge(id), origin));
 }
 
+/**
+ * issue 22. `GET /v1/payments?reference=…`: the payments of one merchant reference, oldest first (a card processor's
+ * list filter). The merchant finds there the payment of an invoice already under way, whoever started it.
+ */
+export function listPayments(store: PaymentsStore, query: URLSearchParams, origin: string): StandInReply {
+  const reference = query.get('reference') ?? '';
+  if (!/^[A-Za-z0-9-]{1,40}$/.test(reference)) throw invalid('reference is missing or malformed');
+  return json(200, { payments: store.paymentsOf(reference).map((p) => paymentJson(p, store.charge(p.id), origin)) });
+}
+
 export const listMethods = (store: PaymentsStore, customer: string): StandInReply =>
   json(200, { methods: store.methods(customer).map(methodJson) });
 

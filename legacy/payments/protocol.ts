@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { LegacyFault, type LegacyProtocol, type StandInReply } from '../runtime/server';
 import { page } from './checkout-page';
-import { checkoutPage, confirmCheckout, createPayment, deleteMethod, getPayment, json, listMethods } from './operations';
+import { checkoutPage, confirmCheckout, createPayment, deleteMethod, getPayment, json, listMethods, listPayments } from './operations';
 import type { PaymentsStore } from './store';
 import type { CardSetups } from './setups';
 
@@ -13,6 +13,7 @@ import type { CardSetups } from './setups';
 type Route = { operation: string; run: () => StandInReply };
 
 const ROUTES: [method: string, path: RegExp, operation: string, run: (store: PaymentsStore, m: string[], req: IncomingMessage, body: Buffer, origin: string) => StandInReply][] = [
+  ['GET', /^\/v1\/payments$/, 'payments/list', (s, _m, req, _body, origin) => listPayments(s, new URL(req.url ?? '/', 'http://payments').searchParams, origin)],
   ['POST', /^\/v1\/payments$/, 'payments/create', (s, _m, req, body, origin) => createPayment(s, body, header(req, 'idempotency-key'), origin)],
   ['GET', /^\/v1\/payments\/([^/]+)$/, 'payments/get', (s, m, _req, _body, origin) => getPayment(s, m[1], origin)],
   ['GET', /^\/v1\/customers\/([^/]+)\/methods$/, 'methods/list', (s, m) => listMethods(s, m[1])],

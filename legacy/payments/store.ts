@@ -53,6 +53,8 @@ export function openPaymentsStore(dataDir: string) {
 
   return {
     payment,
+    /** issue 22: the payments of one merchant reference (an invoice), oldest first, as a card processor's list filter. */
+    paymentsOf: (reference: string) => db.prepare('SELECT * FROM payments WHERE reference = ? ORDER BY created_at, rowid').all(reference) as PaymentRow[],
     charge: (paymentId: string) => db.prepare('SELECT * FROM charges WHERE payment_id = ?').get(paymentId) as ChargeRow | undefined,
     method,
     methods: (customer: string) =>

@@ -1,4 +1,4 @@
-import type { InvoiceSearch, PaymentStatus } from '../../adapters/domain';
+import type { InvoiceKind, InvoiceSearch, PaymentStatus } from '../../adapters/domain';
 import { badUserInput } from '../../adapters/errors';
 import { pageWindow, type PageWindow } from '../runtime/pagination';
 
@@ -6,12 +6,12 @@ import { pageWindow, type PageWindow } from '../runtime/pagination';
 export const MAX_INVOICES_PAGE = 50;
 
 /** Invoice numbers are a two-character series and digits: 7X00412066 (eBill), 8W00038521 (EBPFA), 7L… (generated). */
-const INVOICE_NUMBER = /^[0-9A-Z]{2}\d{6,12}$/;
+export const INVOICE_NUMBER = /^[0-9A-Z]{2}\d{6,12}$/;
 
 export const isInvoiceNumber = (value: string) => INVOICE_NUMBER.test(value);
 
 export interface InvoicesArgs {
-  kind: 'MOBILE' | 'FIXED';
+  kind: InvoiceKind;
   first: number | null;
   offset: number | null;
   number?: string | null;

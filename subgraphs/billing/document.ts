@@ -1,4 +1,4 @@
-import type { Invoice } from '../../adapters/domain';
+import { issuedByEbill, type Invoice } from '../../adapters/domain';
 import { invoicePdfPath as ebillPdfPath } from '../../adapters/ebill/protocol';
 import { invoicePdfPath as ebpfaPdfPath } from '../../adapters/ebpfa/protocol';
 import type { Identity } from '../runtime/identity';
@@ -7,10 +7,10 @@ import type { LegacyClients } from '../runtime/legacy';
 
 /** BIL-03: the PDF lives in the system that issued the invoice; the graph hands out a link to it, not its bytes. */
 function invoicePdf(invoice: Invoice): DownloadableFile {
-  const mobile = invoice.kind === 'MOBILE';
+  const ebill = issuedByEbill(invoice);
   return {
-    system: mobile ? 'eBill' : 'EBPFA',
-    path: mobile ? ebillPdfPath(invoice.number) : ebpfaPdfPath(invoice.number),
+    system: ebill ? 'eBill' : 'EBPFA',
+    path: ebill ? ebillPdfPath(invoice.number) : ebpfaPdfPath(invoice.number),
     fileName: `${invoice.number}.pdf`,
     contentType: 'application/pdf',
   };
@@ -21,7 +21,7 @@ export const invoiceDocumentUrl = (invoice: Invoice, identity: Identity, signer:
 
 /** The deprecated `document`: the whole PDF in base64, fetched when the field is asked for. */
 export async function invoiceDocument(invoice: Invoice, legacy: LegacyClients) {
-  const issuer = invoice.kind === 'MOBILE' ? legacy.ebill : legacy.ebpfa;
+  const issuer = issuedByEbill(invoice) ? legacy.ebill : legacy.ebpfa;
   const pdf = await issuer.getInvoicePdf(invoice.number);
   return pdf && { fileName: pdf.fileName, contentType: pdf.contentType, contentBase64: pdf.bytes.toString('base64') };
 }

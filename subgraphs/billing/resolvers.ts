@@ -4,7 +4,8 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { parseInvoicesArgs, type InvoicesArgs } from './arguments';
 import { invoiceDocument, invoiceDocumentUrl } from './document';
-import { findVisibleInvoice, listFixedInvoices, listMobileInvoices } from './invoices';
+import { findVisibleInvoice, listEbillInvoices, listFixedInvoices, TWELVE_MONTHS, UNPAID_FIVE_YEARS, type InvoiceList } from './invoices';
+import { badUserInput } from '../../adapters/errors';
 import { billedTrafficUrl, ebillAccess, TEM_MODULE } from './ebill-portal';
 import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
@@ -14,6 +15,14 @@ import { prepaidOutcomeChange, timTuoPrepaidChangeSummary, timTuoPrepaidOf } fro
 import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
+import { invoicePaymentResolvers } from './invoice-payment';
+import { invoicesFileUrl } from './invoice-files';
+
+/** One page of one list of invoices, of the kind asked, from the system that holds them. */
+function invoicePage(args: InvoicesArgs, context: Parameters<typeof listFixedInvoices>[0], list: InvoiceList) {
+  const { page, criteria } = parseInvoicesArgs(args);
+  return args.kind === 'FIXED' ? listFixedInvoices(context, criteria, page, list) : listEbillInvoices(context, args.kind, criteria, page, list);
+}
 
 /** BIL-01, BIL-02, BIL-03. Domain enums (kind, payment status) match the SDL, so most fields resolve by default. */
 export const resolvers: Resolvers = {
@@ -21,11 +30,14 @@ export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
   Query: {
-    invoices: (_root, args: InvoicesArgs, context) => {
-      const { page, criteria } = parseInvoicesArgs(args);
-      return args.kind === 'MOBILE' ? listMobileInvoices(context, criteria, page) : listFixedInvoices(context, criteria, page);
+    invoices: (_root, args: InvoicesArgs, context) => invoicePage(args, context, TWELVE_MONTHS),
+    // Issue 22 (BIL-05): the invoices still to pay, up to 5 years back.
+    unpaidInvoices: (_root, args: InvoicesArgs, context) => {
+      if (args.paymentStatus === 'PAID') throw badUserInput('paymentStatus', 'the unpaid list holds TO_PAY and OVERDUE invoices only');
+      return invoicePage(args, context, UNPAID_FIVE_YEARS);
     },
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
+    invoicesFileUrl: (_root, args: { kind: InvoicesArgs['kind']; unpaid?: boolean | null }, context) => invoicesFileUrl(args, context), // issue 22
     ebillAccess,
     temModule: () => TEM_MODULE,
     timTuoPrepaidChangeSummary, // h-prepaid (seed 002 §9.2.1.3)
@@ -56,7 +68,10 @@ export const resolvers: Resolvers = {
     // h-invoice (issue 12): not a pratica (notification-email.ts).
     changeInvoiceNotificationEmail,
     ...employeeTimTuoResolvers.Mutation,
+    ...invoicePaymentResolvers.Mutation, // issue 22: startInvoicePayment (BIL-04)
   },
+  InvoicePayment: invoicePaymentResolvers.InvoicePayment,
+  PaidInvoice: invoicePaymentResolvers.PaidInvoice,
   ...personalInvoicingResolvers,
   // h-tuopost (issue 12): TIM TUO as the employee.
   EmployeeTimTuo: employeeTimTuoResolvers.EmployeeTimTuo,

@@ -4,6 +4,9 @@ import { lastMonths, type DayRange } from '../runtime/calendar';
 /** BIL-01, BIL-02: invoices are listed for the last 12 months. */
 export const invoiceListWindow = (): DayRange => lastMonths(12);
 
+/** BIL-05 (issue 22): the invoices still to pay are listed up to 5 years back (seed 000 "profondità temporale < 5 anni"). */
+export const unpaidListWindow = (): DayRange => lastMonths(60);
+
 /**
  * How far back a ceased customer's invoices are fetched before his last bimesters are kept. CC is a profile of the
  * 12 months after cessation (profiles.md), and the 6 bimesters before cessation were issued in the 12 months before

@@ -39,3 +39,34 @@ export async function paidTopUp(
   if (confirmed.status !== 200) throw new Error(`the checkout page answered ${confirmed.status}`);
   return id;
 }
+
+/** Issue 22 (BIL-04): starting an invoice's online payment. */
+export const START_INVOICE_PAYMENT = `mutation($input: StartInvoicePaymentInput!) {
+  startInvoicePayment(input: $input) { id orderNumber status amount redirectUrl invoice { number paymentStatus } } }`;
+
+export const COMPLETE_INVOICE_PAYMENT = `mutation($input: CompleteInvoicePaymentInput!) { completeInvoicePayment(input: $input) {
+  request { id description } order { id } payment { paymentId orderNumber amount paidWith invoice { number kind paymentStatus amount } } } }`;
+
+/**
+ * An invoice paid as the customer pays it: its payment started through the graph, confirmed on the provider's page with
+ * the demo card (or a PayPal account). Answers the payment id completeInvoicePayment takes.
+ */
+export async function paidInvoice(stack: { gatewayUrl: string }, token: string, number: string, method: 'CARD' | 'PAYPAL' = 'CARD'): Promise<string> {
+  const res = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: START_INVOICE_PAYMENT, variables: { input: { number, method } } }),
+  });
+  const body = (await res.json()) as { data?: { startInvoicePayment: { id: string; redirectUrl: string } }; errors?: unknown[] };
+  if (!body.data?.startInvoicePayment) throw new Error(`startInvoicePayment failed: ${JSON.stringify(body.errors)}`);
+  const { id, redirectUrl } = body.data.startInvoicePayment;
+  const confirmed = await confirmOnCheckoutPage(redirectUrl, method === 'CARD' ? { pan: DEMO_CARD } : { paypalEmail: 'amministrazione@example.com' });
+  if (confirmed.status !== 200) throw new Error(`the checkout page answered ${confirmed.status}`);
+  return id;
+}
+
+/** The provider's own record of an invoice's payments, read with the merchant's key: how many charges it made. */
+export async function chargesForInvoice(providerUrl: string, number: string): Promise<number> {
+  const res = await fetch(`${providerUrl}/v1/payments?reference=${number}`, { headers: { authorization: 'Bearer onegraph-payments' } });
+  return ((await res.json()) as { payments: { charges: unknown[] }[] }).payments.reduce((sum, p) => sum + p.charges.length, 0);
+}
