@@ -33,6 +33,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Domiciliazioni - attivazione', 'Timtuoric-attiv pacc traff naz', 'Timtuoric-attiv pac traf extue', 'Timtuoric-attiv plaf dati naz',
   'Timtuoric-att plaf dati extue', 'Timtuoric-cess pacc traff naz', 'Timtuoric-cess pac traf extue', 'Timtuoric-cess plaf dati naz',
   'Timtuoric-cess plaf dati extue',
+  // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
+  'Cessazione linea', 'Revoca cessazione linea',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

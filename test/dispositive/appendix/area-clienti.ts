@@ -1,0 +1,47 @@
+import { graphql, type TestStack } from '../../support/stack';
+import { SCOPE } from './assistance';
+import { call, FIXED_LINE, lines, type Fixture, type Input } from './fixture';
+
+/**
+ * The Area Clienti's changes (schema/area-clienti-changes.yaml), by mutation: company A's RL (ginevra.vallisneri) and
+ * AF (luca.ferri) on company A's lines; company B's RL (mario.rossi) is the user of another company, for whom A's
+ * lines must answer like unknown ones. The test's today is 2026-11-23 (test/support/stack.ts LEGACY_TODAY).
+ */
+const ceaseMobile = call('ceaseMobileLines', 'CeaseMobileLinesInput', { list: true });
+const revokeMobile = call('revokeMobileLineCessation', 'RevokeMobileLineCessationInput', { list: true });
+const ceaseFixed = call('ceaseFixedLines', 'CeaseFixedLinesInput', { list: true, target: FIXED_LINE });
+const revokeFixed = call('revokeFixedLineCessation', 'RevokeFixedLineCessationInput', { list: true, target: FIXED_LINE });
+const callBack = call('bookCallBack', 'BookCallBackInput', { target: SCOPE });
+
+const ON = '2026-12-31';
+
+/**
+ * A revocation needs a cessation to revoke: the input is made by scheduling one first, as the user would (whatever
+ * that answers: the cessation row of the table may have scheduled it already).
+ */
+const scheduledFirst = (mutation: string, inputType: string, number: string) => async (token: string, stack: TestStack): Promise<Input> => {
+  await graphql(stack, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { number } }`,
+    { input: { ...lines(number), effectiveOn: ON, idempotencyKey: `schedule-before-revoking-${number}` } }, token);
+  return lines(number);
+};
+
+export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
+  ceaseMobileLines: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: ceaseMobile({ ...lines('3343860505'), effectiveOn: ON }), reuse: ceaseMobile({ ...lines('3343860505'), effectiveOn: '2026-12-30' }),
+    bad: { input: { ...lines('3343860505'), effectiveOn: '2026-11-23' }, field: 'input.effectiveOn' } },
+  revokeMobileLineCessation: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: revokeMobile(scheduledFirst('ceaseMobileLines', 'CeaseMobileLinesInput', '3316779290')),
+    reuse: ceaseMobile({ ...lines('3316779290'), effectiveOn: ON }),
+    bad: { input: lines('3316779290', '33167792'), field: 'input.lines[1].number' } },
+  ceaseFixedLines: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: ceaseFixed({ ...lines('066633987'), effectiveOn: ON }), reuse: ceaseFixed({ ...lines('066633987'), effectiveOn: '2027-01-04' }),
+    bad: { input: { ...lines('3343860505'), effectiveOn: ON }, field: 'input.lines[0].number' } },
+  revokeFixedLineCessation: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: revokeFixed(scheduledFirst('ceaseFixedLines', 'CeaseFixedLinesInput', '066633987')),
+    reuse: ceaseFixed({ ...lines('066633987'), effectiveOn: ON }),
+    bad: { input: lines('066633987', '066633987'), field: 'input.lines[1]' } },
+  bookCallBack: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: callBack({ scopeId: '1-VALL01', topic: 'LINES_AND_OFFERS', phone: '3485180611', window: 'WEEKDAY_09_12' }),
+    reuse: callBack({ scopeId: '1-VALL01', topic: 'INVOICES', phone: '3485180611', window: 'WEEKDAY_09_12' }),
+    bad: { input: { scopeId: '1-VALL01', topic: 'LINES_AND_OFFERS', phone: '12', window: 'WEEKDAY_09_12' }, field: 'input.phone' } },
+};

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * MOB-05 and FIX-02 through the real stack (seed 000 "Linee e Servizi": "Cessare / Revocare la cessazione di una
+ * linea ... sia su singola linea che su più linee contemporaneamente"): company A's RL, AF and the holding referent
+ * cease and revoke, every other profile is refused, a foreign line answers like an unknown one, and a retried list
+ * repeats nothing. The test's today is 2026-11-23 (LEGACY_TODAY).
+ */
+const CEASE_MOBILE = `mutation($input: CeaseMobileLinesInput!) { ceaseMobileLines(input: $input) {
+  number outcome { request { id description status } order { id } line { number status cessationScheduledOn } } refusal { code message field } } }`;
+const REVOKE_MOBILE = `mutation($input: RevokeMobileLineCessationInput!) { revokeMobileLineCessation(input: $input) {
+  number outcome { request { id description status } order { id } line { number status cessationScheduledOn } } refusal { code message field } } }`;
+const CEASE_FIXED = `mutation($input: CeaseFixedLinesInput!) { ceaseFixedLines(input: $input) {
+  number outcome { request { id description } order { id } fixedLine { number status cessationScheduledOn } } refusal { code message field } } }`;
+const REVOKE_FIXED = `mutation($input: RevokeFixedLineCessationInput!) { revokeFixedLineCessation(input: $input) {
+  number outcome { request { id description } order { id } fixedLine { number status cessationScheduledOn } } refusal { code message field } } }`;
+
+const lines = (...numbers: string[]) => numbers.map((number) => ({ number }));
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const writes = async () => (await counters(stack, 'crm')).CreaPratica ?? 0;
+async function as(username: string, query: string, input: Record<string, unknown>) {
+  return (await graphql(stack, query, { input }, await tokenFor(stack, username))).body;
+}
+
+describe('MOB-05 cease mobile lines and revoke their cessation (Area Clienti)', () => {
+  let first: { number: string; outcome: { request: { id: string }; order: { id: string } } }[] = [];
+
+  it('MOB-05 the RL ceases two lines in one request: per line a pratica "Cessazione linea" and its ordine, the line active until the day asked', async () => {
+    const before = await writes();
+    const body = await as('ginevra.vallisneri', CEASE_MOBILE, { lines: lines('3343860505', '3343860902'), effectiveOn: '2026-12-15', idempotencyKey: 'cease-two-lines' });
+    expect(body.errors).toBeUndefined();
+    first = body.data.ceaseMobileLines;
+    expect(first.map((r) => r.number)).toEqual(['3343860505', '3343860902']);
+    for (const result of body.data.ceaseMobileLines) {
+      expect(result.refusal).toBeNull();
+      expect(result.outcome.request).toMatchObject({ description: 'Cessazione linea', status: 'OPEN' });
+      expect(result.outcome.order.id).toMatch(/^\d+$/);
+      expect(result.outcome.line).toEqual({ number: result.number, status: 'ACTIVE', cessationScheduledOn: '2026-12-15' });
+    }
+    expect(await writes()).toBe(before + 2);
+    const read = await graphql(stack, '{ mobileLine(number: "3343860902") { status cessationScheduledOn } requests { id description } }', {}, await tokenFor(stack, 'luca.ferri'));
+    expect(read.body.data.mobileLine).toEqual({ status: 'ACTIVE', cessationScheduledOn: '2026-12-15' });
+    expect(read.body.data.requests).toContainEqual({ id: first[1].outcome.request.id, description: 'Cessazione linea' });
+  });
+
+  it('MOB-05 a retry of the same list with the same key answers the same pratiche and writes nothing', async () => {
+    const before = await writes();
+    const body = await as('ginevra.vallisneri', CEASE_MOBILE, { lines: lines('3343860505', '3343860902'), effectiveOn: '2026-12-15', idempotencyKey: 'cease-two-lines' });
+    expect(body.data.ceaseMobileLines.map((r: typeof first[number]) => [r.number, r.outcome.request.id, r.outcome.order.id]))
+      .toEqual(first.map((r) => [r.number, r.outcome.request.id, r.outcome.order.id]));
+    expect(await writes()).toBe(before);
+  });
+
+  it('MOB-05 in one list a line already scheduled is refused, a foreign line answers like an unknown one, and the others go on', async () => {
+    const before = await writes();
+    const body = await as('luca.ferri', CEASE_MOBILE, {
+      lines: lines('3343860505', '3471000001', '3999999999', '3343860405'), effectiveOn: '2027-01-10', idempotencyKey: 'cease-mixed-list' });
+    const [scheduled, foreign, unknown, ceased] = body.data.ceaseMobileLines;
+    expect(scheduled.refusal).toMatchObject({ code: 'LEGACY_REJECTED' });
+    expect(scheduled.refusal.message).toContain('2026-12-15');
+    expect(foreign.refusal).toMatchObject({ code: 'NOT_FOUND' });
+    expect(foreign.refusal).toEqual(unknown.refusal);
+    expect(ceased.outcome.line).toEqual({ number: '3343860405', status: 'ACTIVE', cessationScheduledOn: '2027-01-10' });
+    expect(await writes()).toBe(before + 1);
+  });
+
+  it('MOB-05 the AF revokes a scheduled cessation: pratica "Revoca cessazione linea", no ordine, the line no longer scheduled; a second revocation is refused', async () => {
+    const body = await as('luca.ferri', REVOKE_MOBILE, { lines: lines('3343860902'), idempotencyKey: 'revoke-3343860902' });
+    const [result] = body.data.revokeMobileLineCessation;
+    expect(result.outcome).toMatchObject({ request: { description: 'Revoca cessazione linea', status: 'CLOSED' }, order: null,
+      line: { number: '3343860902', status: 'ACTIVE', cessationScheduledOn: null } });
+    const before = await writes();
+    const again = await as('luca.ferri', REVOKE_MOBILE, { lines: lines('3343860902'), idempotencyKey: 'revoke-3343860902-again' });
+    expect(again.data.revokeMobileLineCessation[0].refusal).toMatchObject({ code: 'LEGACY_REJECTED', message: 'No cessation of this line is scheduled.' });
+    expect(await writes()).toBe(before);
+  });
+
+  it('MOB-05 the holding referent ceases a line of a company of his group', async () => {
+    const body = await as('marta.holding', CEASE_MOBILE, { lines: lines('3471000002'), effectiveOn: '2026-12-01', idempotencyKey: 'holding-cease' });
+    expect(body.data.ceaseMobileLines[0].outcome.line).toEqual({ number: '3471000002', status: 'ACTIVE', cessationScheduledOn: '2026-12-01' });
+  });
+
+  it.each([
+    ['a day that is not after today', { effectiveOn: '2026-11-23' }, 'input.effectiveOn'],
+    ['a day more than 90 days ahead', { effectiveOn: '2027-02-22' }, 'input.effectiveOn'],
+    ['a number that is not a mobile number', { lines: lines('066633987') }, 'input.lines[0].number'],
+    ['no line', { lines: [] }, 'input.lines'],
+  ])('MOB-05 refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_what, change, field) => {
+    const before = await writes();
+    const body = await as('ginevra.vallisneri', CEASE_MOBILE, { lines: lines('3343860405'), effectiveOn: '2026-12-20', idempotencyKey: 'cease-bad-input', ...change });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await writes()).toBe(before);
+  });
+
+  it.each([
+    ['sara.neri', 'AL, his own line', '3343860405'],
+    ['giada.mantesi', 'UT', '3343860902'],
+    ['paolo.verdi', 'UTD', '3343860505'],
+    ['cessato.fisso', 'CC', '3343860505'],
+    ['vincenzo.roa', 'ROA of a CM8 contract', '3312545395'],
+    ['pasquale.eu', 'EU and ROA', '3351050823'],
+  ])('MOB-05 refuses %s (%s) with FORBIDDEN and writes nothing', async (username, _profile, number) => {
+    const before = await writes();
+    const calls = [[CEASE_MOBILE, 'ceaseMobileLines', { effectiveOn: '2026-12-20' }], [REVOKE_MOBILE, 'revokeMobileLineCessation', {}]] as const;
+    for (const [query, field, terms] of calls) {
+      const body = await as(username, query, { lines: lines(number), ...terms, idempotencyKey: `refused-${username}` });
+      expect(body.data?.[field] ?? null).toBeNull();
+      expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    }
+    expect(await writes()).toBe(before);
+  });
+
+  it('MOB-05 the CM8 portal keeps its answer: no cessation online, the customer service of the Convenzione', async () => {
+    const token = await tokenFor(stack, 'vincenzo.roa');
+    const { body } = await graphql(stack, '{ simCessation { possibleOnline tollFreeNumber } }', {}, token);
+    expect(body.data.simCessation).toEqual({ possibleOnline: false, tollFreeNumber: '800.680.068' });
+  });
+});
+
+describe('FIX-02 cease fixed lines and revoke their cessation (Area Clienti)', () => {
+  it('FIX-02 the RL ceases the company\'s fixed line; another company\'s line answers like an unknown one', async () => {
+    const before = await writes();
+    const body = await as('ginevra.vallisneri', CEASE_FIXED, { lines: lines('066633987', '021234567', '0999999999'), effectiveOn: '2026-12-31', idempotencyKey: 'cease-fixed' });
+    expect(body.errors).toBeUndefined();
+    const [own, foreign, unknown] = body.data.ceaseFixedLines;
+    expect(own.outcome).toMatchObject({ request: { description: 'Cessazione linea' }, fixedLine: { number: '066633987', status: 'ACTIVE', cessationScheduledOn: '2026-12-31' } });
+    expect(own.outcome.order.id).toMatch(/^\d+$/);
+    expect(foreign.refusal).toMatchObject({ code: 'NOT_FOUND' });
+    expect(foreign.refusal).toEqual(unknown.refusal);
+    expect(await writes()).toBe(before + 1);
+    const read = await graphql(stack, '{ fixedLine(number: "066633987") { status cessationScheduledOn } }', {}, await tokenFor(stack, 'luca.ferri'));
+    expect(read.body.data.fixedLine).toEqual({ status: 'ACTIVE', cessationScheduledOn: '2026-12-31' });
+  });
+
+  it('FIX-02 the AF revokes it while the day is ahead; the line is no longer scheduled', async () => {
+    const body = await as('luca.ferri', REVOKE_FIXED, { lines: lines('066633987'), idempotencyKey: 'revoke-fixed' });
+    expect(body.data.revokeFixedLineCessation[0].outcome).toMatchObject({
+      request: { description: 'Revoca cessazione linea' }, order: null, fixedLine: { number: '066633987', status: 'ACTIVE', cessationScheduledOn: null } });
+  });
+
+  it('FIX-02 refuses a mobile number with BAD_USER_INPUT naming it, and the AL, UT and CC with FORBIDDEN; nothing written', async () => {
+    const before = await writes();
+    const bad = await as('ginevra.vallisneri', CEASE_FIXED, { lines: lines('3343860505'), effectiveOn: '2026-12-31', idempotencyKey: 'cease-fixed-bad' });
+    expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].number' });
+    for (const username of ['sara.neri', 'giada.mantesi', 'cessato.fisso']) {
+      const body = await as(username, CEASE_FIXED, { lines: lines('066633987'), effectiveOn: '2026-12-31', idempotencyKey: `cease-fixed-${username}` });
+      expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code), username).toEqual(['FORBIDDEN']);
+    }
+    expect(await writes()).toBe(before);
+  });
+});
