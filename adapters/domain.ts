@@ -223,4 +223,11 @@ export interface ContractData {
   referents: Referent[];
   invoiceDeliveryAddress: DeliveryAddress | null;
   trafficDocumentationAddress: DeliveryAddress | null;
+  /** Issue 21 (MOB-02, FIX-05): NoCarta, and the direct debit asked for (the IBAN masked), as CRM records them. */
+  paymentSettings: ContractPaymentSettings;
+}
+
+export interface ContractPaymentSettings {
+  paperless: boolean;
+  directDebit: { maskedIban: string; accountHolder: string; requestedOn: IsoDate } | null;
 }

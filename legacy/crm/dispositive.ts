@@ -34,7 +34,7 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Timtuoric-att plaf dati extue', 'Timtuoric-cess pacc traff naz', 'Timtuoric-cess pac traf extue', 'Timtuoric-cess plaf dati naz',
   'Timtuoric-cess plaf dati extue',
   // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
-  'Cessazione linea', 'Revoca cessazione linea',
+  'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -7,6 +7,7 @@ import { openPersonalConsumption } from './personal-consumption';
 import { timTuoPrepaid } from './tim-tuo-prepaid';
 import { openPersonalInvoicing } from './personal-invoices';
 import { openPersonalAccounts } from './personal-account';
+import { openContractDirectDebits } from './contract-direct-debit';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
 export function ebillStandIn(env?: Record<string, string | undefined>): StandInOptions {
@@ -19,9 +20,11 @@ export function ebillStandIn(env?: Record<string, string | undefined>): StandInO
   const invoicing = openPersonalInvoicing(settings.dataDir);
   const accounts = openPersonalAccounts(settings.dataDir);
   const prepaid = timTuoPrepaid(personal.db, settings.timTuoPrepaidApplySeconds);
+  // Issue 21: the mobile contracts' direct debits (its own file).
+  const directDebits = openContractDirectDebits(settings.dataDir);
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...accounts.routes, ...prepaid.routes },
+    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...accounts.routes, ...prepaid.routes, ...directDebits.routes },
       [...personal.files, ...consumption.files, ...invoicing.files, ...accounts.files, ...prepaid.files]),
     settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },
@@ -31,6 +34,7 @@ export function ebillStandIn(env?: Record<string, string | undefined>): StandInO
       consumption.close();
       invoicing.close();
       accounts.close();
+      directDebits.close();
     },
   };
 }

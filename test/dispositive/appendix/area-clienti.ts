@@ -1,6 +1,6 @@
 import { graphql, type TestStack } from '../../support/stack';
 import { SCOPE } from './assistance';
-import { call, FIXED_LINE, lines, type Fixture, type Input } from './fixture';
+import { call, CONTRACT, FIXED_LINE, lines, type Fixture, type Input } from './fixture';
 
 /**
  * The Area Clienti's changes (schema/area-clienti-changes.yaml), by mutation: company A's RL (ginevra.vallisneri) and
@@ -12,18 +12,27 @@ const revokeMobile = call('revokeMobileLineCessation', 'RevokeMobileLineCessatio
 const ceaseFixed = call('ceaseFixedLines', 'CeaseFixedLinesInput', { list: true, target: FIXED_LINE });
 const revokeFixed = call('revokeFixedLineCessation', 'RevokeFixedLineCessationInput', { list: true, target: FIXED_LINE });
 const callBack = call('bookCallBack', 'BookCallBackInput', { target: SCOPE });
+const enablePaperless = call('enablePaperlessInvoice', 'PaperlessInvoiceInput', { target: CONTRACT });
+const disablePaperless = call('disablePaperlessInvoice', 'PaperlessInvoiceInput', { target: CONTRACT });
+const directDebit = call('requestDirectDebit', 'RequestDirectDebitInput', { target: CONTRACT });
 
 const ON = '2026-12-31';
 
 /**
- * A revocation needs a cessation to revoke: the input is made by scheduling one first, as the user would (whatever
- * that answers: the cessation row of the table may have scheduled it already).
+ * An undoing needs something to undo (a cessation to revoke, NoCarta to turn off): the input is made by asking for it
+ * first, as the user would, whatever that answers (the table's row that asks for it may have done so already).
  */
-const scheduledFirst = (mutation: string, inputType: string, number: string) => async (token: string, stack: TestStack): Promise<Input> => {
-  await graphql(stack, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { number } }`,
-    { input: { ...lines(number), effectiveOn: ON, idempotencyKey: `schedule-before-revoking-${number}` } }, token);
-  return lines(number);
+const afterAsking = (mutation: string, inputType: string, first: Input, selection: string, input: Input) => async (token: string, stack: TestStack): Promise<Input> => {
+  await graphql(stack, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} } }`,
+    { input: { ...first, idempotencyKey: `asked-before-undoing-${mutation}` } }, token);
+  return input;
 };
+const scheduledFirst = (mutation: string, inputType: string, number: string) =>
+  afterAsking(mutation, inputType, { ...lines(number), effectiveOn: ON }, 'number', lines(number));
+
+const MOBILE_CONTRACT = { contractNumber: '888012170373' };
+const FIXED_CONTRACT = { contractNumber: '066633987' };
+const DEBIT = { ...MOBILE_CONTRACT, iban: 'IT60 X054 2811 1010 0000 0123 456', accountHolder: 'Vallisneri Ginevra' };
 
 export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
   ceaseMobileLines: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
@@ -44,4 +53,14 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: callBack({ scopeId: '1-VALL01', topic: 'LINES_AND_OFFERS', phone: '3485180611', window: 'WEEKDAY_09_12' }),
     reuse: callBack({ scopeId: '1-VALL01', topic: 'INVOICES', phone: '3485180611', window: 'WEEKDAY_09_12' }),
     bad: { input: { scopeId: '1-VALL01', topic: 'LINES_AND_OFFERS', phone: '12', window: 'WEEKDAY_09_12' }, field: 'input.phone' } },
+  enablePaperlessInvoice: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: enablePaperless(MOBILE_CONTRACT), reuse: disablePaperless(MOBILE_CONTRACT),
+    bad: { input: { contractNumber: '888-012' }, field: 'input.contractNumber' } },
+  disablePaperlessInvoice: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: disablePaperless(afterAsking('enablePaperlessInvoice', 'PaperlessInvoiceInput', FIXED_CONTRACT, 'request { id }', FIXED_CONTRACT)),
+    reuse: enablePaperless(FIXED_CONTRACT),
+    bad: { input: { contractNumber: '' }, field: 'input.contractNumber' } },
+  requestDirectDebit: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: directDebit(DEBIT), reuse: directDebit({ ...DEBIT, accountHolder: 'Ferri Luca' }),
+    bad: { input: { ...DEBIT, iban: 'DE89370400440532013000' }, field: 'input.iban' } },
 };

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { createEbillClient } from '../../adapters/ebill';
+import { asUser, crmWrites } from '../support/as-user';
+import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
+ * The Area Clienti's "Linee e Servizi" changes through the real stack, one stack for the file (schema/area-clienti-changes.yaml).
+ *
  * MOB-05 and FIX-02 through the real stack (seed 000 "Linee e Servizi": "Cessare / Revocare la cessazione di una
  * linea ... sia su singola linea che su più linee contemporaneamente"): company A's RL, AF and the holding referent
  * cease and revoke, every other profile is refused, a foreign line answers like an unknown one, and a retried list
@@ -26,10 +30,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const writes = async () => (await counters(stack, 'crm')).CreaPratica ?? 0;
-async function as(username: string, query: string, input: Record<string, unknown>) {
-  return (await graphql(stack, query, { input }, await tokenFor(stack, username))).body;
-}
+const writes = () => crmWrites(stack);
+const as = (username: string, query: string, input: Record<string, unknown>) => asUser(stack, username, query, { input });
 
 describe('MOB-05 cease mobile lines and revoke their cessation (Area Clienti)', () => {
   let first: { number: string; outcome: { request: { id: string }; order: { id: string } } }[] = [];
@@ -156,5 +158,119 @@ describe('FIX-02 cease fixed lines and revoke their cessation (Area Clienti)', (
       expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code), username).toEqual(['FORBIDDEN']);
     }
     expect(await writes()).toBe(before);
+  });
+});
+
+/*
+ * MOB-02 and FIX-05 through the real stack (seed 000 "Linee e Servizi": the mobile contract and the fixed lines offer
+ * "Domiciliazione Pagamento", "Dis/Abilitazione NoCarta", "Modifica Recapito Fattura"; seed 001: RL and AF, never the
+ * AL). A mobile contract's direct debit is recorded in CRM and applied in eBill, exactly once through eBill failing.
+ */
+const SETTINGS = `query($number: ID!) { contract(number: $number) { number paymentSettings { paperless directDebit { maskedIban accountHolder requestedOn } } } }`;
+const outcome = 'request { id description status } contract { number paymentSettings { paperless directDebit { maskedIban accountHolder } } }';
+const ENABLE = `mutation($input: PaperlessInvoiceInput!) { enablePaperlessInvoice(input: $input) { ${outcome} } }`;
+const DEBIT = `mutation($input: RequestDirectDebitInput!) { requestDirectDebit(input: $input) { ${outcome} } }`;
+const ADDRESS = `mutation($input: ChangeDeliveryAddressInput!) { changeInvoiceDeliveryAddress(input: $input) {
+  request { description } contract { details { invoiceDeliveryAddress { street city } } } } }`;
+
+const IBAN = 'IT60X0542811101000000123456';
+
+/** A document with its variables as a demo user (the cessation tests' `as` sends an input). */
+const ask = (username: string, query: string, variables: Record<string, unknown>) => asUser(stack, username, query, variables);
+
+/** eBill's mandates, read through the real adapter as the graph would. */
+function ebill() {
+  const { url } = stack.components.get('ebill')!;
+  return createEbillClient({ url });
+}
+
+describe('MOB-02 and FIX-05 a contract\'s NoCarta, direct debit and invoice address', () => {
+  it('MOB-02 the RL reads the mobile contract\'s settings: paper invoice, no direct debit', async () => {
+    const body = await ask('ginevra.vallisneri', SETTINGS, { number: '888012170373' });
+    expect(body.data.contract.paymentSettings).toEqual({ paperless: false, directDebit: null });
+  });
+
+  it('MOB-02 the RL asks for the direct debit with an Italian IBAN: CRM records it masked, eBill holds the mandate under the pratica', async () => {
+    const body = await ask('ginevra.vallisneri', DEBIT, { input: { contractNumber: '888012170373', iban: 'it60 x054 2811 1010 0000 0123 456', accountHolder: 'Vallisneri Ginevra', idempotencyKey: 'debit-mobile' } });
+    expect(body.errors).toBeUndefined();
+    const { request, contract } = body.data.requestDirectDebit;
+    expect(request).toMatchObject({ description: 'Domiciliazione pagamento', status: 'OPEN' });
+    expect(contract.paymentSettings.directDebit).toEqual({ maskedIban: 'IT60X******************3456', accountHolder: 'VALLISNERI GINEVRA' });
+    const client = ebill();
+    const [mandate] = await client.getContractDirectDebits(['888012170373']);
+    await client.close();
+    expect(mandate).toMatchObject({ contractNumber: '888012170373', maskedIban: 'IT60X******************3456', operationId: request.id });
+  });
+
+  it('FIX-05 the AF turns NoCarta on and asks for direct debit on the fixed contract (recorded in CRM, not eBill\'s), the RL changes its invoice address', async () => {
+    const enabled = await ask('luca.ferri', ENABLE, { input: { contractNumber: '066633987', idempotencyKey: 'nocarta-fixed' } });
+    expect(enabled.data.enablePaperlessInvoice).toMatchObject({ request: { description: 'Attivazione NoCarta', status: 'CLOSED' },
+      contract: { number: '066633987', paymentSettings: { paperless: true, directDebit: null } } });
+    const ebillCalls = (await counters(stack, 'ebill'))['contratti/domiciliazione'] ?? 0;
+    const debit = await ask('luca.ferri', DEBIT, { input: { contractNumber: '066633987', iban: IBAN, accountHolder: 'VALLISNERI GINEVRA', idempotencyKey: 'debit-fixed' } });
+    expect(debit.data.requestDirectDebit.contract.paymentSettings).toEqual({ paperless: true, directDebit: { maskedIban: 'IT60X******************3456', accountHolder: 'VALLISNERI GINEVRA' } });
+    expect((await counters(stack, 'ebill'))['contratti/domiciliazione'] ?? 0).toBe(ebillCalls);
+    const address = await ask('ginevra.vallisneri', ADDRESS, { input: { contractNumber: '066633987',
+      address: { street: 'VIA TORINO', houseNumber: '5', postalCode: '20123', city: 'Milano', province: 'MI' }, idempotencyKey: 'address-fixed' } });
+    expect(address.data.changeInvoiceDeliveryAddress).toEqual({ request: { description: 'Modifica recapito rendiconto' },
+      contract: { details: { invoiceDeliveryAddress: { street: 'VIA TORINO', city: 'MILANO' } } } });
+  });
+
+  it('MOB-02 NoCarta already on is refused in our words, and nothing is written', async () => {
+    const before = await writes();
+    const again = await ask('ginevra.vallisneri', ENABLE, { input: { contractNumber: '066633987', idempotencyKey: 'nocarta-fixed-again' } });
+    expect(again.errors[0]).toMatchObject({ message: 'NoCarta is already active on this contract.', extensions: { code: 'LEGACY_REJECTED' } });
+    expect(await writes()).toBe(before);
+  });
+
+  it.each([
+    ['a foreign IBAN', { iban: 'DE89370400440532013000' }, 'input.iban'],
+    ['an Italian IBAN with a wrong check', { iban: 'IT61X0542811101000000123456' }, 'input.iban'],
+    ['no account holder', { accountHolder: ' ' }, 'input.accountHolder'],
+  ])('MOB-02 refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_what, change, field) => {
+    const before = await writes();
+    const body = await ask('ginevra.vallisneri', DEBIT, { input: { contractNumber: '888012170373', iban: IBAN, accountHolder: 'X', idempotencyKey: 'debit-bad', ...change } });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await writes()).toBe(before);
+  });
+
+  it('MOB-02 another company\'s contract answers like an unknown one, and nothing is written', async () => {
+    const before = await writes();
+    const foreign = await ask('mario.rossi', ENABLE, { input: { contractNumber: '888012170373', idempotencyKey: 'nocarta-foreign' } });
+    const unknown = await ask('mario.rossi', ENABLE, { input: { contractNumber: '888000000000', idempotencyKey: 'nocarta-unknown' } });
+    expect(foreign.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(foreign.errors[0].message).toBe(unknown.errors[0].message);
+    expect(await writes()).toBe(before);
+  });
+
+  it.each([
+    ['sara.neri', 'AL'], ['giada.mantesi', 'UT'], ['paolo.verdi', 'UTD'], ['cessato.fisso', 'CC'], ['vincenzo.roa', 'ROA'],
+  ])('MOB-02 refuses %s (%s): no settings to read, FORBIDDEN to change, nothing written', async (username) => {
+    const before = await writes();
+    const read = await ask(username, SETTINGS, { number: '888012170373' });
+    expect(read.data?.contract?.paymentSettings ?? null).toBeNull();
+    const body = await ask(username, DEBIT, { input: { contractNumber: '888012170373', iban: IBAN, accountHolder: 'X', idempotencyKey: `debit-${username}` } });
+    expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    expect(await writes()).toBe(before);
+  });
+
+  it('MOB-02 exactly once across CRM and eBill: eBill failing after the pratica, the retry with the same key completes it once', async () => {
+    const input = { contractNumber: '888012170373', iban: 'IT42L1234512345123456789012', accountHolder: 'FERRI LUCA', idempotencyKey: 'debit-ebill-down' };
+    const debits = async () => ((await ask('luca.ferri', '{ requests { id description } }', {})).data.requests as { description: string }[])
+      .filter((r) => r.description === 'Domiciliazione pagamento').length;
+    const recorded = await debits();
+    await setFaults(stack, 'ebill', { 'contratti/domiciliazione': { down: true } });
+    const failed = await ask('luca.ferri', DEBIT, { input });
+    expect(failed.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'eBill' });
+    await setFaults(stack, 'ebill', { 'contratti/domiciliazione': null });
+    const before = await writes();
+    const retried = await ask('luca.ferri', DEBIT, { input });
+    expect(retried.errors).toBeUndefined();
+    expect(await writes()).toBe(before);
+    const client = ebill();
+    const [mandate] = await client.getContractDirectDebits(['888012170373']);
+    await client.close();
+    expect(mandate).toMatchObject({ holder: 'FERRI LUCA', operationId: retried.data.requestDirectDebit.request.id });
+    expect(await debits()).toBe(recorded + 1);
   });
 });
