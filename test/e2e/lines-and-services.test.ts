@@ -274,3 +274,39 @@ describe('MOB-02 and FIX-05 a contract\'s NoCarta, direct debit and invoice addr
     expect(await debits()).toBe(recorded + 1);
   });
 });
+
+describe('TRK-01 and TRK-02 the fixed side\'s orders and requests', () => {
+  const ORDERS = '{ orders { id line { number } fixedLine { number status } request { id fixedLine { number } line { number } } } }';
+
+  it('TRK-01 an order and its request on the fixed line name it as a fixed line; a mobile order names its mobile line', async () => {
+    const body = await ask('luca.ferri', ORDERS, {});
+    expect(body.errors).toBeUndefined();
+    const byId = new Map(body.data.orders.map((o: { id: string }) => [o.id, o]));
+    expect(byId.get('74530000001')).toEqual({ id: '74530000001', line: null, fixedLine: { number: '066633987', status: 'ACTIVE' },
+      request: { id: '7-64530000001', fixedLine: { number: '066633987' }, line: null } });
+    expect(byId.get('73310245871')).toMatchObject({ line: { number: '3343860902' }, fixedLine: null });
+  });
+
+  it('TRK-02 the shipment tracking of the fixed order lists the macro-phases and the states, each with its date', async () => {
+    const body = await ask('ginevra.vallisneri', `{ order(id: "74530000001") { shipmentStatus
+      shipmentTracking { phase reachedOn } shipmentStates { state phase reachedOn } } }`, {});
+    expect(body.data.order).toEqual({
+      shipmentStatus: 'In transito',
+      shipmentTracking: [
+        { phase: 'Ordine ricevuto', reachedOn: '2026-11-19' }, { phase: 'In preparazione', reachedOn: '2026-11-20' }, { phase: 'Spedito', reachedOn: '2026-11-21' },
+      ],
+      shipmentStates: [
+        { state: 'Approvato', phase: 'Ordine ricevuto', reachedOn: '2026-11-19' },
+        { state: 'In lavorazione', phase: 'In preparazione', reachedOn: '2026-11-20' },
+        { state: 'Pronto per la spedizione', phase: 'In preparazione', reachedOn: '2026-11-20' },
+        { state: 'Affidato al corriere', phase: 'Spedito', reachedOn: '2026-11-21' },
+        { state: 'In transito', phase: 'Spedito', reachedOn: '2026-11-21' },
+      ],
+    });
+  });
+
+  it('TRK-01 another company\'s fixed order answers like an unknown one', async () => {
+    const body = await ask('mario.rossi', '{ foreign: order(id: "74530000001") { id } unknown: order(id: "74000000000") { id } }', {});
+    expect(body.data).toEqual({ foreign: null, unknown: null });
+  });
+});
