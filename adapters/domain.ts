@@ -122,6 +122,8 @@ export interface FixedLine {
   site: Address | null;
   /** The day a requested cessation takes effect, while it is ahead (FIX-02); null when none is scheduled. */
   cessationScheduledOn: IsoDate | null;
+  /** A trasloco under way (FIX-03): the new site and the day the line is active there; null when none. */
+  pendingMove: { site: Address; activeBy: IsoDate } | null;
 }
 
 /** Which records a list call returns: a record matches if it matches any of the ids given. */

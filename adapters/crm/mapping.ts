@@ -146,6 +146,9 @@ function companyRechargeFromCrm(r: CrmRecord | null): CompanyRecharge | null {
 /** A line's cessation still ahead (legacy/crm/line-cessation.ts): CRM prints it only then. */
 const scheduledCessation = (r: CrmRecord) => optionalIsoDate(optionalText(r, 'cessazioneProgrammata') ?? '');
 
+/** A fixed line's trasloco still ahead (legacy/crm/line-move.ts): its new site and the day it is active there. */
+const pendingMove = (r: CrmRecord | null) => r && { site: address(r)!, activeBy: isoDate(text(r, 'dataAttivazione')) };
+
 export function fixedLineFromCrm(r: CrmRecord): FixedLine {
   return {
     number: text(r, 'numero'),
@@ -155,6 +158,7 @@ export function fixedLineFromCrm(r: CrmRecord): FixedLine {
     type: fixedType(text(r, 'tipoLinea')),
     site: address(optionalRecord(r, 'sede')),
     cessationScheduledOn: scheduledCessation(r),
+    pendingMove: pendingMove(optionalRecord(r, 'traslocoProgrammato')),
   };
 }
 

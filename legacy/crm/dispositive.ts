@@ -35,6 +35,7 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Timtuoric-cess plaf dati extue',
   // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
   'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
+  'Trasloco linea fissa',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

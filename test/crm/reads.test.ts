@@ -89,7 +89,7 @@ describe('CRM lines', () => {
     const [a, ceased, unknown] = await client.getFixedLines(['066633987', '0516000001', '0000000000']);
     expect(a).toEqual({
       number: '066633987', contractNumber: '066633987', companyId: COMPANY_A, status: 'ACTIVE', type: 'VOICE_DATA',
-      site: { street: 'VIA PAVIA 2', postalCode: '20136', city: 'MILANO', province: 'MI' }, cessationScheduledOn: null,
+      site: { street: 'VIA PAVIA 2', postalCode: '20136', city: 'MILANO', province: 'MI' }, cessationScheduledOn: null, pendingMove: null,
     });
     expect(ceased).toMatchObject({ status: 'CEASED', type: 'VOICE' });
     expect(unknown).toBeNull();

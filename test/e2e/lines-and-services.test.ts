@@ -310,3 +310,32 @@ describe('TRK-01 and TRK-02 the fixed side\'s orders and requests', () => {
     expect(body.data).toEqual({ foreign: null, unknown: null });
   });
 });
+
+describe('FIX-03 the trasloco of a fixed line', () => {
+  const MOVE = `mutation($input: MoveFixedLineInput!) { moveFixedLine(input: $input) {
+    request { description status } order { id } fixedLine { number status site { street city } pendingMove { site { street postalCode city province } activeBy } } } }`;
+  const SITE = { street: 'Via Torino 5', postalCode: '20123', city: 'Milano', province: 'MI' };
+
+  it('FIX-03 the RL moves the fixed line: active at the new site within 10 days, and the contract\'s direct debit must be asked again', async () => {
+    const before = await ask('ginevra.vallisneri', SETTINGS, { number: '066633987' });
+    expect(before.data.contract.paymentSettings.directDebit).not.toBeNull();
+    const body = await ask('ginevra.vallisneri', MOVE, { input: { number: '066633987', site: SITE, idempotencyKey: 'move-fixed' } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.moveFixedLine).toMatchObject({ request: { description: 'Trasloco linea fissa', status: 'OPEN' }, order: { id: expect.stringMatching(/^\d+$/) },
+      fixedLine: { number: '066633987', status: 'ACTIVE', site: { street: 'VIA PAVIA 2', city: 'MILANO' },
+        pendingMove: { site: { street: 'VIA TORINO 5', postalCode: '20123', city: 'MILANO', province: 'MI' }, activeBy: '2026-12-03' } } });
+    const after = await ask('ginevra.vallisneri', SETTINGS, { number: '066633987' });
+    expect(after.data.contract.paymentSettings.directDebit).toBeNull();
+  });
+
+  it('FIX-03 a second move while one is under way is refused, the AL is FORBIDDEN, a bad postal code names its field; nothing written', async () => {
+    const before = await writes();
+    const again = await ask('luca.ferri', MOVE, { input: { number: '066633987', site: SITE, idempotencyKey: 'move-fixed-again' } });
+    expect(again.errors[0]).toMatchObject({ message: 'A move of this line is already under way: active at the new site by 2026-12-03.', extensions: { code: 'LEGACY_REJECTED' } });
+    const al = await ask('sara.neri', MOVE, { input: { number: '066633987', site: SITE, idempotencyKey: 'move-fixed-al' } });
+    expect(al.errors[0].extensions.code).toBe('FORBIDDEN');
+    const bad = await ask('ginevra.vallisneri', MOVE, { input: { number: '066633987', site: { ...SITE, postalCode: '2012' }, idempotencyKey: 'move-fixed-bad' } });
+    expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.site.postalCode' });
+    expect(await writes()).toBe(before);
+  });
+});

@@ -26,8 +26,8 @@ const MOBILE = [
   mobile('3316779290', '1-VALL01', '8939019999000009290'), mobile('3471000001', '1-NOME01', '8939010000000001001'),
 ];
 const FIXED: FixedLine[] = [
-  { number: '066633987', contractNumber: '066633987', companyId: '1-VALL01', status: 'ACTIVE', type: 'VOICE_DATA', site: null, cessationScheduledOn: null },
-  { number: '021234567', contractNumber: '021234567', companyId: '1-NOME01', status: 'ACTIVE', type: 'VOICE', site: null, cessationScheduledOn: null },
+  { number: '066633987', contractNumber: '066633987', companyId: '1-VALL01', status: 'ACTIVE', type: 'VOICE_DATA', site: null, cessationScheduledOn: null, pendingMove: null },
+  { number: '021234567', contractNumber: '021234567', companyId: '1-NOME01', status: 'ACTIVE', type: 'VOICE', site: null, cessationScheduledOn: null, pendingMove: null },
 ];
 
 const company = (id: string, name: string): Company => ({

@@ -3,7 +3,7 @@ import { lineCessation, lineCessationRevocation } from '../../runtime/line-cessa
 import { FIXED_LINE } from '../../runtime/dispositive/targets';
 
 /** FIX-02: cease fixed lines and revoke their cessation, one or many (subgraphs/runtime/line-cessation.ts says the rules). */
-function checkFixedNumber(raw: unknown, field: string): string {
+export function checkFixedNumber(raw: unknown, field: string): string {
   if (typeof raw !== 'string' || !/^0\d{5,10}$/.test(raw)) throw badUserInput(field, 'must be an Italian fixed number with its area code: 6 to 11 digits starting with 0');
   return raw;
 }

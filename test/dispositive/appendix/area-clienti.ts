@@ -15,6 +15,8 @@ const callBack = call('bookCallBack', 'BookCallBackInput', { target: SCOPE });
 const enablePaperless = call('enablePaperlessInvoice', 'PaperlessInvoiceInput', { target: CONTRACT });
 const disablePaperless = call('disablePaperlessInvoice', 'PaperlessInvoiceInput', { target: CONTRACT });
 const directDebit = call('requestDirectDebit', 'RequestDirectDebitInput', { target: CONTRACT });
+const moveFixed = call('moveFixedLine', 'MoveFixedLineInput', { target: FIXED_LINE });
+const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', province: 'MI' };
 
 const ON = '2026-12-31';
 
@@ -63,4 +65,7 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
   requestDirectDebit: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
     run: directDebit(DEBIT), reuse: directDebit({ ...DEBIT, accountHolder: 'Ferri Luca' }),
     bad: { input: { ...DEBIT, iban: 'DE89370400440532013000' }, field: 'input.iban' } },
+  moveFixedLine: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: moveFixed({ number: '066633987', site: NEW_SITE }), reuse: moveFixed({ number: '066633987', site: { ...NEW_SITE, street: 'VIA ROMA 1' } }),
+    bad: { input: { number: '066633987', site: { ...NEW_SITE, postalCode: '201' } }, field: 'input.site.postalCode' } },
 };

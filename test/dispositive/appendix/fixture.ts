@@ -30,7 +30,9 @@ export const LINE: Target = {
 export const FIXED_LINE: Target = {
   ...LINE,
   field: 'fixedLine',
-  unknown: (input) => ({ ...input, lines: (input.lines as Input[]).map((line) => ({ ...line, number: '0999999999' })) }),
+  unknown: (input) => (input.lines
+    ? { ...input, lines: (input.lines as Input[]).map((line) => ({ ...line, number: '0999999999' })) }
+    : { ...input, number: '0999999999' }),
 };
 
 export const CONTRACT: Target = {
