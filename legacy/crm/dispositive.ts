@@ -37,6 +37,9 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Pagamento online fattura',
   // Issue 22: a payment made elsewhere reported with its receipt (BIL-04), one per invoice.
   'Segnalazione pagamento fattura',
+  // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
+  'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
+  'Trasloco linea fissa',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -1,20 +1,38 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { readAppendix } from '../../schema/coverage/requirements';
 import { ALL_OPERATIONS } from '../../subgraphs/operations';
 import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { FIXTURES } from './appendix';
-import type { Call, Input } from './appendix/fixture';
+import { AREA_CLIENTI_FIXTURES } from './appendix/area-clienti';
+import type { Call, Fixture, Input } from './appendix/fixture';
 
 /**
- * Seed 002 §10 "Appendice 1", table-driven: every row of schema/appendix-1.yaml that names a mutation runs through
- * the real stack as a CM8 ROA (reference-data.md) with the row's own input, and must create the row's pratica, its
- * ordine exactly when the row has one, and show in the requests history (and the orders history). Then, per row, the
- * engine's promises: bad input names the field and reads nothing, a foreign line answers like an unknown one, the
- * same key returns the first outcome, the key reused for something else is BAD_USER_INPUT; nothing written by any.
+ * Seed 002 §10 "Appendice 1" and the Area Clienti's changes, table-driven: every row of schema/appendix-1.yaml that
+ * names a mutation, and every row of schema/area-clienti-changes.yaml, runs through the real stack as the user its
+ * fixture names (a CM8 ROA, an RL or AF of company A: reference-data.md) with the row's own input, and must create
+ * the row's pratica, its ordine exactly when the row has one, and show in the requests history (and the orders
+ * history). Then, per row, the engine's promises: bad input names the field and reads nothing, a foreign record
+ * answers like an unknown one, the same key returns the first outcome, the key reused for something else is
+ * BAD_USER_INPUT; nothing written by any.
  */
 const ROWS = readAppendix();
-/** Each built row, its title naming the row and its capability (the coverage table reads the titles). */
-const BUILT = ROWS.filter((r) => r.mutation !== null).map((r) => ({ ...r, capabilityId: r.capability ?? 'no capability id' }));
+const BUILT = ROWS.filter((r) => r.mutation !== null);
+interface AreaClientiRow { mutation: string; capability: string; page: string; operation: string; pratica: string; ordine: boolean }
+const AREA_CLIENTI = parse(readFileSync(new URL('../../schema/area-clienti-changes.yaml', import.meta.url), 'utf8')) as AreaClientiRow[];
+
+/**
+ * A row of either table as the checks below run it: its title names the Appendix row or the capability id, which is
+ * what the coverage table reads (schema/coverage/grade.ts).
+ */
+interface ChangeRow { title: string; key: string; pratica: string; ordine: boolean; fixture: Fixture }
+const CHANGE_ROWS: ChangeRow[] = [
+  ...BUILT.map((r) => ({ title: `Appendix row ${r.row}, ${r.capability ?? 'no capability id'}: ${r.operation} (§${r.paragraph}) → ${r.mutation}`,
+    key: `appendix-row-${r.row}`, pratica: r.pratica, ordine: r.ordine, fixture: FIXTURES[r.row] })),
+  ...AREA_CLIENTI.map((r) => ({ title: `${r.capability} ${r.operation} (seed 000 ${r.page}) → ${r.mutation}`, key: `area-clienti-${r.mutation}`,
+    pratica: r.pratica, ordine: r.ordine, fixture: AREA_CLIENTI_FIXTURES[r.mutation] })),
+];
 
 const outcome = (target: Call['target']) => `request { id description status openedOn } order { id } ${target.field} { ${target.selection} }`;
 const document = ({ mutation, inputType, list, target }: Call) => `mutation($input: ${inputType}!) { ${mutation}(input: $input) {
@@ -50,11 +68,11 @@ async function histories(token: string): Promise<{ requests: string[]; orders: s
 }
 
 /** Who looks at the row's pratica in the histories: the fixture's `historyUser` (an EU has none), else its user. */
-const historian = (fixture: (typeof FIXTURES)[number]) => tokenFor(stack, fixture.historyUser ?? fixture.user);
+const historian = (fixture: Fixture) => tokenFor(stack, fixture.historyUser ?? fixture.user);
 
 const writes = async () => {
   const c = await counters(stack, 'crm');
-  return { CreaPratica: c.CreaPratica ?? 0, reads: (c.GetLineeMobili ?? 0) + (c.GetEsitoPratica ?? 0) };
+  return { CreaPratica: c.CreaPratica ?? 0, reads: (c.GetLineeMobili ?? 0) + (c.GetLineeFisse ?? 0) + (c.GetEsitoPratica ?? 0) };
 };
 
 let stack: TestStack;
@@ -78,14 +96,24 @@ describe('seed 002 Appendix 1 as data', () => {
     }
     expect(BUILT.map((r) => r.row).sort((a, b) => a - b)).toEqual(Object.keys(FIXTURES).map(Number).sort((a, b) => a - b));
   });
+
+  it('has a row for every change without an Appendix row, and each agrees with its declaration (pratica, ordine, capability)', () => {
+    const unlisted = ALL_OPERATIONS.filter((d) => d.appendixRows.length === 0).map((d) => d.field).sort();
+    expect(AREA_CLIENTI.map((r) => r.mutation).sort()).toEqual(unlisted);
+    for (const row of AREA_CLIENTI) {
+      const declaration = ALL_OPERATIONS.find((d) => d.field === row.mutation);
+      expect({ pratica: declaration?.pratica, ordine: declaration?.ordine }, row.mutation).toEqual({ pratica: row.pratica, ordine: row.ordine });
+      expect(declaration?.capabilities, row.mutation).toContain(row.capability);
+    }
+    expect(Object.keys(AREA_CLIENTI_FIXTURES).sort()).toEqual(unlisted);
+  });
 });
 
-describe.each(BUILT)('Appendix row $row, $capabilityId: $operation (§$paragraph) → $mutation', (row) => {
-  const fixture = FIXTURES[row.row];
-  const key = `appendix-row-${row.row}`;
+describe.each(CHANGE_ROWS)('$title', (row) => {
+  const { fixture, key } = row;
   let first: Outcome;
 
-  it(`creates the pratica "${row.pratica}"${row.ordine ? ' and its ordine' : ', no ordine'}, shown in the histories`, async () => {
+  it(`${row.title}: creates the pratica "${row.pratica}"${row.ordine ? ' and its ordine' : ', no ordine'}, shown in the histories`, async () => {
     const token = await tokenFor(stack, fixture.user);
     const { outcome, error } = await send(fixture.run, key, token);
     expect(error, JSON.stringify(error)).toBeNull();
@@ -104,7 +132,7 @@ describe.each(BUILT)('Appendix row $row, $capabilityId: $operation (§$paragraph
     if (row.ordine) expect(body.data.orders).toContainEqual({ id: first.order!.id, request: { id: first.request.id } });
   });
 
-  it('answers the same key and input with the first outcome, and writes nothing', async () => {
+  it(`${row.title}: answers the same key and input with the first outcome, and writes nothing`, async () => {
     const token = await tokenFor(stack, fixture.user);
     const before = await histories(await historian(fixture));
     const again = await send(fixture.run, key, token);
@@ -112,7 +140,7 @@ describe.each(BUILT)('Appendix row $row, $capabilityId: $operation (§$paragraph
     expect(await histories(await historian(fixture))).toEqual(before);
   });
 
-  it('refuses the key reused for another operation or input with BAD_USER_INPUT, and writes nothing', async () => {
+  it(`${row.title}: refuses the key reused for another operation or input with BAD_USER_INPUT, and writes nothing`, async () => {
     const token = await tokenFor(stack, fixture.user);
     const before = await histories(await historian(fixture));
     const { error } = await send(fixture.reuse, key, token);
@@ -120,14 +148,14 @@ describe.each(BUILT)('Appendix row $row, $capabilityId: $operation (§$paragraph
     expect(await histories(await historian(fixture))).toEqual(before);
   });
 
-  it('refuses bad input naming the field, before reading or writing anything', async () => {
+  it(`${row.title}: refuses bad input naming the field, before reading or writing anything`, async () => {
     const before = await writes();
     const { error } = await send(fixture.run, `${key}-bad`, await tokenFor(stack, fixture.user), fixture.bad.input);
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: fixture.bad.field });
     expect(await writes()).toEqual(before);
   });
 
-  it('answers a user of another Ente exactly as for an unknown record, and writes nothing', async () => {
+  it(`${row.title}: answers a user of another company or Ente exactly as for an unknown record, and writes nothing`, async () => {
     const token = await tokenFor(stack, fixture.foreignUser ?? 'massimiliano.roa');
     const before = await writes();
     const sent = await inputOf(fixture.run, await tokenFor(stack, fixture.user));
