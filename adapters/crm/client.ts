@@ -38,7 +38,7 @@ export interface CrmClientOptions {
 export type RequestTarget =
   | { kind: 'MobileLine' | 'FixedLine' | 'Contract' | 'Company'; id: string }
   | { kind: 'Referent'; id: string; contractNumber: string }
-  | { kind: 'None'; companyId: string; contractNumber?: string };
+  | { kind: 'None'; companyId: string; contractNumber?: string; lineNumber?: string };
 
 export interface CreateRequestInput {
   /** The "Descrizione Pratica" of seed 002 §10, e.g. "Furto/Smarrimento SIM". */
@@ -150,7 +150,10 @@ const CRM_TARGET_KINDS: Record<RequestTarget['kind'], string> = {
 function targetParams(target: RequestTarget): SoapParams {
   const oggetto = { tipo: CRM_TARGET_KINDS[target.kind], id: 'id' in target ? target.id : '' };
   if (target.kind === 'Referent') return { oggetto, numeroContratto: target.contractNumber };
-  if (target.kind === 'None') return { oggetto, codiceCliente: target.companyId, ...(target.contractNumber && { numeroContratto: target.contractNumber }) };
+  if (target.kind === 'None') {
+    return { oggetto, codiceCliente: target.companyId, ...(target.contractNumber && { numeroContratto: target.contractNumber }),
+      ...(target.lineNumber && { numeroLinea: target.lineNumber }) };
+  }
   return { oggetto };
 }
 
