@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestsOn } from '../support/requests';
+import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * Issue 19 item 8: a list change's idempotency key names the whole list (engine.ts runDispositiveList, CRM's
+ * `chiaveLista`). Each line runs under a key derived from the client's and the line, so before this a second list
+ * under the same key ran its new lines as new pratiche. Now: the same list again (in any order) answers each line its
+ * first outcome and writes nothing; another list under the key (a line added, or dropped) is BAD_USER_INPUT on
+ * `input.idempotencyKey`, and nothing is written for any of its lines.
+ */
+let stack: TestStack;
+beforeAll(async () => {
+  // The machine's cores are shared: a slow start is not what this file tests.
+  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { MUTATIONS_PER_MINUTE: '1000' } });
+}, 240_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+interface ListCase { title: string; user: string; mutation: string; inputType: string; pratica: string; first: string; added: string }
+const CASES: ListCase[] = [
+  { title: 'Appendix row 6 (§7.3.3): waiveAutomaticRecharge', user: 'pasquale.eu', mutation: 'waiveAutomaticRecharge',
+    inputType: 'AutomaticRechargeChangeInput', pratica: 'Rinuncia ricarica aziendale', first: '3346076607', added: '3346075368' },
+  { title: 'Appendix row 19 (§7.4.7, BIL-09): ceasePostpaidTimTuo', user: 'vincenzo.roa', mutation: 'ceasePostpaidTimTuo',
+    inputType: 'CeaseTimTuoInput', pratica: 'Cessazione TIM TUO', first: '3312547310', added: '3312548681' },
+  { title: 'Appendix row 20 (§7.4.7, BIL-09): ceasePrepaidTimTuo', user: 'pasquale.eu', mutation: 'ceasePrepaidTimTuo',
+    inputType: 'CeaseTimTuoInput', pratica: 'Cessazione TIM TUO', first: '3700801103', added: '3346076607' },
+];
+
+describe.each(CASES)('$title: the key names the whole list', ({ user, mutation, inputType, pratica, first, added }) => {
+  const key = `list-key-${mutation}`;
+  const send = async (numbers: string[]) => (await graphql(stack,
+    `mutation($input: ${inputType}!) { ${mutation}(input: $input) { number outcome { request { id } } refusal { code field } } }`,
+    { input: { lines: numbers.map((number) => ({ number })), idempotencyKey: key } }, await tokenFor(stack, user))).body;
+  const pratiche = async (number: string) => requestsOn(stack, await tokenFor(stack, user), number, pratica);
+  let firstOutcome: unknown;
+
+  it('runs the list once', async () => {
+    const body = await send([first]);
+    expect(body.errors).toBeUndefined();
+    expect(body.data[mutation]).toMatchObject([{ number: first, outcome: { request: { id: expect.stringMatching(/^7-\d+$/) } }, refusal: null }]);
+    firstOutcome = body.data[mutation];
+  });
+
+  it('refuses another list under the same key as BAD_USER_INPUT on the key, and runs none of its lines', async () => {
+    const before = { first: await pratiche(first), added: await pratiche(added) };
+    for (const other of [[first, added], [added]]) {
+      const body = await send(other);
+      expect(body.data?.[mutation] ?? null).toBeNull();
+      expect(body.errors.map((e: { extensions: { code: string; field: string } }) => [e.extensions.code, e.extensions.field]))
+        .toEqual([['BAD_USER_INPUT', 'input.idempotencyKey']]);
+    }
+    expect({ first: await pratiche(first), added: await pratiche(added) }).toEqual(before);
+  });
+
+  it('answers the same list again with its first outcome, writing nothing', async () => {
+    const before = await pratiche(first);
+    const body = await send([first]);
+    expect(body.errors).toBeUndefined();
+    expect(body.data[mutation]).toEqual(firstOutcome);
+    expect(await pratiche(first)).toEqual(before);
+  });
+});
