@@ -3,7 +3,7 @@ import { requestsOn } from '../support/requests';
 import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
- * Issue 19 item 8: a list change's idempotency key names the whole list (engine.ts runDispositiveList, CRM's
+ * Issue 19, keys that hold. Item 8: a list change's idempotency key names the whole list (engine.ts runDispositiveList, CRM's
  * `chiaveLista`). Each line runs under a key derived from the client's and the line, so before this a second list
  * under the same key ran its new lines as new pratiche. Now: the same list again (in any order) answers each line its
  * first outcome and writes nothing; another list under the key (a line added, or dropped) is BAD_USER_INPUT on
@@ -60,5 +60,24 @@ describe.each(CASES)('$title: the key names the whole list', ({ user, mutation, 
     expect(body.errors).toBeUndefined();
     expect(body.data[mutation]).toEqual(firstOutcome);
     expect(await pratiche(first)).toEqual(before);
+  });
+});
+
+/**
+ * Issue 19 item 4: two tabs, two keys, one TIM TUO change of the company side. Both pass the graph's rules before
+ * either writes; CRM re-checks the line's TIM TUO record in the pratica's transaction (legacy/crm/tim-tuo-effects.ts),
+ * so the second finds the change made: one pratica, and the other tab is told the line's state does not allow it.
+ * (The prepaid packages, which CRM does not apply, are kept once by their fact: crash-tim-tuo-prepaid.test.ts.)
+ */
+describe('Appendix row 18 (§7.4.6, BIL-09): activateTimTuoOption from two tabs under two keys', () => {
+  it('records one pratica', async () => {
+    const token = await tokenFor(stack, 'vincenzo.roa');
+    const answers = await Promise.all(['two-tabs-option-1', 'two-tabs-option-2'].map(async (idempotencyKey) => (await graphql(stack,
+      `mutation($input: TimTuoOptionInput!) { activateTimTuoOption(input: $input) { number outcome { request { id } } refusal { code } } }`,
+      { input: { lines: [{ number: '3312548662' }], option: 'EXTRA_EU_ROAMING', idempotencyKey } }, token)).body.data.activateTimTuoOption[0]));
+    const created = answers.filter((a) => a.outcome).map((a) => a.outcome.request.id);
+    expect(new Set(created).size).toBe(1);
+    for (const answer of answers) if (!answer.outcome) expect(answer.refusal.code).toBe('LEGACY_REJECTED');
+    expect(await requestsOn(stack, token, '3312548662', 'Attivazione opzioni TIM TUO')).toEqual([created[0]]);
   });
 });
