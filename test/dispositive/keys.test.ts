@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestsOn } from '../support/requests';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
- * Issue 19, keys that hold. Item 8: a list change's idempotency key names the whole list (engine.ts runDispositiveList, CRM's
- * `chiaveLista`). Each line runs under a key derived from the client's and the line, so before this a second list
- * under the same key ran its new lines as new pratiche. Now: the same list again (in any order) answers each line its
- * first outcome and writes nothing; another list under the key (a line added, or dropped) is BAD_USER_INPUT on
- * `input.idempotencyKey`, and nothing is written for any of its lines.
+ * Issue 19, keys that hold. Item 8: a list change's idempotency key names the whole list (engine.ts
+ * runDispositiveList, CRM's `chiaveLista`). Each line runs under a key derived from the client's and the line, so
+ * before this a second list under the same key ran its new lines as new pratiche. Now: the same list again answers
+ * each line its first outcome and writes nothing, and completes a line a failure cut short; another list under the
+ * key (a line added, or dropped) is BAD_USER_INPUT on `input.idempotencyKey`, and none of its lines runs. Item 4:
+ * one TIM TUO change from two tabs under two keys is one pratica.
  */
 let stack: TestStack;
 beforeAll(async () => {
@@ -60,6 +61,26 @@ describe.each(CASES)('$title: the key names the whole list', ({ user, mutation, 
     expect(body.errors).toBeUndefined();
     expect(body.data[mutation]).toEqual(firstOutcome);
     expect(await pratiche(first)).toEqual(before);
+  });
+});
+
+describe('Appendix row 21 (§7.4.8, BIL-09): ceaseTimTuoOption retried with the same list', () => {
+  it('completes the line eBill did not take, under the pratica CRM recorded, and writes no second one', async () => {
+    const token = await tokenFor(stack, 'vincenzo.roa');
+    const send = async () => (await graphql(stack,
+      `mutation($input: TimTuoOptionInput!) { ceaseTimTuoOption(input: $input) { number outcome { request { id } } refusal { code } } }`,
+      { input: { lines: [{ number: '3312548681' }], option: 'EXTRA_EU_ROAMING', idempotencyKey: 'list-key-retry-row-21' } }, token)).body;
+    await setFaults(stack, 'ebill', { 'linee/opzioni-tim-tuo': { down: true } });
+    const failed = await send();
+    await setFaults(stack, 'ebill', { 'linee/opzioni-tim-tuo': null });
+    expect(failed.data.ceaseTimTuoOption).toMatchObject([{ outcome: null, refusal: { code: 'LEGACY_UNAVAILABLE' } }]);
+    const recorded = await requestsOn(stack, token, '3312548681', 'Cessazione opzioni TIM TUO');
+    expect(recorded).toHaveLength(1);
+
+    const retried = await send();
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data.ceaseTimTuoOption).toEqual([{ number: '3312548681', outcome: { request: { id: recorded[0] } }, refusal: null }]);
+    expect(await requestsOn(stack, token, '3312548681', 'Cessazione opzioni TIM TUO')).toEqual(recorded);
   });
 });
 
