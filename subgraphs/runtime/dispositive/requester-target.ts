@@ -34,13 +34,16 @@ async function placeOf(kind: 'COMPANY' | 'CONTRACT' | 'LINE', id: string, { load
   return line && { companyId: line.companyId, contractNumber: line.contractNumber, lineNumber: line.number };
 }
 
+/** A grant's scope id: a company id (`1-VALL01`), a contract number or a line number. */
+export const SCOPE_ID = /^[A-Za-z0-9-]{1,20}$/;
+
 export const REQUESTER: TargetKind<RequesterScope> = {
   // Not read: `heldProfiles` decides. A request is what the viewer creates.
   recordKind: 'Request',
   heldProfiles: (scope) => scope.profiles,
   outcomeField: 'scope',
   label: 'This company, contract or line',
-  plausible: /^[A-Za-z0-9-]{1,20}$/,
+  plausible: SCOPE_ID,
   async load(id, context) {
     const grants = context.identity.grants.filter((g) => g.scope.id === id);
     if (grants.length === 0) return null;
