@@ -10,6 +10,7 @@ import { pageWindow } from '../runtime/pagination';
 import { covers, profilesOn } from '../runtime/records';
 import type { SubgraphContext } from '../runtime/server';
 import { checkDateWindow } from '../runtime/validators/date-window';
+import { checkContractNumber } from '../runtime/validators/contract-number';
 import { checkMobileNumber } from '../runtime/validators/phone';
 import { activeThreshold, confirmedTerms, termsOf } from './operations/threshold-request';
 import { THRESHOLD_REQUESTS } from './operations/spending-thresholds';
@@ -27,7 +28,7 @@ const EBILL_MAX_PAGE = 50;
  * does, though the contract record itself is not his to read); null when it does not exist or he does not.
  */
 async function visibleContract(number: string, { identity, loaders }: SubgraphContext): Promise<Contract | null> {
-  if (!/^\d{1,20}$/.test(number)) return null;
+  checkContractNumber(number, 'contractNumber');
   const contract = await loaders.crm.contracts.load(number);
   return contract && covers(identity, 'MobileLine', { companyId: contract.companyId, contractNumber: contract.number }) ? contract : null;
 }

@@ -5,7 +5,7 @@ import type { Resolvers } from '../runtime/server';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { assistanceQueries, assistanceTypes } from './assistance/resolvers';
 import { TRACKING_OPERATIONS } from './operations';
-import { loadVisible, visibleOrders, visibleRequests } from './tracked';
+import { loadVisible, pageProfiles, visibleOrders, visibleRequests } from './tracked';
 import { requestsHistoryWindow, trackingWindow } from './windows';
 
 /** A contract or line owned by another subgraph, referenced by key. */
@@ -21,15 +21,18 @@ const fixedLine = (number: string | null) => reference(number?.startsWith('0') ?
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Query: {
-    orders: (_root, _args, context) => visibleOrders(context, trackingWindow()),
-    requests: (_root, _args, context) => visibleRequests(context, trackingWindow()),
+    orders: (_root, _args, context) => visibleOrders(context, 'orders', trackingWindow()),
+    requests: (_root, _args, context) => visibleRequests(context, 'requests', trackingWindow()),
     // Every channel: the CRM list is not narrowed by origin.
     requestsHistory: (_root, { before }: { before?: IsoDate | null }, context) =>
-      visibleRequests(context, requestsHistoryWindow(before)),
+      visibleRequests(context, 'requestsHistory', requestsHistoryWindow(before)),
     // h-inventory: TRK-05, over the same 10 days as the requests history.
-    ordersHistory: (_root, { before }: { before?: IsoDate | null }, context) => visibleOrders(context, requestsHistoryWindow(before)),
-    order: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Order', loaders.crm.orders, id),
-    request: (_root, { id }: { id: string }, { identity, loaders }) => loadVisible(identity, 'Request', loaders.crm.requests, id),
+    ordersHistory: (_root, { before }: { before?: IsoDate | null }, context) =>
+      visibleOrders(context, 'ordersHistory', requestsHistoryWindow(before)),
+    order: (_root, { id }: { id: string }, context) =>
+      loadVisible(context.identity, 'Order', context.loaders.crm.orders, id, pageProfiles(context, 'order')),
+    request: (_root, { id }: { id: string }, context) =>
+      loadVisible(context.identity, 'Request', context.loaders.crm.requests, id, pageProfiles(context, 'request')),
     // Issue 13: assistance (contacts, FAQ, call backs, tickets, service points, manuals, advanced services).
     ...assistanceQueries,
   },

@@ -5,7 +5,8 @@ import { CONTRACT } from '../../runtime/dispositive/targets';
 import { checkAttachmentId, LIST_TYPES } from '../../runtime/validators/attachment';
 import { checkIccid } from '../../runtime/validators/iccid';
 import { checkMobileNumber } from '../../runtime/validators/phone';
-import { checkContractNumber, notActiveMobile } from './contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
+import { notActiveMobile } from './contract-rules';
 
 /**
  * Seed 002 §7.3.6 (Appendix row 9) and MOB-11: activate SIMs the customer already holds, on a contract: typed in as

@@ -1,3 +1,4 @@
+import type { ListKey } from '../../../adapters/crm/client';
 import type { CreatedRequest, Profile } from '../../../adapters/domain';
 import { badUserInput, forbidden, isGraphError, legacyRejected, notFound, type GraphError } from '../../../adapters/errors';
 import { currentRequestScope } from '../../../observability/request-scope';
@@ -73,20 +74,32 @@ export async function runDispositiveList<I, T>(
     seen.add(id);
   });
   const scoped = `${context.identity.userId}:${key}`;
-  return Promise.all(items.map(async (item, i): Promise<ItemResult<T>> => {
+  // The key names this list, whatever its order: CRM refuses it for another list (an item added, dropped or changed),
+  // whose new items would otherwise run under new derived keys (issue 19).
+  const listKey = { key: scoped, fingerprint: fingerprint(declaration.field, listField, [...items].sort(byTarget(declaration))) };
+  const results = await Promise.all(items.map(async (item, i): Promise<ItemResult<T>> => {
     const targetId = declaration.targetId(item);
     try {
-      return { targetId, outcome: await execute(declaration, item, paths[i], `${scoped}:${targetId}`, context), refusal: null };
+      return { targetId, outcome: await execute(declaration, item, paths[i], `${scoped}:${targetId}`, context, listKey), refusal: null };
     } catch (err) {
       if (!isGraphError(err)) throw err;
       const field = err.extensions.field;
       return { targetId, outcome: null, refusal: { code: String(err.extensions.code), message: err.message, field: typeof field === 'string' ? field : null } };
     }
   }));
+  // The key reused for another list is refused for every item alike: one error on the key, as for a single change.
+  if (results.every((r) => r.refusal?.code === 'BAD_USER_INPUT' && r.refusal.field === KEY_FIELD)) {
+    throw badUserInput(KEY_FIELD, 'was already used for another list: send the same list to retry it, or a new key');
+  }
+  return results;
 }
 
+const KEY_FIELD = 'input.idempotencyKey';
+const byTarget = <I>(declaration: DispositiveDeclaration<I, unknown>) =>
+  (a: I, b: I) => declaration.targetId(a).localeCompare(declaration.targetId(b));
+
 async function execute<I, T>(
-  declaration: DispositiveDeclaration<I, T>, input: I, at: (field: string) => string, key: string, context: SubgraphContext,
+  declaration: DispositiveDeclaration<I, T>, input: I, at: (field: string) => string, key: string, context: SubgraphContext, list?: ListKey,
 ): Promise<DispositiveOutcome<T>> {
   const { target: kind } = declaration;
   const targetId = declaration.targetId(input);
@@ -106,8 +119,9 @@ async function execute<I, T>(
       idempotencyKey: key,
       fingerprint: print,
       ...(declaration.oncePer && { naturalKey: declaration.oncePer(target, input) }),
+      ...(list && { list }),
     })
-    : await context.legacy.crm.findCreatedRequest(key, print) ?? refuse(refusal);
+    : await context.legacy.crm.findCreatedRequest(key, print, list) ?? refuse(refusal);
   await declaration.applyElsewhere?.({ created, target, input }, context);
   return { created, record: await kind.reload(target, context) };
 }

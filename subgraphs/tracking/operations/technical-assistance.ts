@@ -6,7 +6,7 @@ import { checkEmail } from '../../runtime/validators/email';
 import { checkImei } from '../../runtime/validators/imei';
 import { checkMobileNumber } from '../../runtime/validators/phone';
 import { checkFreeText, checkOptionalText, checkRequiredText } from '../../runtime/validators/text';
-import { checkContractNumber } from '../../mobile/operations/contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
 import { checkContact, checkOneOf, contactParameters, notAssistable, objectAt, type Contact } from './fields';
 
 /**
