@@ -3,7 +3,7 @@ import type { DispositiveDeclaration } from '../../runtime/dispositive/declarati
 import { CONTRACT_SETTINGS, type ContractWithSettings } from '../../runtime/dispositive/contract-settings-target';
 import { checkItalianIban } from '../../runtime/validators/iban';
 import { checkRequiredText } from '../../runtime/validators/text';
-import { checkContractNumber } from '../../mobile/operations/contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
 
 /**
  * Seed 000 "Linee e Servizi", the mobile and the fixed contract (MOB-02, FIX-05; seed 001: the RL and the AF, never the
