@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema, getNamedType, isObjectType, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType } from 'graphql';
 import { parse } from 'yaml';
 import { ALL_OPERATIONS } from '../../subgraphs/operations';
 import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
@@ -17,11 +18,18 @@ interface AppendixRow { row: number; paragraph: string; operation: string; prati
 const ROWS = (parse(readFileSync(new URL('../../schema/appendix-1.yaml', import.meta.url), 'utf8')) as AppendixRow[]);
 const BUILT = ROWS.filter((r) => r.mutation !== null);
 
-const outcome = (target: Call['target']) => `request { id description status openedOn } order { id } ${target.field} { ${target.selection} }`;
+/**
+ * Every row reads what its change created through ONE fragment on the ChangeOutcome interface (and a list row its
+ * items through ChangeItemResult), whatever the mutation's own outcome type: what a client writes once for all.
+ */
+const CREATED = 'fragment Created on ChangeOutcome { __typename request { id description status openedOn } order { id } }';
+const outcome = (target: Call['target']) => `...Created ${target.field} { ${target.selection} }`;
 const document = ({ mutation, inputType, list, target }: Call) => `mutation($input: ${inputType}!) { ${mutation}(input: $input) {
-  ${list ? `number outcome { ${outcome(target)} } refusal { code message field }` : outcome(target)} } }`;
+  ${list ? `... on ChangeItemResult { number refusal { code message field } } outcome { ${outcome(target)} }` : outcome(target)} } } ${CREATED}`;
+/** The outcome types the fragment was read on, across the rows. */
+const readThroughFragment = new Set<string>();
 
-interface Outcome { request: { id: string; description: string; status: string; openedOn: string }; order: { id: string } | null; [target: string]: unknown }
+interface Outcome { __typename: string; request: { id: string; description: string; status: string; openedOn: string }; order: { id: string } | null; [target: string]: unknown }
 
 /** A call's input, made once: a retry sends exactly what was sent. */
 const made = new Map<Call, Input>();
@@ -91,6 +99,7 @@ describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation
     const { outcome, error } = await send(fixture.run, key, token);
     expect(error, JSON.stringify(error)).toBeNull();
     first = outcome!;
+    readThroughFragment.add(first.__typename);
     expect(first.request.description).toBe(row.pratica);
     expect(first.request.id).toMatch(/^7-\d+$/);
     const sent = await inputOf(fixture.run, token);
@@ -138,5 +147,30 @@ describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation
     expect(foreign.error).toMatchObject({ code: 'NOT_FOUND' });
     expect(foreign.error).toEqual(unknown.error);
     expect((await writes()).CreaPratica).toBe(before.CreaPratica);
+  });
+});
+
+describe('ChangeOutcome: one fragment for what any change created', () => {
+  const api = buildSchema(readFileSync(new URL('../../schema/api-schema.graphql', import.meta.url), 'utf8'));
+  const changeOutcome = api.getType('ChangeOutcome') as GraphQLInterfaceType;
+
+  it('every Mutation that answers a pratica answers a ChangeOutcome, or list items that are ChangeItemResults of one', () => {
+    const created = (type: GraphQLNamedType) => isObjectType(type) && 'request' in type.getFields() && 'order' in type.getFields();
+    for (const field of Object.values(api.getMutationType()!.getFields())) {
+      const type = getNamedType(field.type);
+      if (!isObjectType(type)) continue;
+      if (created(type)) expect(api.isSubType(changeOutcome, type), `${field.name}: ${type.name}`).toBe(true);
+      const item = type.getFields().outcome && getNamedType(type.getFields().outcome.type);
+      if (item && created(item)) {
+        expect(type.getInterfaces().map((i) => i.name), `${field.name}: ${type.name}`).toContain('ChangeItemResult');
+        expect(api.isSubType(changeOutcome, item as GraphQLObjectType), `${field.name}: ${item.name}`).toBe(true);
+      }
+    }
+  });
+
+  it('read the pratica and ordine of every Appendix row above, through every outcome type that implements it', () => {
+    const implementations = api.getPossibleTypes(changeOutcome).map((t) => t.name).sort();
+    expect(implementations.length).toBeGreaterThanOrEqual(10);
+    expect([...readThroughFragment].sort()).toEqual(implementations);
   });
 });
