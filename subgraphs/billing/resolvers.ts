@@ -10,7 +10,7 @@ import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
-import { prepaidOutcomeChange, timTuoPrepaidChangeSummary, timTuoPrepaidOf } from './tim-tuo-prepaid';
+import { prepaidOutcomeChange, timTuoPrepaidOf } from './tim-tuo-prepaid';
 import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
@@ -28,8 +28,6 @@ export const resolvers: Resolvers = {
     invoice: (_root, { number }: { number: string }, context) => findVisibleInvoice(context, number),
     ebillAccess,
     temModule: () => TEM_MODULE,
-    timTuoPrepaidChangeSummary, // h-prepaid (seed 002 §9.2.1.3)
-    ...employeeTimTuoResolvers.Query,
   },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.

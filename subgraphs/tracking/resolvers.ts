@@ -1,8 +1,9 @@
 import type { IsoDate, Order, ServiceRequest } from '../../adapters/domain';
-import { DateScalar } from '../runtime/scalars';
+import { ChangeInputScalar, DateScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { assistanceQueries, assistanceTypes } from './assistance/resolvers';
+import { changeSummary } from './change-summary';
 import { TRACKING_OPERATIONS } from './operations';
 import { loadVisible, visibleOrders, visibleRequests } from './tracked';
 import { requestsHistoryWindow, trackingWindow } from './windows';
@@ -13,7 +14,9 @@ const reference = (number: string | null) => (number ? { number } : null);
 /** TRK-01 to TRK-05. CRM statuses arrive mapped to the SDL's RequestStatus by the adapter. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  ChangeInput: ChangeInputScalar,
   Query: {
+    changeSummary,
     orders: (_root, _args, context) => visibleOrders(context, trackingWindow()),
     requests: (_root, _args, context) => visibleRequests(context, trackingWindow()),
     // Every channel: the CRM list is not narrowed by origin.

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSchema, getNamedType, isObjectType, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType } from 'graphql';
+import { buildSchema, getNamedType, isObjectType, type GraphQLEnumType, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType } from 'graphql';
 import { parse } from 'yaml';
 import { ALL_OPERATIONS } from '../../subgraphs/operations';
+import { changeSummary, NO_CONFIRMATION } from '../support/change-summary';
 import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { FIXTURES } from './appendix';
-import type { Call, Input } from './appendix/fixture';
+import type { Call, Fixture, Input } from './appendix/fixture';
 
 /**
  * Seed 002 §10 "Appendice 1", table-driven: every row of schema/appendix-1.yaml that names a mutation runs through
@@ -14,9 +15,11 @@ import type { Call, Input } from './appendix/fixture';
  * engine's promises: bad input names the field and reads nothing, a foreign line answers like an unknown one, the
  * same key returns the first outcome, the key reused for something else is BAD_USER_INPUT; nothing written by any.
  */
-interface AppendixRow { row: number; paragraph: string; operation: string; pratica: string; ordine: boolean; mutation: string | null }
+interface AppendixRow { row: number; paragraph: string; operation: string; pratica: string; ordine: boolean; mutation: string | null; summary: string | null }
 const ROWS = (parse(readFileSync(new URL('../../schema/appendix-1.yaml', import.meta.url), 'utf8')) as AppendixRow[]);
 const BUILT = ROWS.filter((r) => r.mutation !== null);
+/** The mutations whose page makes the summary's download mandatory (the seed's words in the row's `summary`). */
+const SUMMARISED = new Set(ROWS.filter((r) => r.summary).map((r) => r.mutation));
 
 /**
  * Every row reads what its change created through ONE fragment on the ChangeOutcome interface (and a list row its
@@ -31,13 +34,24 @@ const readThroughFragment = new Set<string>();
 
 interface Outcome { __typename: string; request: { id: string; description: string; status: string; openedOn: string }; order: { id: string } | null; [target: string]: unknown }
 
-/** A call's input, made once: a retry sends exactly what was sent. */
+/**
+ * A call's input, made once: a retry sends exactly what was sent. Where the row's page makes the summary mandatory,
+ * the input quotes the confirmationRef of the summary its user asks first, as the page does; a summary the rules
+ * refuse (a reused key's other request) confirms nothing, and the key's conflict answers first.
+ */
 const made = new Map<Call, Input>();
 async function inputOf(call: Call, token: string): Promise<Input> {
-  if (typeof call.input !== 'function') return call.input;
-  if (!made.has(call)) made.set(call, await call.input(token, stack));
+  if (!made.has(call)) {
+    const input = typeof call.input === 'function' ? await call.input(token, stack) : call.input;
+    made.set(call, SUMMARISED.has(call.mutation) && !('confirmationRef' in input) ? { ...input, confirmationRef: await summaryRef(call.mutation, input, token) } : input);
+  }
   return made.get(call)!;
 }
+const summaryRef = (mutation: string, input: Input, token: string) =>
+  changeSummary(stack, token, mutation, input).then((summary) => summary.confirmationRef, () => NO_CONFIRMATION);
+/** A bad input as a page would send it: with a well-formed reference where the row takes one, unless the reference is what is bad. */
+const asSent = (call: Call, bad: Fixture['bad']) =>
+  (SUMMARISED.has(call.mutation) && bad.field !== 'input.confirmationRef' && !('confirmationRef' in bad.input) ? { ...bad.input, confirmationRef: NO_CONFIRMATION } : bad.input);
 interface Answer { outcome: Outcome | null; error: { code: string; message: string; field: string | null } | null }
 
 /** Sends a call with a key; a list call's answer is its first item's, so that both kinds read alike. */
@@ -87,12 +101,41 @@ describe('seed 002 Appendix 1 as data', () => {
     }
     expect(BUILT.map((r) => r.row).sort((a, b) => a - b)).toEqual(Object.keys(FIXTURES).map(Number).sort((a, b) => a - b));
   });
+
+  it('asks the summary the seed makes mandatory on exactly the rows whose page says so, and changeSummary serves exactly those', () => {
+    for (const declaration of ALL_OPERATIONS) {
+      for (const number of declaration.appendixRows) {
+        const row = ROWS.find((r) => r.row === number)!;
+        expect(Boolean(declaration.summary), `${declaration.field} row ${number}: ${row.summary ?? 'no download on its page'}`).toBe(row.summary !== null);
+        if (row.summary) expect(row.summary).toContain('Il download dei documenti è obbligatorio per confermare la richiesta');
+      }
+    }
+    const api = buildSchema(readFileSync(new URL('../../schema/api-schema.graphql', import.meta.url), 'utf8'));
+    const served = (api.getType('SummarisedChange') as GraphQLEnumType).getValues().map((v) => v.name).sort();
+    expect(served).toEqual([...SUMMARISED].sort());
+    expect(ROWS.filter((r) => r.summary).map((r) => r.row)).toEqual([5, 6, 7, 8, 9, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 31, 34, 35, 36, 42, 43, 44, 45, 46, 47, 48, 49]);
+  });
 });
 
 describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation', (row) => {
   const fixture = FIXTURES[row.row];
   const key = `appendix-row-${row.row}`;
   let first: Outcome;
+
+  it(row.summary
+    ? 'refuses the change without the summary the seed makes mandatory, or with a reference that does not confirm it: BAD_USER_INPUT, nothing written'
+    : 'asks no summary: its page has no download before confirming', async () => {
+    if (!row.summary) return expect(SUMMARISED.has(row.mutation)).toBe(false);
+    const token = await tokenFor(stack, fixture.user);
+    const { confirmationRef: _ref, ...without } = await inputOf(fixture.run, token);
+    const before = await writes();
+    const forged = await send(fixture.run, `${key}-forged`, token, { ...without, confirmationRef: NO_CONFIRMATION });
+    expect(forged.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.confirmationRef' });
+    const missing = await send(fixture.run, `${key}-missing`, token, without);
+    expect(missing.error?.code).toBe('BAD_USER_INPUT');
+    expect(missing.outcome).toBeNull();
+    expect((await writes()).CreaPratica).toBe(before.CreaPratica);
+  });
 
   it(`creates the pratica "${row.pratica}"${row.ordine ? ' and its ordine' : ', no ordine'}, shown in the histories`, async () => {
     const token = await tokenFor(stack, fixture.user);
@@ -132,7 +175,7 @@ describe.each(BUILT)('Appendix row $row: $operation (§$paragraph) → $mutation
 
   it('refuses bad input naming the field, before reading or writing anything', async () => {
     const before = await writes();
-    const { error } = await send(fixture.run, `${key}-bad`, await tokenFor(stack, fixture.user), fixture.bad.input);
+    const { error } = await send(fixture.run, `${key}-bad`, await tokenFor(stack, fixture.user), asSent(fixture.run, fixture.bad));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: fixture.bad.field });
     expect(await writes()).toEqual(before);
   });
