@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { CHANGE_SUMMARY, sendChange } from '../support/change-summary';
+import { CHANGE_SUMMARY, confirmed, sendChange } from '../support/change-summary';
 import { counters, graphql } from '../support/stack';
 
 /**
@@ -157,6 +157,25 @@ describe('§7.5.1 the summary to download before confirming a threshold request 
       { input: { ...input, confirmationRef: ref, idempotencyKey: 'matrix-foreign-ref' } }, matrix.token('vincenzo.roa'));
     expect(body.data.changeSpendingThresholds).toEqual([{ number: '3312544025', refusal: { code: 'BAD_USER_INPUT', field: 'input.confirmationRef' } }]);
     expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
+  });
+
+  it('Appendix row 23: a summary downloaded before the line changed no longer confirms it (the terms are the line\'s current ones)', async () => {
+    const change = `mutation($input: ChangeSpendingThresholdsInput!) { changeSpendingThresholds(input: $input) { number outcome { request { id } } refusal { code field } } }`;
+    const token = matrix.token('vincenzo.roa');
+    const byAmount = { lines: lines('3312544025'), amount: '56' };
+    const stale = await confirmed(matrix.stack(), token, 'changeSpendingThresholds', byAmount);
+    // Meanwhile the line's threshold becomes dispositive (its own summary, its own pratica).
+    const toDispositive = await confirmed(matrix.stack(), token, 'changeSpendingThresholds', { lines: lines('3312544025'), nature: 'DISPOSITIVE' });
+    const changed = await graphql(matrix.stack(), change, { input: { ...toDispositive, idempotencyKey: 'matrix-terms-changed-1' } }, token);
+    expect(changed.body.data.changeSpendingThresholds[0].outcome.request.id).toMatch(/^7-/);
+
+    const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
+    const refused = await graphql(matrix.stack(), change, { input: { ...stale, idempotencyKey: 'matrix-terms-changed-2' } }, token);
+    expect(refused.body.data.changeSpendingThresholds).toEqual([{ number: '3312544025', outcome: null, refusal: { code: 'BAD_USER_INPUT', field: 'input.confirmationRef' } }]);
+    expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
+    const current = await confirmed(matrix.stack(), token, 'changeSpendingThresholds', byAmount);
+    const done = await graphql(matrix.stack(), change, { input: { ...current, idempotencyKey: 'matrix-terms-changed-3' } }, token);
+    expect(done.body.data.changeSpendingThresholds[0].refusal).toBeNull();
   });
 
   it('no threshold change for the REF_EBILL: FORBIDDEN, nothing written', async () => {
