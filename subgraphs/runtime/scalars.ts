@@ -58,8 +58,6 @@ export const DateTimeScalar = stringScalar('DateTime', 'Timestamp, ISO 8601 with
 export const DecimalScalar = stringScalar('Decimal', 'Euro amount as a decimal string with a dot, e.g. "221.12".',
   isDecimal, '221.12');
 
-/** Every custom scalar of the graph, by name: the gateway checks client input with the same code (gateway/schema/). */
-export const GRAPH_SCALARS: readonly GraphQLScalarType<string, string>[] = [DateScalar, DateTimeScalar, DecimalScalar];
 
 /**
  * ChangeInput: a change's input as its mutation takes it, an object, for the one summary query that serves every
@@ -79,3 +77,6 @@ export const ChangeInputScalar = new GraphQLScalarType({
     return valueFromASTUntyped(ast, variables);
   },
 });
+
+/** Every custom scalar of the graph, by name: the gateway checks client input with the same code (gateway/schema/). */
+export const GRAPH_SCALARS: readonly GraphQLScalarType[] = [DateScalar, DateTimeScalar, DecimalScalar, ChangeInputScalar];
