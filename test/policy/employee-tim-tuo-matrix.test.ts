@@ -92,7 +92,10 @@ describe('BIL-10 the seed\'s story (§9.2.1.1.1): emanuele.eu associates his lin
     const module = await fetch(new URL(summary.fileUrl, stack.gatewayUrl));
     expect(module.status).toBe(200);
     expect(module.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(await module.text()).toContain('Riepilogo della richiesta;Domiciliazione tim tuo');
+    const text = await module.text();
+    expect(text).toContain('Riepilogo della richiesta;Domiciliazione tim tuo');
+    expect(text).toContain(`${EMANUELE_LINE};modalita di pagamento;IBAN IT66A...2345`);
+    expect(text).toContain(`${EMANUELE_LINE};indirizzo di fatturazione;VIA TOLEDO 15, 80134 NAPOLI (NA)`);
 
     const input = await confirmedActivation(stack, token, request);
     const before = await counters(stack, 'crm');

@@ -114,6 +114,18 @@ export const activationTerms = (t: ActivationTerms) => ({
   digest: createHash('sha256').update(JSON.stringify([t.number, t.invoiceAddress, t.payment, t.smsNumber])).digest('base64url'),
 });
 
+/** "Scarica il pdf con il riepilogo dei dati": what the employee reads in the module (the IBAN masked). */
+function activationModule(line: EmployeeLine, terms: ActivationTerms): [string, string][] {
+  const a = terms.invoiceAddress;
+  const payment = terms.payment.method === 'DIRECT_DEBIT' ? `IBAN ${terms.payment.iban.slice(0, 5)}...${terms.payment.iban.slice(-4)}`
+    : terms.payment.method === 'CARD' ? `carta ${line.cardSetup?.card?.masked ?? ''}` : 'bollettino postale';
+  return [
+    ['modalita di pagamento', payment],
+    ['indirizzo di fatturazione', `${a.street} ${a.houseNumber}, ${a.postalCode} ${a.city} (${a.province})`],
+    ['notifica SMS', terms.smsNumber ?? ''],
+  ];
+}
+
 export function activationTermsOf(kind: PaymentKind, raw: Raw, at: At): ActivationTerms {
   const sms = raw.smsNumber ?? null;
   return {
@@ -148,7 +160,7 @@ function activation(kind: PaymentKind, field: string, row: number, pratica: stri
     },
     targetId: (input) => employeeTargetId(input.number, input.payment.method === 'CARD' ? input.payment.cardVerificationId : null),
     refusal: activationRefusal,
-    summary: { terms: (_line, input) => activationTerms(input) },
+    summary: { terms: (_line, input) => activationTerms(input), module: activationModule },
     crm: ({ viewer }) => ({
       parameters: { azione: 'ATTIVAZIONE', modalitaPagamento: kind.legacy, codiceFiscale: viewer!.taxCode, cognome: viewer!.lastName, nome: viewer!.firstName },
     }),

@@ -86,6 +86,11 @@ export interface SummaryTerms<Input, Target> {
    * new summary. Without it, the terms are the request itself (the validated input).
    */
   terms?(target: Target, input: Input): SignedTerms;
+  /**
+   * What the module prints for one record when the terms are not what the user reads (they are a digest, say): the
+   * lines in the user's words (an address, a masked IBAN). Without it, the terms.
+   */
+  module?(target: Target, input: Input): [name: string, value: string][];
   /** A rule on the records of a list together, for the summary (e.g. the lines share one threshold type): null when it holds. */
   together?(terms: readonly SignedTerms[], at: (field: string) => string): GraphError | null;
 }

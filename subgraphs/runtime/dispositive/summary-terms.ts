@@ -11,9 +11,10 @@ export function signedTerms<I, T>(declaration: DispositiveDeclaration<I, T>, tar
   return summary?.terms ? summary.terms(target, input) : { request: fingerprint(declaration.field, declaration.targetId(input), input) };
 }
 
-/** What the module prints for one record: the declared terms, else the request's fields (nested ones by path). */
+/** What the module prints for one record: the declared module, else the declared terms, else the request's fields (nested ones by path). */
 export function moduleLines<I, T>(declaration: DispositiveDeclaration<I, T>, target: T, input: I): [name: string, value: string][] {
-  return declaration.summary?.terms ? flatten(declaration.summary.terms(target, input)) : flatten(input);
+  const { summary } = declaration;
+  return summary?.module?.(target, input) ?? (summary?.terms ? flatten(summary.terms(target, input)) : flatten(input));
 }
 
 function flatten(value: unknown, path = ''): [string, string][] {
