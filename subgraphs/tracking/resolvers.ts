@@ -1,9 +1,10 @@
 import type { IsoDate, Order, ServiceRequest } from '../../adapters/domain';
-import { DateScalar } from '../runtime/scalars';
+import { ChangeInputScalar, DateScalar } from '../runtime/scalars';
 import { isMobileNumber } from '../runtime/validators/phone';
 import type { Resolvers } from '../runtime/server';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { assistanceQueries, assistanceTypes } from './assistance/resolvers';
+import { changeSummary } from './change-summary';
 import { TRACKING_OPERATIONS } from './operations';
 import { loadVisible, pageProfiles, visibleOrders, visibleRequests } from './tracked';
 import { requestsHistoryWindow, trackingWindow } from './windows';
@@ -20,7 +21,9 @@ const fixedLine = (number: string | null) => reference(number?.startsWith('0') ?
 /** TRK-01 to TRK-05. CRM statuses arrive mapped to the SDL's RequestStatus by the adapter. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  ChangeInput: ChangeInputScalar,
   Query: {
+    changeSummary,
     orders: (_root, _args, context) => visibleOrders(context, 'orders', trackingWindow()),
     requests: (_root, _args, context) => visibleRequests(context, 'requests', trackingWindow()),
     // Every channel: the CRM list is not narrowed by origin.

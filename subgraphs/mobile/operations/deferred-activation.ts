@@ -20,6 +20,8 @@ interface DeferredActivation { contractNumber: string; sims?: { number: string; 
 export const ACTIVATE_SIMS_LATER: DispositiveDeclaration<DeferredActivation, Contract> = {
   field: 'requestDeferredSimActivation',
   appendixRows: [9],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-11'],
   pratica: 'Attivazione differita SIM',
   ordine: false,

@@ -30,6 +30,8 @@ const record = (raw: unknown): Record<string, unknown> => (raw !== null && typeo
 export const REQUEST_SPARE_SIMS: DispositiveDeclaration<SpareSims, Contract> = {
   field: 'requestSpareSims',
   appendixRows: [15],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-14'],
   pratica: 'Scorta calda SIM',
   ordine: false,

@@ -64,6 +64,8 @@ function checkDelivery(raw: unknown, at: (field: string) => string): Delivery {
 export const OPEN_DEVICE_TICKET = onContract<DeviceTicket>({
   field: 'openDeviceTicket',
   appendixRows: [31],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   pratica: 'Apertura tk servizio all risk',
   validate: (raw, at) => {
     const notes = checkOptionalText(raw.notes, at('notes'), 300);
