@@ -1,7 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { stopChild } from '../stack/stop-child';
 import { ENTRY_POINTS, spawnEntryPoint, type Stack } from '../stack/launch';
-import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
+import { gatewayWiring } from '../stack/gateway-wiring';
 
 /**
  * The two gateways under test, started the same way over the same running subgraphs: same supergraph file, same
@@ -19,7 +18,6 @@ export interface RunningGateway { kind: GatewayKind; url: string; pid: number; s
 
 export async function startGateway(kind: GatewayKind, stack: Stack, identitySecret: string, workers: number,
   extraEnv: Record<string, string | undefined> = {}): Promise<RunningGateway> {
-  const url = (name: string) => stack.components.get(name as never)!.url;
   const { entryPoint, workersVar } = GATEWAY_ENTRY[kind];
   const { child, ready } = await spawnEntryPoint({
     name: `${kind}-gw`,
@@ -28,10 +26,7 @@ export async function startGateway(kind: GatewayKind, stack: Stack, identitySecr
       ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
-      CRM_URL: url('crm'),
-      GATEWAY_IDENTITY_SECRET: identitySecret,
-      SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(name)]))),
-      AUTH_JWKS_URL: `${stack.idpUrl}/.well-known/jwks.json`,
+      ...gatewayWiring(stack, identitySecret),
       // The mutation scenario sends ~40 changes a second as one user: the per-user limit (30 a minute) would measure
       // the limiter, not the gateway. Hive Gateway has no such limit, so neither gateway applies one here.
       MUTATIONS_PER_MINUTE: '1000000',
@@ -59,11 +54,3 @@ export async function startGateway(kind: GatewayKind, stack: Stack, identitySecr
   };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const escalation = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(escalation);
-}

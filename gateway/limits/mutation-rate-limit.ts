@@ -1,27 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { GraphError } from '../../adapters/errors';
+import { logger } from '../../observability/logger';
 import { metricsEnabled, rateLimitRefusals } from '../../observability/metrics';
 import type { GatewayContext } from '../server/context';
 
 /**
- * At most `perMinute` mutations per user over a sliding minute, counted when the operation is known to be a
- * mutation and before anything is planned or sent. In memory, per gateway process: with several gateway replicas
- * each allows its own quota (README "Limits"); a shared store would be the next step.
+ * At most `perMinute` mutations per user a minute, counted when the operation is known to be a mutation and before
+ * anything is planned or sent. The count lives where the gateway's shared state does (gateway/shared/): in Redis
+ * when `REDIS_URL` is set, so that every replica and worker draws on one quota; else in this process.
+ * The refusal is 429 RATE_LIMITED with `Retry-After` and `extensions.retryAfterSeconds`.
  */
-export function mutationRateLimit(perMinute: number, now: () => number = Date.now): ApolloServerPlugin<GatewayContext> {
-  const WINDOW_MS = 60_000;
-  const recent = new Map<string, number[]>();
-
-  function admit(userId: string): number | null {
-    const at = now();
-    const times = (recent.get(userId) ?? []).filter((t) => at - t < WINDOW_MS);
-    if (times.length >= perMinute) {
-      recent.set(userId, times);
-      return Math.ceil((times[0] + WINDOW_MS - at) / 1000);
+export function mutationRateLimit(perMinute: number, limiter: RateLimiterAbstract): ApolloServerPlugin<GatewayContext> {
+  /** Seconds to wait, or null when admitted. A store that fails has fallen back already (shared-state.ts). */
+  async function admit(userId: string): Promise<number | null> {
+    try {
+      await limiter.consume(userId, 1);
+      return null;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      logger.warn({ err: refusal instanceof Error ? refusal.message : String(refusal) }, 'mutation limit not checked: its store failed');
+      return null;
     }
-    times.push(at);
-    recent.set(userId, times);
-    return null;
   }
 
   return {
@@ -29,11 +30,11 @@ export function mutationRateLimit(perMinute: number, now: () => number = Date.no
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation !== 'mutation') return;
-          const retryAfterSeconds = admit(contextValue.identity.userId);
+          const retryAfterSeconds = await admit(contextValue.identity.userId);
           if (retryAfterSeconds === null) return;
           if (metricsEnabled) rateLimitRefusals.inc({ limit: 'mutations_per_user' });
           throw new GraphError('RATE_LIMITED', `Too many changes in a minute: at most ${perMinute}. Try again in ${retryAfterSeconds} s.`, {
-            retryAfterSeconds, http: { status: 429 },
+            retryAfterSeconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
           });
         },
       };

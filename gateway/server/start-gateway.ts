@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator } from '../auth/authenticate';
 import { createTokenVerifier } from '../auth/bearer-token';
+import { grantsInvalidation } from '../auth/grants-invalidation';
 import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
 import { createAttachmentUploader } from '../../adapters/crm';
@@ -22,6 +23,7 @@ import { operationNameInScope } from '../../observability/operation-name-plugin'
 import { currentRequestScope } from '../../observability/request-scope';
 import { legacySystemsHealth } from '../../adapters/resilience/health';
 import { serveGraphQL, type GraphQLHttpServer } from '../../stack/http/serve-graphql';
+import { sharedState } from '../shared/shared-state';
 import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
 import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
@@ -64,16 +66,19 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
 
   checkScalarInputs(gateway);
 
+  // What replicas share: in Redis with REDIS_URL, else in this process (gateway/shared/shared-state.ts).
+  const shared = await sharedState(settings.redisUrl);
   // Refused at parse or validation, before the query planner sends anything to a subgraph.
   const limits = operationLimits(settings.operationLimits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: apolloLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolution(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute),
-      operationNameInScope(), accessLogPlugin(), graphqlMetrics(), legacyCallsPerOperation()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolution(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute, shared.limiter('mutations', settings.mutationsPerMinute, 60)),
+      grantsInvalidation(shared.grantsChanged), operationNameInScope(), accessLogPlugin(), graphqlMetrics(), legacyCallsPerOperation()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    ...(shared.apqCache && { persistedQueries: { cache: shared.apqCache } }),
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     // Apollo Server's defaults, stated because the graph relies on them: one operation per request (a batch would
@@ -85,17 +90,16 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     stopOnTerminationSignals: false,
   });
 
-  const authenticate = createAuthenticator(
-    createTokenVerifier(settings.auth),
-    cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
-  );
+  const profiles = cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds);
+  shared.grantsChanged.subscribe(profiles.forgetAll);
+  const authenticate = createAuthenticator(createTokenVerifier(settings.auth), profiles);
   let http: GraphQLHttpServer | undefined;
   let started = false;
   const uploader = createAttachmentUploader({ ...settings.crm, timeoutMs: settings.uploads.timeoutMs, connections: UPLOAD_CONNECTIONS });
   const stopAll = async () => {
     await http?.drain(settings.process.shutdownGraceMs);
     await server.stop();
-    await Promise.all([...fetchers.map((f) => f.close()), uploader.close()]);
+    await Promise.all([...fetchers.map((f) => f.close()), uploader.close(), shared.close()]);
   };
 
   let url: string;
