@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -28,6 +27,7 @@ import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
 import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
 import { checkScalarInputs } from '../schema/scalar-input-checks';
+import { supergraphFromFile } from '../schema/supergraph-file';
 import { uploadRoute } from '../uploads/serve-upload';
 import type { GatewayContext } from './context';
 import { frontRoutes } from '../front/front-routes';
@@ -52,7 +52,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   const apolloLogger = logger.child({ component: 'apollo' });
   const routed = new Set<string>();
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(settings.supergraphPath, 'utf8'),
+    supergraphSdl: supergraphFromFile(settings.supergraphPath),
     logger: apolloLogger,
     buildService: ({ name, url: composedUrl }) => {
       const url = settings.subgraphUrls[name] ?? composedUrl;
@@ -98,7 +98,8 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   const uploader = createAttachmentUploader({ ...settings.crm, timeoutMs: settings.uploads.timeoutMs, connections: UPLOAD_CONNECTIONS });
   const stopAll = async () => {
     await http?.drain(settings.process.shutdownGraceMs);
-    await server.stop();
+    // Apollo refuses stop() before a successful start(), and its error would replace the one that stopped the start.
+    if (started) await server.stop();
     await Promise.all([...fetchers.map((f) => f.close()), uploader.close(), shared.close()]);
   };
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { startGatewayReplica, type GatewayReplica } from '../support/gateway-replica';
 import { startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { startHaproxy, startRedis, type SystemServer } from '../support/system-servers';
@@ -65,14 +66,6 @@ async function profilesOf(url: string, token: string) {
   return body.data?.viewer?.cm8Contracts ?? body.errors?.[0].extensions.code;
 }
 
-/** Polls until `read` gives `expected` or `withinMs` has passed; the last value read is returned either way. */
-async function within<T>(withinMs: number, read: () => Promise<T>, expected: T): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  let value = await read();
-  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < deadline) value = await read();
-  return value;
-}
-
 describe('two gateway replicas behind HAProxy, sharing Redis (issue 23 item 5)', () => {
   it(`holds the mutation limit (${LIMIT} a minute) across both replicas: the next one is 429 RATE_LIMITED with Retry-After on either`, async () => {
     const token = await tokenFor(stack, 'ginevra.vallisneri');
@@ -111,7 +104,7 @@ describe('two gateway replicas behind HAProxy, sharing Redis (issue 23 item 5)',
     }, await tokenFor(stack, 'vincenzo.roa'));
     expect(changed.body.errors).toBeUndefined();
     // The documented bound for a change made through the graph: the time Redis takes to deliver a message.
-    expect(await within(1_000, () => profilesOf(replicaB, lucia), 'FORBIDDEN')).toBe('FORBIDDEN');
+    expect(await eventually(1_000, () => profilesOf(replicaB, lucia), (p) => p === 'FORBIDDEN')).toBe('FORBIDDEN');
     expect(await profilesOf(replicaA, lucia)).toBe('FORBIDDEN');
   });
 
