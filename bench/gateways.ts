@@ -1,6 +1,6 @@
 import { stopChild } from '../stack/stop-child';
 import { ENTRY_POINTS, spawnEntryPoint, type Stack } from '../stack/launch';
-import { gatewayWiring } from '../stack/gateway-wiring';
+import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
 
 /**
  * The two gateways under test, started the same way over the same running subgraphs: same supergraph file, same
@@ -18,6 +18,7 @@ export interface RunningGateway { kind: GatewayKind; url: string; pid: number; s
 
 export async function startGateway(kind: GatewayKind, stack: Stack, identitySecret: string, workers: number,
   extraEnv: Record<string, string | undefined> = {}): Promise<RunningGateway> {
+  const url = (name: string) => stack.components.get(name as never)!.url;
   const { entryPoint, workersVar } = GATEWAY_ENTRY[kind];
   const { child, ready } = await spawnEntryPoint({
     name: `${kind}-gw`,
@@ -26,7 +27,10 @@ export async function startGateway(kind: GatewayKind, stack: Stack, identitySecr
       ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
-      ...gatewayWiring(stack, identitySecret),
+      CRM_URL: url('crm'),
+      GATEWAY_IDENTITY_SECRET: identitySecret,
+      SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(name)]))),
+      AUTH_JWKS_URL: `${stack.idpUrl}/.well-known/jwks.json`,
       // The mutation scenario sends ~40 changes a second as one user: the per-user limit (30 a minute) would measure
       // the limiter, not the gateway. Hive Gateway has no such limit, so neither gateway applies one here.
       MUTATIONS_PER_MINUTE: '1000000',

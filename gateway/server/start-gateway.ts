@@ -97,7 +97,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   let started = false;
   const uploader = createAttachmentUploader({ ...settings.crm, timeoutMs: settings.uploads.timeoutMs, connections: UPLOAD_CONNECTIONS });
   const stopAll = async () => {
-    await http?.drain(settings.process.shutdownGraceMs);
+    await http?.drain(settings.process.shutdownGraceMs, settings.process.shutdownDelayMs);
     // Apollo refuses stop() before a successful start(), and its error would replace the one that stopped the start.
     if (started) await server.stop();
     await Promise.all([...fetchers.map((f) => f.close()), uploader.close(), shared.close()]);

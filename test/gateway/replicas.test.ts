@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtraInstance } from '../../stack/launch';
 import { eventually } from '../support/eventually';
-import { startGatewayReplica, type GatewayReplica } from '../support/gateway-replica';
 import { startTestStack, tokenFor, type TestStack } from '../support/stack';
-import { startHaproxy, startRedis, type SystemServer } from '../support/system-servers';
+import { startHaproxy, startRedis, type LoadBalancer, type SystemServer } from '../support/system-servers';
 
 /**
  * Issue 23 item 5: two gateway replicas behind a real HAProxy (round robin), over one set of subgraphs, sharing a
@@ -21,8 +21,8 @@ const blockInput = (key: string) => ({ input: { number: '3471000001', reason: 'L
 
 let redis: SystemServer;
 let stack: TestStack;
-let replica2: GatewayReplica;
-let haproxy: SystemServer;
+let replica2: ExtraInstance;
+let haproxy: LoadBalancer;
 /** The GraphQL endpoints: each replica directly, and the load balancer in front of both. */
 let replicaA: string;
 let replicaB: string;
@@ -30,14 +30,13 @@ let balanced: string;
 
 beforeAll(async () => {
   redis = await startRedis();
-  const identitySecret = randomBytes(32).toString('base64url');
   const shared = { REDIS_URL: redis.url, MUTATIONS_PER_MINUTE: String(LIMIT), GRANTS_CACHE_SECONDS: '300' };
-  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { GATEWAY_IDENTITY_SECRET: identitySecret }, componentEnv: { gateway: shared } });
-  replica2 = await startGatewayReplica(stack, identitySecret, shared);
+  stack = await startTestStack({ readyTimeoutMs: 180_000, componentEnv: { gateway: shared } });
+  replica2 = await stack.another('gateway');
   replicaA = stack.gatewayUrl;
   replicaB = replica2.url;
-  haproxy = await startHaproxy([new URL(replicaA).origin, new URL(replicaB).origin]);
-  balanced = new URL('/graphql', haproxy.url).href;
+  haproxy = await startHaproxy({ gateway: [new URL(replicaA).origin, new URL(replicaB).origin] });
+  balanced = new URL('/graphql', haproxy.urls.gateway).href;
 }, 300_000);
 
 afterAll(async () => {

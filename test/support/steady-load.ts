@@ -35,6 +35,7 @@ export function steadyLoad(send: () => Promise<{ status: number; body: { data?: 
   return {
     answered: (count) => new Promise((resolve) => waiters.push({ at: done + count, resolve })),
     async stop() {
+      // A second stop (a finally after the test's own) gives the same figures.
       running = false;
       await Promise.all(loops);
       return { sent, failures };

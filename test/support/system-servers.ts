@@ -52,23 +52,31 @@ export async function startRedis(port?: number): Promise<SystemServer> {
   return { url: `redis://127.0.0.1:${chosen}`, port: chosen, stop: () => stopChild(child) };
 }
 
+/** HAProxy's frontends, one per pool, by the pool's name. */
+export interface LoadBalancer { urls: Record<string, string>; stop(): Promise<void> }
+
 /**
- * HAProxy in front of `backends` (origins such as `http://127.0.0.1:4101`), round robin per request, each backend
- * checked on `/readiness` every 200 ms, as a Kubernetes Service or a cloud load balancer would.
+ * HAProxy with one frontend per pool, in front of that pool's instances (origins such as `http://127.0.0.1:4101`),
+ * round robin per request, each instance checked on `/readiness` every 100 ms, as a Kubernetes Service's endpoints
+ * or a cloud load balancer would. An instance may be named before it runs (a rolling update's next pod): it is
+ * down until it answers.
  */
-export async function startHaproxy(backends: string[]): Promise<SystemServer> {
-  const port = await freePort();
+export async function startHaproxy(pools: Record<string, string[]>): Promise<LoadBalancer> {
   const dir = mkdtempSync(join(tmpdir(), 'onegraph-haproxy-'));
-  const servers = backends.map((origin, i) => {
-    const { hostname, port: backendPort } = new URL(origin);
-    return `  server replica${i + 1} ${hostname}:${backendPort} check inter 200ms fall 1 rise 1`;
-  });
+  const ports = Object.fromEntries(await Promise.all(Object.keys(pools).map(async (name) => [name, await freePort()] as const)));
+  const sections = Object.entries(pools).flatMap(([name, origins]) => [
+    `frontend ${name}`, `  bind 127.0.0.1:${ports[name]}`, `  default_backend ${name}-instances`,
+    `backend ${name}-instances`, '  balance roundrobin', '  option httpchk GET /readiness',
+    ...origins.map((origin, i) => `  server ${name}${i + 1} ${new URL(origin).host} check inter 100ms fall 1 rise 1`),
+  ]);
   const config = join(dir, 'haproxy.cfg');
   writeFileSync(config, [
     'global', '  maxconn 512',
-    'defaults', '  mode http', '  timeout connect 2s', '  timeout client 30s', '  timeout server 30s', '  retries 2', '  option redispatch',
-    'frontend graph', `  bind 127.0.0.1:${port}`, '  default_backend gateways',
-    'backend gateways', '  balance roundrobin', '  option httpchk GET /readiness', ...servers, '',
+    // A request an instance refused (503 while draining) or never took (connection refused, closed unanswered) is
+    // sent to another: HAProxy's own answer to a rolling update, before the gateway's retry.
+    'defaults', '  mode http', '  timeout connect 2s', '  timeout client 30s', '  timeout server 30s',
+    '  retries 3', '  option redispatch 1', '  retry-on conn-failure empty-response 503',
+    ...sections, '',
   ].join('\n'));
   const { child, output } = spawnServer('haproxy', ['-f', config, '-db'], 'haproxy');
   const stop = async () => {
@@ -76,10 +84,10 @@ export async function startHaproxy(backends: string[]): Promise<SystemServer> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await untilAccepting(port, child, 'haproxy', output);
+    for (const port of Object.values(ports)) await untilAccepting(port, child, 'haproxy', output);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { url: `http://127.0.0.1:${port}/`, port, stop };
+  return { urls: Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/`])), stop };
 }
