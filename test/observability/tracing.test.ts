@@ -16,6 +16,8 @@ const SPAN_KIND_CLIENT = 3;
 const STACK_START_TIMEOUT_MS = 300_000;
 let collector: OtlpCollector;
 let stack: TestStack;
+/** The gateway's and the subgraphs' log lines, as JSON. */
+const logLines: { name: string; line: Record<string, unknown> }[] = [];
 beforeAll(async () => {
   collector = await startOtlpCollector();
   stack = await startTestStack({
@@ -24,6 +26,11 @@ beforeAll(async () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100',
       // Generous legacy budgets: on a loaded machine a retried attempt would still match, but not `legacy.attempt: 1`.
       LEGACY_ATTEMPT_TIMEOUT_MS: '15000', LEGACY_CALL_BUDGET_MS: '30000',
+    },
+    // The access lines (info) of the gateway and of the mobile subgraph, to follow a line to its trace.
+    componentEnv: { gateway: { LOG_LEVEL: 'info' }, mobile: { LOG_LEVEL: 'info' } },
+    onLog: (name, line) => {
+      if (line.startsWith('{')) logLines.push({ name, line: JSON.parse(line) as Record<string, unknown> });
     },
   });
 }, STACK_START_TIMEOUT_MS);
@@ -90,5 +97,13 @@ describe('one trace from the client to the legacy call', () => {
     const ids = new Set(spans.map((s) => s.spanId));
     const roots = spans.filter((s) => !ids.has(s.parentSpanId ?? ''));
     expect(roots.map((s) => [s.service, s.parentSpanId])).toEqual([['onegraph-gateway', clientSpanId]]);
+
+    // Issue 23 item 8: a log line leads to its trace. The gateway's access line and the mobile subgraph's request
+    // line carry this trace's id and the id of a span of it.
+    for (const [name, msg] of [['gateway', 'graphql request'], ['mobile', 'subgraph request']]) {
+      const line = logLines.find((l) => l.name === name && l.line.msg === msg && l.line.traceId === traceId)?.line;
+      expect(line, `${name}: ${msg}`).toBeDefined();
+      expect(ids).toContain(line!.spanId);
+    }
   }, 120_000);
 });
