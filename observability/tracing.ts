@@ -1,6 +1,7 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 import { observabilitySettings } from '../stack/settings/common';
+import { redactSpanUrl } from './span-redaction';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
@@ -37,8 +38,9 @@ function startSdk(): NodeSDK {
     resourceDetectors: [resources.envDetector, resources.processDetector, resources.hostDetector],
     instrumentations: [
       // Scrapes and health probes would be traces of their own, one every few seconds.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health|readiness)\b/.test(req.url ?? '') }),
-      new UndiciInstrumentation(),
+      // URLs without their ids and query strings (span-redaction.ts).
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health|readiness)\b/.test(req.url ?? ''), requestHook: redactSpanUrl }),
+      new UndiciInstrumentation({ requestHook: redactSpanUrl }),
       // Parse, validate and execute only: resolver spans (one per field and row) would make a dashboard's trace
       // hundreds of spans long, each one paid for, while the legacy-call and DataLoader spans already say where a
       // request's time goes.

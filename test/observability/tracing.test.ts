@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STAND_INS, type StandInName } from '../../stack/launch';
 import { counters, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { readmeDashboardQuery } from '../e2e/dashboard-query';
@@ -106,4 +106,28 @@ describe('one trace from the client to the legacy call', () => {
       expect(ids).toContain(line!.spanId);
     }
   }, 120_000);
+
+  it('BIL-03: a followed download link leaves no token, invoice number or customer code in any span (issue 23 item 8)', async () => {
+    const token = await tokenFor(stack, 'ginevra.vallisneri');
+    const asked = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ invoice(number: "7X00412066") { documentUrl } }' }),
+    });
+    const link = new URL(((await asked.json()) as { data: { invoice: { documentUrl: string } } }).data.invoice.documentUrl, stack.gatewayUrl);
+    const downloadToken = link.pathname.split('/').pop()!;
+    const traceId = randomBytes(16).toString('hex');
+    const res = await fetch(link, { headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } });
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    // The gateway's server span and its call to eBill for the PDF.
+    const spans = await vi.waitFor(() => {
+      const found = collector.spans.filter((s) => s.traceId === traceId);
+      expect(found.length).toBeGreaterThanOrEqual(2);
+      return found;
+    }, { timeout: 15_000, interval: 200 });
+    const written = JSON.stringify(spans.map((s) => s.attributes));
+    expect(written).toContain('/downloads/:id');
+    for (const secret of [downloadToken, '7X00412066', '1-VALL01']) expect(written).not.toContain(secret);
+  }, 60_000);
 });
