@@ -29,7 +29,7 @@ function supergraphWithUrls(): string {
   );
 }
 
-await runClustered('hive-gateway', workerCount(process.env.HIVE_WORKERS, 'HIVE_WORKERS'), async () => {
+await runClustered('hive-gateway', { workers: workerCount(process.env.HIVE_WORKERS, 'HIVE_WORKERS') }, async () => {
   // Loaded in the workers only, like gateway/main.ts: a cluster's primary stays small.
   const [{ createGatewayRuntime }, { createCrmClient }, { createAuthenticator }, { createTokenVerifier }, { cacheProfiles }] = await Promise.all([
     import('@graphql-hive/gateway'),

@@ -134,3 +134,18 @@ export const uploads = new Counter({
   help: 'Uploads of signed-in users: stored in CRM, refused because no operation the user may run takes a file (no_operation), or over the per-user quota (quota)',
   labelNames: ['outcome'] as const,
 });
+
+// Refusals by the HTTP front before GraphQL (stack/http/refuse.ts): a draining process's 503, uploads' and
+// downloads' refusals, a body too large. `code` is the graph's error code, `status` the HTTP status: both bounded.
+export const httpRefusals = new Counter({
+  name: `${PREFIX}http_refusals_total`,
+  help: 'Requests refused by the HTTP front before GraphQL (draining 503, uploads, downloads, bad bodies), by error code and HTTP status',
+  labelNames: ['code', 'status'] as const,
+});
+
+// Downloads through signed links (gateway/downloads/): what became of each followed link.
+export const downloads = new Counter({
+  name: `${PREFIX}downloads_total`,
+  help: 'Signed download links followed: served, or refused (expired, invalid, not_found, unavailable)',
+  labelNames: ['outcome'] as const,
+});

@@ -1,5 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { AggregatorRegistry } from 'prom-client';
 import { logger } from '../observability/logger';
 import { announceReady, onShutdown } from './process';
 
@@ -9,9 +12,11 @@ import { announceReady, onShutdown } from './process';
  * nothing is forked: the process is the server, exactly as before.
  *
  * The primary prints the READY line once every worker listens (they share the port the first one was given, port 0
- * included) and forwards SIGTERM to the workers. A worker that dies unexpectedly is replaced.
+ * included) and forwards SIGTERM to the workers. A worker that dies unexpectedly is replaced. With an operators' port
+ * (`OPS_PORT`), the primary serves it: one `/metrics` scrape is every worker's metrics summed (prom-client's
+ * AggregatorRegistry), where a scrape of a worker would show only that worker.
  */
-export interface ClusterServer { url: string; stop(): Promise<void> }
+export interface ClusterServer { url: string; opsUrl?: string; stop(): Promise<void> }
 
 /** `GATEWAY_WORKERS`-style setting: a positive integer, or `auto` for one worker per core. Default 1. */
 export function workerCount(raw: string | undefined, name: string): number {
@@ -22,16 +27,20 @@ export function workerCount(raw: string | undefined, name: string): number {
   return n;
 }
 
-export async function runClustered(name: string, workers: number, startServer: () => Promise<ClusterServer>): Promise<void> {
+export async function runClustered(
+  name: string, { workers, opsPort, host = '127.0.0.1' }: { workers: number; opsPort?: number; host?: string }, startServer: () => Promise<ClusterServer>,
+): Promise<void> {
   if (workers <= 1) {
     const server = await startServer();
     onShutdown(() => server.stop());
-    announceReady({ name, url: server.url });
+    announceReady({ name, url: server.url, ...(server.opsUrl && { opsUrl: server.opsUrl }) });
     return;
   }
   if (cluster.isWorker) {
     // Orphaned workers would keep the port: a worker goes when its primary does, however the primary ended.
     process.once('disconnect', () => process.exit(0));
+    // prom-client answers the primary's requests for this worker's metrics once an AggregatorRegistry exists here.
+    if (opsPort !== undefined) new AggregatorRegistry();
     const server = await startServer();
     onShutdown(() => server.stop());
     process.send!({ ready: server.url });
@@ -49,11 +58,35 @@ export async function runClustered(name: string, workers: number, startServer: (
     return worker;
   };
   const urls = await Promise.all(Array.from({ length: workers }, () => waitReady(fork())));
+  const opsUrl = opsPort === undefined ? undefined : await serveClusterMetrics(host, opsPort, () => !stopping);
   onShutdown(async () => {
     stopping = true;
     await Promise.all(Object.values(cluster.workers ?? {}).map((w) => w && stopWorker(w)));
   });
-  announceReady({ name, url: urls[0]! });
+  announceReady({ name, url: urls[0]!, ...(opsUrl && { opsUrl }) });
+}
+
+/** The primary's operators' port: `/metrics` of every worker summed, `/health` and `/readiness` of the primary. */
+async function serveClusterMetrics(host: string, port: number, ready: () => boolean): Promise<string> {
+  const aggregator = new AggregatorRegistry();
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/metrics') {
+      aggregator.clusterMetrics().then((text) => {
+        res.writeHead(200, { 'content-type': aggregator.contentType }).end(text);
+      }, (err: unknown) => {
+        logger.error({ err }, 'cluster metrics failed');
+        res.writeHead(500).end();
+      });
+    } else if (path === '/health' || path === '/readiness') {
+      const ok = path === '/health' || ready();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ status: ok ? 'ok' : 'draining' }));
+    } else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  // Closed with the process: a scrape may come until the last worker has drained.
+  server.unref();
+  return `http://${host}:${(server.address() as AddressInfo).port}/`;
 }
 
 function waitReady(worker: Worker): Promise<string> {

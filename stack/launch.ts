@@ -61,7 +61,7 @@ export interface ProcessCommand { cwd: string; command: readonly string[] }
 /** How a process ended: its exit code, or the signal that killed it. */
 export interface ProcessExit { code: number | null; signal: NodeJS.Signals | null }
 
-export interface ComponentInfo { url: string; adminUrl?: string; pid: number }
+export interface ComponentInfo { url: string; adminUrl?: string; opsUrl?: string; pid: number }
 
 export interface Stack {
   gatewayUrl: string;
@@ -167,7 +167,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       PORT: new URL(ready.url).port,
       ...(ready.adminUrl && { ADMIN_PORT: new URL(ready.adminUrl).port }),
     };
-    component.info = { url: ready.url, adminUrl: ready.adminUrl, pid: child.pid! };
+    component.info = { url: ready.url, adminUrl: ready.adminUrl, opsUrl: ready.opsUrl, pid: child.pid! };
     infos.set(component.name, component.info);
     child.once('exit', (code, signal) => {
       if (component.child !== child) return;

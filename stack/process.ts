@@ -4,7 +4,7 @@ import { logger } from '../observability/logger';
  * What every server process of the stack shares: how it says it is ready and how it stops.
  * `stack/launch.ts` reads the READY line; nothing else is written to stdout.
  */
-export interface ReadyInfo { name: string; url: string; adminUrl?: string }
+export interface ReadyInfo { name: string; url: string; adminUrl?: string; opsUrl?: string }
 
 export function announceReady(info: ReadyInfo): void {
   process.stdout.write(`READY ${JSON.stringify(info)}\n`);

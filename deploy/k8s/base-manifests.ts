@@ -21,6 +21,8 @@ export const IMAGE = 'onegraph';
 /** The container port of every process (the image's PORT) and the Services' port. */
 const CONTAINER_PORT = 4000;
 const SERVICE_PORT = 80;
+/** The operators' port (OPS_PORT): /metrics and /health?details, scraped by Prometheus, never behind the public Service port. */
+const OPS_PORT = 9090;
 export const NODE_FLAGS = ['--enable-source-maps'];
 /** Names of the ConfigMaps and the Secret. */
 export const SETTINGS = { common: 'onegraph-settings', gateway: 'onegraph-gateway-settings', keys: 'onegraph-keys' } as const;
@@ -73,6 +75,7 @@ function settingsConfigMaps(): object[] {
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
+      OPS_PORT: String(OPS_PORT),
       CRM_URL: 'http://crm.invalid/crm/soap',
       EBILL_URL: 'http://ebill.invalid',
       EBPFA_URL: 'http://ebpfa.invalid',
@@ -123,9 +126,11 @@ function deployment(name: Component) {
             image: IMAGE,
             // The image's command with this process's entry point (Dockerfile CMD).
             args: ['node', ...NODE_FLAGS, builtEntryPoint(ENTRY_POINTS[name])],
-            ports: [{ name: 'http', containerPort: CONTAINER_PORT }],
+            ports: [{ name: 'http', containerPort: CONTAINER_PORT }, { name: 'ops', containerPort: OPS_PORT }],
             envFrom,
-            env: SECRETS[kind].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: SETTINGS.keys, key } } })),
+            // Each process's traces name it, as the launcher does on a laptop.
+            env: [{ name: 'OTEL_SERVICE_NAME', value: appName(name) },
+              ...SECRETS[kind].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: SETTINGS.keys, key } } }))],
             // Liveness: the process answers; readiness: send it traffic (503 once it drains). README "Health and readiness".
             startupProbe: probe('/health', 2, 30),
             livenessProbe: probe('/health', 10, 3),
@@ -146,7 +151,10 @@ function service(name: Component) {
   return {
     apiVersion: 'v1', kind: 'Service',
     metadata: { name: appName(name), labels: labelsOf(name) },
-    spec: { selector: { 'app.kubernetes.io/name': appName(name) }, ports: [{ name: 'http', port: SERVICE_PORT, targetPort: 'http' }] },
+    spec: {
+      selector: { 'app.kubernetes.io/name': appName(name) },
+      ports: [{ name: 'http', port: SERVICE_PORT, targetPort: 'http' }, { name: 'ops', port: OPS_PORT, targetPort: 'ops' }],
+    },
   };
 }
 
@@ -171,14 +179,14 @@ function autoscaler(name: Component) {
   };
 }
 
-/** Prometheus Operator: every Service of the graph scraped on /metrics. */
+/** Prometheus Operator: every Service of the graph scraped on /metrics of its operators' port. */
 function serviceMonitor() {
   return {
     apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor',
     metadata: { name: 'onegraph', labels: { 'app.kubernetes.io/part-of': 'onegraph' } },
     spec: {
       selector: { matchLabels: { 'app.kubernetes.io/part-of': 'onegraph' } },
-      endpoints: [{ port: 'http', path: '/metrics', interval: '30s' }],
+      endpoints: [{ port: 'ops', path: '/metrics', interval: '30s' }],
     },
   };
 }

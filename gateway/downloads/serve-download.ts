@@ -6,6 +6,7 @@ import { DOWNLOAD_ROUTE, verifyDownload } from '../../subgraphs/runtime/download
 import { currentRequestScope } from '../../observability/request-scope';
 import { refuse } from '../../stack/http/refuse';
 import { logger } from '../../observability/logger';
+import { downloads, metricsEnabled } from '../../observability/metrics';
 import type { FileSources } from './file-sources';
 
 /**
@@ -20,11 +21,18 @@ export function downloadRoute(deps: { secret: Uint8Array; sources: FileSources; 
     const { correlationId } = currentRequestScope()!;
     const token = new URL(req.url ?? '/', 'http://gateway').pathname.slice(DOWNLOAD_ROUTE.length + 1);
     const file = await verifyDownload(token, deps.secret);
+    const counted = (outcome: 'served' | 'expired' | 'invalid' | 'not_found' | 'unavailable') => {
+      if (metricsEnabled) downloads.inc({ outcome });
+    };
+    if (file === 'expired' || file === 'invalid') counted(file);
     if (file === 'expired') return refuse(res, 410, 'FORBIDDEN', 'This download link has expired; ask for the document again to get a new one.');
     if (file === 'invalid') return refuse(res, 403, 'FORBIDDEN', 'This download link is not valid.');
 
     const source = deps.sources[file.system];
-    const unavailable = () => refuse(res, 503, 'LEGACY_UNAVAILABLE', `${file.system} is not available right now; try again later.`);
+    const unavailable = () => {
+      counted('unavailable');
+      refuse(res, 503, 'LEGACY_UNAVAILABLE', `${file.system} is not available right now; try again later.`);
+    };
     if (!source) return unavailable();
     const origin = new URL(source.url);
     let upstream: Awaited<ReturnType<typeof request>>;
@@ -41,10 +49,15 @@ export function downloadRoute(deps: { secret: Uint8Array; sources: FileSources; 
     if (upstream.statusCode !== 200) {
       // The system's own error text stays in the log.
       logLegacyFailure(file.system, 'download', correlationId, `HTTP ${upstream.statusCode}: ${(await upstream.body.text()).slice(0, 300)}`);
-      if (upstream.statusCode === 404) return refuse(res, 404, 'NOT_FOUND', 'This document does not exist.');
+      if (upstream.statusCode === 404) {
+        counted('not_found');
+        return refuse(res, 404, 'NOT_FOUND', 'This document does not exist.');
+      }
       return unavailable();
     }
-    logger.info({ system: file.system, userId: file.userId }, 'download');
+    // The system and the file's type only: the user id and the file's path are personal data (README "Logs").
+    counted('served');
+    logger.info({ system: file.system, contentType: file.contentType }, 'download');
     res.writeHead(200, {
       'content-type': file.contentType,
       'content-disposition': `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`,

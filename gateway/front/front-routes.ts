@@ -7,10 +7,10 @@ type Front = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /**
  * What the gateway answers for browsers before GraphQL: CORS first (its headers go on every answer to an allowed
- * origin, and it answers preflights), then the IDE (or, when off, a page saying so), then `next` (`/metrics`).
+ * origin, and it answers preflights), then the IDE (or, when off, a page saying so).
  */
-export function frontRoutes(settings: FrontendSettings, next: Front): Front {
+export function frontRoutes(settings: FrontendSettings): Front {
   const cors = corsFront(settings.corsOrigins);
   const ide = settings.graphiql ? ideFront({ endpoint: '/graphql', loginUrl: settings.demoLoginUrl ?? null }) : ideOffFront();
-  return (req, res) => cors(req, res) || ide(req, res) || next(req, res);
+  return (req, res) => cors(req, res) || ide(req, res);
 }

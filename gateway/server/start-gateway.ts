@@ -38,6 +38,8 @@ import { admitTrustedDocuments } from '../front/trusted-documents/admit-trusted'
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
   url: string;
+  /** The operators' port (`OPS_PORT`): `/metrics`, `/health?details`; undefined when they are on the public port. */
+  opsUrl?: string;
   /** Drains (readiness 503, requests in flight finish within SHUTDOWN_GRACE_MS), then closes everything. */
   stop(): Promise<void>;
 }
@@ -119,7 +121,10 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       maxBodyBytes: settings.maxBodyBytes,
       aroundRequest: servedInScopeWithAccessLine,
       health: { ready: () => started, details: () => ({ supergraphLoaded: started, legacySystems: legacySystemsHealth() }) },
-      otherRoutes: frontRoutes(settings.frontend, serveMetrics),
+      otherRoutes: frontRoutes(settings.frontend),
+      metrics: serveMetrics,
+      // A worker of a cluster leaves the operators' port to its primary, which sums every worker's metrics.
+      opsPort: settings.process.opsPort !== undefined && settings.workers > 1 ? 'primary' : settings.process.opsPort,
       admit: admitTrustedDocuments(settings.frontend.trustedDocuments, settings.frontend.unnamedClients, verifyBearer),
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
@@ -140,5 +145,5 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     await stopAll();
     throw err;
   }
-  return { url: new URL('/graphql', url).href, stop: stopAll };
+  return { url: new URL('/graphql', url).href, opsUrl: http.opsUrl, stop: stopAll };
 }

@@ -13,12 +13,12 @@ export interface HealthProbe {
 }
 
 /** Answers `/health`, `/health?details` and `/readiness`; false for every other request. */
-export function answerProbe(req: IncomingMessage, res: ServerResponse, probe: HealthProbe, draining: boolean): boolean {
+export function answerProbe(req: IncomingMessage, res: ServerResponse, probe: HealthProbe, draining: boolean, show = { details: true }): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const url = new URL(req.url ?? '/', 'http://probe');
   const ready = !draining && probe.ready();
   if (url.pathname === '/health') {
-    const body = url.searchParams.has('details') ? { status: 'ok', ready, draining, ...probe.details() } : { status: 'ok' };
+    const body = show.details && url.searchParams.has('details') ? { status: 'ok', ready, draining, ...probe.details() } : { status: 'ok' };
     sendJson(res, 200, body);
     return true;
   }

@@ -15,11 +15,15 @@ import { admitGraphQLRequest, type AdmitRequest } from './admit';
  * - a drain for SIGTERM: readiness turns 503 and, after a settable delay (SHUTDOWN_DELAY_MS) during which requests
  *   are still served, new requests are refused with 503, requests in flight finish (up to a grace period), then the
  *   listener closes.
- * - `otherRoutes`: what is not GraphQL on the same port (`GET /metrics`).
+ * - `otherRoutes`: what is not GraphQL on the same port (the gateway's CORS and IDE);
+ * - `metrics` (`GET /metrics`) and `/health?details`: on the same port, or with `opsPort` on a port of their own, so
+ *   that the public port does not expose them (the main port then answers `/health` and `/readiness` only).
  * Everything else, CSRF prevention and the refusal of batches included, is Apollo Server's.
  */
 export interface GraphQLHttpServer {
   url: string;
+  /** Where `/metrics` and `/health?details` are served when `opsPort` was given. */
+  opsUrl?: string;
   /**
    * Turns readiness 503 and keeps serving for `delayMs` (the time a load balancer takes to stop routing here, matching
    * a Kubernetes preStop), then stops taking requests and resolves once those in flight have finished or `graceMs`
@@ -37,8 +41,15 @@ export interface ServeGraphQLOptions<C> {
   maxBodyBytes: number;
   context: (req: IncomingMessage) => Promise<C>;
   health: HealthProbe;
-  /** Answers what is not GraphQL on the same port (`GET /metrics`); true when it did. */
+  /** Answers what is not GraphQL on the same port (CORS, the IDE); true when it did. */
   otherRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** `GET /metrics`; true when it answered. */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * The operators' port (`OPS_PORT`, 0: one the OS picks) for `/metrics` and `/health?details`; unset: the main port;
+   * `primary`: a cluster's primary serves them for every worker (stack/cluster.ts), this process not at all.
+   */
+  opsPort?: number | 'primary';
   /** By first path segment, e.g. `/uploads` serves `/uploads` and `/uploads/…`; every other path is GraphQL. */
   routes?: Record<string, HttpRoute>;
   /** Runs around each GraphQL request (its request scope, its access line); `serve` answers it. */
@@ -55,8 +66,10 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
   let lastFinished: () => void = () => {};
   const around = opts.aroundRequest ?? ((_req, _res, serve) => serve());
 
+  const separateOps = opts.opsPort !== undefined;
   const httpServer = createServer((req, res) => {
-    if (answerProbe(req, res, opts.health, leaving)) return;
+    if (answerProbe(req, res, opts.health, leaving, { details: !separateOps })) return;
+    if (!separateOps && opts.metrics?.(req, res)) return;
     if (opts.otherRoutes?.(req, res)) return;
     if (draining) return refuse(res, 503, 'SERVICE_UNAVAILABLE', 'The service is restarting; try again.', true);
     inFlight++;
@@ -109,13 +122,22 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
     res.end();
   }
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port, opts.host, () => resolve());
+  // Probes, details and metrics only; it drains with nothing (a scrape may come until the process exits).
+  const opsServer = typeof opts.opsPort === 'number'
+    ? createServer((req, res) => {
+      if (answerProbe(req, res, opts.health, leaving, { details: true }) || opts.metrics?.(req, res)) return;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Operators\' port: /metrics, /health, /health?details, /readiness.');
+    })
+    : null;
+  const listen = (server: typeof httpServer, port: number) => new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, opts.host, () => resolve(`http://${opts.host}:${(server.address() as AddressInfo).port}/`));
   });
-  const { port } = httpServer.address() as AddressInfo;
+  const url = await listen(httpServer, opts.port);
+  const opsUrl = opsServer ? await listen(opsServer, opts.opsPort as number) : undefined;
   return {
-    url: `http://${opts.host}:${port}/`,
+    url,
+    opsUrl,
     async drain(graceMs, delayMs = 0) {
       leaving = true;
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -135,6 +157,8 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      opsServer?.close();
+      opsServer?.closeAllConnections();
     },
   };
 }

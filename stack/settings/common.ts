@@ -23,6 +23,10 @@ export const PROCESS_VARIABLES = {
   SHUTDOWN_DELAY_MS: variable(expect.integer(0).default(0), {
     meaning: 'after SIGTERM, how long readiness answers 503 while requests are still served, before new ones are refused: the time a load balancer takes to stop routing here (Kubernetes: the `preStop` sleep, or the endpoints\' propagation)',
   }),
+  OPS_PORT: variable(expect.integer(0).optional(), {
+    meaning: 'gateway and subgraphs: the operators\' port, where `/metrics` and `/health?details` are served instead of the public port (which keeps `/health` and `/readiness`); `0` lets the OS pick. The manifests set it',
+    shownDefault: 'unset: the public port serves them',
+  }),
   METRICS: variable(expect.oneOf(['on', 'off']).default('on'), {
     meaning: '`off` records no metric and serves no `/metrics` (the bench\'s "observability off" side); `on` in production',
   }),
@@ -83,11 +87,14 @@ export interface ProcessSettings {
   shutdownGraceMs: number;
   /** After SIGTERM, readiness 503 this long before new requests are refused. */
   shutdownDelayMs: number;
+  /** The operators' port for /metrics and /health?details (gateway, subgraphs); undefined: the public port. */
+  opsPort?: number;
   vendorTelemetry: 'on' | 'off';
 }
 
 export function processSettingsOf(values: {
   NODE_ENV?: string; LOG_LEVEL: string; LOG_FORMAT: 'json' | 'pretty'; SHUTDOWN_GRACE_MS: number; SHUTDOWN_DELAY_MS: number; VENDOR_TELEMETRY: 'on' | 'off';
+  OPS_PORT?: number;
 }): ProcessSettings {
   return {
     production: values.NODE_ENV === 'production',
@@ -95,6 +102,7 @@ export function processSettingsOf(values: {
     logFormat: values.LOG_FORMAT,
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     shutdownDelayMs: values.SHUTDOWN_DELAY_MS,
+    opsPort: values.OPS_PORT,
     vendorTelemetry: values.VENDOR_TELEMETRY,
   };
 }

@@ -95,7 +95,8 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
     aroundRequest: servedInRequestScope,
     // A subgraph is ready while it is not draining: a legacy system that is down costs fields, not the subgraph.
     health: { ready: () => true, details: () => ({ legacySystems: legacySystemsHealth() }) },
-    otherRoutes: serveMetrics,
+    metrics: serveMetrics,
+    opsPort: settings.process.opsPort,
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
@@ -113,7 +114,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
     await closeLegacyClients(legacy);
     await flushTraces();
   });
-  announceReady({ name, url: http.url });
+  announceReady({ name, url: http.url, ...(http.opsUrl && { opsUrl: http.opsUrl }) });
 }
 
 /** Only the gateway calls a subgraph; Apollo's standalone server, used before, allowed this much. */

@@ -33,12 +33,15 @@ const find = (kind: string, name: string) => {
 };
 const container = (name: string) => find('Deployment', `onegraph-${name}`).spec.template.spec.containers[0];
 
+/** What the cluster's secret store would hold, where a key has a shape of its own. */
+const SECRET_STORE: Record<string, string> = { GATEWAY_IDENTITY_SECRET: 'k'.repeat(32), REDIS_URL: 'rediss://redis.invalid:6380' };
+
 /** What a container's environment is in the cluster: its ConfigMaps, then its Secret keys (filled here), then the image's ENV. */
 function containerEnv(name: string): Record<string, string> {
   const c = container(name);
   const fromConfigMaps = c.envFrom.map((ref: any) => find('ConfigMap', ref.configMapRef.name).data);
-  const fromSecret = Object.fromEntries(c.env.map((e: any) => [e.name, e.valueFrom.secretKeyRef.key === 'GATEWAY_IDENTITY_SECRET' ? 'k'.repeat(32) : 'from-the-secret-store']));
-  return Object.assign({}, dockerfileFinalStage().env, ...fromConfigMaps, fromSecret);
+  const fromEnv = Object.fromEntries(c.env.map((e: any) => [e.name, e.value ?? SECRET_STORE[e.valueFrom.secretKeyRef.key] ?? 'from-the-secret-store']));
+  return Object.assign({}, dockerfileFinalStage().env, ...fromConfigMaps, fromEnv);
 }
 
 /** The commands of docs/production.md "Running in production", without their comments. */
@@ -91,7 +94,14 @@ describe('deployment manifests (issue 23 item 4)', () => {
     expect(find('HorizontalPodAutoscaler', 'onegraph-gateway').spec.minReplicas).toBe(3);
     const monitor = find('ServiceMonitor', 'onegraph');
     expect(monitor.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/part-of': 'onegraph' });
-    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'http', path: '/metrics' })]);
+    // Scraped on the operators' port (OPS_PORT), which the public port does not expose (issue 23 item 8).
+    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'ops', path: '/metrics' })]);
+    for (const name of COMPONENTS) {
+      const opsPort = container(name).ports.find((p: { name: string }) => p.name === 'ops').containerPort;
+      expect(String(opsPort)).toBe(containerEnv(name).OPS_PORT);
+      expect(find('Service', `onegraph-${name}`).spec.ports.map((p: { name: string }) => p.name)).toEqual(['http', 'ops']);
+      expect(containerEnv(name).OTEL_SERVICE_NAME).toBe(`onegraph-${name}`);
+    }
   });
 
   it('probes on the health endpoints; preStop then the drain (SHUTDOWN_GRACE_MS) fit in terminationGracePeriodSeconds', () => {

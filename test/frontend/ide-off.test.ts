@@ -11,7 +11,7 @@ import { frontRoutes } from '../../gateway/front/front-routes';
 let server: Server;
 let url = '';
 beforeAll(async () => {
-  const front = frontRoutes({ corsOrigins: [], graphiql: false, demoLoginUrl: undefined, trustedDocuments: {}, unnamedClients: 'allow' }, () => false);
+  const front = frontRoutes({ corsOrigins: [], graphiql: false, demoLoginUrl: undefined, trustedDocuments: {}, unnamedClients: 'allow' });
   server = createServer((req, res) => { if (!front(req, res)) res.writeHead(418).end('graphql'); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
