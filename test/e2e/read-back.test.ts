@@ -3,6 +3,7 @@ import type { Profile } from '../../adapters/domain';
 import { DEMO_USERS, type DemoUser } from '../../legacy/data/users';
 import { profilesAllowed, readPolicy } from '../../subgraphs/runtime/policy/directives';
 import { loadTypeDefs, type SubgraphName } from '../../subgraphs/runtime/sdl';
+import { confirmed } from '../support/change-summary';
 import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
@@ -86,13 +87,11 @@ describe('Appendix rows 22-26 (CON-05, seed 002 §7.5): a threshold change as ev
   it.each(PROFILES)('row 22 as %s: the outcome answers its pratica and ordine, and the history shows them', async (profile) => {
     const { user } = demoUserWith(profile);
     const number = LINES[profile]!;
-    const summary = await graphql(stack, 'query($input: ThresholdRequestInput!) { thresholdRequestSummary(input: $input) { confirmationRef } }',
-      { input: { operation: 'ACTIVATE_SPENDING', lines: [number], ...TERMS } }, await token(user.username));
-    expect(summary.body.errors).toBeUndefined();
+    // The summary downloaded first, as §7.5's page asks (changeSummary), then the change quoting it.
+    const input = await confirmed(stack, await token(user.username), 'activateSpendingThresholds', { lines: [{ number }], ...TERMS });
     const { body } = await graphql(stack, `mutation($input: ActivateSpendingThresholdsInput!) { activateSpendingThresholds(input: $input) {
       number outcome { request { ${PRATICA} } order { id request { id } } line { number } } refusal { code message } } }`,
-    { input: { lines: [{ number }], ...TERMS, confirmationRef: summary.body.data.thresholdRequestSummary.confirmationRef, idempotencyKey: `read-back-22-${profile}` } },
-    await token(user.username));
+    { input: { ...input, idempotencyKey: `read-back-22-${profile}` } }, await token(user.username));
     // Today's defect answered request: null, with the reason only in extensions.valueCompletion.
     expect(body.errors).toBeUndefined();
     const [{ outcome, refusal }] = body.data.activateSpendingThresholds;

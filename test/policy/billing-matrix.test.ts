@@ -61,7 +61,7 @@ describe('§7.5 monitoring shows the erosion eBill computes from its traffic', (
     expect(byLine.get('3312547899')).toMatchObject({ value: '50.00', available: '8.00', erosionPercent: '84.00', alert: 'OVER_80', lineBlocked: false });
     expect(byLine.get('3312547516')).toMatchObject({ value: '40.00', available: '0.00', erosionPercent: '115.00', alert: 'OVER_100' });
     expect(byLine.get('3312548662')).toMatchObject({ description: 'SOGLIA DISPO SPESA PA', value: '0.00', erosionPercent: '100.00', lineBlocked: true });
-    expect(body.data.spendingThresholds.csvUrl).toMatch(/\/downloads\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(body.data.spendingThresholds.csvUrl).toMatch(/\/downloads\/[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/); // an opaque link (a JWE)
   });
 
   it('the advanced search filters by line, kind, type and period', async () => {

@@ -163,11 +163,15 @@ describe('account subgraph', () => {
     expect(calls).toEqual([]);
   });
 
-  it('gives an UT the company and contract of his line, nothing else of it', async () => {
+  it('gives an UT his line\'s company and its contracts list (profiles.md: UT "r" on the contracts list), nothing of another company', async () => {
     const ut: Grant[] = [{ profile: 'UT', scope: { kind: 'LINE', id: '3343860902' } }];
-    const { result } = await run('account', accountResolvers, ut, `{ viewer { company { id contracts { number } } } fixed: contract(number: "066633987") { number } }`);
+    const { result } = await run('account', accountResolvers, ut,
+      `{ viewer { company { id contracts { number } } } fixed: contract(number: "066633987") { number } foreign: contract(number: "888012999001") { number } }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ viewer: { company: { id: '1-VALL01', contracts: [{ number: '888012170373' }] } }, fixed: null });
+    expect(result.data).toEqual({
+      viewer: { company: { id: '1-VALL01', contracts: [{ number: '888012170373' }, { number: '066633987' }] } },
+      fixed: { number: '066633987' }, foreign: null,
+    });
   });
 
   it('answers foreign and unknown companies and contracts alike, by id and as entities', async () => {
