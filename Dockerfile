@@ -25,6 +25,8 @@ WORKDIR /app
 COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist/gateway ./dist/gateway
 COPY --from=build /app/dist/subgraphs ./dist/subgraphs
+# Tracing's set-up, which every entry point imports before the rest (stack/build.ts).
+COPY --from=build /app/dist/observability ./dist/observability
 COPY --from=build /app/dist/ide ./dist/ide
 COPY package.json ./
 # Read at run time from the working directory: the subgraphs' SDL, the supergraph, the trusted documents (both
