@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendChange } from '../support/change-summary';
 import { requestsOn } from '../support/requests';
 import { graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
@@ -31,9 +32,10 @@ const CASES: ListCase[] = [
 
 describe.each(CASES)('$title: the key names the whole list', ({ user, mutation, inputType, pratica, first, added }) => {
   const key = `list-key-${mutation}`;
-  const send = async (numbers: string[]) => (await graphql(stack,
+  // Sent as the page sends it: the summary downloaded first where the row asks for one (changeSummary).
+  const send = async (numbers: string[]) => (await sendChange(stack,
     `mutation($input: ${inputType}!) { ${mutation}(input: $input) { number outcome { request { id } } refusal { code field } } }`,
-    { input: { lines: numbers.map((number) => ({ number })), idempotencyKey: key } }, await tokenFor(stack, user))).body;
+    { lines: numbers.map((number) => ({ number })), idempotencyKey: key }, await tokenFor(stack, user))).body;
   const pratiche = async (number: string) => requestsOn(stack, await tokenFor(stack, user), number, pratica);
   let firstOutcome: unknown;
 
@@ -67,9 +69,9 @@ describe.each(CASES)('$title: the key names the whole list', ({ user, mutation, 
 describe('Appendix row 21 (§7.4.8, BIL-09): ceaseTimTuoOption retried with the same list', () => {
   it('completes the line eBill did not take, under the pratica CRM recorded, and writes no second one', async () => {
     const token = await tokenFor(stack, 'vincenzo.roa');
-    const send = async () => (await graphql(stack,
+    const send = async () => (await sendChange(stack,
       `mutation($input: TimTuoOptionInput!) { ceaseTimTuoOption(input: $input) { number outcome { request { id } } refusal { code } } }`,
-      { input: { lines: [{ number: '3312548681' }], option: 'EXTRA_EU_ROAMING', idempotencyKey: 'list-key-retry-row-21' } }, token)).body;
+      { lines: [{ number: '3312548681' }], option: 'EXTRA_EU_ROAMING', idempotencyKey: 'list-key-retry-row-21' }, token)).body;
     await setFaults(stack, 'ebill', { 'linee/opzioni-tim-tuo': { down: true } });
     const failed = await send();
     await setFaults(stack, 'ebill', { 'linee/opzioni-tim-tuo': null });
@@ -93,9 +95,9 @@ describe('Appendix row 21 (§7.4.8, BIL-09): ceaseTimTuoOption retried with the 
 describe('Appendix row 18 (§7.4.6, BIL-09): activateTimTuoOption from two tabs under two keys', () => {
   it('records one pratica', async () => {
     const token = await tokenFor(stack, 'vincenzo.roa');
-    const answers = await Promise.all(['two-tabs-option-1', 'two-tabs-option-2'].map(async (idempotencyKey) => (await graphql(stack,
+    const answers = await Promise.all(['two-tabs-option-1', 'two-tabs-option-2'].map(async (idempotencyKey) => (await sendChange(stack,
       `mutation($input: TimTuoOptionInput!) { activateTimTuoOption(input: $input) { number outcome { request { id } } refusal { code } } }`,
-      { input: { lines: [{ number: '3312548662' }], option: 'EXTRA_EU_ROAMING', idempotencyKey } }, token)).body.data.activateTimTuoOption[0]));
+      { lines: [{ number: '3312548662' }], option: 'EXTRA_EU_ROAMING', idempotencyKey }, token)).body.data.activateTimTuoOption[0]));
     const created = answers.filter((a) => a.outcome).map((a) => a.outcome.request.id);
     expect(new Set(created).size).toBe(1);
     for (const answer of answers) if (!answer.outcome) expect(answer.refusal.code).toBe('LEGACY_REJECTED');
