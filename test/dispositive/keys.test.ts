@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendChange } from '../support/change-summary';
 import { requestsOn } from '../support/requests';
-import { graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
  * Issue 19, keys that hold. Item 8: a list change's idempotency key names the whole list (engine.ts
