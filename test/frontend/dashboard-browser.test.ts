@@ -94,6 +94,20 @@ describe('the reference dashboard in Chromium (seed 000 "Dashboard")', () => {
     await page.close();
   }, 60_000);
 
+  it('refuses a wrong password at the IdP, says so on the sign-in form and sends no GraphQL request', async () => {
+    const page = await browser.newPage();
+    let graphqlRequests = 0;
+    page.on('request', (r) => { if (r.url().startsWith(stack.gatewayUrl)) graphqlRequests++; });
+    await page.goto(dashboard.url);
+    await page.fill('input[name=password]', 'not-the-password');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#sign-in-error:visible');
+    expect(await text(page, '#sign-in-error')).toBe('Username o password non corretti.');
+    expect(await page.locator('#sign-out').isVisible()).toBe(false);
+    expect(graphqlRequests).toBe(0);
+    await page.close();
+  });
+
   it('CON-10 shows giada.mantesi (UT) her own line\'s traffic, and says the invoices are not for her profile', async () => {
     const { page, graphqlRequests } = await openDashboard('giada.mantesi', 'giada-ut');
     expect(graphqlRequests()).toBe(1);
