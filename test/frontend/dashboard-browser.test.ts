@@ -35,6 +35,13 @@ async function openDashboard(username: string, shot: string): Promise<{ page: Pa
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   let graphqlRequests = 0;
   const pageErrors: string[] = [];
+  // Nothing off loopback (no CDN, no web font): a request elsewhere is refused and fails the page's checks.
+  await page.route('**/*', (route) => {
+    const { hostname } = new URL(route.request().url());
+    if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
+    pageErrors.push(`fetched off loopback: ${route.request().url()}`);
+    return route.abort();
+  });
   page.on('request', (r) => {
     // Every GraphQL request, GET or POST; a CORS preflight (OPTIONS) is the browser's, not one.
     if (r.url().startsWith(stack.gatewayUrl) && r.method() !== 'OPTIONS') graphqlRequests++;
@@ -109,7 +116,8 @@ describe('the reference dashboard in Chromium (seed 000 "Dashboard")', () => {
   });
 
   it('CON-10 shows giada.mantesi (UT) her own line\'s traffic, and says the invoices are not for her profile', async () => {
-    const { page, graphqlRequests } = await openDashboard('giada.mantesi', 'giada-ut');
+    const { page, graphqlRequests, pageErrors } = await openDashboard('giada.mantesi', 'giada-ut');
+    expect(pageErrors).toEqual([]);
     expect(graphqlRequests()).toBe(1);
     expect(await text(page, '#greeting')).toMatch(/Buongiorno Giada\s+Utilizzatore \|/);
     expect(await page.locator('#lines tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/3343860902[\s\S]*Dati\s+[\d,]+ di \d+ GB/)]);
@@ -136,7 +144,8 @@ describe('the reference dashboard in Chromium (seed 000 "Dashboard")', () => {
   it('CON-01 CON-10 with eBill down still shows the lines, fixed invoices, orders and requests, and says what eBill holds is temporarily unavailable', async () => {
     await setFaults(stack, 'ebill', { '*': { down: true } });
     try {
-      const { page, graphqlRequests } = await openDashboard('ginevra.vallisneri', 'ebill-down');
+      const { page, graphqlRequests, pageErrors } = await openDashboard('ginevra.vallisneri', 'ebill-down');
+      expect(pageErrors).toEqual([]);
       expect(graphqlRequests()).toBe(1);
       for (const kind of ['mobile', 'unified']) {
         expect(await state(page, `#invoices-${kind}`), kind).toBe('unavailable');
