@@ -25,7 +25,7 @@ const config: CodegenConfig = {
   schema: 'schema/api-schema.graphql',
   ignoreNoDocuments: false,
   generates: {
-    'examples/dashboard/src/gql/': { ...clientPreset, documents: ['examples/dashboard/src/**/*.ts', '!examples/dashboard/src/gql/**'] },
+    'examples/dashboard/src/gql/': { ...clientPreset, documents: ['examples/dashboard/src/*.graphql'] },
     'trusted-documents/cm8-portal/gql/': { ...clientPreset, documents: ['trusted-documents/cm8-portal/*.graphql'] },
   },
 };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * Serves the reference dashboard (examples/dashboard/): its page and its bundle (esbuild, from src/main.ts), on
+ * Serves the reference dashboard (examples/dashboard/): its page, its style sheet and its bundle (esbuild, from src/main.ts), on
  * its own origin, as a frontend team's dev server would. `npm run dashboard` serves it at http://127.0.0.1:5173
  * (an origin the gateway allows by default outside production) against `npm start`'s gateway and IdP.
  */
@@ -13,6 +13,7 @@ export interface DashboardEndpoints { gateway: string; idp: string }
 export interface RunningDashboard { url: string; close(): Promise<void> }
 
 const ENTRY = fileURLToPath(new URL('./src/main.ts', import.meta.url));
+const STYLE = fileURLToPath(new URL('./dashboard.css', import.meta.url));
 
 export async function bundleDashboard(): Promise<string> {
   const result = await build({ entryPoints: [ENTRY], bundle: true, write: false, minify: true, format: 'esm', target: 'es2020', logLevel: 'silent' });
@@ -22,11 +23,15 @@ export async function bundleDashboard(): Promise<string> {
 /** `endpoints` is read on every page load: a test may start the dashboard before it knows the stack's ports. */
 export async function serveDashboard(opts: { host?: string; port?: number; endpoints: () => DashboardEndpoints }): Promise<RunningDashboard> {
   const script = await bundleDashboard();
+  const style = readFileSync(STYLE, 'utf8');
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/main.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(script);
+    } else if (path === '/dashboard.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
+      res.end(style);
     } else if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(page(opts.endpoints()));
@@ -47,20 +52,25 @@ export async function serveDashboard(opts: { host?: string; port?: number; endpo
 
 function page(endpoints: DashboardEndpoints): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="it">
 <head>
 <meta charset="utf-8">
-<title>Dashboard · one graph reference client</title>
-<style>
-body{font:15px system-ui,sans-serif;margin:24px;color:#1b1b1b}section{border:1px solid #ccd;border-radius:6px;padding:8px 16px;margin:12px 0}
-table{border-collapse:collapse}td,th{padding:4px 12px;text-align:left;border-bottom:1px solid #eee}
-.notice{color:#8a5a00;font-style:italic}.notice.forbidden{color:#555}.notice.failed{color:#a00}
-</style>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Area Clienti · TIM Business (one graph reference dashboard)</title>
+<link rel="stylesheet" href="/dashboard.css">
 </head>
 <body>
-<form id="sign-in"><label>User <input name="username" value="ginevra.vallisneri"></label>
-<label>Password <input name="password" type="password" value="demo"></label> <button type="submit">Sign in</button></form>
+<header class="topbar"><div class="brand">TIM<b>Business</b><span class="area">Area Clienti</span></div>
+<button id="sign-out" type="button" hidden>Esci</button></header>
+<div class="container">
+<form id="sign-in" class="card login"><h1>Accedi all'Area Clienti</h1>
+<label>Username <input name="username" value="ginevra.vallisneri" autocomplete="username"></label>
+<label>Password <input name="password" type="password" value="demo" autocomplete="current-password"></label>
+<button type="submit">Accedi</button>
+<p class="hint">Utenti demo: docs/frontend.md, password <code>demo</code>.</p>
+<p id="sign-in-error" class="notice failed" hidden></p></form>
 <main id="dashboard" data-state="idle"></main>
+</div>
 <script type="application/json" id="dashboard-config">${JSON.stringify(endpoints).replace(/</g, '\\u003c')}</script>
 <script type="module" src="/main.js"></script>
 </body>

@@ -12,6 +12,8 @@ export const REGISTERED_CLIENTS: ReadonlySet<string> = new Set([
   'cm8-portal',
   // The reference dashboard (examples/dashboard/).
   'onegraph-dashboard',
+  // The recipe's portal in its own repository (docs/frontend.md "A portal in its own repository").
+  'partner-portal',
 ]);
 
 export type ClientCheck = { ok: true; client: string | undefined } | { ok: false };

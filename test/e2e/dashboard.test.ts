@@ -67,9 +67,9 @@ describe('the dashboard in one request (README query)', () => {
     expect(d.mobileLines.nodes.map((l: { number: string }) => l.number)).toEqual(['3343860902']);
     expect(d.mobileLines.nodes[0].availableTraffic.dataGbLeft).toMatch(/^\d+\.\d{2}$/);
     expect(d.fixedLines).toEqual({ totalCount: 0, nodes: [] });
-    expect([d.mobileInvoices, d.fixedInvoices]).toEqual([null, null]);
+    expect([d.mobileInvoices, d.fixedInvoices, d.unifiedInvoices]).toEqual([null, null, null]);
     expect(body.errors.map((e: { path: string[]; extensions: { code: string } }) => [e.path.join('.'), e.extensions.code]).sort())
-      .toEqual([['fixedInvoices', 'FORBIDDEN'], ['mobileInvoices', 'FORBIDDEN']]);
+      .toEqual([['fixedInvoices', 'FORBIDDEN'], ['mobileInvoices', 'FORBIDDEN'], ['unifiedInvoices', 'FORBIDDEN']]);
     expect(Array.isArray(d.orders) && Array.isArray(d.requests)).toBe(true);
   });
 

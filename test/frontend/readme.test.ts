@@ -6,6 +6,7 @@ import { EXAMPLE_PAGES, readmeExampleOperations } from '../../gateway/front/ide/
 import { withDemoUsers } from '../../schema/demo-users-table';
 import { DEMO_USERS } from '../../legacy/data/users';
 import { DOCS, withTableOfContents } from '../../stack/doc-section';
+import { readmeDashboardQuery } from '../e2e/dashboard-query';
 
 /**
  * The documentation a newcomer meets (issue 14 item 7, issue 25 item 1): a README that fits on a screen or two and
@@ -36,6 +37,13 @@ describe('README and docs/', () => {
     const page = read(DOCS.frontend);
     expect(withDemoUsers(page)).toBe(page);
     for (const user of DEMO_USERS) expect(page).toContain(`| \`${user.username}\` | ${user.grants[0].profile} on `);
+  });
+
+  it('the README\'s dashboard query is the reference dashboard\'s document, in the manifest the gateway enforces for it', () => {
+    expect(readmeDashboardQuery()).toBe(read('examples/dashboard/src/dashboard.graphql'));
+    // The manifest is codegen's from that file (typed-clients.test.ts checks it is current): its one document is it.
+    const manifest = Object.values(JSON.parse(read('examples/dashboard/src/gql/persisted-documents.json')) as Record<string, string>);
+    expect(manifest).toEqual([expect.stringMatching(/^query Dashboard\(\$linesFirst: Int = 50, \$linesOffset: Int = 0\) \{/)]);
   });
 
   it('shows example operations, a change with its idempotency key among them, that the contract accepts', () => {

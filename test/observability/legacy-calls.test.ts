@@ -95,10 +95,10 @@ describe('legacy calls per operation', () => {
           `${system} ${operation}`).toBe(count);
       }
     }
-    // A UT profile is refused the invoices: a partial answer with two FORBIDDEN errors.
-    expect(body.errors).toHaveLength(2);
+    // A UT profile is refused the invoices: a partial answer with a FORBIDDEN error per kind (mobile, fixed, unified).
+    expect(body.errors).toHaveLength(3);
     expect(delta('onegraph_graphql_request_duration_seconds_count{operation="Dashboard",outcome="partial"}')).toBe(1);
-    expect(delta('onegraph_graphql_errors_total{code="FORBIDDEN"}')).toBe(2);
+    expect(delta('onegraph_graphql_errors_total{code="FORBIDDEN"}')).toBe(3);
     expect(value(after, 'onegraph_grants_cache_lookups_total{result="miss"}')).toBeGreaterThan(0);
     expect(after).toMatch(/^nodejs_eventloop_lag_seconds /m);
     expect(after).toMatch(/^process_resident_memory_bytes /m);

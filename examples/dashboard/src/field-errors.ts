@@ -20,8 +20,16 @@ export function stateAt(error: CombinedError | undefined, path: (string | number
   return 'failed';
 }
 
+/** What the portal says instead of a box's data. */
 export const MESSAGES: Record<Exclude<FieldState, 'ok'>, string> = {
-  forbidden: 'Not available for your profile.',
-  unavailable: 'Temporarily unavailable. Try again in a few minutes.',
-  failed: 'Something went wrong.',
+  forbidden: 'Non disponibile per il tuo profilo.',
+  unavailable: 'Temporaneamente non disponibile: riprova tra qualche minuto.',
+  failed: 'Si è verificato un errore. Riprova più tardi.',
+};
+
+/** The same, in a table's cell. */
+export const CELL_MESSAGES: Record<Exclude<FieldState, 'ok'>, string> = {
+  forbidden: 'Non visibile con il tuo profilo',
+  unavailable: 'Temporaneamente non disponibile',
+  failed: 'Errore',
 };

@@ -1,4 +1,4 @@
-import { ReferenceDashboardDocument } from './gql/graphql';
+import { DashboardDocument } from './gql/graphql';
 
 /**
  * Trusted documents from the client's side: the gateway runs only the documents of this client's manifest
@@ -6,7 +6,7 @@ import { ReferenceDashboardDocument } from './gql/graphql';
  * A `fetch` for urql that replaces the body's `query` by the `documentId` codegen embedded in the document.
  */
 const HASHES: Record<string, string> = {
-  ReferenceDashboard: (ReferenceDashboardDocument as unknown as { __meta__: { hash: string } }).__meta__.hash,
+  Dashboard: (DashboardDocument as unknown as { __meta__: { hash: string } }).__meta__.hash,
 };
 
 export function persistedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {

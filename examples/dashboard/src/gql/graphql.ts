@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a fixed line stands. */
+export type FixedLineStatus =
+  /** ATTIVO */
+  | 'ACTIVE'
+  /** CESSATO */
+  | 'CEASED'
+  /** CONGELATO */
+  | 'FROZEN'
+  /** SOSPESO */
+  | 'SUSPENDED';
+
+/** The service a fixed line carries. */
+export type FixedLineType =
+  /** Rete Intelligente (Numero Verde and the like) */
+  | 'INTELLIGENT_NETWORK'
+  /** Fonia */
+  | 'VOICE'
+  /** Fonia e dati */
+  | 'VOICE_DATA';
+
 /** Where a mobile line stands. */
 export type LineStatus =
   /** ATTIVO */
@@ -14,6 +34,13 @@ export type LineStatus =
   | 'FROZEN'
   /** SOSPESO (e.g. SIM blocked after theft or loss) */
   | 'SUSPENDED';
+
+/** How a mobile line is paid. */
+export type MobileLineKind =
+  /** Abbonamento: billed on the contract's invoices. */
+  | 'POSTPAID'
+  /** Ricaricabile: paid by top-ups, with a residual credit. */
+  | 'PREPAID';
 
 /** Where the payment of an invoice stands. */
 export type PaymentStatus =
@@ -60,10 +87,13 @@ export type RequestStatus =
   /** Aperto. */
   | 'OPEN';
 
-export type ReferenceDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+export type DashboardQueryVariables = Exact<{
+  linesFirst?: number | null | undefined;
+  linesOffset?: number | null | undefined;
+}>;
 
 
-export type ReferenceDashboardQuery = { viewer: { displayName: string, profiles: Array<Profile> } | null, mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, tariffPlan: string, availableTraffic: { dataGbLeft: string, dataGbTotal: string, minutesLeft: number, smsLeft: number } | null }> } | null, invoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: string, dueOn: string | null }> } | null, orders: Array<{ id: string, description: string, status: string, createdOn: string }> | null, requests: Array<{ id: string, description: string, status: RequestStatus, openedOn: string }> | null };
+export type DashboardQuery = { viewer: { displayName: string, firstName: string, taxCode: string, profiles: Array<Profile>, company: { name: string, taxCode: string } | null } | null, mobileLines: { totalCount: number, nodes: Array<{ number: string, status: LineStatus, kind: MobileLineKind, tariffPlan: string, residualCredit: { amount: string, updatedAt: string } | null, availableTraffic: { dataGbLeft: string, dataGbTotal: string, minutesLeft: number, minutesTotal: number, smsLeft: number, smsTotal: number } | null }> } | null, fixedLines: { totalCount: number, nodes: Array<{ number: string, status: FixedLineStatus, type: FixedLineType }> } | null, mobileInvoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: string, dueOn: string | null }> } | null, fixedInvoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: string, dueOn: string | null }> } | null, unifiedInvoices: { totalCount: number, nodes: Array<{ number: string, bimester: number, year: number, paymentStatus: PaymentStatus, amount: string, dueOn: string | null }> } | null, orders: Array<{ id: string, description: string, status: string, createdOn: string }> | null, requests: Array<{ id: string, description: string, status: RequestStatus, openedOn: string, line: { number: string } | null }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -84,27 +114,70 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const ReferenceDashboardDocument = new TypedDocumentString(`
-    query ReferenceDashboard {
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($linesFirst: Int = 50, $linesOffset: Int = 0) {
   viewer {
     displayName
+    firstName
+    taxCode
     profiles
+    company {
+      name
+      taxCode
+    }
   }
-  mobileLines(first: 20) {
+  mobileLines(first: $linesFirst, offset: $linesOffset) {
     totalCount
     nodes {
       number
       status
+      kind
       tariffPlan
+      residualCredit {
+        amount
+        updatedAt
+      }
       availableTraffic {
         dataGbLeft
         dataGbTotal
         minutesLeft
+        minutesTotal
         smsLeft
+        smsTotal
       }
     }
   }
-  invoices(kind: MOBILE, first: 5) {
+  fixedLines(first: 50) {
+    totalCount
+    nodes {
+      number
+      status
+      type
+    }
+  }
+  mobileInvoices: invoices(kind: MOBILE, first: 5) {
+    totalCount
+    nodes {
+      number
+      bimester
+      year
+      paymentStatus
+      amount
+      dueOn
+    }
+  }
+  fixedInvoices: invoices(kind: FIXED, first: 5) {
+    totalCount
+    nodes {
+      number
+      bimester
+      year
+      paymentStatus
+      amount
+      dueOn
+    }
+  }
+  unifiedInvoices: invoices(kind: UNIFIED, first: 5) {
     totalCount
     nodes {
       number
@@ -126,6 +199,9 @@ export const ReferenceDashboardDocument = new TypedDocumentString(`
     description
     status
     openedOn
+    line {
+      number
+    }
   }
 }
-    `, {"hash":"sha256:961f9c7c75fcbfc7f2f94a75be617924bd9d1e5aea6fd594b1376195ed931c06"}) as unknown as TypedDocumentString<ReferenceDashboardQuery, ReferenceDashboardQueryVariables>;
+    `, {"hash":"sha256:889ca9b625a7abed26e8363d80a58ff0c03a94721a641954cfc750019f64b186"}) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
