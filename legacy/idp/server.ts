@@ -1,9 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { logger } from '../../observability/logger';
+import type { SmsClient } from '../../adapters/sms';
+import type { DemoUser } from '../data/users';
 import { issueAccessToken, TOKEN_LIFETIME_SECONDS, type TokenClaimsSettings } from './access-token';
+import { anonymousFlows, type Answer } from './anonymous';
 import { clientOfTokenRequest } from './clients';
 import type { CredentialStore } from './credentials';
+import { countAttempt, METRICS_CONTENT_TYPE, metricsText } from './metrics';
+import { createOneTimeCodes } from './one-time-codes';
 import type { SigningKey } from './signing-key';
 
 export interface IdpOptions extends TokenClaimsSettings {
@@ -11,7 +16,12 @@ export interface IdpOptions extends TokenClaimsSettings {
   port: number;
   key: SigningKey;
   credentials: CredentialStore;
+  /** issue 20: the SMS gateway the codes go by; without it the SMS flows answer 503. */
+  sms?: SmsClient;
 }
+
+/** issue 20: the grant of a sign-in with an SMS code (an extension grant, RFC 6749 §4.5). */
+export const SMS_CODE_GRANT = 'urn:onegraph:params:oauth:grant-type:sms-code';
 
 export interface RunningIdp { url: string; close(): Promise<void> }
 
@@ -19,12 +29,14 @@ export interface RunningIdp { url: string; close(): Promise<void> }
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * The two endpoints of an OAuth 2 identity provider that the graph needs: the JWKS the gateway verifies tokens
- * with, and the resource-owner password grant the demo and the tests log in with, through a registered client
- * (`client_id`, clients.ts) or none.
+ * The endpoints of an OAuth 2 identity provider that the graph needs: the JWKS the gateway verifies tokens with,
+ * and the token endpoint, through a registered client (`client_id`, clients.ts) or none: the resource-owner password
+ * grant and (issue 20) the SMS-code grant. issue 20 adds the anonymous flows before it (anonymous.ts): `POST
+ * /sms-code`, `POST /recovery/username`, `POST /recovery/password`, `POST /recovery/password/reset`; and `GET /metrics`.
  */
 export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
   const jwks = JSON.stringify({ keys: [opts.key.publicJwk] });
+  const flows = anonymousFlows({ credentials: opts.credentials, codes: createOneTimeCodes(), sms: opts.sms });
 
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
@@ -50,21 +62,55 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
       return;
     }
     if (req.method === 'POST' && path === '/oauth/token') return token(req, res);
+    if (req.method === 'GET' && path === '/metrics') {
+      res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE });
+      res.end(await metricsText());
+      return;
+    }
+    if (req.method === 'POST' && path in ANONYMOUS_ROUTES) return anonymous(req, res, ANONYMOUS_ROUTES[path]);
     sendJson(res, 404, { error: 'not_found' });
+  }
+
+  /** Anonymous flows take a form or JSON, and the client as the token endpoint does (an unknown one is refused). */
+  const ANONYMOUS_ROUTES: Record<string, (client: string, form: Form) => Answer | Promise<Answer>> = {
+    '/sms-code': (client, form) => flows.requestSignInCode(client, form.mobile),
+    '/recovery/username': (client, form) => flows.recoverUsername(client, form.mobile),
+    '/recovery/password': (client, form) => flows.requestPasswordReset(client, form.username),
+    '/recovery/password/reset': (client, form) => flows.resetPassword(client, form.username, form.code, form.new_password),
+  };
+
+  async function anonymous(req: IncomingMessage, res: ServerResponse, run: (client: string, form: Form) => Answer | Promise<Answer>): Promise<void> {
+    const form = await readForm(req);
+    const client = clientOfTokenRequest(form.client_id);
+    if (!client.ok) return sendJson(res, 401, { error: 'invalid_client' });
+    const answer = await run(client.client ?? 'unnamed', form);
+    if (answer.body) return sendJson(res, answer.status, answer.body);
+    res.writeHead(answer.status, { 'cache-control': 'no-store' });
+    res.end();
+  }
+
+  async function sendToken(res: ServerResponse, user: DemoUser, client: string | undefined): Promise<void> {
+    const accessToken = await issueAccessToken(opts.key, user, opts, client);
+    sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS });
   }
 
   async function token(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const form = await readForm(req);
-    if (form.grant_type !== 'password') return sendJson(res, 400, { error: 'unsupported_grant_type' });
-    if (!form.username || !form.password) throw new BadRequest('username and password are required');
+    if (form.grant_type !== 'password' && form.grant_type !== SMS_CODE_GRANT) return sendJson(res, 400, { error: 'unsupported_grant_type' });
+    if (form.grant_type === 'password' && (!form.username || !form.password)) throw new BadRequest('username and password are required');
     // RFC 6749 §5.2: a client the IdP has not registered is `invalid_client`, before any password is looked at.
     const client = clientOfTokenRequest(form.client_id);
     if (!client.ok) return sendJson(res, 401, { error: 'invalid_client' });
-    const check = opts.credentials.check(form.username, form.password);
+    if (form.grant_type === SMS_CODE_GRANT) {
+      const signIn = flows.signInWithCode(client.client ?? 'unnamed', form.mobile, form.code);
+      if ('answer' in signIn) return sendJson(res, signIn.answer.status, signIn.answer.body);
+      return sendToken(res, signIn.user, client.client);
+    }
+    const check = await opts.credentials.check(form.username!, form.password!);
+    countAttempt('password_sign_in', check.ok ? 'ok' : 'refused');
     // One answer for a wrong password, an unknown user and a disabled one: the client learns nothing more.
     if (!check.ok) return sendJson(res, 401, { error: 'invalid_grant' });
-    const accessToken = await issueAccessToken(opts.key, check.user, opts, client.client);
-    sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS });
+    return sendToken(res, check.user, client.client);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -83,7 +129,9 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
 
 class BadRequest extends Error {}
 
-async function readForm(req: IncomingMessage): Promise<Record<string, string | undefined>> {
+type Form = Record<string, string | undefined>;
+
+async function readForm(req: IncomingMessage): Promise<Form> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

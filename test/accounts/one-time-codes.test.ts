@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createOneTimeCodes, MAX_CODE_TRIES } from '../../legacy/idp/one-time-codes';
+import { inProcessRateLimiter } from '../../legacy/idp/rate-limit';
+import { hashPassword, verifyPassword } from '../../legacy/idp/passwords';
+
+/** Issue 20: the IdP's one-time codes, rate limits and password hashes, on their own (the flows: sign-in.test.ts). */
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ACC-11 one-time codes', () => {
+  it('ACC-11 a code is valid five minutes: at 4:59 it works, at 5:00 it is gone', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const codes = createOneTimeCodes();
+    const code = codes.issue('signin:3485180611');
+    expect(code).toMatch(/^\d{6}$/);
+    vi.advanceTimersByTime(4 * 60_000 + 59_000);
+    const second = codes.issue('signin:3331112223');
+    expect(codes.check('signin:3485180611', code)).toBe('ok');
+    vi.advanceTimersByTime(5 * 60_000);
+    expect(codes.check('signin:3331112223', second)).toBe('none');
+  });
+
+  it(`ACC-11 ${MAX_CODE_TRIES} wrong tries burn the code; a new code replaces the old one`, () => {
+    const codes = createOneTimeCodes();
+    const first = codes.issue('reset:luca.ferri');
+    const latest = codes.issue('reset:luca.ferri');
+    if (first !== latest) expect(codes.check('reset:luca.ferri', first)).toBe('wrong');
+    const wrong = latest === '999999' ? '999998' : '999999';
+    while (codes.check('reset:luca.ferri', wrong) === 'wrong');
+    expect(codes.check('reset:luca.ferri', latest)).toBe('none');
+  });
+});
+
+describe('ACC-11 rate limits and passwords', () => {
+  it('ACC-11 a key has its window of calls; another key has its own, and the window reopens', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const limiter = inProcessRateLimiter({ limit: 2, windowMs: 60_000 });
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([true, true, false, true]);
+    vi.advanceTimersByTime(60_000);
+    expect(limiter.take('a')).toBe(true);
+  });
+
+  it('ACC-11 a password is stored as a salted scrypt hash that verifies it and nothing else', async () => {
+    const [one, two] = await Promise.all([hashPassword('Nuova2026password'), hashPassword('Nuova2026password')]);
+    expect(one).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(one).not.toBe(two);
+    expect(await verifyPassword('Nuova2026password', one)).toBe(true);
+    expect(await verifyPassword('nuova2026password', one)).toBe(false);
+  });
+});
