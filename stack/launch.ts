@@ -237,7 +237,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), PAYMENTS_URL: urlOf('payments'), GATEWAY_IDENTITY_SECRET: identitySecret,
     };
     await startAll([
-      add('idp', { SMS_URL: urlOf('sms'), SMTP_URL: urlOf('mail') }),
+      add('idp', { SMS_URL: urlOf('sms'), SMTP_URL: urlOf('mail'), IDP_CRM_URL: urlOf('crm') }),
       ...SUBGRAPH_NAMES.map((name) => add(name, backends)),
     ]);
 

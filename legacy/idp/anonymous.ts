@@ -23,6 +23,20 @@ const UNAVAILABLE: Answer = { status: 503, body: { error: 'temporarily_unavailab
 export const invalidRequest = (field: string, rule: string): Answer =>
   ({ status: 400, body: { error: 'invalid_request', error_description: `${field}: ${rule}`, field } });
 
+/**
+ * Sends an SMS after the answer (false when no SMS gateway is set): the answer's time never depends on it, and a
+ * failure is logged by kind only (the text carries a code or a username).
+ */
+export function smsSender(sms: SmsClient | undefined): (mobile: string, text: string) => boolean {
+  return (mobile, text) => {
+    if (!sms) return false;
+    setImmediate(() => {
+      sms.send(mobile, text).catch((err: unknown) => logger.warn({ reason: err instanceof Error ? err.message : 'unknown' }, 'an SMS of the IdP was not sent'));
+    });
+    return true;
+  };
+}
+
 /** An Italian mobile number, national (`3485180611`) or international (`+393485180611`): the national form, else null. */
 export function nationalMobile(value: string | undefined): string | null {
   const m = /^(?:\+39|0039)?(3\d{8,9})$/.exec((value ?? '').replace(/[\s-]/g, ''));
@@ -56,12 +70,7 @@ export function anonymousFlows(opts: AnonymousFlowsOptions) {
     return { mobile };
   }
 
-  /** After the answer: a failure is logged by kind only (the text carries a code or a username). */
-  function sendLater(mobile: string, text: string): void {
-    setImmediate(() => {
-      sms!.send(mobile, text).catch((err: unknown) => logger.warn({ reason: err instanceof Error ? err.message : 'unknown' }, 'an SMS of the IdP was not sent'));
-    });
-  }
+  const sendLater = smsSender(sms);
 
   return {
     /** Sign-in step 1: an SMS code to this number, if it names an active user. */

@@ -11,16 +11,23 @@ import { hashPassword, verifyPassword } from './passwords';
  */
 export type CredentialCheck = { ok: true; user: DemoUser } | { ok: false };
 
-const SCHEMA = 'CREATE TABLE IF NOT EXISTS passwords (username TEXT PRIMARY KEY, hash TEXT NOT NULL, set_at TEXT NOT NULL);';
+const SCHEMA = `CREATE TABLE IF NOT EXISTS passwords (username TEXT PRIMARY KEY, hash TEXT NOT NULL, set_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS registered_users (username TEXT PRIMARY KEY, user TEXT NOT NULL);`;
 
-/** Where set passwords are kept: the IdP's data directory, or memory (in-process tests). */
+/** Where set passwords and registered users are kept: the IdP's data directory, or memory (in-process tests). */
 function passwordTable(dataDir?: string) {
   if (!dataDir) {
     const map = new Map<string, string>();
-    return { get: (u: string) => map.get(u), set: (u: string, h: string) => void map.set(u, h), close: () => undefined };
+    const registered: DemoUser[] = [];
+    return {
+      get: (u: string) => map.get(u), set: (u: string, h: string) => void map.set(u, h), close: () => undefined,
+      registered: () => registered, register: (user: DemoUser) => void registered.push(user),
+    };
   }
   const db = openDatabase(dataDir, 'idp', SCHEMA, () => undefined);
   return {
+    registered: () => (db.prepare('SELECT user FROM registered_users').all() as { user: string }[]).map((r) => JSON.parse(r.user) as DemoUser),
+    register: (user: DemoUser) => void db.prepare('INSERT INTO registered_users VALUES (?, ?)').run(user.username, JSON.stringify(user)),
     get: (u: string) => (db.prepare('SELECT hash FROM passwords WHERE username = ?').get(u) as { hash: string } | undefined)?.hash,
     set: (u: string, h: string) => void db.prepare('INSERT INTO passwords VALUES (?, ?, ?) ON CONFLICT (username) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at')
       .run(u, h, new Date().toISOString()),
@@ -34,11 +41,16 @@ export function createCredentialStore(largeCustomers: readonly { id: string; lin
   for (const { id, lines } of largeCustomers) {
     for (const u of largeCustomer(id, lines).users) users.set(u.username, u);
   }
+  const passwords = passwordTable(dataDir);
+  // issue 20: the users who registered themselves (registration.ts), kept in the IdP's file.
+  for (const u of passwords.registered()) users.set(u.username, u);
   // A mobile number names the first active user registered with it (seed 000: one user per number and company).
   const byMobile = new Map<string, DemoUser>();
-  for (const u of users.values()) if (u.mobile && u.status === 'ATTIVA' && !byMobile.has(u.mobile)) byMobile.set(u.mobile, u);
+  const indexMobile = (u: DemoUser) => {
+    if (u.mobile && u.status === 'ATTIVA' && !byMobile.has(u.mobile)) byMobile.set(u.mobile, u);
+  };
+  for (const u of users.values()) indexMobile(u);
   const demoHash = hashPassword(DEMO_PASSWORD);
-  const passwords = passwordTable(dataDir);
 
   return {
     async check(username: string, password: string): Promise<CredentialCheck> {
@@ -56,6 +68,16 @@ export function createCredentialStore(largeCustomers: readonly { id: string; lin
     },
     async setPassword(username: string, password: string): Promise<void> {
       passwords.set(username, await hashPassword(password));
+    },
+    /** Whether a username is taken here (CRM checks its own when the user is created). */
+    usernameTaken: (username: string) => users.has(username),
+    /** issue 20: a user CRM has just created, with the password he chose: he can sign in at once. */
+    async addRegistered(user: DemoUser, password: string): Promise<void> {
+      const hash = await hashPassword(password);
+      passwords.register(user);
+      passwords.set(user.username, hash);
+      users.set(user.username, user);
+      indexMobile(user);
     },
     close: () => passwords.close(),
   };

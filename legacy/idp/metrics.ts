@@ -5,7 +5,8 @@ import { logger } from '../../observability/logger';
  * issue 20: every attempt of the IdP's anonymous flows, counted by flow and outcome (never by number, username or
  * client: no personal data in metric labels). `GET /metrics` on the IdP's port serves them.
  */
-export type Flow = 'password_sign_in' | 'sms_code_request' | 'sms_sign_in' | 'username_recovery' | 'password_recovery' | 'password_reset';
+export type Flow = 'password_sign_in' | 'sms_code_request' | 'sms_sign_in' | 'username_recovery' | 'password_recovery' | 'password_reset'
+  | 'registration' | 'registration_code' | 'registration_personal_data' | 'registration_account' | 'registration_certify' | 'registration_complete';
 export type Outcome = 'ok' | 'accepted' | 'wrong' | 'no_code' | 'refused' | 'rate_limited' | 'invalid';
 
 export const idpAttempts = new Counter({

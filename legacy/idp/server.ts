@@ -4,7 +4,11 @@ import { logger } from '../../observability/logger';
 import type { SmsClient } from '../../adapters/sms';
 import type { DemoUser } from '../data/users';
 import { issueAccessToken, TOKEN_LIFETIME_SECONDS, type TokenClaimsSettings } from './access-token';
-import { anonymousFlows, type Answer } from './anonymous';
+import type { CrmRegistration } from '../../adapters/crm/registration';
+import type { Mailer } from '../../adapters/mail';
+import { anonymousFlows, smsSender, SUBJECT_LIMIT, type Answer } from './anonymous';
+import { inProcessRateLimiter } from './rate-limit';
+import { registrationFlow } from './registration';
 import { clientOfTokenRequest } from './clients';
 import type { CredentialStore } from './credentials';
 import { countAttempt, METRICS_CONTENT_TYPE, metricsText } from './metrics';
@@ -18,6 +22,9 @@ export interface IdpOptions extends TokenClaimsSettings {
   credentials: CredentialStore;
   /** issue 20: the SMS gateway the codes go by; without it the SMS flows answer 503. */
   sms?: SmsClient;
+  /** issue 20: CRM's registration and the e-mail relay; without them registration answers 503. */
+  crm?: CrmRegistration;
+  mailer?: Mailer;
 }
 
 /** issue 20: the grant of a sign-in with an SMS code (an extension grant, RFC 6749 §4.5). */
@@ -36,7 +43,11 @@ const MAX_BODY_BYTES = 16 * 1024;
  */
 export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
   const jwks = JSON.stringify({ keys: [opts.key.publicJwk] });
-  const flows = anonymousFlows({ credentials: opts.credentials, codes: createOneTimeCodes(), sms: opts.sms });
+  const codes = createOneTimeCodes();
+  const flows = anonymousFlows({ credentials: opts.credentials, codes, sms: opts.sms });
+  const registration = registrationFlow({
+    credentials: opts.credentials, codes, crm: opts.crm, mailer: opts.mailer, sendSms: smsSender(opts.sms), limiter: inProcessRateLimiter(SUBJECT_LIMIT),
+  });
 
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
@@ -67,23 +78,36 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
       res.end(await metricsText());
       return;
     }
+    if (req.method === 'GET' && path === '/registration/certify') {
+      const answer = registration.certify(new URL(req.url ?? '/', 'http://idp').searchParams.get('token') ?? undefined);
+      return sendJson(res, answer.status, answer.body);
+    }
     if (req.method === 'POST' && path in ANONYMOUS_ROUTES) return anonymous(req, res, ANONYMOUS_ROUTES[path]);
     sendJson(res, 404, { error: 'not_found' });
   }
 
   /** Anonymous flows take a form or JSON, and the client as the token endpoint does (an unknown one is refused). */
-  const ANONYMOUS_ROUTES: Record<string, (client: string, form: Form) => Answer | Promise<Answer>> = {
+  type AnonymousRoute = (client: string, form: Form, origin: string) => Answer | Promise<Answer>;
+  const ANONYMOUS_ROUTES: Record<string, AnonymousRoute> = {
     '/sms-code': (client, form) => flows.requestSignInCode(client, form.mobile),
     '/recovery/username': (client, form) => flows.recoverUsername(client, form.mobile),
     '/recovery/password': (client, form) => flows.requestPasswordReset(client, form.username),
     '/recovery/password/reset': (client, form) => flows.resetPassword(client, form.username, form.code, form.new_password),
+    // issue 20: the spontaneous registration (registration.ts), one step per call.
+    '/registration': (client, form) => registration.start(client, form.mobile),
+    '/registration/code/resend': (client, form) => registration.resend(client, form.registration_id),
+    '/registration/code': (_client, form) => registration.confirmCode(form.registration_id, form.code),
+    '/registration/personal-data': (_client, form) => registration.personalData(form.registration_id, form),
+    '/registration/account': (_client, form, origin) => registration.account(form.registration_id, form, origin),
+    '/registration/complete': (_client, form) => registration.complete(form.registration_id, form),
   };
 
-  async function anonymous(req: IncomingMessage, res: ServerResponse, run: (client: string, form: Form) => Answer | Promise<Answer>): Promise<void> {
+  async function anonymous(req: IncomingMessage, res: ServerResponse, run: AnonymousRoute): Promise<void> {
     const form = await readForm(req);
     const client = clientOfTokenRequest(form.client_id);
     if (!client.ok) return sendJson(res, 401, { error: 'invalid_client' });
-    const answer = await run(client.client ?? 'unnamed', form);
+    // The IdP's own links (the certification e-mail's) use the address the caller reached it at.
+    const answer = await run(client.client ?? 'unnamed', form, `http://${req.headers.host ?? `${opts.host}:${opts.port}`}`);
     if (answer.body) return sendJson(res, answer.status, answer.body);
     res.writeHead(answer.status, { 'cache-control': 'no-store' });
     res.end();

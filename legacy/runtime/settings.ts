@@ -39,6 +39,7 @@ export const STAND_IN_VARIABLES = {
   SMS_API_KEY: variable(expect.text().default('onegraph-sms'), { meaning: 'the `Authorization: Bearer` key of the SMS gateway\'s API (the stand-in accepts it, the IdP sends it)', secret: true }),
   SMS_URL: variable(expect.httpUrl().optional(), { meaning: 'IdP: the SMS gateway\'s API (the launcher wires the stand-in\'s); unset, no SMS is sent and the SMS flows answer 503', shownDefault: 'unset' }),
   SMTP_URL: variable(expect.smtpUrl().optional(), { meaning: 'IdP: the e-mail relay, `smtp://host:port` or `smtps://user:password@host:port` (the launcher wires the stand-in\'s); unset, no e-mail is sent', shownDefault: 'unset', secret: true }),
+  IDP_CRM_URL: variable(expect.httpUrl().optional(), { meaning: 'IdP: CRM\'s SOAP endpoint, where registrations are checked and their users created (with `CRM_USER`/`CRM_PASSWORD`; the launcher wires the stand-in\'s); unset, registration answers 503', shownDefault: 'unset' }),
   MAIL_FROM: variable(expect.text().default('TIM Business <noreply@timbusiness.example>'), { meaning: 'IdP: the sender of its e-mails' }),
   // h-prepaid (issue 12): eBill's TIM TUO prepaid options (seed 002 §9.2.1.3).
   TIM_TUO_PREPAID_APPLY_SECONDS: variable(expect.integer(0).default(120), {
@@ -66,7 +67,7 @@ export interface StandInSettings {
   paymentsSecretKey: string;
   /** issue 20: the SMS gateway's key, and the IdP's way to the SMS gateway and the e-mail relay. */
   smsApiKey: string;
-  idpMessaging: { smsUrl?: string; smtpUrl?: string; mailFrom: string };
+  idpMessaging: { smsUrl?: string; smtpUrl?: string; mailFrom: string; crmUrl?: string };
   /** h-prepaid (issue 12): seconds before eBill applies a TIM TUO prepaid option request. */
   timTuoPrepaidApplySeconds: number;
   process: ProcessSettings;
@@ -92,7 +93,7 @@ export function readStandInSettings(env: Record<string, string | undefined> = pr
     idp: { issuer: v.IDP_ISSUER, audience: v.IDP_AUDIENCE },
     paymentsSecretKey: v.PAYMENTS_SECRET_KEY,
     smsApiKey: v.SMS_API_KEY,
-    idpMessaging: { smsUrl: v.SMS_URL, smtpUrl: v.SMTP_URL, mailFrom: v.MAIL_FROM },
+    idpMessaging: { smsUrl: v.SMS_URL, smtpUrl: v.SMTP_URL, mailFrom: v.MAIL_FROM, crmUrl: v.IDP_CRM_URL },
     timTuoPrepaidApplySeconds: v.TIM_TUO_PREPAID_APPLY_SECONDS,
     process: processSettingsOf(v),
   };

@@ -124,3 +124,83 @@ describe('ACC-11 recovery of the credentials (seed 004)', () => {
     expect(idpLines.join('\n')).not.toMatch(new RegExp(`${code}|Nuova2026password`));
   });
 });
+
+describe('ACC-11 registration (seed 000 "Registrazione Spontanea")', () => {
+  /** Steps 1-2: the number and the SMS code; the registration's id names it afterwards. */
+  async function verifiedRegistration(mobile: string): Promise<string> {
+    const before = (await smsTo(stack, mobile)).length;
+    const started = await post('/registration', { mobile, client_id: 'onegraph-dashboard' });
+    expect(started).toMatchObject({ status: 202, body: { step: 'CODE' } });
+    const { code } = await newestCode(stack, mobile, before);
+    expect(await post('/registration/code', { registration_id: started.body.registration_id, code })).toEqual({ status: 200, body: { step: 'PERSONAL_DATA' } });
+    return started.body.registration_id as string;
+  }
+
+  it('ACC-11 refuses a wrong code, a PEC address and a username already taken, naming the field; no link is sent', async () => {
+    const started = await post('/registration', { mobile: '3480000003' });
+    expect(await post('/registration/code', { registration_id: started.body.registration_id, code: '1234567' })).toMatchObject({ status: 400, body: { field: 'code' } });
+    const { code } = await newestCode(stack, '3480000003');
+    const wrong = code === '000000' ? '000001' : '000000';
+    expect(await post('/registration/code', { registration_id: started.body.registration_id, code: wrong })).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+
+    const id = await verifiedRegistration('3480000004');
+    expect(await post('/registration/personal-data', { registration_id: id, first_name: 'Anna', last_name: 'Nuovi', tax_code: 'NVUNNA80A4' }))
+      .toMatchObject({ status: 400, body: { field: 'tax_code' } });
+    expect(await post('/registration/personal-data', { registration_id: id, first_name: 'Anna', last_name: 'Nuovi', tax_code: 'NVUNNA80A41L219X' }))
+      .toEqual({ status: 200, body: { step: 'ACCOUNT' } });
+    expect(await post('/registration/account', { registration_id: id, email: 'anna@pec.nuovaimpresa.it', username: 'anna.n' }))
+      .toMatchObject({ status: 400, body: { field: 'email' } });
+    expect(await post('/registration/account', { registration_id: id, email: 'anna.bis@nuovaimpresa.it', username: 'ginevra.vallisneri' }))
+      .toMatchObject({ status: 409, body: { error: 'username_taken', field: 'username' } });
+    expect(await mailTo(stack, 'anna.bis@nuovaimpresa.it')).toEqual([]);
+  });
+
+  it('ACC-11 registers the legal representative of an SME customer from the SMS code to the summary e-mail, as RL of the whole company, who then signs in', async () => {
+    const id = await verifiedRegistration('3209876543');
+    expect(await post('/registration/personal-data', { registration_id: id, first_name: 'Anna', last_name: 'Nuovi', tax_code: 'nvunna80a41l219x', company_tax_code: '09876543210' }))
+      .toEqual({ status: 200, body: { step: 'ACCOUNT' } });
+    expect(await post('/registration/account', { registration_id: id, email: 'anna@nuovaimpresa.it', username: 'anna.nuovi' }))
+      .toEqual({ status: 202, body: { step: 'CERTIFICATION' } });
+    expect(await post('/registration/complete', { registration_id: id, password: 'Prima2026password', privacy_consent: 'true' }))
+      .toMatchObject({ status: 409, body: { error: 'wrong_step', step: 'CERTIFICATION' } });
+
+    const link = await eventually(async () => /http:\/\/\S+\/registration\/certify\?token=\S+/.exec((await mailTo(stack, 'anna@nuovaimpresa.it'))[0]?.text ?? '')?.[0]);
+    const certified = await fetch(link);
+    expect([certified.status, await certified.json()]).toEqual([200, { step: 'PASSWORD' }]);
+    expect((await fetch(link)).status).toBe(400); // the link works once
+
+    expect(await post('/registration/complete', { registration_id: id, password: 'Prima2026password' }))
+      .toMatchObject({ status: 400, body: { field: 'privacy_consent' } });
+    expect(await post('/registration/complete', { registration_id: id, password: 'Prima2026password', privacy_consent: 'true', marketing_consent: 'false' }))
+      .toEqual({ status: 201, body: { username: 'anna.nuovi', profile: 'RL' } });
+
+    const summary = await eventually(async () => (await mailTo(stack, 'anna@nuovaimpresa.it')).find((m) => m.subject.includes('completa')));
+    expect(summary.text).toContain('username: anna.nuovi');
+    expect(summary.text).toContain('profilo: Rappresentante Legale');
+    expect(summary.text).not.toContain('Prima2026password');
+
+    const token = await tokenFor(stack, 'anna.nuovi', 'Prima2026password');
+    const viewer = await graphql(stack, '{ viewer { username firstName grants { profile scopeKind scopeId } } }', {}, token);
+    expect(viewer.body.data.viewer).toEqual({ username: 'anna.nuovi', firstName: 'ANNA', grants: [{ profile: 'RL', scopeKind: 'COMPANY', scopeId: '1-NUOV01' }] });
+  });
+
+  it('ACC-11 a second registration of someone CRM already knows is detected and said; a customer only under a Convenzione cannot register', async () => {
+    const duplicate = await verifiedRegistration('3480000001');
+    expect(await post('/registration/personal-data', { registration_id: duplicate, first_name: 'Ginevra', last_name: 'Vallisneri', tax_code: 'VLLGVR74E42D548G' }))
+      .toMatchObject({ status: 409, body: { error: 'already_registered' } });
+    const convenzione = await verifiedRegistration('3480000002');
+    expect(await post('/registration/personal-data', { registration_id: convenzione, first_name: 'Vincenzo', last_name: 'Mandatario', tax_code: 'MNDVCN65A01A944B' }))
+      .toMatchObject({ status: 403, body: { error: 'not_eligible' } });
+  });
+});
+
+/** Polls until `read` gives a value (an e-mail arrives after the answer that sent it); no fixed sleep. */
+async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('nothing arrived in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
