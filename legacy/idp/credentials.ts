@@ -21,13 +21,14 @@ function passwordTable(dataDir?: string) {
     const registered: DemoUser[] = [];
     return {
       get: (u: string) => map.get(u), set: (u: string, h: string) => void map.set(u, h), close: () => undefined,
-      registered: () => registered, register: (user: DemoUser) => void registered.push(user),
+      registered: () => registered, register: (user: DemoUser) => void registered.push(user), updateRegistered: (_user: DemoUser) => undefined,
     };
   }
   const db = openDatabase(dataDir, 'idp', SCHEMA, () => undefined);
   return {
     registered: () => (db.prepare('SELECT user FROM registered_users').all() as { user: string }[]).map((r) => JSON.parse(r.user) as DemoUser),
     register: (user: DemoUser) => void db.prepare('INSERT INTO registered_users VALUES (?, ?)').run(user.username, JSON.stringify(user)),
+    updateRegistered: (user: DemoUser) => void db.prepare('UPDATE registered_users SET user = ? WHERE username = ?').run(JSON.stringify(user), user.username),
     get: (u: string) => (db.prepare('SELECT hash FROM passwords WHERE username = ?').get(u) as { hash: string } | undefined)?.hash,
     set: (u: string, h: string) => void db.prepare('INSERT INTO passwords VALUES (?, ?, ?) ON CONFLICT (username) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at')
       .run(u, h, new Date().toISOString()),
@@ -68,6 +69,15 @@ export function createCredentialStore(largeCustomers: readonly { id: string; lin
     },
     async setPassword(username: string, password: string): Promise<void> {
       passwords.set(username, await hashPassword(password));
+    },
+    /** ACC-03: the registration e-mail, confirmed by its link (account-changes.ts); kept for registered users. */
+    setEmail(username: string, email: string): void {
+      const user = users.get(username);
+      if (!user) return;
+      const changed = { ...user, email };
+      users.set(username, changed);
+      if (byMobile.get(user.mobile ?? '') === user) byMobile.set(user.mobile!, changed);
+      passwords.updateRegistered(changed);
     },
     /** Whether a username is taken here (CRM checks its own when the user is created). */
     usernameTaken: (username: string) => users.has(username),

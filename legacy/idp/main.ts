@@ -27,6 +27,7 @@ const idp = await startIdp({
   credentials,
   sms: smsUrl ? createSmsClient({ url: smsUrl, apiKey: settings.smsApiKey }) : undefined,
   crm: crm?.registration,
+  crmUserEmail: crm?.userEmail,
   mailer,
 });
 onShutdown(async () => {

@@ -6,6 +6,7 @@ import { logger } from '../../observability/logger';
  * client: no personal data in metric labels). `GET /metrics` on the IdP's port serves them.
  */
 export type Flow = 'password_sign_in' | 'sms_code_request' | 'sms_sign_in' | 'username_recovery' | 'password_recovery' | 'password_reset'
+  | 'password_change' | 'email_change' | 'email_confirm'
   | 'registration' | 'registration_code' | 'registration_personal_data' | 'registration_account' | 'registration_certify' | 'registration_complete';
 export type Outcome = 'ok' | 'accepted' | 'wrong' | 'no_code' | 'refused' | 'rate_limited' | 'invalid';
 

@@ -31,9 +31,9 @@ interface Registration {
 const PERSONAL_TAX_CODE = /^[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]$/;
 const COMPANY_TAX_CODE = /^(\d{11}|[A-Z0-9]{16})$/;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{3,39}$/;
-const EMAIL = /^[^\s@]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+export const EMAIL = /^[^\s@]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 /** Certified e-mail (PEC) domains: a label `pec`, or the PEC providers' own domains. Seed 000: "no PEC". */
-const PEC_DOMAIN = /(^|\.)(pec|legalmail|postacert|arubapec|pecimprese|cert)\./;
+export const PEC_DOMAIN = /(^|\.)(pec|legalmail|postacert|arubapec|pecimprese|cert)\./;
 const NAME = /^[\p{L}' -]{1,60}$/u;
 
 const secret = () => randomBytes(24).toString('base64url');

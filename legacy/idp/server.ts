@@ -9,6 +9,8 @@ import type { Mailer } from '../../adapters/mail';
 import { anonymousFlows, smsSender, SUBJECT_LIMIT, type Answer } from './anonymous';
 import { inProcessRateLimiter } from './rate-limit';
 import { registrationFlow } from './registration';
+import { accountChanges } from './account-changes';
+import type { CrmUserEmail } from '../../adapters/crm/user-email';
 import { clientOfTokenRequest } from './clients';
 import type { CredentialStore } from './credentials';
 import { countAttempt, METRICS_CONTENT_TYPE, metricsText } from './metrics';
@@ -25,6 +27,8 @@ export interface IdpOptions extends TokenClaimsSettings {
   /** issue 20: CRM's registration and the e-mail relay; without them registration answers 503. */
   crm?: CrmRegistration;
   mailer?: Mailer;
+  /** ACC-03: CRM's user record, which takes a confirmed registration e-mail. */
+  crmUserEmail?: CrmUserEmail;
 }
 
 /** issue 20: the grant of a sign-in with an SMS code (an extension grant, RFC 6749 §4.5). */
@@ -45,6 +49,10 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
   const jwks = JSON.stringify({ keys: [opts.key.publicJwk] });
   const codes = createOneTimeCodes();
   const flows = anonymousFlows({ credentials: opts.credentials, codes, sms: opts.sms });
+  const changes = accountChanges({
+    key: opts.key, issuer: opts.issuer, audience: opts.audience, credentials: opts.credentials, limiter: inProcessRateLimiter(SUBJECT_LIMIT),
+    mailer: opts.mailer, crmUserEmail: opts.crmUserEmail,
+  });
   const registration = registrationFlow({
     credentials: opts.credentials, codes, crm: opts.crm, mailer: opts.mailer, sendSms: smsSender(opts.sms), limiter: inProcessRateLimiter(SUBJECT_LIMIT),
   });
@@ -63,7 +71,7 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
     // to who knows the password, and uses no cookie, so a page of another site gains nothing it could not by itself.
     res.setHeader('access-control-allow-origin', '*');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'POST, GET', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+      res.writeHead(204, { 'access-control-allow-methods': 'POST, GET', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600' });
       res.end();
       return;
     }
@@ -81,6 +89,17 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
     if (req.method === 'GET' && path === '/registration/certify') {
       const answer = registration.certify(new URL(req.url ?? '/', 'http://idp').searchParams.get('token') ?? undefined);
       return sendJson(res, answer.status, answer.body);
+    }
+    if (req.method === 'GET' && path === '/account/email/confirm') {
+      const answer = await changes.confirmEmail(new URL(req.url ?? '/', 'http://idp').searchParams.get('token') ?? undefined);
+      return sendJson(res, answer.status, answer.body);
+    }
+    if (req.method === 'POST' && (path === '/account/password' || path === '/account/email')) {
+      const form = await readForm(req);
+      const answer = path === '/account/password'
+        ? await changes.changePassword(req.headers.authorization, form)
+        : await changes.requestEmailChange(req.headers.authorization, form, `http://${req.headers.host ?? `${opts.host}:${opts.port}`}`);
+      return sendAnswer(res, answer);
     }
     if (req.method === 'POST' && path in ANONYMOUS_ROUTES) return anonymous(req, res, ANONYMOUS_ROUTES[path]);
     sendJson(res, 404, { error: 'not_found' });
@@ -107,10 +126,7 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
     const client = clientOfTokenRequest(form.client_id);
     if (!client.ok) return sendJson(res, 401, { error: 'invalid_client' });
     // The IdP's own links (the certification e-mail's) use the address the caller reached it at.
-    const answer = await run(client.client ?? 'unnamed', form, `http://${req.headers.host ?? `${opts.host}:${opts.port}`}`);
-    if (answer.body) return sendJson(res, answer.status, answer.body);
-    res.writeHead(answer.status, { 'cache-control': 'no-store' });
-    res.end();
+    return sendAnswer(res, await run(client.client ?? 'unnamed', form, `http://${req.headers.host ?? `${opts.host}:${opts.port}`}`));
   }
 
   async function sendToken(res: ServerResponse, user: DemoUser, client: string | undefined): Promise<void> {
@@ -177,6 +193,12 @@ async function readForm(req: IncomingMessage): Promise<Form> {
     return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
   }
   throw new BadRequest('use application/x-www-form-urlencoded or application/json');
+}
+
+function sendAnswer(res: ServerResponse, answer: Answer): void {
+  if (answer.body) return sendJson(res, answer.status, answer.body);
+  res.writeHead(answer.status, { 'cache-control': 'no-store' });
+  res.end();
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -2,8 +2,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOneTimeCodes, MAX_CODE_TRIES } from '../../legacy/idp/one-time-codes';
 import { inProcessRateLimiter } from '../../legacy/idp/rate-limit';
 import { hashPassword, verifyPassword } from '../../legacy/idp/passwords';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Mail } from '../../adapters/mail';
+import { issueAccessToken } from '../../legacy/idp/access-token';
+import { accountChanges, EMAIL_LINK_TTL_MS } from '../../legacy/idp/account-changes';
+import { createCredentialStore } from '../../legacy/idp/credentials';
+import { loadOrCreateSigningKey } from '../../legacy/idp/signing-key';
 
-/** Issue 20: the IdP's one-time codes, rate limits and password hashes, on their own (the flows: sign-in.test.ts). */
+/** Issue 20: the IdP's rules on their own: one-time codes, rate limits, password hashes, the e-mail link's 48 hours (the flows through the stack: customer-accounts.test.ts). */
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -47,5 +55,34 @@ describe('ACC-11 rate limits and passwords', () => {
     expect(one).not.toBe(two);
     expect(await verifyPassword('Nuova2026password', one)).toBe(true);
     expect(await verifyPassword('nuova2026password', one)).toBe(false);
+  });
+});
+
+describe('ACC-03 the link that confirms a new registration e-mail', () => {
+  it('ACC-03 is valid 48 hours: opened at 47:59 it changes the address, opened at 48:00 it is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idp-'));
+    const key = await loadOrCreateSigningKey(dir);
+    const credentials = createCredentialStore([]);
+    const sent: Mail[] = [];
+    const changes = accountChanges({
+      key, issuer: 'iss', audience: 'aud', credentials, limiter: inProcessRateLimiter({ limit: 10, windowMs: 60_000 }),
+      mailer: { send: async (mail) => void sent.push(mail), close: () => undefined },
+    });
+    const user = credentials.activeUser('luca.ferri')!;
+    const authorization = `Bearer ${await issueAccessToken(key, user, { issuer: 'iss', audience: 'aud' })}`;
+    const linkOf = async (email: string) => {
+      await changes.requestEmailChange(authorization, { email }, 'http://idp');
+      await vi.waitFor(() => expect(sent.some((m) => m.to === email)).toBe(true));
+      return new URL(/http:\S+/.exec(sent.find((m) => m.to === email)!.text)![0]).searchParams.get('token')!;
+    };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const late = await linkOf('tardi@example.com');
+    const onTime = await linkOf('in.tempo@example.com');
+    vi.advanceTimersByTime(EMAIL_LINK_TTL_MS - 1_000);
+    expect(await changes.confirmEmail(onTime)).toEqual({ status: 200, body: { email: 'in.tempo@example.com' } });
+    vi.advanceTimersByTime(1_000);
+    expect(await changes.confirmEmail(late)).toMatchObject({ status: 400, body: { error: 'invalid_link' } });
+    expect(credentials.activeUser('luca.ferri')!.email).toBe('in.tempo@example.com');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
