@@ -137,12 +137,17 @@ describe('ACC-11 registration (seed 000 "Registrazione Spontanea")', () => {
     return started.body.registration_id as string;
   }
 
-  it('ACC-11 refuses a wrong code, a PEC address and a username already taken, naming the field; no link is sent', async () => {
+  it('ACC-11 refuses a wrong code (a resent one works), a PEC address and a username already taken, naming the field; no link is sent', async () => {
     const started = await post('/registration', { mobile: '3480000003' });
     expect(await post('/registration/code', { registration_id: started.body.registration_id, code: '1234567' })).toMatchObject({ status: 400, body: { field: 'code' } });
     const { code } = await newestCode(stack, '3480000003');
     const wrong = code === '000000' ? '000001' : '000000';
     expect(await post('/registration/code', { registration_id: started.body.registration_id, code: wrong })).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    // A new code on request: the earlier one no longer works, the new one does.
+    expect(await post('/registration/code/resend', { registration_id: started.body.registration_id })).toEqual({ status: 202, body: { status: 'ACCEPTED' } });
+    const resent = await newestCode(stack, '3480000003', 1);
+    if (resent.code !== code) expect(await post('/registration/code', { registration_id: started.body.registration_id, code })).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    expect(await post('/registration/code', { registration_id: started.body.registration_id, code: resent.code })).toEqual({ status: 200, body: { step: 'PERSONAL_DATA' } });
 
     const id = await verifiedRegistration('3480000004');
     expect(await post('/registration/personal-data', { registration_id: id, first_name: 'Anna', last_name: 'Nuovi', tax_code: 'NVUNNA80A4' }))
