@@ -78,6 +78,8 @@ export interface MobileLine {
   companyRecharge: CompanyRecharge | null;
   /** What the CM8 SIM management pages show and change (seed 002 §7.3.5, §7.3.9, §7.3.10); null when CRM sends none. */
   networkSettings: LineNetworkSettings | null;
+  /** The day a requested cessation takes effect, while it is ahead (MOB-05); null when none is scheduled. */
+  cessationScheduledOn: IsoDate | null;
 }
 
 /** The offer family of a line's plan: it decides which over/extra bundle enablements may change (MOB-10). */
@@ -118,6 +120,10 @@ export interface FixedLine {
   status: LineStatus;
   type: FixedLineType;
   site: Address | null;
+  /** The day a requested cessation takes effect, while it is ahead (FIX-02); null when none is scheduled. */
+  cessationScheduledOn: IsoDate | null;
+  /** A trasloco under way (FIX-03): the new site and the day the line is active there; null when none. */
+  pendingMove: { site: Address; activeBy: IsoDate } | null;
 }
 
 /** Which records a list call returns: a record matches if it matches any of the ids given. */
@@ -228,4 +234,11 @@ export interface ContractData {
   referents: Referent[];
   invoiceDeliveryAddress: DeliveryAddress | null;
   trafficDocumentationAddress: DeliveryAddress | null;
+  /** Issue 21 (MOB-02, FIX-05): NoCarta, and the direct debit asked for (the IBAN masked), as CRM records them. */
+  paymentSettings: ContractPaymentSettings;
+}
+
+export interface ContractPaymentSettings {
+  paperless: boolean;
+  directDebit: { maskedIban: string; accountHolder: string; requestedOn: IsoDate } | null;
 }

@@ -1,5 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { stopChild } from '../stack/stop-child';
 import { ENTRY_POINTS, spawnEntryPoint, type Stack } from '../stack/launch';
 import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
 
@@ -59,11 +58,3 @@ export async function startGateway(kind: GatewayKind, stack: Stack, identitySecr
   };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const escalation = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(escalation);
-}

@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { logSettings } from '../stack/settings/common';
@@ -10,7 +11,8 @@ import { currentRequestScope } from './request-scope';
  * `LOG_LEVEL` and `LOG_FORMAT` (stack/settings/common.ts): the level, and JSON for production or readable lines.
  *
  * Every line written while a request is served carries that request's `correlationId` (the `mixin` reads the
- * request scope), so the lines of one request can be joined across processes without passing the id around.
+ * request scope), so the lines of one request can be joined across processes without passing the id around; with
+ * traces on, also the `traceId` and `spanId` it was written in.
  */
 type LogFormat = 'json' | 'pretty';
 const settings = logSettings();
@@ -39,9 +41,18 @@ export const logger: Logger = pino({
   // Fields the caller passes win over the scope's: a line about another request's id says so explicitly.
   mixin: () => {
     const scope = currentRequestScope();
-    return scope ? { correlationId: scope.correlationId } : {};
+    return { ...(scope && { correlationId: scope.correlationId }), ...traceIds() };
   },
 }, destination(settings.format));
+
+/**
+ * The trace and span the line was written in, when traces are recorded (observability/tracing.ts): a log line leads
+ * to its trace and back. Nothing without an active span (traces off, or outside a request).
+ */
+function traceIds(): { traceId?: string; spanId?: string } {
+  const context = trace.getActiveSpan()?.spanContext();
+  return context && isSpanContextValid(context) ? { traceId: context.traceId, spanId: context.spanId } : {};
+}
 
 /** Names the process on every line from now on (`name: "gateway"`, `"mobile"`, `"crm"`); called once at start. */
 export function nameProcessLogs(name: string): void {

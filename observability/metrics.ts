@@ -85,6 +85,13 @@ export const rateLimitRefusals = new Counter({
   labelNames: ['limit'] as const,
 });
 
+// Files a running process follows (stack/watched-file.ts): `file` is `supergraph` or `trusted_documents`.
+export const fileReloads = new Counter({
+  name: `${PREFIX}file_reloads_total`,
+  help: 'New versions of a followed file (supergraph, trusted documents): applied, or refused with the previous one kept',
+  labelNames: ['file', 'result'] as const,
+});
+
 /** Operation names longer than this, or not shaped like a GraphQL name, are counted as `other`. */
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 /** Distinct operation names this process labels; later newcomers are `other`, so a client cannot grow the series. */

@@ -6,6 +6,7 @@ import type { NodeSDK, NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number];
 import { observabilitySettings } from '../stack/settings/common';
 import { boundedClientText } from './client-text';
+import { redactSpanUrl } from './span-redaction';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
@@ -51,8 +52,9 @@ function startSdk(): NodeSDK {
     resourceDetectors: [resources.envDetector, resources.processDetector, resources.hostDetector],
     instrumentations: [
       // Scrapes and health probes would be traces of their own, one every few seconds.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health|readiness)\b/.test(req.url ?? '') }),
-      new UndiciInstrumentation(),
+      // URLs without their ids and query strings (span-redaction.ts).
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health|readiness)\b/.test(req.url ?? ''), requestHook: redactSpanUrl }),
+      new UndiciInstrumentation({ requestHook: redactSpanUrl }),
       // Parse, validate and execute only: resolver spans (one per field and row) would make a dashboard's trace
       // hundreds of spans long, each one paid for, while the legacy-call and DataLoader spans already say where a
       // request's time goes.

@@ -8,7 +8,7 @@ import { DOCS, replaceDocSection, runDocGenerator } from '../stack/doc-section';
  * is stale). What a profile sees is said once per profile, in the words of "Who sees what".
  */
 export const WHAT_A_PROFILE_SEES: Record<Profile, string> = {
-  RL: 'everything of the company: contracts (with the SDI code), mobile and fixed lines, invoices, traffic and credit, orders and requests',
+  RL: 'everything of the company: contracts (with the SDI code), mobile and fixed lines (with the day a cessation is scheduled on, which RL, AF and HOLDING may ask and revoke), invoices, traffic and credit, orders and requests',
   AF: 'as RL, without the SDI code',
   AL: 'the company\'s invoices, and the own line',
   UT: 'the own line only: its traffic, orders and requests; no invoices',

@@ -28,6 +28,11 @@ export class ExpiringMap<K, V> {
     if (value === undefined || this.entries.get(key)?.value === value) this.entries.delete(key);
   }
 
+  /** Forgets every entry (a change whose reach is unknown, e.g. someone's grants moved). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

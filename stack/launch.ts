@@ -7,6 +7,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/runtime/sdl';
 import { builtEntryPoint, projectFile, RUNNING_BUILT } from './artefact';
 import type { ReadyInfo } from './process';
 import { readLauncherSettings } from './settings/launcher';
+import { stopChild } from './stop-child';
 
 /**
  * Starts the whole graph as separate processes, the way it runs in production: legacy stand-ins and the IdP,
@@ -79,8 +80,16 @@ export interface Stack {
   restart(name: ComponentName): Promise<ComponentInfo>;
   /** Stops everything (gateway first) and starts it again in order, on the same ports. */
   restartAll(): Promise<void>;
+  /**
+   * Starts one more instance of a subgraph or of the gateway with the component's environment, `env` applied last
+   * (e.g. the gateway's SUBGRAPH_URLS), on `port` (0: a free one): a second replica, or the new pod of a rolling
+   * update. The caller stops it; stop() stops it too if still running.
+   */
+  another(name: SubgraphName | 'gateway', port?: number, env?: Env): Promise<ExtraInstance>;
   stop(): Promise<void>;
 }
+
+export interface ExtraInstance { url: string; stop(): Promise<void> }
 
 /** Entry point of each component, relative to the project root (the build's are builtEntryPoint() of them). */
 export const ENTRY_POINTS: Readonly<Record<ComponentName, string>> = {
@@ -124,9 +133,12 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
   const components = new Map<ComponentName, Component>();
   const infos = new Map<ComponentName, ComponentInfo>();
 
+  /** Instances started by another(), beside the components. */
+  const extras = new Set<ChildProcess>();
   // A test runner or a Ctrl-C may end this process without calling stop(): the children must not outlive it.
   const killAllOnExit = () => {
     for (const c of components.values()) c.child?.kill('SIGKILL');
+    for (const child of extras) child.kill('SIGKILL');
   };
   process.on('exit', killAllOnExit);
 
@@ -213,7 +225,23 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     return component;
   }
 
+  async function another(name: SubgraphName | 'gateway', port = 0, env: Env = {}): Promise<ExtraInstance> {
+    const spawned = await spawnEntryPoint({
+      name: `${name}+`, ...commandOf(name), env: { ...required(name).env, ...env, PORT: String(port) }, readyTimeoutMs, forwardLogs,
+      onLog: options.onLog && ((line) => options.onLog!(name, line)),
+    });
+    extras.add(spawned.child);
+    return {
+      url: spawned.ready.url,
+      async stop() {
+        await stopChild(spawned.child, STOP_GRACE_MS);
+        extras.delete(spawned.child);
+      },
+    };
+  }
+
   async function stop(): Promise<void> {
+    await Promise.all([...extras].map((child) => stopChild(child, STOP_GRACE_MS)));
     stoppingAll = true;
     for (const phase of [...PHASES].reverse()) await Promise.all(phase.filter((n) => components.has(n)).map((n) => kill(n)));
     process.off('exit', killAllOnExit);
@@ -262,6 +290,7 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
       components: infos,
       kill,
       restart,
+      another,
       async restartAll() {
         for (const phase of [...PHASES].reverse()) await Promise.all(phase.map((n) => kill(n)));
         for (const phase of PHASES) await startAll(phase.map(required));

@@ -4,6 +4,7 @@ import { MOBILE_OPERATIONS } from './mobile/operations';
 import { TRACKING_OPERATIONS } from './tracking/operations';
 import { CONSUMPTION_OPERATIONS } from './consumption/operations';
 import { BILLING_OPERATIONS } from './billing/operations';
+import { FIXED_OPERATIONS } from './fixed/operations';
 
 /**
  * Every dispositive operation of every subgraph, whichever serves it: what the Appendix test and the coverage table
@@ -18,4 +19,6 @@ export const ALL_OPERATIONS: readonly AnyDeclaration[] = [
   ...CONSUMPTION_OPERATIONS,
   // issue 11 (h-billing): TIM TUO, company side.
   ...BILLING_OPERATIONS,
+  // issue 21: the Area Clienti's fixed lines.
+  ...FIXED_OPERATIONS,
 ];

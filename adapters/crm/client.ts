@@ -39,7 +39,7 @@ export interface CrmClientOptions {
 export type RequestTarget =
   | { kind: 'MobileLine' | 'FixedLine' | 'Contract' | 'Company'; id: string }
   | { kind: 'Referent'; id: string; contractNumber: string }
-  | { kind: 'None'; companyId: string; contractNumber?: string };
+  | { kind: 'None'; companyId: string; contractNumber?: string; lineNumber?: string };
 
 export interface CreateRequestInput {
   /** The "Descrizione Pratica" of seed 002 §10, e.g. "Furto/Smarrimento SIM". */
@@ -67,6 +67,11 @@ export interface CreateRequestInput {
    * id): a request for a recorded fact is answered its pratica; asking something else about it is LEGACY_REJECTED.
    */
   naturalKey?: string;
+  /**
+   * The client's key of the list this pratica is one item of, and the whole list's fingerprint: CRM refuses the key
+   * used for another list (BAD_USER_INPUT on `input.idempotencyKey`), whose new items have new derived keys.
+   */
+  list?: ListKey;
 }
 
 export interface CrmClient {
@@ -92,8 +97,8 @@ export interface CrmClient {
    * used with another fingerprint is BAD_USER_INPUT on `input.idempotencyKey`; an unknown target NOT_FOUND.
    */
   createRequest(input: CreateRequestInput): Promise<CreatedRequest>;
-  /** The outcome CreaPratica gave under this key and fingerprint; null when the key was never used. */
-  findCreatedRequest(idempotencyKey: string, fingerprint: string): Promise<CreatedRequest | null>;
+  /** The outcome CreaPratica gave under this key and fingerprint (and list key); null when the key was never used. */
+  findCreatedRequest(idempotencyKey: string, fingerprint: string, list?: ListKey): Promise<CreatedRequest | null>;
   /** Issue 13: service points, manuals, device tickets, call backs (assistance.ts). */
   assistance: CrmAssistance;
   // h-contract: the CM8 contract data (GetDatiContratto): referents and delivery addresses, aligned with the numbers.
@@ -150,10 +155,17 @@ const CRM_TARGET_KINDS: Record<RequestTarget['kind'], string> = {
   MobileLine: 'LINEA_MOBILE', FixedLine: 'LINEA_FISSA', Contract: 'CONTRATTO', Company: 'AZIENDA', Referent: 'REFERENTE', None: 'NESSUNO',
 };
 
+/** A list of pratiche under one client key (CreaPratica's and GetEsitoPratica's `chiaveLista`, `improntaLista`). */
+export interface ListKey { key: string; fingerprint: string }
+const listParams = (list: ListKey | undefined): SoapParams => (list ? { chiaveLista: list.key, improntaLista: list.fingerprint } : {});
+
 function targetParams(target: RequestTarget): SoapParams {
   const oggetto = { tipo: CRM_TARGET_KINDS[target.kind], id: 'id' in target ? target.id : '' };
   if (target.kind === 'Referent') return { oggetto, numeroContratto: target.contractNumber };
-  if (target.kind === 'None') return { oggetto, codiceCliente: target.companyId, ...(target.contractNumber && { numeroContratto: target.contractNumber }) };
+  if (target.kind === 'None') {
+    return { oggetto, codiceCliente: target.companyId, ...(target.contractNumber && { numeroContratto: target.contractNumber }),
+      ...(target.lineNumber && { numeroLinea: target.lineNumber }) };
+  }
   return { oggetto };
 }
 
@@ -235,12 +247,14 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
         chiaveIdempotenza: input.idempotencyKey,
         impronta: input.fingerprint,
         ...(input.naturalKey !== undefined && { chiaveNaturale: input.naturalKey }),
+        ...listParams(input.list),
       }, createdFromCrm('CreaPratica'), () => {
         throw notFound('This record');
       }, Object.fromEntries((input.attachments ?? []).map((a) => [a.id, a.field]))),
 
-    findCreatedRequest: (idempotencyKey, fingerprint) =>
-      callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint }, createdFromCrm('GetEsitoPratica'), () => null),
+    findCreatedRequest: (idempotencyKey, fingerprint, list) =>
+      callCrm(http, 'GetEsitoPratica', { chiaveIdempotenza: idempotencyKey, impronta: fingerprint, ...listParams(list) },
+        createdFromCrm('GetEsitoPratica'), () => null),
 
     // Issue 13: the assistance pages' reads.
     assistance: crmAssistance(call),

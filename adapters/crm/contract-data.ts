@@ -1,7 +1,7 @@
-import type { ContractData, DeliveryAddress, Profile, Referent, ReferentType } from '../domain';
+import type { ContractData, ContractPaymentSettings, DeliveryAddress, Profile, Referent, ReferentType } from '../domain';
 import { UnusableAnswer } from '../legacy-answer';
-import { optionalIsoDate } from '../legacy-values';
-import { optionalText, records, text, type CrmRecord } from './soap';
+import { isoDate, optionalIsoDate } from '../legacy-values';
+import { optionalRecord, optionalText, records, text, type CrmRecord } from './soap';
 
 /**
  * GetDatiContratto ↔ the domain (seed 002 §7.1.2-§7.1.3): a contract's referents and delivery addresses. The
@@ -47,5 +47,15 @@ export function contractDataFromCrm(r: CrmRecord): ContractData {
     referents: records(r, 'referente').map((x) => referent(contractNumber, x)),
     invoiceDeliveryAddress: address(addresses, 'RENDICONTO'),
     trafficDocumentationAddress: address(addresses, 'DOC_TRAFFICO'),
+    paymentSettings: paymentSettings(optionalRecord(r, 'impostazioniPagamento')),
+  };
+}
+
+/** Issue 21: `impostazioniPagamento` (NoCarta SI/NO, the direct debit asked for); a CRM that prints none has neither. */
+function paymentSettings(r: CrmRecord | null): ContractPaymentSettings {
+  const debit = r && optionalRecord(r, 'domiciliazione');
+  return {
+    paperless: r !== null && text(r, 'noCarta') === 'SI',
+    directDebit: debit && { maskedIban: text(debit, 'ibanMascherato'), accountHolder: text(debit, 'intestatario'), requestedOn: isoDate(text(debit, 'dataRichiesta')) },
   };
 }

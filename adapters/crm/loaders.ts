@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Company, Contract, ContractData, FixedLine, MobileLine, Order, ServiceRequest } from '../domain';
 import type { ContractInventory } from '../inventory-domain';
-import type { RequestDetail, ShipmentPhase } from './tracking';
+import type { RequestDetail, Shipment } from './tracking';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
 import type { TimTuoLine } from './tim-tuo';
 import type { EmployeeTimTuo } from './tim-tuo-employee';
@@ -30,7 +30,7 @@ export function createCrmLoaders(client: CrmClient) {
     // the shipment phases and pratica details of a response in one call each.
     inventories: new DataLoader<string, ContractInventory | null>((numbers) => client.inventory.getAggregates(numbers), options),
     imeis: new DataLoader<string, string | null>((numbers) => client.inventory.getImeis(numbers), options),
-    shipmentPhases: new DataLoader<string, ShipmentPhase[]>((ids) => client.tracking.getShipmentPhases(ids), options),
+    shipments: new DataLoader<string, Shipment>((ids) => client.tracking.getShipments(ids), options),
     requestDetails: new DataLoader<string, RequestDetail[]>((ids) => client.tracking.getRequestDetails(ids), options),
     // h-invoice (issue 12): the IMEIs of every SIM of the lines a response asks them for, in one call ("La mia SIM").
     simImeis: new DataLoader<string, ReadonlyMap<string, string>>((numbers) => client.simDevices.getSimImeis(numbers), options),

@@ -97,6 +97,7 @@ export function mobileLineFromCrm(r: CrmRecord): MobileLine {
     automaticRecharge: automaticRechargeFromCrm(optionalRecord(r, 'ricaricaAutomatica')),
     companyRecharge: companyRechargeFromCrm(optionalRecord(r, 'ricaricaAziendale')),
     networkSettings: networkSettingsFromCrm(r),
+    cessationScheduledOn: scheduledCessation(r),
   };
 }
 
@@ -142,6 +143,12 @@ function companyRechargeFromCrm(r: CrmRecord | null): CompanyRecharge | null {
   };
 }
 
+/** A line's cessation still ahead (legacy/crm/line-cessation.ts): CRM prints it only then. */
+const scheduledCessation = (r: CrmRecord) => optionalIsoDate(optionalText(r, 'cessazioneProgrammata') ?? '');
+
+/** A fixed line's trasloco still ahead (legacy/crm/line-move.ts): its new site and the day it is active there. */
+const pendingMove = (r: CrmRecord | null) => r && { site: address(r)!, activeBy: isoDate(text(r, 'dataAttivazione')) };
+
 export function fixedLineFromCrm(r: CrmRecord): FixedLine {
   return {
     number: text(r, 'numero'),
@@ -150,6 +157,8 @@ export function fixedLineFromCrm(r: CrmRecord): FixedLine {
     status: lineStatus(text(r, 'stato')),
     type: fixedType(text(r, 'tipoLinea')),
     site: address(optionalRecord(r, 'sede')),
+    cessationScheduledOn: scheduledCessation(r),
+    pendingMove: pendingMove(optionalRecord(r, 'traslocoProgrammato')),
   };
 }
 

@@ -17,6 +17,7 @@ import { personalConsumptionCalls, type PersonalConsumptionClient } from './pers
 import { timTuoPrepaidCalls, type TimTuoPrepaidClient } from './tim-tuo-prepaid';
 import { personalInvoicingCalls, type PersonalInvoicingClient } from './personal-invoices';
 import { personalAccountCalls, type PersonalAccountClient } from './personal-account';
+import { contractDirectDebitCalls, type ContractDirectDebitClient } from './contract-direct-debit';
 import { availableTrafficFromEbill, invoiceFromEbill, newestFirst, residualCreditFromEbill, searchRequest } from './mapping';
 
 /** eBill takes at most 50 contract, invoice or line numbers per call. */
@@ -26,7 +27,8 @@ const EBILL_MAX_PAGE = 1_000;
 
 export interface EbillClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient, TimTuoPrepaidClient, PersonalInvoicingClient, PersonalAccountClient {
+export interface EbillClient extends PersonalBasketClient, PersonalConsumptionClient, TimTuoPrepaidClient, PersonalInvoicingClient, PersonalAccountClient,
+  ContractDirectDebitClient {
   /** Invoices of the contracts in `search.accountCodes`, newest first. */
   searchInvoices(search: InvoiceSearch, page: { offset: number; limit: number }): Promise<Page<Invoice>>;
   /** Aligned with `numbers`: `null` where eBill has no such invoice. */
@@ -173,5 +175,7 @@ export function createEbillClient(options: EbillClientOptions): EbillClient {
     ...personalInvoicingCalls(post),
     // h-tuopost (issue 12): the personal billing accounts of TIM TUO (personal-account.ts).
     ...personalAccountCalls(post),
+    // issue 21: the mobile contracts' direct debits (contract-direct-debit.ts).
+    ...contractDirectDebitCalls(post),
   };
 }

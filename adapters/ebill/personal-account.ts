@@ -103,8 +103,3 @@ export function personalAccountCalls(post: Post): PersonalAccountClient {
   };
 }
 
-/** Where eBill serves the summary of a request (the employee downloads it before confirming): a signed link names it. */
-export const personalAccountSummaryPath = (summary: { lineNumber: string; method: PersonalPaymentMethod; payment: string; address: string; reference: string }) =>
-  `/ebill/v1/conti-personali/riepilogo.pdf?${new URLSearchParams({
-    nrLinea: summary.lineNumber, modalita: LEGACY_METHOD[summary.method], pagamento: summary.payment, indirizzo: summary.address, rif: summary.reference,
-  })}`;

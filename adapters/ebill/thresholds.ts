@@ -125,15 +125,5 @@ export function notificationsBody(contracts: string[], from: IsoDate, to: IsoDat
 export const thresholdFiles = {
   contractCsv: (contract: string) => `/ebill/v1/soglie/csv?cdCtr=${encodeURIComponent(contract)}`,
   notificationAttachment: (id: string) => `/ebill/v1/soglie/notifiche/${encodeURIComponent(id)}/allegato`,
-  requestSummary(request: { operation: ThresholdChange['operation']; kind: ThresholdKind; lineNumbers: string[]; nature?: ThresholdNature; period?: ThresholdPeriod; cents?: number; reference: string }) {
-    const query = new URLSearchParams({
-      operazione: OPERATION[request.operation], tipoSoglia: KIND[request.kind], linee: request.lineNumbers.join(','),
-      ...(request.nature && { natura: NATURE[request.nature] }),
-      ...(request.period && { periodo: PERIOD[request.period] }),
-      ...(request.cents !== undefined && { imp: legacyCents(request.cents) }),
-      rif: request.reference,
-    });
-    return `/ebill/v1/soglie/riepilogo?${query}`;
-  },
 };
 

@@ -132,9 +132,3 @@ export function timTuoPrepaidCalls(post: Post, lookup: Lookup): TimTuoPrepaidCli
   };
 }
 
-/** Where eBill serves a request's summary module: a signed download link names it. */
-export const prepaidSummaryPath = (change: PrepaidChangeRequest, reference: string) =>
-  `/ebill/v1/linee/${encodeURIComponent(change.lineNumber)}/tim-tuo-ric/riepilogo?${new URLSearchParams({
-    famiglia: legacyWord(FAMILY, change.family), azione: legacyWord(ACTION, change.action),
-    opzione: change.option ? legacyWord(OPTION, change.option) : '', rif: reference,
-  })}`;

@@ -24,7 +24,15 @@ const isUnavailable = (err: unknown) => err instanceof GraphError && err.extensi
  * error): a CRM outage then costs the CRM fields of the answers, not every request of every signed-in user. The
  * price is that a user disabled in CRM during the outage keeps his grants that long.
  */
-export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSeconds = 0): ProfileSource {
+export interface CachedProfiles extends ProfileSource {
+  /**
+   * Forgets every fresh profile: someone's grants changed and the gateway cannot tell whose (gateway/auth/
+   * grants-invalidation.ts). The next request of each user reads CRM again; the stale copies stay for CRM outages.
+   */
+  forgetAll(): void;
+}
+
+export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSeconds = 0): CachedProfiles {
   const fresh = new ExpiringMap<string, Promise<UserProfile | null>>(MAX_USERS);
   // Boxed, so that "CRM said there is no such user" (null) is kept too.
   const lastGood = new ExpiringMap<string, { profile: UserProfile | null }>(MAX_USERS);
@@ -54,5 +62,6 @@ export function cacheProfiles(source: ProfileSource, ttlSeconds: number, staleSe
       profile.catch(() => fresh.delete(userId, profile));
       return profile;
     },
+    forgetAll: () => fresh.clear(),
   };
 }

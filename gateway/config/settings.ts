@@ -4,6 +4,7 @@ import { RESILIENCE_VARIABLES, resilienceOf, type ResilienceSettings } from '../
 import { workerCount } from '../../stack/cluster';
 import { PROCESS_VARIABLES, processSettingsOf, type ProcessSettings } from '../../stack/settings/common';
 import { expect, readVariables, variable } from '../../stack/settings/define';
+import { REDIS_VARIABLES } from '../../stack/settings/redis';
 import { IDENTITY_SECRET_VARIABLE } from '../../subgraphs/runtime/identity';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits';
 import { fileSourcesFrom, type FileSources } from '../downloads/file-sources';
@@ -60,8 +61,9 @@ export const GATEWAY_VARIABLES = {
   EBPFA_URL: variable(expect.httpUrl().optional(), { meaning: 'EBPFA base URL, for the fixed-line invoice PDFs of signed download links (unset: those links answer 503)', shownDefault: 'unset' }),
   EBPFA_API_KEY: variable(expect.text().default('onegraph-ebpfa'), { meaning: 'EBPFA `X-Api-Key`', secret: true }),
   MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), {
-    meaning: 'changes per user per minute (every mutation field of a request, aliases included; a request is taken or refused whole), in memory per gateway process',
+    meaning: 'changes per user per minute (every mutation field of a request, aliases included; a request is taken or refused whole), across every replica with `REDIS_URL`, else per gateway process',
   }),
+  ...REDIS_VARIABLES,
   // Browsers and partner portals (issue 14): CORS, the IDE, trusted documents.
   ...FRONTEND_VARIABLES,
 };
@@ -92,8 +94,10 @@ export interface GatewaySettings {
   operationLimits: OperationLimits;
   /** A larger request body is refused (413) unread. */
   maxBodyBytes: number;
-  /** Mutations per user per minute (in memory, per gateway process). */
+  /** Mutations per user per minute (in Redis across replicas, or per gateway process). */
   mutationsPerMinute: number;
+  /** Redis shared by the replicas (gateway/shared/); undefined: every store in this process. */
+  redisUrl: string | undefined;
   /** Off when NODE_ENV=production: the schema is not published to whoever asks. */
   introspection: boolean;
   process: ProcessSettings;
@@ -134,6 +138,7 @@ export function readGatewaySettings(env: Record<string, string | undefined> = pr
     },
     maxBodyBytes: v.MAX_BODY_BYTES,
     mutationsPerMinute: v.MUTATIONS_PER_MINUTE,
+    redisUrl: v.REDIS_URL,
     introspection: !common.production,
     process: common,
     uploads: { maxBytes: v.UPLOAD_MAX_BYTES, timeoutMs: v.UPLOAD_TIMEOUT_MS, perHour: v.UPLOADS_PER_HOUR },

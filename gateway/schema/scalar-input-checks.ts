@@ -3,7 +3,7 @@ import type { GraphQLScalarType } from 'graphql';
 import { GRAPH_SCALARS } from '../../subgraphs/runtime/scalars';
 
 /**
- * The supergraph declares the custom scalars (Date, DateTime, Decimal) by name only, so the gateway let any string
+ * The supergraph declares the custom scalars (Date, DateTime, Decimal, ChangeInput) by name only, so the gateway let any string
  * through and the subgraph refused it at its own validation with an HTTP 400 the gateway could only report as
  * INTERNAL (`requestsHistory(before: "not-a-date")`). Giving the gateway's schema the subgraphs' own input checks
  * refuses a malformed value where every other bad input is refused: in the gateway's validation (literals) and

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator } from '../auth/authenticate';
 import { createTokenVerifier } from '../auth/bearer-token';
+import { grantsInvalidation } from '../auth/grants-invalidation';
 import { cacheProfiles, type ProfileSource } from '../auth/profile-cache';
 import type { GatewaySettings } from '../config/settings';
 import { createAttachmentUploader } from '../../adapters/crm';
@@ -22,10 +22,12 @@ import { operationNameInScope } from '../../observability/operation-name-plugin'
 import { currentRequestScope } from '../../observability/request-scope';
 import { legacySystemsHealth } from '../../adapters/resilience/health';
 import { serveGraphQL, type GraphQLHttpServer } from '../../stack/http/serve-graphql';
+import { sharedState } from '../shared/shared-state';
 import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
 import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
 import { checkScalarInputs } from '../schema/scalar-input-checks';
+import { supergraphFromFile } from '../schema/supergraph-file';
 import { uploadRoute } from '../uploads/serve-upload';
 import { uploadingProfiles } from '../uploads/upload-holders';
 import { uploadQuota } from '../uploads/upload-quota';
@@ -52,7 +54,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   const apolloLogger = logger.child({ component: 'apollo' });
   const routed = new Set<string>();
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(settings.supergraphPath, 'utf8'),
+    supergraphSdl: supergraphFromFile(settings.supergraphPath),
     logger: apolloLogger,
     buildService: ({ name, url: composedUrl }) => {
       const url = settings.subgraphUrls[name] ?? composedUrl;
@@ -66,16 +68,19 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
 
   checkScalarInputs(gateway);
 
+  // What replicas share: in Redis with REDIS_URL, else in this process (gateway/shared/shared-state.ts).
+  const shared = await sharedState(settings.redisUrl);
   // Refused at parse or validation, before the query planner sends anything to a subgraph.
   const limits = operationLimits(settings.operationLimits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: apolloLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolution(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute),
-      operationNameInScope(), accessLogPlugin(), graphqlMetrics(), legacyCallsPerOperation()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolution(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute, shared.limiter('mutations', settings.mutationsPerMinute, 60)),
+      grantsInvalidation(shared.grantsChanged), operationNameInScope(), accessLogPlugin(), graphqlMetrics(), legacyCallsPerOperation()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    ...(shared.apqCache && { persistedQueries: { cache: shared.apqCache } }),
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     // Apollo Server's defaults, stated because the graph relies on them: one operation per request (a batch would
@@ -88,19 +93,19 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
   });
 
   // One verifier (and its cache of verified tokens) for trusted documents, which read the token's client, and the
-  // authenticator, which reads its user.
+  // authenticator, which reads its user. A change of grants made on any replica forgets this one's cached grants.
   const verifyBearer = createTokenVerifier(settings.auth);
-  const authenticate = createAuthenticator(
-    verifyBearer,
-    cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds),
-  );
+  const profiles = cacheProfiles(deps.profiles, settings.auth.grantsCacheSeconds, settings.auth.grantsStaleSeconds);
+  shared.grantsChanged.subscribe(profiles.forgetAll);
+  const authenticate = createAuthenticator(verifyBearer, profiles);
   let http: GraphQLHttpServer | undefined;
   let started = false;
   const uploader = createAttachmentUploader({ ...settings.crm, timeoutMs: settings.uploads.timeoutMs, connections: UPLOAD_CONNECTIONS });
   const stopAll = async () => {
-    await http?.drain(settings.process.shutdownGraceMs);
-    await server.stop();
-    await Promise.all([...fetchers.map((f) => f.close()), uploader.close()]);
+    await http?.drain(settings.process.shutdownGraceMs, settings.process.shutdownDelayMs);
+    // Apollo refuses stop() before a successful start(), and its error would replace the one that stopped the start.
+    if (started) await server.stop();
+    await Promise.all([...fetchers.map((f) => f.close()), uploader.close(), shared.close()]);
   };
 
   let url: string;

@@ -3,6 +3,7 @@ import { legacyDate, today } from '../runtime/clock';
 import type { Db } from '../runtime/db';
 import { crmContractData, REFERENT_PROFILES, type CrmDeliveryAddress, type CrmReferentType } from '../data/crm-contract-data';
 import { BATCH_LIMIT } from './operations';
+import { paymentSettingsXml } from './payment-settings';
 import { soapAnswer, texts, type SoapRecord } from './soap';
 import { isoDate, type GrantRow } from './store';
 
@@ -95,6 +96,8 @@ export function contractData(db: Db, params: SoapRecord): StandInReply {
         recapito: as.map((a) => ({
           tipo: a.tipo, allAttenzione: a.all_attenzione ?? '', indirizzo: a.indirizzo, civico: a.civico, cap: a.cap, comune: a.comune, provincia: a.provincia,
         })),
+        // Issue 21: NoCarta and the direct debit asked for (payment-settings.ts).
+        impostazioniPagamento: paymentSettingsXml(db, numero),
       };
     }),
   });

@@ -7,6 +7,7 @@ import { notFoundFault } from './operations';
 import { invalidRequest, optionalText, records, soapAnswer, text, xmlReply, type SoapRecord } from './soap';
 import { isoDate, type CrmStore, type OrderRow, type RequestRow } from './store';
 import { keepRequestParameters } from './request-parameters';
+import { checkListKey, rememberListKey, type ListKey } from './list-keys';
 import { answerThroughNaturalKey, firstUnderNaturalKey, rememberNaturalKey } from './natural-keys';
 import { resolveTarget } from './targets';
 
@@ -20,6 +21,8 @@ import { resolveTarget } from './targets';
  * with another fingerprint is refused (SBL-IDM-00409), never answered with another request's outcome.
  * `chiaveNaturale` (optional): the fact the pratica records, unique per description whatever the idempotency keys
  * (natural-keys.ts): a second request for a recorded fact is answered the pratica that records it.
+ * `chiaveLista` + `improntaLista` (optional): the client's key of a list of pratiche and the list's fingerprint
+ * (list-keys.ts): the key used for another list is refused (SBL-IDM-00409) before anything else is looked at.
  * `motivo` is free text for the back office: no operation reads it back, so the stand-in does not keep it.
  */
 const DESCRIPTIONS: ReadonlySet<string> = new Set([
@@ -37,6 +40,9 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Pagamento online fattura',
   // Issue 22: a payment made elsewhere reported with its receipt (BIL-04), one per invoice.
   'Segnalazione pagamento fattura',
+  // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
+  'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
+  'Trasloco linea fissa',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */
@@ -61,6 +67,11 @@ function previousAnswer(store: CrmStore, key: string, fingerprint: string): stri
 
 function parametersOf(params: SoapRecord): Parameters {
   return new Map(records(params, 'parametro').map((p) => [text(p, 'nome'), typeof p.valore === 'string' ? p.valore : ''] as const));
+}
+
+function listKeyOf(params: SoapRecord): ListKey | null {
+  const key = optionalText(params, 'chiaveLista');
+  return key === null ? null : { key, fingerprint: text(params, 'improntaLista') };
 }
 
 function withOrder(params: SoapRecord): boolean {
@@ -94,9 +105,14 @@ export function createRequest(store: CrmStore, params: SoapRecord): StandInReply
 
   // One transaction: the idempotency key, the pratica, the ordine and the effect are written together or not at
   // all, and a retry with the same key finds the first answer instead of writing again.
+  const list = listKeyOf(params);
   return store.transaction(() => {
+    checkListKey(store.db, list);
     const previous = previousAnswer(store, key, fingerprint) ?? recordedFact(store, description, naturalKey, key, fingerprint);
-    if (previous) return xmlReply(200, previous);
+    if (previous) {
+      rememberListKey(store.db, list);
+      return xmlReply(200, previous);
+    }
 
     const target = resolveTarget(store, params);
     if (target.mobileLine?.stato === 'CESSATO') {
@@ -125,18 +141,20 @@ export function createRequest(store: CrmStore, params: SoapRecord): StandInReply
 
     const reply = soapAnswer('CreaPratica', { pratica: requestXml(request), ...(order && { ordine: orderXml(order) }) });
     store.rememberAnswer(key, progressive, fingerprint, String(reply.body));
+    rememberListKey(store.db, list);
     if (naturalKey !== null) rememberNaturalKey(store.db, description, naturalKey, { key, fingerprint, answer: String(reply.body) });
     return reply;
   });
 }
 
 /**
- * GetEsitoPratica: the answer CreaPratica gave under a key (same fingerprint rules), or "not found" when the key
- * was never used. The graph asks it only when its own rules refuse a request, to tell a retry of a request that
+ * GetEsitoPratica: the answer CreaPratica gave under a key (same fingerprint rules, and the same list key rule), or
+ * "not found" when the key was never used. The graph asks it only when its own rules refuse a request, to tell a retry of a request that
  * already changed the record (answer its first outcome) from a new request the record's state does not allow.
  */
 export function requestOutcome(store: CrmStore, params: SoapRecord): StandInReply {
   const key = text(params, 'chiaveIdempotenza');
+  checkListKey(store.db, listKeyOf(params));
   const previous = previousAnswer(store, key, text(params, 'impronta'));
   if (!previous) throw notFoundFault(`chiave ${key}`);
   // The stored answer is CreaPratica's envelope; this operation answers with its own element name.

@@ -1,6 +1,9 @@
 import { LegacyFault } from '../runtime/server';
 import { nextMonth } from '../runtime/clock';
 import { CONTRACT_EFFECTS } from './contract-data-effects';
+import { LINE_CESSATION_EFFECTS } from './line-cessation';
+import { PAYMENT_SETTINGS_EFFECTS } from './payment-settings';
+import { LINE_MOVE_EFFECTS } from './line-move';
 import { LINE_SERVICE_EFFECTS } from './line-service-effects';
 import { TIM_TUO_EFFECTS } from './tim-tuo-effects';
 import { invalidRequest } from './soap';
@@ -108,7 +111,9 @@ const smasRequest = (description: string, target: ResolvedTarget, parameters: Pa
 /** Applies the pratica's change, if it has one in CRM; true when it is done (the pratica is then closed on creation). */
 export function applyEffect(store: CrmStore, description: string, target: ResolvedTarget, parameters: Parameters): boolean {
   // h-contract: the changes of a contract's data and referents (seed 002 §7.1.2-§7.1.3) act on the contract, not a line.
-  const contractEffect = CONTRACT_EFFECTS[description];
+  // Issue 21: a line's cessation and its revocation act on a mobile or a fixed line alike; a contract's payment settings.
+  const contractEffect = CONTRACT_EFFECTS[description] ?? LINE_CESSATION_EFFECTS[description] ?? PAYMENT_SETTINGS_EFFECTS[description]
+    ?? LINE_MOVE_EFFECTS[description];
   if (contractEffect) return contractEffect(store, target, parameters);
   const effect = EFFECTS[description];
   if (!effect || smasRequest(description, target, parameters)) return false;

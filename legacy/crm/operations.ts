@@ -1,6 +1,8 @@
 import { LegacyFault, type StandInReply } from '../runtime/server';
 import { parseLegacyDate } from '../runtime/clock';
 import { companyXml, contractXml, fixedLineXml, orderXml, requestXml, userXml } from './answers';
+import { withCessations } from './line-cessation';
+import { withMoves } from './line-move';
 import { mobileLinesXml } from './line-services';
 import { invalidRequest, optionalText, record, soapAnswer, text, texts, type SoapRecord } from './soap';
 import { isoDate, type CrmFilter, type CrmStore, type LineOrder } from './store';
@@ -60,17 +62,17 @@ export function readOperations(store: CrmStore): Record<string, (params: SoapRec
       const rows = store.listContracts(filterOf(params));
       return answer('ListaContratti')({ totale: String(rows.length), contratto: rows.map(contractXml) });
     },
-    GetLineeMobili: (params) => answer('GetLineeMobili')({ linea: mobileLinesXml(store.db, store.mobileLines(ids(params, 'numero'))) }),
+    GetLineeMobili: (params) => answer('GetLineeMobili')({ linea: withCessations(store.db, mobileLinesXml(store.db, store.mobileLines(ids(params, 'numero')))) }),
     ListaLineeMobili(params) {
       const q = lineListing(params);
       const { total, rows } = store.listMobileLines(q.filter, q.order, q.offset, q.limit);
-      return answer('ListaLineeMobili')({ totale: String(total), linea: mobileLinesXml(store.db, rows) });
+      return answer('ListaLineeMobili')({ totale: String(total), linea: withCessations(store.db, mobileLinesXml(store.db, rows)) });
     },
-    GetLineeFisse: (params) => answer('GetLineeFisse')({ linea: store.fixedLines(ids(params, 'numero')).map(fixedLineXml) }),
+    GetLineeFisse: (params) => answer('GetLineeFisse')({ linea: withMoves(store.db, withCessations(store.db, store.fixedLines(ids(params, 'numero')).map(fixedLineXml))) }),
     ListaLineeFisse(params) {
       const q = lineListing(params);
       const { total, rows } = store.listFixedLines(q.filter, q.order, q.offset, q.limit);
-      return answer('ListaLineeFisse')({ totale: String(total), linea: rows.map(fixedLineXml) });
+      return answer('ListaLineeFisse')({ totale: String(total), linea: withMoves(store.db, withCessations(store.db, rows.map(fixedLineXml))) });
     },
     GetOrdini: (params) => answer('GetOrdini')({ ordine: store.orders(ids(params, 'id')).map(orderXml) }),
     ListaOrdini: (params) =>

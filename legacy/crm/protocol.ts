@@ -16,6 +16,7 @@ import { userEmailOperations } from './user-email';
 import { registrationOperations } from './registration';
 import { simImeiOperations } from './sim-imei';
 import { timTuoEmployeeOperations } from './tim-tuo-employee';
+import { SUMMARY_MODULE_PATH, summaryModule } from './summary-module';
 import { TICKET_FILE_PATH, ticketFile } from './ticket-file';
 
 /**
@@ -68,6 +69,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
       if (exported) return { operation: 'ScaricaExport', run: () => exportFileReply(store.db, dataDir, exported[1]) };
       // §7.7.7: the ticket monitoring list as a spreadsheet (ticket-file.ts).
       if (req.method === 'GET' && path === TICKET_FILE_PATH) return { operation: 'ScaricaTicket', run: () => ticketFile(store, new URL(req.url ?? '/', 'http://crm')) };
+      // A change's summary module, before it is confirmed (summary-module.ts).
+      if (req.method === 'GET' && path === SUMMARY_MODULE_PATH) return { operation: 'ScaricaRiepilogo', run: () => summaryModule(new URL(req.url ?? '/', 'http://crm')) };
       if (req.method !== 'POST' || path !== SOAP_PATH) throw new LegacyFault(404, 'SBL-EXL-00151', `Risorsa ${req.method} ${path} inesistente`);
       const action = SOAP_ACTION.exec(String(req.headers.soapaction ?? ''))?.[1];
       const { operation, params } = readRequest(body);

@@ -12,7 +12,11 @@ import { INVENTORY_SCHEMA, seedInventory } from './inventory';
 import { EXPORTS_SCHEMA } from './exports';
 import { seedTracking, TRACKING_SCHEMA } from './tracking-details';
 // h-review: CreaPratica's business keys (one pratica per fact, whatever the idempotency keys).
+import { LIST_KEYS_SCHEMA } from './list-keys';
 import { NATURAL_KEYS_SCHEMA } from './natural-keys';
+import { LINE_CESSATION_SCHEMA } from './line-cessation';
+import { PAYMENT_SETTINGS_SCHEMA } from './payment-settings';
+import { LINE_MOVE_SCHEMA } from './line-move';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -177,7 +181,8 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
 
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
   const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA
-    + INVENTORY_SCHEMA + EXPORTS_SCHEMA + TRACKING_SCHEMA + NATURAL_KEYS_SCHEMA,
+    + INVENTORY_SCHEMA + EXPORTS_SCHEMA + TRACKING_SCHEMA + NATURAL_KEYS_SCHEMA + LIST_KEYS_SCHEMA + LINE_CESSATION_SCHEMA + PAYMENT_SETTINGS_SCHEMA
+    + LINE_MOVE_SCHEMA,
     (d) => { seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>

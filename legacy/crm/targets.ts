@@ -49,7 +49,19 @@ export function resolveTarget(store: CrmStore, params: SoapRecord): ResolvedTarg
       const customer = kind === 'AZIENDA' ? id : text(params, 'codiceCliente');
       const [company] = store.companies([customer]);
       if (!company) throw notFoundFault(`cliente ${customer}`);
-      return { kind, customer: company.codice_cliente, contract: optionalText(params, 'numeroContratto'), line: null, mobileLine: null };
+      const line = kind === 'NESSUNO' ? customerLine(store, customer, optionalText(params, 'numeroLinea')) : null;
+      return { kind, customer: company.codice_cliente, contract: line?.numero_contratto ?? optionalText(params, 'numeroContratto'), line: line?.numero ?? null, mobileLine: null };
     }
   }
+}
+
+/**
+ * NESSUNO's optional `numeroLinea`: the line of the customer the pratica is filed under (a "Scrivici" from an employee
+ * concerns no record, yet belongs with his line). Nothing of the line is checked or changed.
+ */
+function customerLine(store: CrmStore, customer: string, number: string | null): { numero: string; numero_contratto: string } | null {
+  if (!number) return null;
+  const [line] = [...store.mobileLines([number]), ...store.fixedLines([number])];
+  if (!line || line.codice_cliente !== customer) throw notFoundFault(`linea ${number}`);
+  return line;
 }

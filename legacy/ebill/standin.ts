@@ -8,6 +8,7 @@ import { timTuoPrepaid } from './tim-tuo-prepaid';
 import { openPersonalInvoicing } from './personal-invoices';
 import { openPersonalAccounts } from './personal-account';
 import { invoicePayments } from './invoice-payments';
+import { openContractDirectDebits } from './contract-direct-debit';
 
 /** The eBill stand-in as `startStandIn` / `runStandIn` take it, configured from the environment. */
 export function ebillStandIn(env?: Record<string, string | undefined>): StandInOptions {
@@ -21,9 +22,11 @@ export function ebillStandIn(env?: Record<string, string | undefined>): StandInO
   const accounts = openPersonalAccounts(settings.dataDir);
   const prepaid = timTuoPrepaid(personal.db, settings.timTuoPrepaidApplySeconds);
   const payments = invoicePayments(store.db); // issue 22: online payments of mobile invoices
+  // Issue 21: the mobile contracts' direct debits (its own file).
+  const directDebits = openContractDirectDebits(settings.dataDir);
   return {
     name: 'ebill',
-    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...accounts.routes, ...prepaid.routes, ...payments.routes },
+    protocol: ebillProtocol(store, settings.ebillApiKey, { ...personal.routes, ...consumption.routes, ...invoicing.routes, ...accounts.routes, ...prepaid.routes, ...payments.routes, ...directDebits.routes },
       [...personal.files, ...consumption.files, ...invoicing.files, ...accounts.files, ...prepaid.files]),
     settings,
     defaultFault: { latencyMs: 90, jitterMs: 30 },
@@ -33,6 +36,7 @@ export function ebillStandIn(env?: Record<string, string | undefined>): StandInO
       consumption.close();
       invoicing.close();
       accounts.close();
+      directDebits.close();
     },
   };
 }

@@ -12,15 +12,20 @@ import { admitGraphQLRequest, type AdmitRequest } from './admit';
  * - a body over `maxBodyBytes` is refused with 413 before it is read further (or parsed); JSON that does not
  *   parse is a 400;
  * - `/health`, `/health?details` and `/readiness` (probes.ts);
- * - a drain for SIGTERM: readiness turns 503, requests in flight finish (up to a grace period), new requests are
- *   refused with 503, then the listener closes.
+ * - a drain for SIGTERM: readiness turns 503 and, after a settable delay (SHUTDOWN_DELAY_MS) during which requests
+ *   are still served, new requests are refused with 503, requests in flight finish (up to a grace period), then the
+ *   listener closes.
  * - `otherRoutes`: what is not GraphQL on the same port (`GET /metrics`).
  * Everything else, CSRF prevention and the refusal of batches included, is Apollo Server's.
  */
 export interface GraphQLHttpServer {
   url: string;
-  /** Stops taking requests and resolves once those in flight have finished or `graceMs` has passed. */
-  drain(graceMs: number): Promise<void>;
+  /**
+   * Turns readiness 503 and keeps serving for `delayMs` (the time a load balancer takes to stop routing here, matching
+   * a Kubernetes preStop), then stops taking requests and resolves once those in flight have finished or `graceMs`
+   * has passed.
+   */
+  drain(graceMs: number, delayMs?: number): Promise<void>;
 }
 
 /** An endpoint other than GraphQL (uploads, downloads): it reads the request itself. */
@@ -43,13 +48,15 @@ export interface ServeGraphQLOptions<C> {
 }
 
 export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: ServeGraphQLOptions<C>): Promise<GraphQLHttpServer> {
+  /** Readiness 503 (from SIGTERM on); `draining` follows after the delay: new requests refused. */
+  let leaving = false;
   let draining = false;
   let inFlight = 0;
   let lastFinished: () => void = () => {};
   const around = opts.aroundRequest ?? ((_req, _res, serve) => serve());
 
   const httpServer = createServer((req, res) => {
-    if (answerProbe(req, res, opts.health, draining)) return;
+    if (answerProbe(req, res, opts.health, leaving)) return;
     if (opts.otherRoutes?.(req, res)) return;
     if (draining) return refuse(res, 503, 'SERVICE_UNAVAILABLE', 'The service is restarting; try again.', true);
     inFlight++;
@@ -109,7 +116,9 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://${opts.host}:${port}/`,
-    async drain(graceMs) {
+    async drain(graceMs, delayMs = 0) {
+      leaving = true;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       draining = true;
       httpServer.closeIdleConnections();
       if (inFlight > 0) {

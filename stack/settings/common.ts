@@ -20,6 +20,9 @@ export const PROCESS_VARIABLES = {
   SHUTDOWN_GRACE_MS: variable(expect.integer(0).default(10_000), {
     meaning: 'after SIGTERM, how long requests in flight may finish before the process exits',
   }),
+  SHUTDOWN_DELAY_MS: variable(expect.integer(0).default(0), {
+    meaning: 'after SIGTERM, how long readiness answers 503 while requests are still served, before new ones are refused: the time a load balancer takes to stop routing here (Kubernetes: the `preStop` sleep, or the endpoints\' propagation)',
+  }),
   METRICS: variable(expect.oneOf(['on', 'off']).default('on'), {
     meaning: '`off` records no metric and serves no `/metrics` (the bench\'s "observability off" side); `on` in production',
   }),
@@ -78,17 +81,20 @@ export interface ProcessSettings {
   logLevel: string;
   logFormat: 'json' | 'pretty';
   shutdownGraceMs: number;
+  /** After SIGTERM, readiness 503 this long before new requests are refused. */
+  shutdownDelayMs: number;
   vendorTelemetry: 'on' | 'off';
 }
 
 export function processSettingsOf(values: {
-  NODE_ENV?: string; LOG_LEVEL: string; LOG_FORMAT: 'json' | 'pretty'; SHUTDOWN_GRACE_MS: number; VENDOR_TELEMETRY: 'on' | 'off';
+  NODE_ENV?: string; LOG_LEVEL: string; LOG_FORMAT: 'json' | 'pretty'; SHUTDOWN_GRACE_MS: number; SHUTDOWN_DELAY_MS: number; VENDOR_TELEMETRY: 'on' | 'off';
 }): ProcessSettings {
   return {
     production: values.NODE_ENV === 'production',
     logLevel: values.LOG_LEVEL,
     logFormat: values.LOG_FORMAT,
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    shutdownDelayMs: values.SHUTDOWN_DELAY_MS,
     vendorTelemetry: values.VENDOR_TELEMETRY,
   };
 }

@@ -2,7 +2,7 @@ import type { Company, Contract } from '../../adapters/domain';
 import { forbidden } from '../../adapters/errors';
 import { recordFilter } from '../runtime/records';
 import type { Resolvers, SubgraphContext } from '../runtime/server';
-import { heldPlaces, reaches } from './reach';
+import { COMPANY_CONTRACTS_READERS, heldPlaces, reaches } from './reach';
 
 /**
  * ACC-04: companies and their contracts. A record outside the grants answers null, exactly like an unknown one,
@@ -23,13 +23,17 @@ export async function visibleContract(context: SubgraphContext, number: string):
 }
 
 /** The contracts of the company the viewer may see: listed by CRM with his own filter narrowed to this company. */
-async function companyContracts(company: Company, { identity, legacy, loaders }: SubgraphContext): Promise<Contract[]> {
+async function companyContracts(company: Company, context: SubgraphContext): Promise<Contract[]> {
+  const { identity, legacy, loaders } = context;
   const filter = recordFilter(identity, 'Contract');
   if (!filter) return [];
-  // A CRM filter matches records matching *any* id. A grant on this company lists it whole; otherwise only the
-  // granted contracts and lines can lead into it (other companies' ids would only add records to drop).
+  // A CRM filter matches records matching *any* id. A grant on this company lists it whole, and so does an UT's or
+  // UTD's line in it (reach.ts COMPANY_CONTRACTS_READERS); otherwise only the granted contracts and lines can lead
+  // into it (other companies' ids would only add records to drop).
   const { companyIds, ...belowCompany } = filter;
-  const narrowed = companyIds?.includes(company.id) ? { companyIds: [company.id] } : belowCompany;
+  const wholeCompany = companyIds?.includes(company.id)
+    || (await heldPlaces(context, 'Contract')).some((p) => p.companyId === company.id && COMPANY_CONTRACTS_READERS.has(p.profile));
+  const narrowed = wholeCompany ? { companyIds: [company.id] } : belowCompany;
   if (Object.keys(narrowed).length === 0) return [];
   const contracts = (await legacy.crm.listContracts(narrowed)).filter((c) => c.companyId === company.id);
   for (const contract of contracts) loaders.crm.contracts.prime(contract.number, contract);

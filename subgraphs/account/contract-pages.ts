@@ -58,6 +58,8 @@ export const contractPageResolvers = {
   Contract: {
     details: (contract: Contract, _args, context) => contractDetails(contract, context),
     referents: async (contract: Contract, _args, { loaders }) => (await loaders.crm.contractData.load(contract.number))?.referents ?? [],
+    // Issue 21 (MOB-02, FIX-05): from the same GetDatiContratto as the details, one call per page of contracts.
+    paymentSettings: async (contract: Contract, _args, { loaders }) => (await loaders.crm.contractData.load(contract.number))?.paymentSettings ?? null,
   },
   Mutation: {
     ...mutations,

@@ -13,10 +13,19 @@ import type { SubgraphContext } from '../runtime/server';
  */
 type AccountKind = Extract<RecordKind, 'Company' | 'Contract'>;
 
+/**
+ * spec/profiles.md §2 "Company profile: … contracts list": r for UT and UTD, who hold their own line only. The
+ * company's contracts are theirs to read as a list (number, type, status: the profile page), not through a grant
+ * on each contract: they reach every contract of the company their line is in. What a contract holds beyond its
+ * own fields (its lines, invoices) stays decided on the grants, so they still see only their own line.
+ */
+export const COMPANY_CONTRACTS_READERS: ReadonlySet<Profile> = new Set(['UT', 'UTD']);
+
 export async function profilesReaching(context: SubgraphContext, kind: AccountKind, place: RecordPlace): Promise<Set<Profile>> {
   const profiles = profilesOn(context.identity, kind, place);
   for (const held of await heldPlaces(context, kind)) {
-    if (held.companyId === place.companyId && (kind === 'Company' || held.contractNumber === place.contractNumber)) profiles.add(held.profile);
+    if (held.companyId !== place.companyId) continue;
+    if (kind === 'Company' || held.contractNumber === place.contractNumber || COMPANY_CONTRACTS_READERS.has(held.profile)) profiles.add(held.profile);
   }
   return profiles;
 }

@@ -6,6 +6,7 @@ import { fingerprint } from '../runtime/dispositive/fingerprint';
 import { MOBILE_LINE } from '../runtime/dispositive/targets';
 import type { SubgraphContext } from '../runtime/server';
 import { checkEmail } from '../runtime/validators/email';
+import { checkMobileNumber } from '../runtime/validators/phone';
 import { checkIdempotencyKey } from '../runtime/validators/idempotency-key';
 import { personalInvoicingOf } from './personal-invoicing';
 
@@ -33,7 +34,8 @@ function validate(input: ChangeInput) {
     throw badUserInput('input.email', 'leave it out when using the registration e-mail');
   }
   const email = useRegistrationEmail ? null : checkEmail(input.email, 'input.email');
-  return { key, email, useRegistrationEmail, number: typeof input.number === 'string' ? input.number : '' };
+  // A malformed number is the client's mistake (BAD_USER_INPUT), not a line that does not exist (issue 19).
+  return { key, email, useRegistrationEmail, number: checkMobileNumber(input.number, 'input.number') };
 }
 
 async function registrationEmail({ legacy, identity }: SubgraphContext): Promise<string> {

@@ -11,7 +11,7 @@ import { timTuoOf } from './tim-tuo';
 import { BILLING_OPERATIONS } from './operations';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
-import { prepaidOutcomeChange, timTuoPrepaidChangeSummary, timTuoPrepaidOf } from './tim-tuo-prepaid';
+import { prepaidOutcomeChange, timTuoPrepaidOf } from './tim-tuo-prepaid';
 import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
@@ -40,8 +40,6 @@ export const resolvers: Resolvers = {
     invoicesFileUrl: (_root, args: { kind: InvoicesArgs['kind']; unpaid?: boolean | null }, context) => invoicesFileUrl(args, context), // issue 22
     ebillAccess,
     temModule: () => TEM_MODULE,
-    timTuoPrepaidChangeSummary, // h-prepaid (seed 002 §9.2.1.3)
-    ...employeeTimTuoResolvers.Query,
   },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.

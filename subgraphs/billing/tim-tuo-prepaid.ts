@@ -1,19 +1,14 @@
 import type { Decimal, MobileLine } from '../../adapters/domain';
-import {
-  prepaidSummaryPath, type ActivePrepaidOption, type PrepaidAction, type PrepaidChangeRequest, type PrepaidFamily, type PrepaidOption,
-  type PrepaidOptionCode,
-} from '../../adapters/ebill/tim-tuo-prepaid';
-import { badUserInput, isGraphError } from '../../adapters/errors';
-import { authorisedTarget } from '../runtime/dispositive/engine';
-import { confirmationRef, type ConfirmedRequest } from '../runtime/dispositive/confirmation';
-import { LINE_TIM_TUO_PREPAID, type LineWithPrepaidOptions } from '../runtime/dispositive/tim-tuo-prepaid-target';
+import type { ActivePrepaidOption, PrepaidAction, PrepaidFamily, PrepaidOption, PrepaidOptionCode } from '../../adapters/ebill/tim-tuo-prepaid';
+import { badUserInput } from '../../adapters/errors';
+import type { SignedTerms } from '../runtime/dispositive/confirmation';
+import type { LineWithPrepaidOptions } from '../runtime/dispositive/tim-tuo-prepaid-target';
 import type { SubgraphContext } from '../runtime/server';
-import { checkMobileNumber } from '../runtime/validators/phone';
 
 /**
  * h-prepaid (issue 12). TIM TUO prepaid packages and plafonds (seed 002 §9.2.1.3, BIL-11), what the page reads and
- * the rules it applies: the same rules answer the summary before confirming (`timTuoPrepaidChangeSummary`) and
- * refuse the change itself (operations/tim-tuo-prepaid.ts). The price list and the options are eBill's.
+ * the rules it applies: the same rules refuse the summary before confirming (`changeSummary`) and the change itself
+ * (operations/tim-tuo-prepaid.ts). The price list and the options are eBill's.
  */
 
 /** The options of each family, as the seed lists them: checked on the input before anything is read. */
@@ -70,7 +65,7 @@ const costOf = (line: LineWithPrepaidOptions, request: PrepaidRequest) =>
   (request.action === 'ACTIVATE' ? cents(priceOf(line, request.option)?.price) : 0);
 
 /** What a summary's confirmation signs: the change, the option it is about and its cost. */
-export const confirmedTerms = (line: LineWithPrepaidOptions, request: PrepaidRequest): ConfirmedRequest['terms'] =>
+export const confirmedTerms = (line: LineWithPrepaidOptions, request: PrepaidRequest): SignedTerms =>
   ({ family: request.family, action: request.action, option: subjectOf(line, request), cents: costOf(line, request) });
 
 /** The Mutation field of each family and action (operations/tim-tuo-prepaid.ts declares them). */
@@ -112,53 +107,6 @@ export async function timTuoPrepaidOf(line: MobileLine, _args: unknown, context:
     loaders.crm.timTuo.load(line.number), loaders.ebill.timTuoPrepaid.load(line.number), loaders.ebill.personalCredit.load(line.number),
   ]);
   return timTuo && prepaidPage({ ...line, timTuo, prepaid, personalCredit });
-}
-
-/** The line authorised as the mutation will be; a line the viewer does not see is null, like an unknown one (the mutation's NOT_FOUND). */
-async function summaryTarget(number: string, mutation: string, context: SubgraphContext): Promise<LineWithPrepaidOptions | null> {
-  try {
-    return (await authorisedTarget(LINE_TIM_TUO_PREPAID, number, mutation, context)).target;
-  } catch (err) {
-    if (isGraphError(err) && err.extensions.code === 'NOT_FOUND') return null;
-    throw err;
-  }
-}
-
-interface SummaryArgs { number: unknown; family: PrepaidFamily; action: PrepaidAction; option?: unknown }
-
-/**
- * Query.timTuoPrepaidChangeSummary: the summary module of a change, to download before confirming ("Il download dei
- * documenti è obbligatorio per confermare la richiesta"), and the `confirmationRef` the mutation carries. The line is
- * authorised as the mutation will be (a foreign line answers null, like an unknown one); the rules do not refuse it, they are told
- * (`refusal`), and so is whether the personal credit covers the cost (it does not block the request: an uncovered
- * one is discarded by eBill later, as the seed says).
- */
-export async function timTuoPrepaidChangeSummary(_root: unknown, args: SummaryArgs, context: SubgraphContext) {
-  const number = checkMobileNumber(args.number, 'number');
-  const option = args.action === 'ACTIVATE' ? checkOption(args.option, args.family, 'option') : null;
-  if (args.action === 'CEASE' && args.option != null) throw badUserInput('option', 'is not part of a cessation');
-  const request: PrepaidRequest = { number, family: args.family, action: args.action, option };
-  const line = await summaryTarget(number, prepaidMutation(args.family, args.action), context);
-  if (!line) return null;
-  const terms = confirmedTerms(line, request);
-  const reference = confirmationRef(context.identity, { operation: prepaidMutation(args.family, args.action), records: [number], terms });
-  const subject = subjectOf(line, request);
-  const change: PrepaidChangeRequest = { lineNumber: number, family: request.family, action: request.action, option: subject };
-  const credit = cents(line.personalCredit?.amount);
-  return {
-    number,
-    family: request.family,
-    action: request.action,
-    option: priceOf(line, subject) && offer(priceOf(line, subject)!, credit),
-    cost: (Number(terms.cents) / 100).toFixed(2),
-    personalCredit: line.personalCredit?.amount ?? null,
-    creditCovers: Number(terms.cents) <= credit,
-    refusal: prepaidRefusal(line, request),
-    fileUrl: await context.downloads.urlFor({
-      system: 'eBill', path: prepaidSummaryPath(change, reference), fileName: `riepilogo-tim-tuo-${number}.csv`, contentType: 'text/csv',
-    }, context.identity.userId),
-    confirmationRef: reference,
-  };
 }
 
 /** TimTuoPrepaidChangeOutcome.change: eBill's request under the pratica's id, from the line as reloaded after the change. */

@@ -6,7 +6,7 @@ import type { Resolvers } from '../runtime/server';
 import { trafficByMonth } from './online-traffic';
 import { CONSUMPTION_OPERATIONS } from './operations';
 import { personalConsumptionFields } from './personal-consumption';
-import { attachmentUrl, contractThresholds, notificationHistory, requestSummary, thresholdAlert } from './thresholds';
+import { attachmentUrl, contractThresholds, notificationHistory, thresholdAlert } from './thresholds';
 
 /**
  * CON-01, CON-10: what eBill knows about a mobile line the mobile subgraph serves. The line arrives here only as a
@@ -38,7 +38,6 @@ export const resolvers: Resolvers = {
   Query: {
     spendingThresholds: (_root, args, context) => contractThresholds(args, context),
     thresholdNotifications: (_root, args, context) => notificationHistory(args, context),
-    thresholdRequestSummary: (_root, args, context) => requestSummary(args, context),
   },
   Mutation: dispositiveMutations(CONSUMPTION_OPERATIONS),
 };

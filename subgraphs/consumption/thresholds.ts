@@ -1,21 +1,17 @@
-import type { Contract, Profile } from '../../adapters/domain';
-import { badUserInput, notFound } from '../../adapters/errors';
+import type { Contract } from '../../adapters/domain';
+import { badUserInput } from '../../adapters/errors';
 import { thresholdFiles, type SpendingThreshold, type ThresholdKind, type ThresholdNature, type ThresholdNotification, type ThresholdPeriod } from '../../adapters/ebill/thresholds';
 import { addDays, addMonths, today } from '../runtime/calendar';
-import { confirmationRef } from '../runtime/dispositive/confirmation';
-import { MAX_ITEMS } from '../runtime/dispositive/engine';
-import { LINE_THRESHOLDS } from '../runtime/dispositive/threshold-target';
-import { profilesAllowed } from '../runtime/policy/directives';
 import { pageWindow } from '../runtime/pagination';
-import { covers, profilesOn } from '../runtime/records';
+import { covers } from '../runtime/records';
 import type { SubgraphContext } from '../runtime/server';
 import { checkDateWindow } from '../runtime/validators/date-window';
+import { checkContractNumber } from '../runtime/validators/contract-number';
 import { checkMobileNumber } from '../runtime/validators/phone';
-import { activeThreshold, confirmedTerms, termsOf } from './operations/threshold-request';
-import { THRESHOLD_REQUESTS } from './operations/spending-thresholds';
 
 /**
- * The pages of seed 002 §7.5 that read (CON-07, CON-08) and the summary a threshold request confirms (§7.5.1–§7.5.4).
+ * The pages of seed 002 §7.5 that read (CON-07, CON-08); the summary a threshold request confirms (§7.5.1–§7.5.4)
+ * is the one `changeSummary` of every change (runtime/dispositive/summary.ts).
  * A contract outside the viewer's grants answers null, exactly like one that does not exist, after the same look-up.
  */
 const CSV = 'text/csv';
@@ -27,7 +23,7 @@ const EBILL_MAX_PAGE = 50;
  * does, though the contract record itself is not his to read); null when it does not exist or he does not.
  */
 async function visibleContract(number: string, { identity, loaders }: SubgraphContext): Promise<Contract | null> {
-  if (!/^\d{1,20}$/.test(number)) return null;
+  checkContractNumber(number, 'contractNumber');
   const contract = await loaders.crm.contracts.load(number);
   return contract && covers(identity, 'MobileLine', { companyId: contract.companyId, contractNumber: contract.number }) ? contract : null;
 }
@@ -70,47 +66,4 @@ export const attachmentUrl = (n: ThresholdNotification, _args: unknown, { downlo
 export function thresholdAlert(t: SpendingThreshold): 'NONE' | 'OVER_80' | 'OVER_100' {
   const percent = Number(t.erosionPercent);
   return percent >= 100 ? 'OVER_100' : percent >= 80 ? 'OVER_80' : 'NONE';
-}
-
-interface SummaryInput { operation: keyof typeof THRESHOLD_REQUESTS; lines: unknown; [field: string]: unknown }
-
-/**
- * The summary of a threshold request (§7.5.1: "il modulo riepilogativo e la lista delle linee ... Il download dei
- * documenti è obbligatorio per confermare la richiesta"): the request's rules checked on every line, the lines'
- * common threshold type where the request needs one, then a link to eBill's summary of them and the reference the
- * mutation must quote. A line that is unknown or outside the grants is NOT_FOUND, like in the mutation.
- */
-export async function requestSummary({ input }: { input: SummaryInput }, context: SubgraphContext) {
-  const request = THRESHOLD_REQUESTS[input.operation];
-  if (!request) throw badUserInput('input.operation', 'is not a threshold request');
-  const at = (field: string) => `input.${field}`;
-  const numbers = Array.isArray(input.lines) ? input.lines : [];
-  if (numbers.length === 0 || numbers.length > MAX_ITEMS) throw badUserInput('input.lines', `must hold 1 to ${MAX_ITEMS} lines`);
-  const lineNumbers = numbers.map((n, i) => checkMobileNumber(n, `input.lines[${i}]`));
-  if (new Set(lineNumbers).size !== lineNumbers.length) throw badUserInput('input.lines', 'names a line twice');
-  const terms = termsOf(request, input, at);
-
-  const allowed = profilesAllowed(context.policy, 'Mutation', request.field);
-  const lines = await Promise.all(lineNumbers.map((n) => LINE_THRESHOLDS.load(n, context)));
-  const found = lines.map((line, i) => {
-    const held = line ? profilesOn(context.identity, 'MobileLine', LINE_THRESHOLDS.place(line)) : new Set<Profile>();
-    if (!line || ![...held].some((p) => allowed.has(p))) throw notFound(LINE_THRESHOLDS.label);
-    const current = activeThreshold(line, request.kind);
-    const refusal = request.rule(line, current, terms, (field) => (field === 'number' ? `input.lines[${i}]` : at(field)));
-    if (typeof refusal === 'string') throw badUserInput(`input.lines[${i}]`, refusal);
-    if (refusal) throw refusal;
-    return { line, current };
-  });
-  const natures = new Set(found.map(({ current }) => current?.nature ?? null));
-  if (request.sameType && natures.size > 1) throw badUserInput('input.lines', 'must all have the same threshold type (INFORMATIVE or DISPOSITIVE)');
-
-  const reference = confirmationRef(context.identity, { operation: request.field, records: lineNumbers, terms: confirmedTerms(request, terms, found[0].current) });
-  const summaryUrl = await context.downloads.urlFor({
-    system: 'eBill', fileName: 'riepilogo_soglie.csv', contentType: CSV,
-    path: thresholdFiles.requestSummary({
-      operation: request.operation, kind: request.kind, lineNumbers, reference,
-      ...(terms.nature && { nature: terms.nature }), ...(terms.period && { period: terms.period }), ...(terms.cents !== null && { cents: terms.cents }),
-    }),
-  }, context.identity.userId);
-  return { summaryUrl, confirmationRef: reference, lines: found.map(({ line }) => line) };
 }

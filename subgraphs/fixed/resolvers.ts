@@ -2,6 +2,8 @@ import type { FixedLine } from '../../adapters/domain';
 import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
 import { pageWindow } from '../runtime/pagination';
 import { DateScalar } from '../runtime/scalars';
+import { dispositiveMutations } from '../runtime/dispositive/resolvers';
+import { FIXED_OPERATIONS } from './operations';
 import type { Resolvers } from '../runtime/server';
 
 /** FIX-01. Domain enums (status, type) and the address shape match the SDL, so most fields resolve by default. */
@@ -15,6 +17,7 @@ export const resolvers: Resolvers = {
     fixedLine: (_root, { number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'FixedLine', loaders.crm.fixedLines, number),
   },
+  Mutation: dispositiveMutations(FIXED_OPERATIONS),
   FixedLine: {
     // Other subgraphs reference fixed lines by number: the same scoping, or an entity fetch would leak a foreign line.
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>

@@ -21,6 +21,8 @@ import { checkIdempotencyKey } from '../runtime/validators/idempotency-key';
 interface RequestExportInput { kind: ExportKind; format: ExportFormat; contractNumber?: string | null; idempotencyKey: string }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = LIST_FILE_TYPES;
+/** CRM's export job ids (`RichiediExport`'s `esportazione/id`). */
+const EXPORT_ID = /^EXP-\d{1,20}$/;
 
 export const exportQueries = {
   myExports: (_root: unknown, _args: unknown, { identity, legacy }: SubgraphContext) => legacy.crm.exports.list(identity.userId),
@@ -51,8 +53,11 @@ export const exportMutations = {
   // The histories' own window (TRK-04, TRK-05): the 10 days before the date, refused in the future or too far back.
   requestHistoryExport: (_root: unknown, { input }: { input: RequestExportInput & { before?: IsoDate | null } }, context: SubgraphContext) =>
     askForExport('requestHistoryExport', context, input, requestsHistoryWindow(input.before)),
-  deleteExport: (_root: unknown, { input }: { input: { id: string } }, { identity, legacy }: SubgraphContext) =>
-    legacy.crm.exports.remove(identity.userId, input.id),
+  // A malformed id is the client's mistake (BAD_USER_INPUT), not a job that does not exist (issue 19).
+  deleteExport: (_root: unknown, { input }: { input: { id: string } }, { identity, legacy }: SubgraphContext) => {
+    if (!EXPORT_ID.test(input.id)) throw badUserInput('input.id', 'must be an export id, e.g. EXP-00000001');
+    return legacy.crm.exports.remove(identity.userId, input.id);
+  },
 };
 
 export const exportJobFields = {

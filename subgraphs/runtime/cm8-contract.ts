@@ -2,6 +2,7 @@ import { PROFILES, type Profile } from '../../adapters/domain';
 import { badUserInput } from '../../adapters/errors';
 import type { Identity } from './identity';
 import { loadVisibleLine } from './lines';
+import { checkContractNumber } from './validators/contract-number';
 import type { SubgraphContext } from './server';
 
 /**
@@ -31,7 +32,8 @@ export function cm8Contracts(identity: Identity): Cm8ContractChoice[] {
  *
  * The candidates are the contracts the viewer's grants of `profiles` name, and for a line grant (the employee, EU)
  * the contract of his line (one CRM look-up, batched). `contractNumber` picks one of them; without it the only one is
- * taken, and a viewer of several must say which: BAD_USER_INPUT on `field`, the argument's path. A contract that is
+ * taken, and a viewer of several must say which: BAD_USER_INPUT on `field`, the argument's path (and for a number
+ * that is not one in shape). A contract that is
  * not among them answers null, exactly like one that does not exist, at the same cost: the candidates are computed
  * from the grants whatever was asked. Null too when there is no candidate (the caller answers as for a contract the
  * viewer may not see).
@@ -39,6 +41,9 @@ export function cm8Contracts(identity: Identity): Cm8ContractChoice[] {
 export async function workingContract(
   context: SubgraphContext, profiles: ReadonlySet<Profile>, contractNumber: string | null | undefined, field = 'contractNumber',
 ): Promise<string | null> {
+  // A number of another shape is the client's mistake, not a contract that does not exist (issue 19): said before
+  // anything is read.
+  if (contractNumber !== null && contractNumber !== undefined) checkContractNumber(contractNumber, field);
   const candidates = await contractsOf(context, profiles);
   if (contractNumber !== null && contractNumber !== undefined) return candidates.has(contractNumber) ? contractNumber : null;
   if (candidates.size > 1) throw badUserInput(field, `choose the contract to work on: one of ${[...candidates].sort().join(', ')}`);

@@ -22,15 +22,21 @@ function reachesOnlyThroughOwnLine(profile: Profile, kind: RecordKind): boolean 
   return OWN_LINE_PROFILES.has(profile) || (LINE_KINDS.has(kind) && OWN_LINE_AMONG_LINES.has(profile));
 }
 
-/** The grants of the identity that cover records of this kind. */
-export function grantsFor(identity: Identity, kind: RecordKind): Grant[] {
+/**
+ * The grants of the identity that cover records of this kind; with `through`, only those of these profiles: a list
+ * or look-up field narrower than its record type (the CM8 histories are the ROA's, though an EU or a TRAFFIC_MANAGER
+ * reads the pratica his own change created) lists with the grants of its own @allow, or a user holding both would
+ * read, through his ROA grant, what he sees only as an EU.
+ */
+export function grantsFor(identity: Identity, kind: RecordKind, through?: ReadonlySet<Profile>): Grant[] {
   const allowed = recordProfiles(kind);
-  return identity.grants.filter((g) => allowed.has(g.profile) && (g.scope.kind === 'LINE' || !reachesOnlyThroughOwnLine(g.profile, kind)));
+  return identity.grants.filter((g) => allowed.has(g.profile) && (!through || through.has(g.profile))
+    && (g.scope.kind === 'LINE' || !reachesOnlyThroughOwnLine(g.profile, kind)));
 }
 
 /** The CRM filter that lists exactly the records of this kind the identity may see; null when he sees none. */
-export function recordFilter(identity: Identity, kind: RecordKind): RecordFilter | null {
-  const grants = grantsFor(identity, kind);
+export function recordFilter(identity: Identity, kind: RecordKind, through?: ReadonlySet<Profile>): RecordFilter | null {
+  const grants = grantsFor(identity, kind, through);
   if (grants.length === 0) return null;
   const ids = (k: Grant['scope']['kind']) => [...new Set(grants.filter((g) => g.scope.kind === k).map((g) => g.scope.id))];
   const filter: RecordFilter = {};
@@ -43,13 +49,13 @@ export function recordFilter(identity: Identity, kind: RecordKind): RecordFilter
 /** Where a record sits; a record is covered when any grant names its company, its contract or its line. */
 export interface RecordPlace { companyId: string; contractNumber?: string | null; lineNumber?: string | null }
 
-export function covers(identity: Identity, kind: RecordKind, place: RecordPlace): boolean {
-  return profilesOn(identity, kind, place).size > 0;
+export function covers(identity: Identity, kind: RecordKind, place: RecordPlace, through?: ReadonlySet<Profile>): boolean {
+  return profilesOn(identity, kind, place, through).size > 0;
 }
 
 /** The profiles whose grants cover this record: the basis of per-field decisions on it. */
-export function profilesOn(identity: Identity, kind: RecordKind, place: RecordPlace): Set<Profile> {
-  return new Set(grantsFor(identity, kind).filter((g) =>
+export function profilesOn(identity: Identity, kind: RecordKind, place: RecordPlace, through?: ReadonlySet<Profile>): Set<Profile> {
+  return new Set(grantsFor(identity, kind, through).filter((g) =>
     (g.scope.kind === 'COMPANY' && g.scope.id === place.companyId)
     || (g.scope.kind === 'CONTRACT' && g.scope.id === place.contractNumber)
     || (g.scope.kind === 'LINE' && g.scope.id === place.lineNumber)).map((g) => g.profile));

@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 
 /**
  * The custom scalars of the graph, one implementation shared by every subgraph that declares them (a subgraph adds
@@ -58,5 +58,25 @@ export const DateTimeScalar = stringScalar('DateTime', 'Timestamp, ISO 8601 with
 export const DecimalScalar = stringScalar('Decimal', 'Euro amount as a decimal string with a dot, e.g. "221.12".',
   isDecimal, '221.12');
 
+
+/**
+ * ChangeInput: a change's input as its mutation takes it, an object, for the one summary query that serves every
+ * change (each declaration validates its own input and names the field it refuses, as the mutation does).
+ */
+export const ChangeInputScalar = new GraphQLScalarType({
+  name: 'ChangeInput',
+  serialize: () => {
+    throw new Error('ChangeInput is an input only');
+  },
+  parseValue: (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('ChangeInput must be an object');
+    return value;
+  },
+  parseLiteral: (ast, variables) => {
+    if (ast.kind !== Kind.OBJECT) throw new TypeError('ChangeInput must be an object');
+    return valueFromASTUntyped(ast, variables);
+  },
+});
+
 /** Every custom scalar of the graph, by name: the gateway checks client input with the same code (gateway/schema/). */
-export const GRAPH_SCALARS: readonly GraphQLScalarType<string, string>[] = [DateScalar, DateTimeScalar, DecimalScalar];
+export const GRAPH_SCALARS: readonly GraphQLScalarType[] = [DateScalar, DateTimeScalar, DecimalScalar, ChangeInputScalar];

@@ -108,7 +108,7 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
     },
   });
   onShutdown(async () => {
-    await http.drain(settings.process.shutdownGraceMs);
+    await http.drain(settings.process.shutdownGraceMs, settings.process.shutdownDelayMs);
     await server.stop();
     await closeLegacyClients(legacy);
     await flushTraces();

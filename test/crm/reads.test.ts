@@ -89,7 +89,7 @@ describe('CRM lines', () => {
     const [a, ceased, unknown] = await client.getFixedLines(['066633987', '0516000001', '0000000000']);
     expect(a).toEqual({
       number: '066633987', contractNumber: '066633987', companyId: COMPANY_A, status: 'ACTIVE', type: 'VOICE_DATA',
-      site: { street: 'VIA PAVIA 2', postalCode: '20136', city: 'MILANO', province: 'MI' },
+      site: { street: 'VIA PAVIA 2', postalCode: '20136', city: 'MILANO', province: 'MI' }, cessationScheduledOn: null, pendingMove: null,
     });
     expect(ceased).toMatchObject({ status: 'CEASED', type: 'VOICE' });
     expect(unknown).toBeNull();
@@ -111,11 +111,12 @@ describe('CRM lines', () => {
 describe('CRM history', () => {
   it("lists company A's orders and requests of the last 6 months, newest first", async () => {
     const orders = await client.listOrders({ companyIds: [COMPANY_A] }, '2025-09-15', '2026-03-15');
-    expect(orders.map((o) => o.id)).toEqual(['74020031556', '73902277410', '73310245871']);
-    expect(orders[2]).toMatchObject({ description: 'Cambio SIM', shipmentStatus: 'Consegnato', createdOn: '2025-11-10', requestId: '7-63120044571' });
-    expect(orders[2].items).toHaveLength(2);
+    expect(orders.map((o) => o.id)).toEqual(['74530000001', '74020031556', '73902277410', '73310245871']);
+    expect(orders[0]).toMatchObject({ lineNumber: '066633987', requestId: '7-64530000001', shipmentStatus: 'In transito' });
+    expect(orders[3]).toMatchObject({ description: 'Cambio SIM', shipmentStatus: 'Consegnato', createdOn: '2025-11-10', requestId: '7-63120044571' });
+    expect(orders[3].items).toHaveLength(2);
     const requests = await client.listRequests({ companyIds: [COMPANY_A] }, '2025-09-15', '2026-03-15');
-    expect(requests.map((r) => r.status)).toEqual(['OPEN', 'IN_PROGRESS', 'CLOSED', 'CLOSED']);
+    expect(requests.map((r) => r.status)).toEqual(['OPEN', 'IN_PROGRESS', 'IN_PROGRESS', 'CLOSED', 'CLOSED']);
   });
 
   it("lists Ente KRISHNA's CM8 requests and orders of the last 10 days", async () => {

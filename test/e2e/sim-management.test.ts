@@ -5,6 +5,7 @@ import { requestParameters } from '../../legacy/crm/request-parameters';
 import { minimalPdf } from '../../legacy/runtime/pdf';
 import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { uploadFile } from '../support/uploads';
+import { confirmed, sendChange } from '../support/change-summary';
 
 /**
  * Issue 9 item 7, the CM8 SIM management of the ROA (seed 002 §7.3.5, §7.3.6, §7.3.9-§7.3.13) end to end: what the
@@ -50,7 +51,7 @@ function keptWith(requestId: string): Record<string, string[]> {
 }
 
 async function expectRefusedField(document: string, input: Record<string, unknown>, field: string, token = roa) {
-  const { body } = await graphql(stack, document, { input }, token);
+  const { body } = await sendChange(stack, document, input, token);
   expect(body.errors?.[0]?.extensions, JSON.stringify(body.errors)).toMatchObject({ code: 'BAD_USER_INPUT', field });
 }
 
@@ -90,8 +91,10 @@ describe('what the pages show first', () => {
 
 describe('MOB-10 over/extra bundle enablement, many lines at once (§7.3.5)', () => {
   it('refuses Extra bundle on a pay-per-use line naming the item\'s field, and enables it on a package line', async () => {
-    const input = { lines: [{ number: '3312545395', extraBundle: true }, { number: '3312548662', extraBundle: true }], idempotencyKey: 'sim-mgmt-bundles-1' };
-    const { body } = await graphql(stack, BUNDLES, { input }, roa);
+    // The summary (Appendix row 8) confirms the package line; the pay-per-use one is refused by its rule first.
+    const { confirmationRef } = await confirmed(stack, roa, 'setBundleEnablements', { lines: [{ number: '3312548662', extraBundle: true }] });
+    const input = { lines: [{ number: '3312545395', extraBundle: true }, { number: '3312548662', extraBundle: true }], confirmationRef, idempotencyKey: 'sim-mgmt-bundles-1' };
+    const { body } = await sendChange(stack, BUNDLES, input, roa);
     expect(body.errors).toBeUndefined();
     const [payPerUse, pack] = body.data.setBundleEnablements;
     expect(payPerUse).toMatchObject({ number: '3312545395', outcome: null, refusal: { code: 'BAD_USER_INPUT', field: 'input.lines[0].extraBundle' } });
@@ -101,7 +104,7 @@ describe('MOB-10 over/extra bundle enablement, many lines at once (§7.3.5)', ()
     expect(pack.outcome.line.bundleEnablements).toContainEqual({ enablement: 'EXTRA_BUNDLE', enabled: true });
 
     const writes = await creaPratica();
-    const again = await graphql(stack, BUNDLES, { input }, roa);
+    const again = await sendChange(stack, BUNDLES, input, roa);
     expect(again.body.data.setBundleEnablements[1].outcome.request.id).toBe(pack.outcome.request.id);
     expect(await creaPratica()).toBe(writes);
   });
@@ -117,8 +120,8 @@ describe('MOB-10 over/extra bundle enablement, many lines at once (§7.3.5)', ()
 
 describe('MOB-12 network services and MOB-13 RIF profile (§7.3.9, §7.3.10)', () => {
   it('blocks roaming on a postpaid line: request "Servizi di rete" closed, no order, the line shows it blocked', async () => {
-    const { body } = await graphql(stack, NETWORK, { input: { number: '3312547228', changes: [{ category: 'ROAMING', enabled: false }],
-      idempotencyKey: 'sim-mgmt-network-1' } }, roa);
+    const { body } = await sendChange(stack, NETWORK, { number: '3312547228', changes: [{ category: 'ROAMING', enabled: false }],
+      idempotencyKey: 'sim-mgmt-network-1' }, roa);
     expect(body.errors).toBeUndefined();
     expect(body.data.setNetworkServices.request).toMatchObject({ description: 'Servizi di rete', status: 'CLOSED' });
     expect(body.data.setNetworkServices.line.networkServices).toContainEqual({ category: 'ROAMING', enabled: false });
@@ -126,8 +129,8 @@ describe('MOB-12 network services and MOB-13 RIF profile (§7.3.9, §7.3.10)', (
 
   it('refuses a prepaid line with our words, and a category listed twice naming it; writes nothing', async () => {
     const writes = await creaPratica();
-    const prepaid = await graphql(stack, NETWORK, { input: { number: '3700801103', changes: [{ category: 'ROAMING', enabled: false }],
-      idempotencyKey: 'sim-mgmt-network-2' } }, await tokenFor(stack, 'pasquale.eu'));
+    const prepaid = await sendChange(stack, NETWORK, { number: '3700801103', changes: [{ category: 'ROAMING', enabled: false }],
+      idempotencyKey: 'sim-mgmt-network-2' }, await tokenFor(stack, 'pasquale.eu'));
     expect(prepaid.body.errors[0].extensions.code).toBe('LEGACY_REJECTED');
     expect(prepaid.body.errors[0].message).toBe('Network services can be managed on postpaid lines only: this line is prepaid.');
     await expectRefusedField(NETWORK, { number: '3312547228', changes: [{ category: 'ROAMING', enabled: true }, { category: 'ROAMING', enabled: false }],
@@ -136,16 +139,16 @@ describe('MOB-12 network services and MOB-13 RIF profile (§7.3.9, §7.3.10)', (
   });
 
   it('changes the RIF profile, refuses an unknown one naming input.profile, and the profile of a foreign line is NOT_FOUND', async () => {
-    const { body } = await graphql(stack, RIF, { input: { number: '3312545213', profile: 'RIF_03', idempotencyKey: 'sim-mgmt-rif-1' } }, roa);
+    const { body } = await sendChange(stack, RIF, { number: '3312545213', profile: 'RIF_03', idempotencyKey: 'sim-mgmt-rif-1' }, roa);
     expect(body.data.setRifProfile.line.rifProfile).toEqual({ code: 'RIF_03' });
     await expectRefusedField(RIF, { number: '3312545213', profile: 'RIF_99', idempotencyKey: 'sim-mgmt-rif-2' }, 'input.profile');
-    const foreign = await graphql(stack, RIF, { input: { number: '3319000001', profile: 'RIF_01', idempotencyKey: 'sim-mgmt-rif-3' } }, roa);
+    const foreign = await sendChange(stack, RIF, { number: '3319000001', profile: 'RIF_01', idempotencyKey: 'sim-mgmt-rif-3' }, roa);
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('refuses the referent eBill of the same contract: FORBIDDEN, nothing written', async () => {
     const writes = await creaPratica();
-    const { body } = await graphql(stack, RIF, { input: { number: '3312545213', profile: 'RIF_02', idempotencyKey: 'sim-mgmt-rif-ebill-1' } },
+    const { body } = await sendChange(stack, RIF, { number: '3312545213', profile: 'RIF_02', idempotencyKey: 'sim-mgmt-rif-ebill-1' },
       await tokenFor(stack, 'lavo.ebill'));
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await creaPratica()).toBe(writes);
@@ -182,7 +185,7 @@ describe('MOB-14 spare SIM stock, scorta calda (§7.3.11)', () => {
   });
 
   it('files "Scorta calda SIM" on the contract, open for the back office, with the quantities, address and contact kept', async () => {
-    const { body } = await graphql(stack, SPARE, { input: valid() }, roa);
+    const { body } = await sendChange(stack, SPARE, valid(), roa);
     expect(body.errors).toBeUndefined();
     const outcome = body.data.requestSpareSims;
     expect(outcome).toMatchObject({ request: { description: 'Scorta calda SIM', status: 'OPEN' }, order: null, contract: { number: '888010088938' } });
@@ -192,8 +195,8 @@ describe('MOB-14 spare SIM stock, scorta calda (§7.3.11)', () => {
   });
 
   it('refuses a contract of another Ente exactly like an unknown one', async () => {
-    const foreign = await graphql(stack, SPARE, { input: { ...valid(), contractNumber: '888010077777', idempotencyKey: 'sim-mgmt-spare-2' } }, roa);
-    const unknown = await graphql(stack, SPARE, { input: { ...valid(), contractNumber: '888000000000', idempotencyKey: 'sim-mgmt-spare-3' } }, roa);
+    const foreign = await sendChange(stack, SPARE, { ...valid(), contractNumber: '888010077777', idempotencyKey: 'sim-mgmt-spare-2' }, roa);
+    const unknown = await sendChange(stack, SPARE, { ...valid(), contractNumber: '888000000000', idempotencyKey: 'sim-mgmt-spare-3' }, roa);
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(foreign.body.errors[0].message).toBe(unknown.body.errors[0].message);
   });
@@ -212,7 +215,7 @@ describe('MOB-11 deferred SIM activation (§7.3.6)', () => {
 
   it('takes an uploaded CSV list once: CRM claims it with the pratica; the same list again is BAD_USER_INPUT on input.simList', async () => {
     const list = await uploadFile(stack, roa, 'numero;iccid\n3312549003;8939010000000090033\n');
-    const { body } = await graphql(stack, ACTIVATE, { input: { contractNumber: '888010088938', simList: list, idempotencyKey: 'sim-mgmt-activate-4' } }, roa);
+    const { body } = await sendChange(stack, ACTIVATE, { contractNumber: '888010088938', simList: list, idempotencyKey: 'sim-mgmt-activate-4' }, roa);
     expect(body.errors).toBeUndefined();
     expect(body.data.requestDeferredSimActivation.request.status).toBe('OPEN');
     expect(keptWith(body.data.requestDeferredSimActivation.request.id).allegato).toEqual([list]);
@@ -245,8 +248,8 @@ describe('MOB-15 IMEI block with or without the IMEI (§7.3.13)', () => {
 
     // The refused requests used nothing: the report serves the block that goes through, once.
     const identity = await pdf('carta di identita');
-    const { body } = await graphql(stack, IMEI, { input: { number: '3312547516', theftReport: report, identityDocument: identity,
-      idempotencyKey: 'sim-mgmt-imei-6' } }, roa);
+    const { body } = await sendChange(stack, IMEI, { number: '3312547516', theftReport: report, identityDocument: identity,
+      idempotencyKey: 'sim-mgmt-imei-6' }, roa);
     expect(body.errors).toBeUndefined();
     expect(body.data.blockImei).toMatchObject({ request: { description: 'Blocco Imei', status: 'OPEN' }, order: null, line: { number: '3312547516' } });
     expect(keptWith(body.data.blockImei.request.id)).toMatchObject({ imeiNoto: ['NO'], allegato: [report, identity] });

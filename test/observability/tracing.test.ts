@@ -16,6 +16,8 @@ const SPAN_KIND_CLIENT = 3;
 const STACK_START_TIMEOUT_MS = 300_000;
 let collector: OtlpCollector;
 let stack: TestStack;
+/** The gateway's and the subgraphs' log lines, as JSON. */
+const logLines: { name: string; line: Record<string, unknown> }[] = [];
 beforeAll(async () => {
   collector = await startOtlpCollector();
   stack = await startTestStack({
@@ -24,6 +26,11 @@ beforeAll(async () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100',
       // Generous legacy budgets: on a loaded machine a retried attempt would still match, but not `legacy.attempt: 1`.
       LEGACY_ATTEMPT_TIMEOUT_MS: '15000', LEGACY_CALL_BUDGET_MS: '30000',
+    },
+    // The access lines (info) of the gateway and of the mobile subgraph, to follow a line to its trace.
+    componentEnv: { gateway: { LOG_LEVEL: 'info' }, mobile: { LOG_LEVEL: 'info' } },
+    onLog: (name, line) => {
+      if (line.startsWith('{')) logLines.push({ name, line: JSON.parse(line) as Record<string, unknown> });
     },
   });
 }, STACK_START_TIMEOUT_MS);
@@ -90,6 +97,14 @@ describe('one trace from the client to the legacy call', () => {
     const ids = new Set(spans.map((s) => s.spanId));
     const roots = spans.filter((s) => !ids.has(s.parentSpanId ?? ''));
     expect(roots.map((s) => [s.service, s.parentSpanId])).toEqual([['onegraph-gateway', clientSpanId]]);
+
+    // Issue 23 item 8: a log line leads to its trace. The gateway's access line and the mobile subgraph's request
+    // line carry this trace's id and the id of a span of it.
+    for (const [name, msg] of [['gateway', 'graphql request'], ['mobile', 'subgraph request']]) {
+      const line = logLines.find((l) => l.name === name && l.line.msg === msg && l.line.traceId === traceId)?.line;
+      expect(line, `${name}: ${msg}`).toBeDefined();
+      expect(ids).toContain(line!.spanId);
+    }
   }, 120_000);
 
   it('cuts a 30,000-character operation name to our bound in the spans\' names and attributes of the gateway and the subgraph (issue 19 item 9)', async () => {
@@ -119,4 +134,28 @@ describe('one trace from the client to the legacy call', () => {
       expect(shown, `${span.service} ${span.name}`).not.toContain('Q'.repeat(200));
     }
   });
+
+  it('BIL-03: a followed download link leaves no token, invoice number or customer code in any span (issue 23 item 8)', async () => {
+    const token = await tokenFor(stack, 'ginevra.vallisneri');
+    const asked = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ invoice(number: "7X00412066") { documentUrl } }' }),
+    });
+    const link = new URL(((await asked.json()) as { data: { invoice: { documentUrl: string } } }).data.invoice.documentUrl, stack.gatewayUrl);
+    const downloadToken = link.pathname.split('/').pop()!;
+    const traceId = randomBytes(16).toString('hex');
+    const res = await fetch(link, { headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } });
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    // The gateway's server span and its call to eBill for the PDF.
+    const spans = await vi.waitFor(() => {
+      const found = collector.spans.filter((s) => s.traceId === traceId);
+      expect(found.length).toBeGreaterThanOrEqual(2);
+      return found;
+    }, { timeout: 15_000, interval: 200 });
+    const written = JSON.stringify(spans.map((s) => s.attributes));
+    expect(written).toContain('/downloads/:id');
+    for (const secret of [downloadToken, '7X00412066', '1-VALL01']) expect(written).not.toContain(secret);
+  }, 60_000);
 });

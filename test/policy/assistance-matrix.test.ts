@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+import { sendChange } from '../support/change-summary';
 import { graphql } from '../support/stack';
 
 /**
@@ -111,10 +112,10 @@ describe('§7.7.6–§7.7.7 device tickets', () => {
     const before = await ask('vincenzo.roa', '{ tickets { id status event imei delivery servicePointId } }');
     expect(before.body.data.tickets).toContainEqual(
       { id: '7-61200450011', status: 'CLOSED', event: 'FAULT', imei: '353042098000644', delivery: 'SERVICE_POINT', servicePointId: 'PDA-BO-001' });
-    const opened = await ask('vincenzo.roa', `mutation($input: DeviceTicketInput!) { openDeviceTicket(input: $input) { request { id status } } }`, {
-      input: { contractNumber: '888010088938', imei: '354626091316673', event: 'THEFT', delivery: { customerSite: 'VIA DELLE SCUOLE 2, 40132 BOLOGNA (BO)' },
-        contact: { name: 'VINCENZO', phone: '3335617891' }, idempotencyKey: 'matrix-ticket-1' },
-    });
+    const opened = await sendChange(matrix.stack(), `mutation($input: DeviceTicketInput!) { openDeviceTicket(input: $input) { request { id status } } }`, {
+      contractNumber: '888010088938', imei: '354626091316673', event: 'THEFT', delivery: { customerSite: 'VIA DELLE SCUOLE 2, 40132 BOLOGNA (BO)' },
+      contact: { name: 'VINCENZO', phone: '3335617891' }, idempotencyKey: 'matrix-ticket-1',
+    }, matrix.token('vincenzo.roa'));
     const { id } = opened.body.data.openDeviceTicket.request;
     const after = await ask('vincenzo.roa', '{ tickets { id status event imei delivery deliveryAddress } }');
     expect(after.body.data.tickets[0]).toEqual(

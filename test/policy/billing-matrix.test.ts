@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+import { CHANGE_SUMMARY, confirmed, sendChange } from '../support/change-summary';
 import { counters, graphql } from '../support/stack';
 
 /**
@@ -105,8 +106,8 @@ describe('§7.4.5-§7.4.8 TIM TUO, the lines and their state first', () => {
 
   it.each(['lavo.ebill', 'umberto.traffic'])('no TIM TUO change for %s: FORBIDDEN, nothing written', async (username) => {
     const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
-    const { body } = await graphql(matrix.stack(), `mutation($input: SetTimTuoEnablementInput!) { setTimTuoEnablement(input: $input) { number } }`,
-      { input: { lines: [{ number: '3312547883', enabled: false }], idempotencyKey: `matrix-tim-tuo-${username.replace('.', '-')}` } }, matrix.token(username));
+    const { body } = await sendChange(matrix.stack(), `mutation($input: SetTimTuoEnablementInput!) { setTimTuoEnablement(input: $input) { number } }`,
+      { lines: [{ number: '3312547883', enabled: false }], idempotencyKey: `matrix-tim-tuo-${username.replace('.', '-')}` }, matrix.token(username));
     expect(body.data?.setTimTuoEnablement ?? null).toBeNull();
     expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
     expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
@@ -114,42 +115,67 @@ describe('§7.4.5-§7.4.8 TIM TUO, the lines and their state first', () => {
 
   it('the ROA may not disable a line whose TIM TUO is active: refused, nothing written', async () => {
     const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
-    const { body } = await graphql(matrix.stack(), `mutation($input: SetTimTuoEnablementInput!) { setTimTuoEnablement(input: $input) { number refusal { code message } } }`,
-      { input: { lines: [{ number: '3312548662', enabled: false }], idempotencyKey: 'matrix-tim-tuo-active' } }, matrix.token('vincenzo.roa'));
+    const { body } = await sendChange(matrix.stack(), `mutation($input: SetTimTuoEnablementInput!) { setTimTuoEnablement(input: $input) { number refusal { code message } } }`,
+      { lines: [{ number: '3312548662', enabled: false }], idempotencyKey: 'matrix-tim-tuo-active' }, matrix.token('vincenzo.roa'));
     expect(body.data.setTimTuoEnablement[0].refusal).toMatchObject({ code: 'LEGACY_REJECTED', message: expect.stringContaining('ceased first') });
     expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
   });
 });
 
-describe('§7.5.1 the summary to download before confirming a threshold request', () => {
-  const SUMMARY = `query($input: ThresholdRequestInput!) { thresholdRequestSummary(input: $input) { summaryUrl confirmationRef lines { number } } }`;
-  const ask = (username: string, input: Record<string, unknown>) => graphql(matrix.stack(), SUMMARY, { input }, matrix.token(username));
+describe('§7.5.1 the summary to download before confirming a threshold request (changeSummary)', () => {
+  const ask = (username: string, mutation: string, input: Record<string, unknown>) =>
+    graphql(matrix.stack(), CHANGE_SUMMARY, { mutation, input }, matrix.token(username));
+  const lines = (...numbers: string[]) => numbers.map((number) => ({ number }));
 
-  it('is handed to the ROA and the TRAFFIC_MANAGER, each his own reference; FORBIDDEN to the REF_EBILL', async () => {
-    const input = { operation: 'ACTIVATE_SPENDING', lines: ['3312547883', '3312545213'], nature: 'DISPOSITIVE', period: 'MONTHLY', amount: '0' };
-    const roa = await ask('vincenzo.roa', input);
-    const traffic = await ask('umberto.traffic', input);
-    expect(roa.body.data.thresholdRequestSummary.lines).toEqual([{ number: '3312547883' }, { number: '3312545213' }]);
-    expect(traffic.body.data.thresholdRequestSummary.confirmationRef).not.toBe(roa.body.data.thresholdRequestSummary.confirmationRef);
-    const refused = await ask('lavo.ebill', input);
+  it('Appendix row 22: is handed to the ROA and the TRAFFIC_MANAGER, each his own reference; FORBIDDEN to the REF_EBILL', async () => {
+    const input = { lines: lines('3312547883', '3312545213'), nature: 'DISPOSITIVE', period: 'MONTHLY', amount: '0' };
+    const roa = await ask('vincenzo.roa', 'activateSpendingThresholds', input);
+    const traffic = await ask('umberto.traffic', 'activateSpendingThresholds', input);
+    expect(roa.body.data.changeSummary.records.map((r: { id: string }) => r.id)).toEqual(['3312547883', '3312545213']);
+    expect(roa.body.data.changeSummary.pratica).toBe('Attivazione soglie di spesa');
+    expect(traffic.body.data.changeSummary.confirmationRef).not.toBe(roa.body.data.changeSummary.confirmationRef);
+    const module = await fetch(new URL(roa.body.data.changeSummary.fileUrl, matrix.stack().gatewayUrl));
+    expect(module.status).toBe(200);
+    expect(await module.text()).toContain('3312545213;nature;DISPOSITIVE');
+    const refused = await ask('lavo.ebill', 'activateSpendingThresholds', input);
     expect(refused.body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 
-  it('refuses lines that do not share one threshold type, and a line that already has one', async () => {
-    const mixed = await ask('vincenzo.roa', { operation: 'CEASE_SPENDING', lines: ['3312544025', '3312548662'] });
+  it('Appendix rows 26 and 22: refuses lines that do not share one threshold type, and a line that already has one', async () => {
+    const mixed = await ask('vincenzo.roa', 'ceaseSpendingThresholds', { lines: lines('3312544025', '3312548662') });
     expect(mixed.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines' });
-    const taken = await ask('vincenzo.roa', { operation: 'ACTIVATE_SPENDING', lines: ['3312544025'], nature: 'INFORMATIVE', period: 'DAILY', amount: '5' });
-    expect(taken.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0]' });
+    const taken = await ask('vincenzo.roa', 'activateSpendingThresholds', { lines: lines('3312544025'), nature: 'INFORMATIVE', period: 'DAILY', amount: '5' });
+    expect(taken.body.data?.changeSummary ?? null).toBeNull();
+    expect(taken.body.errors[0].extensions.code).toMatch(/^(LEGACY_REJECTED|BAD_USER_INPUT)$/);
   });
 
-  it('a request quoting another viewer\'s reference is refused on confirmationRef, and nothing is written', async () => {
-    const input = { operation: 'CHANGE_SPENDING', lines: ['3312544025'], amount: '55' };
-    const ref = (await ask('umberto.traffic', input)).body.data.thresholdRequestSummary.confirmationRef;
+  it('Appendix row 23: a request quoting another viewer\'s reference is refused on confirmationRef, and nothing is written', async () => {
+    const input = { lines: lines('3312544025'), amount: '55' };
+    const ref = (await ask('umberto.traffic', 'changeSpendingThresholds', input)).body.data.changeSummary.confirmationRef;
     const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
     const { body } = await graphql(matrix.stack(), `mutation($input: ChangeSpendingThresholdsInput!) { changeSpendingThresholds(input: $input) { number refusal { code field } } }`,
-      { input: { lines: [{ number: '3312544025' }], amount: '55', confirmationRef: ref, idempotencyKey: 'matrix-foreign-ref' } }, matrix.token('vincenzo.roa'));
+      { input: { ...input, confirmationRef: ref, idempotencyKey: 'matrix-foreign-ref' } }, matrix.token('vincenzo.roa'));
     expect(body.data.changeSpendingThresholds).toEqual([{ number: '3312544025', refusal: { code: 'BAD_USER_INPUT', field: 'input.confirmationRef' } }]);
     expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
+  });
+
+  it('Appendix row 23: a summary downloaded before the line changed no longer confirms it (the terms are the line\'s current ones)', async () => {
+    const change = `mutation($input: ChangeSpendingThresholdsInput!) { changeSpendingThresholds(input: $input) { number outcome { request { id } } refusal { code field } } }`;
+    const token = matrix.token('vincenzo.roa');
+    const byAmount = { lines: lines('3312544025'), amount: '56' };
+    const stale = await confirmed(matrix.stack(), token, 'changeSpendingThresholds', byAmount);
+    // Meanwhile the line's threshold becomes dispositive (its own summary, its own pratica).
+    const toDispositive = await confirmed(matrix.stack(), token, 'changeSpendingThresholds', { lines: lines('3312544025'), nature: 'DISPOSITIVE' });
+    const changed = await graphql(matrix.stack(), change, { input: { ...toDispositive, idempotencyKey: 'matrix-terms-changed-1' } }, token);
+    expect(changed.body.data.changeSpendingThresholds[0].outcome.request.id).toMatch(/^7-/);
+
+    const before = (await counters(matrix.stack(), 'crm')).CreaPratica ?? 0;
+    const refused = await graphql(matrix.stack(), change, { input: { ...stale, idempotencyKey: 'matrix-terms-changed-2' } }, token);
+    expect(refused.body.data.changeSpendingThresholds).toEqual([{ number: '3312544025', outcome: null, refusal: { code: 'BAD_USER_INPUT', field: 'input.confirmationRef' } }]);
+    expect((await counters(matrix.stack(), 'crm')).CreaPratica ?? 0).toBe(before);
+    const current = await confirmed(matrix.stack(), token, 'changeSpendingThresholds', byAmount);
+    const done = await graphql(matrix.stack(), change, { input: { ...current, idempotencyKey: 'matrix-terms-changed-3' } }, token);
+    expect(done.body.data.changeSpendingThresholds[0].refusal).toBeNull();
   });
 
   it('no threshold change for the REF_EBILL: FORBIDDEN, nothing written', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
 import { counters, graphql } from '../support/stack';
+import { CHANGE_SUMMARY, NO_CONFIRMATION } from '../support/change-summary';
 import { confirmedInput, prepaidSummary, type PrepaidChange } from '../support/tim-tuo-prepaid';
 
 /**
@@ -24,8 +25,8 @@ const CAPABILITIES: Capability[] = [
   { id: 'BIL-11', what: 'the packages/plafonds page of 3700801103', query: `{ mobileLine(number: "${ANNA}") { number timTuoPrepaid { ${PAGE} } } }`, path: ['mobileLine', 'timTuoPrepaid'] },
   {
     id: 'BIL-11', what: 'the summary of an S1 activation on 3700034020',
-    query: `{ timTuoPrepaidChangeSummary(number: "${GINA}", family: NATIONAL_PACKAGE, action: ACTIVATE, option: S1) { cost creditCovers fileUrl confirmationRef } }`,
-    path: ['timTuoPrepaidChangeSummary'],
+    query: `{ changeSummary(mutation: activateTimTuoNationalPackage, input: { number: "${GINA}", option: "S1" }) { records { id terms { name value } } fileUrl confirmationRef } }`,
+    path: ['changeSummary'],
   },
   { id: 'MOB-18', what: 'personal traffic counters of 3700801103 (M4 active)', query: `{ mobileLine(number: "${ANNA}") { number personalTraffic { ${COUNTERS} } } }`, path: ['mobileLine', 'personalTraffic'] },
 ];
@@ -37,8 +38,8 @@ const MATRIX: Matrix = {
   'anna.eu': { profile: 'EU, own prepaid line 3700801103', cells: [E, D, E, D] },
   'pasquale.eu': { profile: 'ROA 888012234558 (their contract) + EU 3312548681', cells: [F, F, F, F] },
   'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [E, E, F, E] },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [F, F, F, F] },
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [E, E, F, E] },
+  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [F, F, E, F] },
+  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [E, E, E, E] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX, { env: { TIM_TUO_PREPAID_APPLY_SECONDS: String(APPLY_SECONDS) } });
@@ -52,11 +53,16 @@ const MUTATION: Record<string, [string, string]> = {
   'NATIONAL_PACKAGE:CEASE': ['ceaseTimTuoNationalPackage', 'TimTuoPrepaidCessationInput'],
 };
 
-/** Asks the summary as `username`, then confirms it under `key`: the mutation's answer. */
+/**
+ * Asks the summary as `username`, then confirms it under `key`: the mutation's answer. A change the rules refuse has
+ * no summary (changeSummary answers the same refusal): it is sent with a reference that confirms nothing, and the
+ * mutation's rules answer first.
+ */
 async function change(username: string, asked: PrepaidChange, key: string, input?: Record<string, unknown>) {
   const [mutation, inputType] = MUTATION[`${asked.family}:${asked.action}`];
   const token = matrix.token(username);
-  const sent = input ?? await confirmedInput(matrix.stack(), token, asked);
+  const sent = input ?? await confirmedInput(matrix.stack(), token, asked)
+    .catch(() => ({ number: asked.number, ...(asked.option && { option: asked.option }), confirmationRef: NO_CONFIRMATION }));
   const { body } = await graphql(matrix.stack(), `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${OUTCOME} } }`,
     { input: { ...sent, idempotencyKey: key } }, token);
   return { body, result: body.data?.[mutation], sent };
@@ -96,14 +102,16 @@ describe('BIL-11 the page of 3700034020 (seed 002 §9.2.1.3)', () => {
     expect(['linee/tim-tuo-ric', 'linee/credito-personale', 'linee/traffico-personale'].map(calls)).toEqual([1, 1, 1]);
   });
 
-  it('hands the summary module to download, with the cost and whether the credit covers it', async () => {
+  it('Appendix row 44: hands the summary module to download (changeSummary), with the option and its cost', async () => {
     const summary = await prepaidSummary(matrix.stack(), matrix.token('gina.eu'), { number: GINA, family: 'EXTRA_DATA_PLAFOND', action: 'ACTIVATE', option: 'PLUS_4GB' });
-    expect(summary).toMatchObject({ cost: '5.00', personalCredit: '135.00', creditCovers: true, refusal: null, option: { code: 'PLUS_4GB' } });
+    expect(summary).toMatchObject({ mutation: 'activateTimTuoExtraDataPlafond', pratica: 'Timtuoric-attiv plaf dati naz', records: [{ id: GINA }] });
+    expect(summary.records[0].terms).toEqual(expect.arrayContaining([{ name: 'option', value: 'PLUS_4GB' }, { name: 'cents', value: '500' }]));
     const res = await fetch(new URL(summary.fileUrl, matrix.stack().gatewayUrl));
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(text).toContain('Opzione;4GB Plus');
-    expect(text).toContain(`Riferimento;${summary.confirmationRef}`);
+    expect(text).toContain('Riepilogo della richiesta;Timtuoric-attiv plaf dati naz');
+    expect(text).toContain(`${GINA};option;PLUS_4GB`);
+    expect(text).toContain(`Riferimento;${summary.confirmationRef.slice(-12)}`);
   });
 
   it('refuses a change without the summary\'s confirmation, and one confirming another change, writing nothing', async () => {
@@ -122,8 +130,8 @@ describe('BIL-11 the changes: charged once, one at a time, replacing, once a mon
     expect(result.change).toEqual({ requestId: result.request.id, family: 'NATIONAL_PACKAGE', option: 'S1', charge: 'CHARGED', price: '3.00', status: 'IN_PROGRESS' });
     expect(result.line.timTuoPrepaid.personalCredit).toBe('132.00');
 
-    const summary = await prepaidSummary(matrix.stack(), matrix.token('gina.eu'), { number: GINA, family: 'EXTRA_EU_ROAMING_DAILY_PACKAGE', action: 'ACTIVATE', option: 'EXTRA_EU_DAILY' });
-    expect(summary.refusal).toMatch(/still being applied/);
+    const summary = await graphql(matrix.stack(), CHANGE_SUMMARY, { mutation: 'activateTimTuoExtraEuDailyPackage', input: { number: GINA, option: 'EXTRA_EU_DAILY' } }, matrix.token('gina.eu'));
+    expect(summary.body.errors[0]).toMatchObject({ message: expect.stringMatching(/still being applied/), extensions: { code: 'LEGACY_REJECTED' } });
     const { body: refused } = await change('gina.eu', { number: GINA, family: 'EXTRA_EU_ROAMING_DAILY_PACKAGE', action: 'ACTIVATE', option: 'EXTRA_EU_DAILY' }, 'prepaid-too-soon');
     expect(refused.errors[0]).toMatchObject({ message: expect.stringMatching(/still being applied/), extensions: { code: 'LEGACY_REJECTED' } });
   });
@@ -155,7 +163,7 @@ describe('BIL-11 the changes: charged once, one at a time, replacing, once a mon
 
   it('records a request the credit does not cover, then discards it: nothing charged, the active option stays (3700801103, no personal credit)', async () => {
     const asked: PrepaidChange = { number: ANNA, family: 'NATIONAL_PACKAGE', action: 'ACTIVATE', option: 'L20' };
-    expect(await prepaidSummary(matrix.stack(), matrix.token('anna.eu'), asked)).toMatchObject({ cost: '13.00', creditCovers: false, refusal: null });
+    expect((await prepaidSummary(matrix.stack(), matrix.token('anna.eu'), asked)).records[0].terms).toContainEqual({ name: 'cents', value: '1300' });
     const { body, result } = await change('anna.eu', asked, 'prepaid-uncovered');
     expect(body.errors).toBeUndefined();
     expect(result.change).toMatchObject({ charge: 'DISCARDED', status: 'IN_PROGRESS' });

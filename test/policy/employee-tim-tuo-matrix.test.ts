@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
 import { counters, graphql, tokenFor } from '../support/stack';
+import { changeSummary } from '../support/change-summary';
 import { confirmedActivation, EMANUELE_DIRECT_DEBIT, INVOICE_ADDRESS } from '../dispositive/appendix/employee-tim-tuo';
 
 /**
@@ -18,9 +19,8 @@ const GINA_LINE = '3700034020';
 const GESTISCI = (line: string) => `{ mobileLine(number: "${line}") { number employeeTimTuo { number associated taxCode lastName firstName } } }`;
 const REPORTISTICA = `{ mobileLine(number: "${PASQUALE_LINE}") { number employeeTimTuo { number contractNumber personalContractCode taxCode activatedOn ceasedOn status
   trafficDetail billingAccount { paymentMethod maskedIban directDebitStatus invoiceAddress { city } holder { taxCode } } } } }`;
-const SUMMARY = `query($input: TimTuoActivationSummaryInput!) { timTuoActivationSummary(input: $input) { summaryUrl confirmationRef } }`;
-const summaryOf = (line: string, paymentMethod = 'POSTAL_SLIP') =>
-  `{ timTuoActivationSummary(input: { number: "${line}", paymentMethod: ${paymentMethod}, invoiceAddress: { street: "VIA TOLEDO", houseNumber: "15", postalCode: "80134", city: "NAPOLI", province: "NA" } }) { summaryUrl confirmationRef } }`;
+const summaryOf = (line: string) =>
+  `{ changeSummary(mutation: activateTimTuoByPostalSlip, input: { number: "${line}", acceptConditions: true, invoiceAddress: { street: "VIA TOLEDO", houseNumber: "15", postalCode: "80134", city: "NAPOLI", province: "NA" } }) { pratica fileUrl confirmationRef } }`;
 
 const CAPABILITIES: Capability[] = [
   { id: 'BIL-10', what: 'Gestisci: a line enabled, not associated', query: GESTISCI(EMANUELE_LINE), path: ['mobileLine', 'employeeTimTuo'] },
@@ -42,24 +42,23 @@ const MATRIX: Matrix = {
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX, { env: { MUTATIONS_PER_MINUTE: '1000' } });
 
-describe('BIL-10 the summary before an activation (seed 002 §9.2.1.1.1)', () => {
+describe('BIL-10 the summary before an activation (seed 002 §9.2.1.1.1, Appendix row 36: changeSummary)', () => {
   const ask = async (username: string, line: string) => (await graphql(matrix.stack(), summaryOf(line), {}, matrix.token(username))).body;
 
   it('is the employee\'s on his own line: a PDF link and the reference to quote', async () => {
     const body = await ask('emanuele.eu', EMANUELE_LINE);
     expect(body.errors).toBeUndefined();
-    expect(body.data.timTuoActivationSummary).toMatchObject({ summaryUrl: expect.stringContaining('/downloads/'), confirmationRef: expect.stringMatching(/\./) });
+    expect(body.data.changeSummary).toMatchObject({ pratica: 'Pagamento bollettino', fileUrl: expect.stringContaining('/downloads/'), confirmationRef: expect.stringMatching(/\./) });
   });
 
-  it('is FORBIDDEN to the referents, and another employee\'s line answers exactly like an unknown one', async () => {
-    for (const referent of ['vincenzo.roa', 'lavo.ebill', 'massimiliano.roa']) {
+  it('is FORBIDDEN to the referents of the line, and a line outside the grants answers exactly like an unknown one (null)', async () => {
+    for (const referent of ['vincenzo.roa', 'lavo.ebill']) {
       expect((await ask(referent, EMANUELE_LINE)).errors[0].extensions.code, referent).toBe('FORBIDDEN');
     }
-    for (const employee of ['laura.eu', 'pasquale.eu', 'gina.eu']) {
-      const foreign = (await ask(employee, EMANUELE_LINE)).errors[0];
-      const unknown = (await ask(employee, '3999999999')).errors[0];
-      expect(foreign.extensions.code, employee).toBe('NOT_FOUND');
-      expect(foreign.message).toBe(unknown.message);
+    for (const other of ['laura.eu', 'pasquale.eu', 'gina.eu', 'massimiliano.roa']) {
+      const foreign = await ask(other, EMANUELE_LINE);
+      expect(foreign, other).toEqual({ data: { changeSummary: null } });
+      expect(await ask(other, '3999999999')).toEqual(foreign);
     }
   });
 });
@@ -89,11 +88,14 @@ describe('BIL-10 the seed\'s story (§9.2.1.1.1): emanuele.eu associates his lin
     expect(gestisci.body.data.mobileLine.employeeTimTuo).toEqual({ number: EMANUELE_LINE, associated: false, taxCode: null, lastName: null, firstName: null });
 
     const request = { number: EMANUELE_LINE, paymentMethod: 'DIRECT_DEBIT', invoiceAddress: INVOICE_ADDRESS, directDebit: EMANUELE_DIRECT_DEBIT };
-    const summary = await graphql(stack, SUMMARY, { input: request }, token);
-    const pdf = await fetch(new URL(summary.body.data.timTuoActivationSummary.summaryUrl, stack.gatewayUrl));
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect((await pdf.text()).startsWith('%PDF')).toBe(true);
+    const summary = await changeSummary(stack, token, 'activateTimTuoByDirectDebit', { ...request, paymentMethod: undefined, acceptConditions: true });
+    const module = await fetch(new URL(summary.fileUrl, stack.gatewayUrl));
+    expect(module.status).toBe(200);
+    expect(module.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await module.text();
+    expect(text).toContain('Riepilogo della richiesta;Domiciliazione tim tuo');
+    expect(text).toContain(`${EMANUELE_LINE};modalita di pagamento;IBAN IT66A...2345`);
+    expect(text).toContain(`${EMANUELE_LINE};indirizzo di fatturazione;VIA TOLEDO 15, 80134 NAPOLI (NA)`);
 
     const input = await confirmedActivation(stack, token, request);
     const before = await counters(stack, 'crm');

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { confirmed } from '../support/change-summary';
 import { requestsOn as requestsOnLine } from '../support/requests';
 
 /**
@@ -10,7 +11,6 @@ import { requestsOn as requestsOnLine } from '../support/requests';
  * key replays it and completes eBill's write once: one pratica, one threshold.
  */
 const ROA = 'vincenzo.roa';
-const SUMMARY = `query($input: ThresholdRequestInput!) { thresholdRequestSummary(input: $input) { confirmationRef } }`;
 const CHANGE = `mutation($input: ChangeSpendingThresholdsInput!) { changeSpendingThresholds(input: $input) {
   number outcome { request { id } order { id } line { number } } refusal { code message } } }`;
 const ACTIVATE = `mutation($input: ActivateSpendingThresholdsInput!) { activateSpendingThresholds(input: $input) {
@@ -36,10 +36,9 @@ async function spendingThresholds(number: string): Promise<Threshold[]> {
 const requestsOn = (number: string, description: string) => requestsOnLine(stack, token, number, description);
 
 /** The request as the page sends it: the summary downloaded first, its reference quoted. */
-async function confirmedInput(operation: string, number: string, terms: Record<string, unknown>, idempotencyKey: string) {
-  const { body } = await graphql(stack, SUMMARY, { input: { operation, lines: [number], ...terms } }, token);
-  expect(body.errors).toBeUndefined();
-  return { lines: [{ number }], ...terms, confirmationRef: body.data.thresholdRequestSummary.confirmationRef, idempotencyKey };
+/** The request as the page sends it: the summary downloaded first (changeSummary), its reference quoted. */
+async function confirmedInput(mutation: string, number: string, terms: Record<string, unknown>, idempotencyKey: string) {
+  return { ...await confirmed(stack, token, mutation, { lines: [{ number }], ...terms }), idempotencyKey };
 }
 
 /** Sends the same request until a line's outcome comes back; unreachable or a typed failure both mean "try again". */
@@ -60,7 +59,7 @@ describe('CON-05 a threshold change recorded in CRM and applied in eBill', () =>
     const line = '3312548662';
     expect(await spendingThresholds(line)).toEqual([{ kind: 'SPENDING', nature: 'DISPOSITIVE', period: 'MONTHLY', value: '0.00', active: true }]);
     const pratiche = await requestsOn(line, 'Variazione soglie di spesa');
-    const input = await confirmedInput('CHANGE_SPENDING', line, { amount: '10' }, 'threshold-ebill-down');
+    const input = await confirmedInput('changeSpendingThresholds', line, { amount: '10' }, 'threshold-ebill-down');
 
     await setFaults(stack, 'ebill', { 'soglie/varia': { down: true } });
     const failed = await graphql(stack, CHANGE, { input }, token);
@@ -80,7 +79,7 @@ describe('CON-05 a threshold change recorded in CRM and applied in eBill', () =>
     const line = '3312545213';
     expect(await spendingThresholds(line)).toEqual([]);
     const pratiche = await requestsOn(line, 'Attivazione soglie di spesa');
-    const input = await confirmedInput('ACTIVATE_SPENDING', line, { nature: 'INFORMATIVE', period: 'DAILY', amount: '25' }, 'threshold-sigkill');
+    const input = await confirmedInput('activateSpendingThresholds', line, { nature: 'INFORMATIVE', period: 'DAILY', amount: '25' }, 'threshold-sigkill');
     const crmBefore = (await counters(stack, 'crm')).CreaPratica ?? 0;
     const ebillBefore = (await counters(stack, 'ebill'))['soglie/attiva'] ?? 0;
 

@@ -63,3 +63,27 @@ describe('BIL-11 a TIM TUO prepaid option, recorded once and charged once', () =
     expect(await credit()).toBe('130.00');
   }, 180_000);
 });
+
+/**
+ * Issue 19 item 4: two tabs, two keys, one change. Both confirm the same summary and send at once: both pass the
+ * graph's "one change at a time" rule before either writes, and the change's fact (`oncePer`: the line's next change)
+ * is CRM's business key, so CRM records one pratica and answers it to both, and eBill charges once.
+ */
+describe('Appendix row 44 (BIL-11): the same change from two tabs under two keys', () => {
+  const PLAFOND = 'Timtuoric-attiv plaf dati naz';
+  const ACTIVATE_PLAFOND = `mutation($input: TimTuoPrepaidActivationInput!) { activateTimTuoExtraDataPlafond(input: $input) {
+    request { id } change { requestId charge price } } }`;
+
+  it('records one pratica, answers it to both tabs, and charges the personal credit once', async () => {
+    const confirmed = await confirmedInput(stack, token, { number: LINE, family: 'EXTRA_DATA_PLAFOND', action: 'ACTIVATE', option: 'PLUS_1GB' });
+    const before = Number(await credit());
+    const answers = await Promise.all(['two-tabs-first-tab', 'two-tabs-other-tab'].map((idempotencyKey) =>
+      graphql(stack, ACTIVATE_PLAFOND, { input: { ...confirmed, idempotencyKey } }, token)));
+    for (const { body } of answers) expect(body.errors).toBeUndefined();
+    const [first, second] = answers.map(({ body }) => body.data.activateTimTuoExtraDataPlafond);
+    expect(second).toEqual(first);
+    expect(first.change).toMatchObject({ requestId: first.request.id, charge: 'CHARGED' });
+    expect(await requestsOnLine(stack, roaToken, LINE, PLAFOND)).toEqual([first.request.id]);
+    expect(Number(await credit())).toBeCloseTo(before - Number(first.change.price), 2);
+  });
+});

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { confirmed } from '../support/change-summary';
 import { requestsOn as requestsOnLine } from '../support/requests';
 
 /**
@@ -32,8 +33,12 @@ async function credit(number: string): Promise<number> {
 
 const requestsOn = (number: string, description: string) => requestsOnLine(stack, token, number, description);
 
+/** The summary the page asks before confirming (Appendix row 7), once per request: every retry quotes the same reference. */
+const confirmedRecharges = new Map<string, Promise<Record<string, unknown>>>();
 async function recharge(number: string, idempotencyKey: string) {
-  return graphql(stack, RECHARGE, { input: { number, kind: 'ONE_SHOT', amount: '22', idempotencyKey } }, token);
+  const input = { number, kind: 'ONE_SHOT', amount: '22' };
+  if (!confirmedRecharges.has(idempotencyKey)) confirmedRecharges.set(idempotencyKey, confirmed(stack, token, 'requestCompanyRecharge', input));
+  return graphql(stack, RECHARGE, { input: { ...await confirmedRecharges.get(idempotencyKey)!, idempotencyKey } }, token);
 }
 
 /** Retries with the same key until acknowledged; gateway unreachable or a typed failure both mean "try again". */
@@ -101,7 +106,9 @@ describe('a list operation retried through failures and a crash', () => {
   it('a crash while CRM writes, then CRM failing half the calls: one pratica per line, the refused line refused', async () => {
     const lines = ['3351050823', '3700034020', '3346075368', '3346076607', '3700801103'];
     const before = new Map(await Promise.all(lines.map(async (n) => [n, await requestsOn(n, 'Rinuncia ricarica aziendale')] as const)));
-    const input = { lines: lines.map((number) => ({ number })), idempotencyKey: 'bulk-waive-1' };
+    // The summary confirms the four lines whose rules pass (Appendix row 6); the fifth is refused by its rule first.
+    const { confirmationRef } = await confirmed(stack, token, 'waiveAutomaticRecharge', { lines: lines.slice(0, 4).map((number) => ({ number })) });
+    const input = { lines: lines.map((number) => ({ number })), confirmationRef, idempotencyKey: 'bulk-waive-1' };
     const seen = new Map<string, Set<string>>(lines.map((n) => [n, new Set()]));
     let final: { number: string; outcome: { request: { id: string }; line: { automaticRecharge: { rechargedNextMonth: boolean } } } | null; refusal: { code: string } | null }[] = [];
 

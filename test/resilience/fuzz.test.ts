@@ -127,3 +127,45 @@ describe('every argument of every field of the supergraph', () => {
     }
   });
 });
+
+/**
+ * Issue 19 item 10: a key of the wrong shape is the client's mistake, said as BAD_USER_INPUT naming the field, not
+ * NOT_FOUND or null as for a record that does not exist; nothing read from the systems of record, nothing written.
+ * Each as the profile its @allow admits, so that the answer is the resolver's, not the policy's.
+ */
+describe('malformed keys (issue 19): BAD_USER_INPUT naming the field', () => {
+  const KEY = { idempotencyKey: 'fuzz-malformed-key-1' };
+  const CASES: { title: string; user: string; query: string; variables: Record<string, unknown>; field: string }[] = [
+    { title: 'changeInvoiceNotificationEmail.number (BIL-10, §9.2.1.2)', user: 'pasquale.eu', field: 'input.number',
+      query: 'mutation($input: ChangeInvoiceNotificationEmailInput!) { changeInvoiceNotificationEmail(input: $input) { notificationEmail } }',
+      variables: { input: { number: '33A', email: 'pasquale@example.it', ...KEY } } },
+    { title: 'requestExport.contractNumber (MOB-09, §7.2.4)', user: 'vincenzo.roa', field: 'input.contractNumber',
+      query: 'mutation($input: RequestExportInput!) { requestExport(input: $input) { id } }',
+      variables: { input: { kind: 'INVENTORY_LINES', format: 'CSV', contractNumber: '888-010', ...KEY } } },
+    { title: 'requestHistoryExport.contractNumber (TRK-04, §7.3.1)', user: 'vincenzo.roa', field: 'input.contractNumber',
+      query: 'mutation($input: RequestHistoryExportInput!) { requestHistoryExport(input: $input) { id } }',
+      variables: { input: { kind: 'REQUESTS_HISTORY', format: 'CSV', contractNumber: 'abc', ...KEY } } },
+    { title: 'writeToUs.scopeId (TRK-07, Appendix row 29)', user: 'giada.mantesi', field: 'input.scopeId',
+      query: 'mutation($input: WriteToUsInput!) { writeToUs(input: $input) { request { id } } }',
+      variables: { input: { scopeId: '3343 860902', subject: 'Informazioni', phone: '3331234567', notes: 'Richiamatemi.', ...KEY } } },
+    { title: 'deleteExport.id (MOB-09, §7.2.4)', user: 'vincenzo.roa', field: 'input.id',
+      query: 'mutation($input: DeleteExportInput!) { deleteExport(input: $input) }', variables: { input: { id: "EXP-1' OR 1=1" } } },
+    { title: 'mobileInventory(contractNumber) (MOB-07, §7.2.1)', user: 'vincenzo.roa', field: 'contractNumber',
+      query: 'query($n: ID) { mobileInventory(contractNumber: $n) { contractNumber } }', variables: { n: '8880100889 38' } },
+    { title: 'selectedContract(number) (ACC-10, §5)', user: 'vincenzo.roa', field: 'number',
+      query: 'query($n: ID) { selectedContract(number: $n) { number } }', variables: { n: 'x' } },
+    { title: 'spendingThresholds(contractNumber) (CON-07, §7.5.5)', user: 'umberto.traffic', field: 'contractNumber',
+      query: 'query($n: ID!) { spendingThresholds(contractNumber: $n) { totalCount } }', variables: { n: '888010088938x' } },
+  ];
+
+  it.each(CASES)('$title', async ({ user, query, variables, field }) => {
+    const userToken = await tokenFor(stack, user);
+    const before = await counters(stack, 'crm');
+    const { status, body } = await graphql(stack, query, variables, userToken);
+    expect(status).toBeLessThan(500);
+    expect(body.errors?.map((e: { extensions: { code: string; field?: string } }) => [e.extensions.code, e.extensions.field])).toEqual([['BAD_USER_INPUT', field]]);
+    const { GetProfiloUtente: _grants, ...after } = await counters(stack, 'crm');
+    const { GetProfiloUtente: _before, ...read } = before;
+    expect(after).toEqual(read);
+  });
+});

@@ -19,15 +19,15 @@ const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('
 
 const mobile = (number: string, companyId: string, iccid: string): MobileLine => ({
   number, contractNumber: companyId === '1-VALL01' ? '888012170373' : '888012999001', companyId, iccid, status: 'ACTIVE',
-  tariffPlan: 'TIM Business', kind: 'POSTPAID', activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null,
+  tariffPlan: 'TIM Business', kind: 'POSTPAID', activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null, cessationScheduledOn: null,
 });
 const MOBILE = [
   mobile('3343860505', '1-VALL01', '8939010000000000505'), mobile('3343860902', '1-VALL01', '8939010000000000902'),
   mobile('3316779290', '1-VALL01', '8939019999000009290'), mobile('3471000001', '1-NOME01', '8939010000000001001'),
 ];
 const FIXED: FixedLine[] = [
-  { number: '066633987', contractNumber: '066633987', companyId: '1-VALL01', status: 'ACTIVE', type: 'VOICE_DATA', site: null },
-  { number: '021234567', contractNumber: '021234567', companyId: '1-NOME01', status: 'ACTIVE', type: 'VOICE', site: null },
+  { number: '066633987', contractNumber: '066633987', companyId: '1-VALL01', status: 'ACTIVE', type: 'VOICE_DATA', site: null, cessationScheduledOn: null, pendingMove: null },
+  { number: '021234567', contractNumber: '021234567', companyId: '1-NOME01', status: 'ACTIVE', type: 'VOICE', site: null, cessationScheduledOn: null, pendingMove: null },
 ];
 
 const company = (id: string, name: string): Company => ({

@@ -32,12 +32,13 @@ describe('account reach', () => {
     expect(await viewerCompanyId(rl)).toBe('1-NOME01');
   });
 
-  it('an UT reaches the company and the contract of his line only', async () => {
+  it('an UT reaches the company of his line and its contracts (ACC-04, profiles.md §2: contracts list "r"), no other company\'s', async () => {
     const ut = context({ profile: 'UT', scope: { kind: 'LINE', id: '3343860902' } });
     expect(await viewerCompanyId(ut)).toBe('1-VALL01');
     expect(await reaches(ut, 'Company', { companyId: '1-VALL01' })).toBe(true);
     expect(await reaches(ut, 'Contract', VALL_CONTRACT)).toBe(true);
-    expect(await reaches(ut, 'Contract', { companyId: '1-VALL01', contractNumber: '066633987' })).toBe(false);
+    expect(await reaches(ut, 'Contract', { companyId: '1-VALL01', contractNumber: '066633987' })).toBe(true);
+    expect(await reaches(ut, 'Contract', { companyId: '1-KRSH01', contractNumber: '888010088938' })).toBe(false);
   });
 
   it('a ROA reaches the company of his contract, not its other contracts', async () => {

@@ -12,7 +12,7 @@ const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('
 
 const line = (number: string, companyId: string, kind: MobileLine['kind'] = 'POSTPAID'): MobileLine => ({
   number, contractNumber: companyId === '1-VALL01' ? '888012170373' : '888012999001', companyId, iccid: `89390100${number}`,
-  status: 'ACTIVE', tariffPlan: 'TIM', kind, activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null,
+  status: 'ACTIVE', tariffPlan: 'TIM', kind, activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null, cessationScheduledOn: null,
 });
 const COMPANY_A = Array.from({ length: 50 }, (_, i) => line(`33438${String(60000 + i)}`, '1-VALL01', i === 0 ? 'PREPAID' : 'POSTPAID'));
 const LINES = [...COMPANY_A, line('3471000001', '1-NOME01', 'PREPAID')];

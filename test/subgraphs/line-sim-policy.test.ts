@@ -16,7 +16,7 @@ const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('
 
 const line = (number: string, companyId: string, contractNumber: string): MobileLine => ({
   number, contractNumber, companyId, iccid: `89390100${number}`, status: 'ACTIVE', tariffPlan: 'TIM', kind: 'POSTPAID',
-  activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null,
+  activatedOn: '2021-03-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null, cessationScheduledOn: null,
 });
 const OWN = line('3312548681', '1-KRSH01', '888010088938');
 const COMPANY_LINE = line('3343860405', '1-VALL01', '888012170373');

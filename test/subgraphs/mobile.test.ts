@@ -10,7 +10,7 @@ import { BLOCK_SIM } from '../../subgraphs/mobile/operations/sim-block';
 
 const line = (number: string, companyId = '1-VALL01', extra: Partial<MobileLine> = {}): MobileLine => ({
   number, contractNumber: '888012170373', companyId, iccid: `8939010000${number}`, status: 'ACTIVE', tariffPlan: 'TIM',
-  kind: 'POSTPAID', activatedOn: '2020-01-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null, ...extra,
+  kind: 'POSTPAID', activatedOn: '2020-01-01', ceasedOn: null, oneNumber: null, automaticRecharge: null, companyRecharge: null, networkSettings: null, cessationScheduledOn: null, ...extra,
 });
 
 describe('mobileLines arguments', () => {

@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Grant, Order, RecordFilter, ServiceRequest } from '../../adapters/domain';
+import { readPolicy } from '../../subgraphs/runtime/policy/directives';
 import type { SubgraphContext } from '../../subgraphs/runtime/server';
 import { resolvers } from '../../subgraphs/tracking/resolvers';
 import { requestsHistoryWindow } from '../../subgraphs/tracking/windows';
@@ -50,16 +51,21 @@ function run(grants: Grant[], query: string) {
     listRequests: async (f: RecordFilter, from: string, to: string) => (calls.push(`ListaPratiche ${from} ${to}`), REQUESTS.filter((r) => matches(f, r) && between(r.openedOn, from, to))),
   };
   const get = <R extends { id: string }>(name: string, all: R[]) => new DataLoader(async (ids: readonly string[]) => (calls.push(name), ids.map((id) => all.find((r) => r.id === id) ?? null)));
+  const typeDefs = parse(readFileSync(new URL('../../schema/tracking.graphql', import.meta.url), 'utf8'));
   const context = {
     identity: { userId: 'u', username: 'someone', name: 'U', grants },
     loaders: { crm: { orders: get('GetOrdini', ORDERS), requests: get('GetPratiche', REQUESTS) } },
     legacy: { crm },
+    // The pages list with the grants of their own @allow (tracked.ts): the policy the server would give them.
+    policy: readPolicy(typeDefs),
   } as unknown as SubgraphContext;
-  const schema = buildSubgraphSchema([{ typeDefs: parse(readFileSync(new URL('../../schema/tracking.graphql', import.meta.url), 'utf8')), resolvers }]);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
   return graphql({ schema, source: query, contextValue: context }).then((result) => ({ result: result as ExecutionResult<any>, calls }));
 }
 
 const RL_A: Grant[] = [{ profile: 'RL', scope: { kind: 'COMPANY', id: '1-VALL01' } }];
+/** The history is the ROA's page (TRK-04): it lists with his grants only. */
+const ROA_A: Grant[] = [{ profile: 'ROA', scope: { kind: 'CONTRACT', id: '888012170373' } }];
 
 describe('tracking subgraph', () => {
   it('lists the viewer\'s orders and requests of the last 6 months, newest first, links included without extra calls', async () => {
@@ -80,10 +86,13 @@ describe('tracking subgraph', () => {
   });
 
   it('shows the requests history of the 10 days before a date, and refuses a future date naming `before`', async () => {
-    const ok = await run(RL_A, `{ requestsHistory(before: "2026-11-21") { id } }`);
+    const ok = await run(ROA_A, `{ requestsHistory(before: "2026-11-21") { id } }`);
+    // The RL's grant is not the history's: nothing listed, nothing asked of CRM.
+    const rl = await run(RL_A, `{ requestsHistory(before: "2026-11-21") { id } }`);
+    expect([rl.result.data?.requestsHistory, rl.calls]).toEqual([[], []]);
     expect(ok.result.data?.requestsHistory).toEqual([{ id: '7-100' }]);
     expect(ok.calls).toEqual(['ListaPratiche 2026-11-11 2026-11-21']);
-    const future = await run(RL_A, `{ requestsHistory(before: "2027-01-01") { id } }`);
+    const future = await run(ROA_A, `{ requestsHistory(before: "2027-01-01") { id } }`);
     expect(future.result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'before' } });
     expect(future.calls).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { DispositiveDeclaration } from '../../runtime/dispositive/declarati
 import { CONTRACT } from '../../runtime/dispositive/targets';
 import { checkPostalCode, checkProvince } from '../../runtime/validators/postal-address';
 import { checkOptionalText, checkRequiredText } from '../../runtime/validators/text';
-import { checkContractNumber } from '../../mobile/operations/contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
 
 /**
  * Seed 002 §7.1.3 (Appendix rows 3 and 4; ACC-10): where a contract's invoices and its traffic documentation are

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PersonalPayment, PersonalPaymentMethod, Person, PostalAddress } from '../../../adapters/ebill/personal-account';
 import { badUserInput, type GraphError } from '../../../adapters/errors';
-import { checkConfirmationRef, confirmationRefusal } from '../../runtime/dispositive/confirmation';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
 import { EMPLOYEE_TIM_TUO, employeeTargetId, type EmployeeLine } from '../../runtime/dispositive/employee-tim-tuo-target';
 import type { Identity } from '../../runtime/identity';
@@ -17,7 +16,7 @@ import { checkRequiredText } from '../../runtime/validators/text';
  * BIL-10). Two factories, each declaration one Appendix row:
  * - activation (rows 34–36), one per payment method: the invoice address, the method and its data, the conditions
  *   accepted, an optional SMS number, and the `confirmationRef` of the summary the employee downloaded
- *   (`timTuoActivationSummary`). CRM activates the service in the pratica's transaction with the registered user's tax
+ *   (`changeSummary`). CRM activates the service in the pratica's transaction with the registered user's tax
  *   code and names (the identity's, never the client's) and a new personal contract code; eBill then keeps the
  *   personal billing account, keyed by the pratica id;
  * - changes while TIM TUO is active (rows 37–41): billing data, IBAN, payment method towards card / direct debit /
@@ -107,13 +106,25 @@ const numberOf = (raw: Raw, at: At) => checkMobileNumber(raw.number, at('number'
 
 // ── Activation (rows 34–36) ─────────────────────────────────────────────────────────────────────────────────────
 export interface ActivationTerms { number: string; invoiceAddress: PostalAddress; payment: PaymentInput; smsNumber: string | null }
-export interface ActivationInput extends ActivationTerms { acceptConditions: true; confirmationRef: string }
+export interface ActivationInput extends ActivationTerms { acceptConditions: true }
 
 /** What the summary and the mutation must agree on, without personal data in the signed reference: a digest of it. */
 export const activationTerms = (t: ActivationTerms) => ({
   method: t.payment.method,
   digest: createHash('sha256').update(JSON.stringify([t.number, t.invoiceAddress, t.payment, t.smsNumber])).digest('base64url'),
 });
+
+/** "Scarica il pdf con il riepilogo dei dati": what the employee reads in the module (the IBAN masked). */
+function activationModule(line: EmployeeLine, terms: ActivationTerms): [string, string][] {
+  const a = terms.invoiceAddress;
+  const payment = terms.payment.method === 'DIRECT_DEBIT' ? `IBAN ${terms.payment.iban.slice(0, 5)}...${terms.payment.iban.slice(-4)}`
+    : terms.payment.method === 'CARD' ? `carta ${line.cardSetup?.card?.masked ?? ''}` : 'bollettino postale';
+  return [
+    ['modalita di pagamento', payment],
+    ['indirizzo di fatturazione', `${a.street} ${a.houseNumber}, ${a.postalCode} ${a.city} (${a.province})`],
+    ['notifica SMS', terms.smsNumber ?? ''],
+  ];
+}
 
 export function activationTermsOf(kind: PaymentKind, raw: Raw, at: At): ActivationTerms {
   const sms = raw.smsNumber ?? null;
@@ -145,11 +156,11 @@ function activation(kind: PaymentKind, field: string, row: number, pratica: stri
     validate(raw, at) {
       const terms = activationTermsOf(kind, raw, at);
       if (raw.acceptConditions !== true) throw badUserInput(at('acceptConditions'), 'must be true: the conditions of the TIM TUO service must be accepted');
-      return { ...terms, acceptConditions: true, confirmationRef: checkConfirmationRef(raw.confirmationRef, at('confirmationRef')) };
+      return { ...terms, acceptConditions: true };
     },
     targetId: (input) => employeeTargetId(input.number, input.payment.method === 'CARD' ? input.payment.cardVerificationId : null),
-    refusal: (line, input, at, viewer) => activationRefusal(line, input, at, viewer)
-      ?? confirmationRefusal(input.confirmationRef, viewer, field, line.number, activationTerms(input), at('confirmationRef')),
+    refusal: activationRefusal,
+    summary: { terms: (_line, input) => activationTerms(input), module: activationModule },
     crm: ({ viewer }) => ({
       parameters: { azione: 'ATTIVAZIONE', modalitaPagamento: kind.legacy, codiceFiscale: viewer!.taxCode, cognome: viewer!.lastName, nome: viewer!.firstName },
     }),
@@ -166,12 +177,6 @@ function activation(kind: PaymentKind, field: string, row: number, pratica: stri
 export const ACTIVATE_TIM_TUO_BY_CARD = activation(CARD, 'activateTimTuoByCard', 34, 'Domiciliazione tim tuo');
 export const ACTIVATE_TIM_TUO_BY_DIRECT_DEBIT = activation(DIRECT_DEBIT, 'activateTimTuoByDirectDebit', 35, 'Domiciliazione tim tuo');
 export const ACTIVATE_TIM_TUO_BY_POSTAL_SLIP = activation(POSTAL_SLIP, 'activateTimTuoByPostalSlip', 36, 'Pagamento bollettino');
-/** The activation of each payment method, for the summary that precedes it. */
-export const ACTIVATIONS: Record<PersonalPaymentMethod, { kind: PaymentKind; declaration: typeof ACTIVATE_TIM_TUO_BY_CARD }> = {
-  CARD: { kind: CARD, declaration: ACTIVATE_TIM_TUO_BY_CARD },
-  DIRECT_DEBIT: { kind: DIRECT_DEBIT, declaration: ACTIVATE_TIM_TUO_BY_DIRECT_DEBIT },
-  POSTAL_SLIP: { kind: POSTAL_SLIP, declaration: ACTIVATE_TIM_TUO_BY_POSTAL_SLIP },
-};
 
 // ── Changes while TIM TUO is active (rows 37–41) ────────────────────────────────────────────────────────────────
 interface BillingDataInput { number: string; holder: Person; invoiceAddress: PostalAddress }

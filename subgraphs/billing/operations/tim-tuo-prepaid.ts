@@ -1,7 +1,7 @@
 import type { PrepaidAction, PrepaidFamily } from '../../../adapters/ebill/tim-tuo-prepaid';
-import { checkConfirmationRef, confirmationRefusal } from '../../runtime/dispositive/confirmation';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
 import { LINE_TIM_TUO_PREPAID, type LineWithPrepaidOptions } from '../../runtime/dispositive/tim-tuo-prepaid-target';
+import { today } from '../../runtime/calendar';
 import { checkMobileNumber } from '../../runtime/validators/phone';
 import { checkOption, confirmedTerms, prepaidMutation, prepaidRefusal, type PrepaidRequest } from '../tim-tuo-prepaid';
 
@@ -10,16 +10,23 @@ import { checkOption, confirmedTerms, prepaidMutation, prepaidRefusal, type Prep
  * ceases a TIM TUO package or plafond on his own prepaid line, charged to his personal credit. One declaration per
  * family and action, each a line of data below. Through the engine:
  * - the rules (tim-tuo-prepaid.ts `prepaidRefusal`: prepaid with TIM TUO active, ROAMING_EXTRA_UE for the roaming
- *   families, one change at a time per line, one extra data plafond per calendar month) and the summary the employee
- *   downloaded (`confirmationRef`);
- * - CRM records the pratica of the row and its ordine (the back office's work; CRM itself changes nothing);
+ *   families, one change at a time per line, one extra data plafond per calendar month), then the engine's check of
+ *   the summary the employee downloaded (`confirmationRef` of `changeSummary`: the option and its price as they are);
+ * - CRM records the pratica of the row and its ordine (the back office's work; CRM itself changes nothing), once per
+ *   fact (`prepaidFact`) whatever the keys;
  * - eBill records the request and settles its charge, keyed by the pratica id: charged once whatever the retries, or
  *   discarded when the personal credit does not cover it (seed: "la richiesta non viene bloccata ma verrà
  *   successivamente scartata"); a new option in a family replaces the active one once eBill applies it.
  */
-interface PrepaidInput extends PrepaidRequest { confirmationRef: string }
+/**
+ * The fact a change records (issue 19, `oncePer`): the line's next change after the last one eBill holds for it
+ * this month. Two tabs confirming the same summary under two keys both pass the "one change at a time" rule before
+ * either writes; CRM answers the second the first's pratica, so eBill is asked, and charges, once. A change asked
+ * after that one (or next month, when the list of changes may be empty again) is another fact.
+ */
+const prepaidFact = (line: LineWithPrepaidOptions) => `${line.number}:${today().slice(0, 7)}:after:${line.prepaid.changes[0]?.operationId ?? 'none'}`;
 
-function prepaidDeclaration(row: number, pratica: string, family: PrepaidFamily, action: PrepaidAction): DispositiveDeclaration<PrepaidInput, LineWithPrepaidOptions> {
+function prepaidDeclaration(row: number, pratica: string, family: PrepaidFamily, action: PrepaidAction): DispositiveDeclaration<PrepaidRequest, LineWithPrepaidOptions> {
   const field = prepaidMutation(family, action);
   return {
     field,
@@ -33,15 +40,15 @@ function prepaidDeclaration(row: number, pratica: string, family: PrepaidFamily,
       family,
       action,
       option: action === 'ACTIVATE' ? checkOption(raw.option, family, at('option')) : null,
-      confirmationRef: checkConfirmationRef(raw.confirmationRef, at('confirmationRef')),
     }),
     targetId: (input) => input.number,
-    refusal: (line, input, at, viewer) => prepaidRefusal(line, input)
-      ?? confirmationRefusal(input.confirmationRef, viewer, field, line.number, confirmedTerms(line, input), at('confirmationRef')),
+    refusal: (line, input) => prepaidRefusal(line, input),
+    summary: { terms: confirmedTerms },
     crm: (line, input) => {
       const { option } = confirmedTerms(line, input);
       return { parameters: { famiglia: family, azione: action, ...(typeof option === 'string' && { opzione: option }) } };
     },
+    oncePer: prepaidFact,
     async applyElsewhere({ created, input }, { legacy }) {
       await legacy.ebill.changeTimTuoPrepaid(created.request.id, { lineNumber: input.number, family, option: input.option, action });
     },

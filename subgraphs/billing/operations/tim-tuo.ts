@@ -32,6 +32,8 @@ export const SET_TIM_TUO_ENABLEMENT: DispositiveDeclaration<EnablementItem, Line
   ...common,
   field: 'setTimTuoEnablement',
   appendixRows: [17],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   pratica: 'Attivazione TIM TUO Azienda',
   ordine: true,
   validate(raw, at) {
@@ -49,6 +51,8 @@ export const ACTIVATE_TIM_TUO_OPTION: DispositiveDeclaration<OptionItem, LineWit
   ...common,
   field: 'activateTimTuoOption',
   appendixRows: [18],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   pratica: 'Attivazione opzioni TIM TUO',
   ordine: true,
   sharedFields: ['option'],
@@ -69,6 +73,8 @@ function ceaseTimTuo(field: string, row: number, kind: 'POSTPAID' | 'PREPAID', o
     ...common,
     field,
     appendixRows: [row],
+    // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+    summary: {},
     pratica: 'Cessazione TIM TUO',
     ordine,
     validate: (raw, at) => ({ number: lineNumber(raw, at) }),
@@ -92,6 +98,8 @@ export const CEASE_TIM_TUO_OPTION: DispositiveDeclaration<OptionItem, LineWithTi
   ...common,
   field: 'ceaseTimTuoOption',
   appendixRows: [21],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   pratica: 'Cessazione opzioni TIM TUO',
   ordine: true,
   sharedFields: ['option'],

@@ -78,7 +78,7 @@ export const CEASE_SPENDING: ThresholdRequest = {
   rule: (line, current) => postpaidOnly(line.kind) ?? notCeased(line.status) ?? (current ? null : NO_SPENDING_THRESHOLD),
 };
 
-/** By the summary query's operation name. */
+/** The four threshold requests of §7.5.1–§7.5.4. */
 export const THRESHOLD_REQUESTS = {
   ACTIVATE_SPENDING, CHANGE_SPENDING, CHANGE_ROAMING_DATA, CEASE_SPENDING,
 } as const satisfies Record<string, ThresholdRequest>;

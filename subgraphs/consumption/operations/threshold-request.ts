@@ -1,6 +1,6 @@
 import { badUserInput, type GraphError } from '../../../adapters/errors';
 import type { SpendingThreshold, ThresholdChange, ThresholdKind, ThresholdNature, ThresholdPeriod } from '../../../adapters/ebill/thresholds';
-import { checkConfirmationRef, confirmationRefusal, type ConfirmedRequest } from '../../runtime/dispositive/confirmation';
+import type { SignedTerms } from '../../runtime/dispositive/confirmation';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
 import { LINE_THRESHOLDS, type LineWithThresholds } from '../../runtime/dispositive/threshold-target';
 import { checkEuroAmount } from '../../runtime/validators/money';
@@ -8,13 +8,13 @@ import { checkMobileNumber } from '../../runtime/validators/phone';
 
 /**
  * A threshold request of seed 002 §7.5.1–§7.5.4 as data, and the dispositive declaration made from it. The same
- * request is checked twice: by `thresholdRequestSummary` on all its lines together (before the summary is
- * downloaded: the rules, and that the lines share one threshold type) and by the mutation on each line (the rules
- * again, and the confirmation of that summary). Each line is a CRM pratica with its ordine, then eBill's write keyed
- * by the pratica id (exactly once on both systems: engine.ts "Two systems").
+ * request is checked twice: by `changeSummary` on all its lines together (before the summary is downloaded: the
+ * rules, and that the lines share one threshold type) and by the mutation on each line (the rules again, and the
+ * engine's confirmation of that summary). Each line is a CRM pratica with its ordine, then eBill's write keyed by the
+ * pratica id (exactly once on both systems: engine.ts "Two systems").
  */
 export interface ThresholdTerms { nature: ThresholdNature | null; period: ThresholdPeriod | null; cents: number | null }
-export interface ThresholdItem extends ThresholdTerms { number: string; confirmationRef: string }
+export interface ThresholdItem extends ThresholdTerms { number: string }
 
 export interface ThresholdRequest {
   field: string;
@@ -72,7 +72,7 @@ export function zeroOnlyDispositive(nature: ThresholdNature | null, cents: numbe
 }
 
 /** What a summary's confirmation signs: the change, and the type the lines share when the request needs one. */
-export function confirmedTerms(request: ThresholdRequest, terms: ThresholdTerms, current: SpendingThreshold | null): ConfirmedRequest['terms'] {
+function confirmedTerms(request: ThresholdRequest, terms: ThresholdTerms, current: SpendingThreshold | null): SignedTerms {
   return { kind: request.kind, nature: terms.nature, period: terms.period, cents: terms.cents, currentNature: request.sameType ? current?.nature ?? null : null };
 }
 
@@ -100,17 +100,14 @@ export function thresholdDeclaration(request: ThresholdRequest): DispositiveDecl
     ordine: true,
     target: LINE_THRESHOLDS,
     listField: 'lines',
-    sharedFields: [...request.fields, 'confirmationRef'],
-    validate(raw, at) {
-      const number = checkMobileNumber(raw.number, at('number'));
-      const terms = termsOf(request, raw, at);
-      return { number, ...terms, confirmationRef: checkConfirmationRef(raw.confirmationRef, at('confirmationRef')) };
-    },
+    sharedFields: request.fields,
+    validate: (raw, at) => ({ number: checkMobileNumber(raw.number, at('number')), ...termsOf(request, raw, at) }),
     targetId: (item) => item.number,
-    refusal(line, item, at, viewer) {
-      const current = activeThreshold(line, request.kind);
-      return request.rule(line, current, item, at)
-        ?? confirmationRefusal(item.confirmationRef, viewer, request.field, line.number, confirmedTerms(request, item, current), at('confirmationRef'));
+    refusal: (line, item, at) => request.rule(line, activeThreshold(line, request.kind), item, at),
+    summary: {
+      terms: (line, item) => confirmedTerms(request, item, activeThreshold(line, request.kind)),
+      together: (terms, at) => (request.sameType && new Set(terms.map((t) => t.currentNature)).size > 1
+        ? badUserInput(at('lines'), 'must all have the same threshold type (INFORMATIVE or DISPOSITIVE)') : null),
     },
     crm: (_line, item) => ({
       parameters: {

@@ -15,6 +15,8 @@ function changeOfMode(field: string, row: number, pratica: string, mode: Mode, d
   return {
     field,
     appendixRows: [row],
+    // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+    summary: {},
     capabilities: ['MOB-16'],
     pratica,
     ordine: true,

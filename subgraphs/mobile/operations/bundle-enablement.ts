@@ -31,6 +31,8 @@ interface BundleChange { number: string; enable: Partial<Record<BundleEnablement
 export const SET_BUNDLE_ENABLEMENTS: DispositiveDeclaration<BundleChange, MobileLine> = {
   field: 'setBundleEnablements',
   appendixRows: [8],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-10'],
   pratica: 'Modif abilit over-ext bundle',
   ordine: true,

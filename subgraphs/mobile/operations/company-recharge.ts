@@ -28,6 +28,8 @@ function onlyFor(raw: Record<string, unknown>, at: (field: string) => string, fi
 export const REQUEST_COMPANY_RECHARGE: DispositiveDeclaration<CompanyRechargeInput, MobileLine> = {
   field: 'requestCompanyRecharge',
   appendixRows: [7],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-16'],
   pratica: 'Richiesta ricarica aziendale',
   ordine: true,

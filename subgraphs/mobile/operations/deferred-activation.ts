@@ -5,7 +5,8 @@ import { CONTRACT } from '../../runtime/dispositive/targets';
 import { checkAttachmentId, LIST_TYPES } from '../../runtime/validators/attachment';
 import { checkIccid } from '../../runtime/validators/iccid';
 import { checkMobileNumber } from '../../runtime/validators/phone';
-import { checkContractNumber, notActiveMobile } from './contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
+import { notActiveMobile } from './contract-rules';
 
 /**
  * Seed 002 §7.3.6 (Appendix row 9) and MOB-11: activate SIMs the customer already holds, on a contract: typed in as
@@ -19,6 +20,8 @@ interface DeferredActivation { contractNumber: string; sims?: { number: string; 
 export const ACTIVATE_SIMS_LATER: DispositiveDeclaration<DeferredActivation, Contract> = {
   field: 'requestDeferredSimActivation',
   appendixRows: [9],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-11'],
   pratica: 'Attivazione differita SIM',
   ordine: false,

@@ -17,6 +17,8 @@ interface ImeiBlock { number: string; imei?: string; theftReport: string; identi
 export const BLOCK_IMEI: DispositiveDeclaration<ImeiBlock, MobileLine> = {
   field: 'blockImei',
   appendixRows: [16],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-15'],
   pratica: 'Blocco Imei',
   ordine: false,

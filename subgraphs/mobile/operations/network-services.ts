@@ -15,6 +15,8 @@ interface NetworkServicesChange { number: string; changes: { category: NetworkSe
 export const SET_NETWORK_SERVICES: DispositiveDeclaration<NetworkServicesChange, MobileLine> = {
   field: 'setNetworkServices',
   appendixRows: [13],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-12'],
   pratica: 'Servizi di rete',
   ordine: false,

@@ -20,6 +20,8 @@ export const RIF_PROFILES: readonly { code: string; description: string }[] = [
 export const SET_RIF_PROFILE: DispositiveDeclaration<{ number: string; profile: string }, MobileLine> = {
   field: 'setRifProfile',
   appendixRows: [14],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-13'],
   pratica: 'Servizio RIF',
   ordine: false,

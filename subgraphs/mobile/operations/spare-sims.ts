@@ -2,7 +2,8 @@ import type { Contract } from '../../../adapters/domain';
 import { badUserInput } from '../../../adapters/errors';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
 import { CONTRACT } from '../../runtime/dispositive/targets';
-import { checkContractNumber, notActiveMobile } from './contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
+import { notActiveMobile } from './contract-rules';
 import { checkEmail } from '../../runtime/validators/email';
 import { checkPhoneNumber } from '../../runtime/validators/phone';
 import { checkPostalCode, checkProvince } from '../../runtime/validators/postal-address';
@@ -29,6 +30,8 @@ const record = (raw: unknown): Record<string, unknown> => (raw !== null && typeo
 export const REQUEST_SPARE_SIMS: DispositiveDeclaration<SpareSims, Contract> = {
   field: 'requestSpareSims',
   appendixRows: [15],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   capabilities: ['MOB-14'],
   pratica: 'Scorta calda SIM',
   ordine: false,

@@ -1,26 +1,27 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { badUserInput, type GraphError } from '../../../adapters/errors';
 import type { Identity } from '../identity';
 import { readSubgraphSettings } from '../settings';
 
 /**
- * Confirmations of a downloaded summary (seed 002 §7.4.5–§7.5.4: "Il download dei documenti è obbligatorio per
- * confermare la richiesta"). The query that hands the viewer the summary module and the list of lines also hands a
- * `confirmationRef`: the request it summarises (operation, lines, change, and what it found on them), signed for
- * that viewer. The mutation must carry it: missing, altered, another viewer's or for another request, it is
- * BAD_USER_INPUT on `confirmationRef` and nothing is written. The reference is deterministic (no time in it), so a
- * retry of the request quotes the same one and keeps its fingerprint.
+ * Confirmations of a downloaded summary (seed 002 §10 Appendice 1's pages: "Il download dei documenti è obbligatorio
+ * per confermare la richiesta"). The one summary query (summary.ts) hands the viewer the summary module of a change
+ * and a `confirmationRef`: the mutation it summarises and, per record, the terms the declaration names (the change,
+ * and the state it was asked on), signed for that viewer. The engine refuses the mutation of a declaration with a
+ * `summary` unless it carries a reference whose terms are the current ones for that record: missing, altered, another
+ * viewer's, for another request or for a record since changed, it is BAD_USER_INPUT on `input.confirmationRef` and
+ * nothing is written. The reference is deterministic (no time in it), so a retry quotes the same one.
  *
- * The key is derived from the gateway identity secret, which every subgraph holds, so that any subgraph can check a
- * confirmation another one issued.
+ * The key is derived from the gateway identity secret, which every subgraph holds, so that the subgraph that serves
+ * the summary and the one that runs the mutation agree.
  */
+export type SignedTerms = Record<string, string | number | boolean | null>;
+
 export interface ConfirmedRequest {
   /** The mutation field the summary is for. */
   operation: string;
-  /** The records of the request, sorted. */
-  records: string[];
-  /** The change asked and the state it was asked on (e.g. the threshold type the lines share), canonical. */
-  terms: Record<string, string | number | null>;
+  /** The terms of each record of the request, by record id. */
+  records: Record<string, SignedTerms>;
 }
 
 let key: Buffer | undefined;
@@ -30,42 +31,41 @@ function signingKey(): Buffer {
 }
 
 const sign = (payload: string) => createHmac('sha256', signingKey()).update(payload).digest('base64url');
-
-function canonical(userId: string, request: ConfirmedRequest): string {
-  const terms = Object.fromEntries(Object.entries(request.terms).sort(([a], [b]) => a.localeCompare(b)));
-  return Buffer.from(JSON.stringify({ u: userId, o: request.operation, r: [...request.records].sort(), t: terms })).toString('base64url');
-}
+/** A record's terms as the reference holds them: a digest, so that no term (an address, an amount) is readable in it. */
+const digest = (terms: SignedTerms) => createHash('sha256')
+  .update(JSON.stringify(Object.entries(terms).sort(([a], [b]) => a.localeCompare(b)))).digest('base64url').slice(0, 22);
 
 /** The reference a summary carries, for this viewer and request. */
 export function confirmationRef(viewer: Identity, request: ConfirmedRequest): string {
-  const payload = canonical(viewer.userId, request);
+  const records = Object.fromEntries(Object.entries(request.records).sort(([a], [b]) => a.localeCompare(b)).map(([id, t]) => [id, digest(t)]));
+  const payload = Buffer.from(JSON.stringify({ u: viewer.userId, o: request.operation, r: records })).toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
+
+const REFUSED = 'must be the confirmationRef of the summary downloaded for this request (changeSummary), for the records as they are now';
 
 /**
  * Checks that `ref` confirms, for this viewer, a request of `operation` on `record` with exactly `terms`: null when
  * it does, else the BAD_USER_INPUT to answer (one message for every way of failing: it tells nothing of the others).
  */
-export function confirmationRefusal(ref: string, viewer: Identity, operation: string, record: string, terms: ConfirmedRequest['terms'], field: string): GraphError | null {
-  const refused = badUserInput(field, 'must be the confirmationRef of the summary downloaded for this request');
+export function confirmationRefusal(ref: string, viewer: Identity, operation: string, record: string, terms: SignedTerms, field: string): GraphError | null {
+  const refused = badUserInput(field, REFUSED);
   const [payload, signature = ''] = ref.split('.');
   const expected = Buffer.from(sign(payload ?? ''));
   const given = Buffer.from(signature);
   if (!payload || expected.length !== given.length || !timingSafeEqual(expected, given)) return refused;
-  let signed: { u: string; o: string; r: string[]; t: Record<string, unknown> };
+  let signed: { u: string; o: string; r: Record<string, string> };
   try {
     signed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     return refused;
   }
-  const sameTerms = JSON.stringify(Object.entries(signed.t).sort()) === JSON.stringify(Object.entries(terms).sort());
-  return signed.u === viewer.userId && signed.o === operation && signed.r.includes(record) && sameTerms ? null : refused;
+  const same = Object.hasOwn(signed.r, record) && signed.r[record] === digest(terms);
+  return signed.u === viewer.userId && signed.o === operation && same ? null : refused;
 }
 
-/** A reference's shape, checked before anything is read (its signature is checked once the target is authorised). */
+/** A reference's shape, checked with the input, before anything is read (its content once the target is authorised). */
 export function checkConfirmationRef(raw: unknown, field: string): string {
-  if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]{1,4000}\.[A-Za-z0-9_-]{43}$/.test(raw)) {
-    throw badUserInput(field, 'must be the confirmationRef of the summary downloaded for this request');
-  }
+  if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]{1,12000}\.[A-Za-z0-9_-]{43}$/.test(raw)) throw badUserInput(field, REFUSED);
   return raw;
 }

@@ -1,6 +1,7 @@
 import type { CreatedRequest } from '../../../adapters/domain';
 import type { GraphError } from '../../../adapters/errors';
 import type { Identity } from '../identity';
+import type { SignedTerms } from './confirmation';
 import type { SubgraphContext } from '../server';
 import type { TargetKind } from './targets';
 
@@ -60,6 +61,13 @@ export interface DispositiveDeclaration<Input, Target> {
    * pratica. It must determine the request (the same fact asked otherwise is LEGACY_REJECTED).
    */
   oncePer?(target: Target, input: Input): string;
+  /**
+   * The summary module the user must have downloaded before confirming, on the rows whose page says so ("Il download
+   * dei documenti è obbligatorio per confermare la richiesta": schema/appendix-1.yaml `summary`). With it, the mutation
+   * takes `confirmationRef` (beside the list, for a list operation) and the engine refuses it unless the reference,
+   * from `changeSummary`, confirms this record with the terms it has now (confirmation.ts).
+   */
+  summary?: SummaryTerms<Input, Target>;
   /** What CRM needs to apply the change in the pratica's own transaction (legacy/crm/effects.ts). */
   crm?(target: Target, input: Input): { reason?: string; parameters?: Record<string, string> };
   /**
@@ -68,6 +76,23 @@ export interface DispositiveDeclaration<Input, Target> {
    * short and repeats nothing.
    */
   applyElsewhere?(change: { created: CreatedRequest; target: Target; input: Input }, context: SubgraphContext): Promise<void>;
+}
+
+/** What a change's summary module says, and what its confirmation binds. */
+export interface SummaryTerms<Input, Target> {
+  /**
+   * The terms the user confirms for one record: the change and the state of the record it is asked on (e.g. the
+   * threshold type the line has now, an option's price). A record whose terms differ when the mutation runs needs a
+   * new summary. Without it, the terms are the request itself (the validated input).
+   */
+  terms?(target: Target, input: Input): SignedTerms;
+  /**
+   * What the module prints for one record when the terms are not what the user reads (they are a digest, say): the
+   * lines in the user's words (an address, a masked IBAN). Without it, the terms.
+   */
+  module?(target: Target, input: Input): [name: string, value: string][];
+  /** A rule on the records of a list together, for the summary (e.g. the lines share one threshold type): null when it holds. */
+  together?(terms: readonly SignedTerms[], at: (field: string) => string): GraphError | null;
 }
 
 /** An uploaded document an operation uses: the input field that names it, its id, the content types it may be. */

@@ -1,5 +1,6 @@
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
-import { REQUESTER, type RequesterScope } from '../../runtime/dispositive/requester-target';
+import { badUserInput } from '../../../adapters/errors';
+import { REQUESTER, SCOPE_ID, type RequesterScope } from '../../runtime/dispositive/requester-target';
 import { checkPhoneNumber } from '../../runtime/validators/phone';
 import { checkFreeText, checkRequiredText } from '../../runtime/validators/text';
 import { checkOneOf } from './fields';
@@ -23,7 +24,12 @@ const contactRequest = <I extends { scopeId: string }>(d: Pick<ContactDeclaratio
   crm: (scope, input) => ({ parameters: { canale: channel, richiedente: scope.requester, ...parameters(input) } }),
 });
 
-const checkScope = (raw: unknown, field: string) => checkRequiredText(raw, field, 20);
+/** One of the viewer's scopes, in shape: another shape is the client's mistake (issue 19), not a scope he lacks. */
+function checkScope(raw: unknown, field: string): string {
+  const scope = checkRequiredText(raw, field, 20);
+  if (!SCOPE_ID.test(scope)) throw badUserInput(field, "must be one of your grants' scopeId (viewer.grants)");
+  return scope;
+}
 
 /** §7.7.4 "Scrivici": Causale, Telefono, Note (max. 300 caratteri), all required. */
 interface WriteToUs { scopeId: string; subject: string; phone: string; notes: string }

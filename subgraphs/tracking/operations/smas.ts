@@ -3,7 +3,7 @@ import { badUserInput } from '../../../adapters/errors';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
 import { CONTRACT } from '../../runtime/dispositive/targets';
 import { checkFreeText } from '../../runtime/validators/text';
-import { checkContractNumber } from '../../mobile/operations/contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
 import { checkContact, checkOneOf, contactParameters, notAssistable, type Contact } from './fields';
 
 /**

@@ -6,7 +6,7 @@ import { checkEmail } from '../../runtime/validators/email';
 import { checkImei } from '../../runtime/validators/imei';
 import { checkMobileNumber } from '../../runtime/validators/phone';
 import { checkFreeText, checkOptionalText, checkRequiredText } from '../../runtime/validators/text';
-import { checkContractNumber } from '../../mobile/operations/contract-rules';
+import { checkContractNumber } from '../../runtime/validators/contract-number';
 import { checkContact, checkOneOf, contactParameters, notAssistable, objectAt, type Contact } from './fields';
 
 /**
@@ -64,6 +64,8 @@ function checkDelivery(raw: unknown, at: (field: string) => string): Delivery {
 export const OPEN_DEVICE_TICKET = onContract<DeviceTicket>({
   field: 'openDeviceTicket',
   appendixRows: [31],
+  // "Il download dei documenti è obbligatorio per confermare la richiesta" (schema/appendix-1.yaml `summary`).
+  summary: {},
   pratica: 'Apertura tk servizio all risk',
   validate: (raw, at) => {
     const notes = checkOptionalText(raw.notes, at('notes'), 300);

@@ -5,7 +5,7 @@ import { call, CONTRACT, type Fixture, type Target } from './fixture';
  * vincenzo.roa on Ente KRISHNA's contract 888010088938. "Scrivici" acts on one of the viewer's own grant scopes
  * (requester-target.ts): the outcome names it back.
  */
-const SCOPE: Target = {
+export const SCOPE: Target = {
   field: 'scope',
   selection: 'id',
   idOf: (scope) => scope.id,

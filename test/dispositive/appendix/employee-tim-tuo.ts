@@ -1,5 +1,6 @@
 import type { TestStack } from '../../support/stack';
 import { graphql } from '../../support/stack';
+import { confirmed } from '../../support/change-summary';
 import { confirmOnCheckoutPage, DEMO_CARD } from '../../support/checkout';
 import { call, type Fixture, type Input } from './fixture';
 
@@ -39,11 +40,13 @@ export async function verifiedCard(stack: TestStack, token: string, number: stri
   return data.startTimTuoCardVerification.id;
 }
 
-/** The activation's input as the pages send it: the summary downloaded first, its reference quoted. */
+/** The activation of each payment method. */
+export const ACTIVATION_BY: Record<string, string> = { CARD: 'activateTimTuoByCard', DIRECT_DEBIT: 'activateTimTuoByDirectDebit', POSTAL_SLIP: 'activateTimTuoByPostalSlip' };
+
+/** The activation's input as the pages send it: the summary downloaded first (changeSummary), its reference quoted. */
 export async function confirmedActivation(stack: TestStack, token: string, request: Input & { paymentMethod: string }): Promise<Input> {
-  const data = await ask(stack, token, `query($input: TimTuoActivationSummaryInput!) { timTuoActivationSummary(input: $input) { summaryUrl confirmationRef } }`, request);
-  const { paymentMethod: _method, ...terms } = request;
-  return { ...terms, acceptConditions: true, confirmationRef: data.timTuoActivationSummary.confirmationRef };
+  const { paymentMethod, ...terms } = request;
+  return confirmed(stack, token, ACTIVATION_BY[paymentMethod], { ...terms, acceptConditions: true });
 }
 
 const activation = (mutation: string) => call(mutation, 'ActivateTimTuoInput');

@@ -26,6 +26,15 @@ export const LINE: Target = {
     : { ...input, number: '3999999999' }),
 };
 
+/** A fixed line (issue 21): the outcome names it `fixedLine`. */
+export const FIXED_LINE: Target = {
+  ...LINE,
+  field: 'fixedLine',
+  unknown: (input) => (input.lines
+    ? { ...input, lines: (input.lines as Input[]).map((line) => ({ ...line, number: '0999999999' })) }
+    : { ...input, number: '0999999999' }),
+};
+
 export const CONTRACT: Target = {
   field: 'contract',
   selection: 'number',

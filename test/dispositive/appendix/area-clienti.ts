@@ -1,0 +1,101 @@
+import { minimalPdf } from '../../../legacy/runtime/pdf';
+import { paidInvoice } from '../../support/checkout';
+import { graphql, LEGACY_TODAY, type TestStack } from '../../support/stack';
+import { uploadFile } from '../../support/uploads';
+import { SCOPE } from './assistance';
+import { call, CONTRACT, FIXED_LINE, lines, type Fixture, type Input, type Target } from './fixture';
+
+/**
+ * The Area Clienti's changes (schema/area-clienti-changes.yaml), by mutation: company A's RL (ginevra.vallisneri) and
+ * AF (luca.ferri) on company A's lines; company B's RL (mario.rossi) is the user of another company, for whom A's
+ * lines must answer like unknown ones. The test's today is 2026-11-23 (test/support/stack.ts LEGACY_TODAY).
+ */
+const ceaseMobile = call('ceaseMobileLines', 'CeaseMobileLinesInput', { list: true });
+const revokeMobile = call('revokeMobileLineCessation', 'RevokeMobileLineCessationInput', { list: true });
+const ceaseFixed = call('ceaseFixedLines', 'CeaseFixedLinesInput', { list: true, target: FIXED_LINE });
+const revokeFixed = call('revokeFixedLineCessation', 'RevokeFixedLineCessationInput', { list: true, target: FIXED_LINE });
+const callBack = call('bookCallBack', 'BookCallBackInput', { target: SCOPE });
+const enablePaperless = call('enablePaperlessInvoice', 'PaperlessInvoiceInput', { target: CONTRACT });
+const disablePaperless = call('disablePaperlessInvoice', 'PaperlessInvoiceInput', { target: CONTRACT });
+const directDebit = call('requestDirectDebit', 'RequestDirectDebitInput', { target: CONTRACT });
+const moveFixed = call('moveFixedLine', 'MoveFixedLineInput', { target: FIXED_LINE });
+/** An invoice (issue 22): the outcome names it `invoice`. */
+const INVOICE: Target = {
+  field: 'invoice',
+  selection: 'number',
+  idOf: (invoice) => invoice.number,
+  idSent: (input) => input.number as string,
+  unknown: (input) => ({ ...input, number: '7X99999999' }),
+};
+/** An online payment (issue 22): the outcome names it `payment`, by the provider's id. */
+const PAYMENT: Target = {
+  field: 'payment',
+  selection: 'paymentId',
+  idOf: (payment) => payment.paymentId,
+  idSent: (input) => input.paymentId as string,
+  unknown: (input) => ({ ...input, paymentId: 'pay_000000000000000000000000' }),
+};
+const completePayment = call('completeInvoicePayment', 'CompleteInvoicePaymentInput', { target: PAYMENT });
+const reportPayment = call('reportInvoicePayment', 'ReportInvoicePaymentInput', { target: INVOICE });
+const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', province: 'MI' };
+
+const ON = '2026-12-31';
+
+/**
+ * An undoing needs something to undo (a cessation to revoke, NoCarta to turn off): the input is made by asking for it
+ * first, as the user would, whatever that answers (the table's row that asks for it may have done so already).
+ */
+const afterAsking = (mutation: string, inputType: string, first: Input, selection: string, input: Input) => async (token: string, stack: TestStack): Promise<Input> => {
+  await graphql(stack, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} } }`,
+    { input: { ...first, idempotencyKey: `asked-before-undoing-${mutation}` } }, token);
+  return input;
+};
+const scheduledFirst = (mutation: string, inputType: string, number: string) =>
+  afterAsking(mutation, inputType, { ...lines(number), effectiveOn: ON }, 'number', lines(number));
+
+const MOBILE_CONTRACT = { contractNumber: '888012170373' };
+const FIXED_CONTRACT = { contractNumber: '066633987' };
+const DEBIT = { ...MOBILE_CONTRACT, iban: 'IT60 X054 2811 1010 0000 0123 456', accountHolder: 'Vallisneri Ginevra' };
+
+export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
+  ceaseMobileLines: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: ceaseMobile({ ...lines('3343860505'), effectiveOn: ON }), reuse: ceaseMobile({ ...lines('3343860505'), effectiveOn: '2026-12-30' }),
+    bad: { input: { ...lines('3343860505'), effectiveOn: '2026-11-23' }, field: 'input.effectiveOn' } },
+  revokeMobileLineCessation: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: revokeMobile(scheduledFirst('ceaseMobileLines', 'CeaseMobileLinesInput', '3316779290')),
+    reuse: ceaseMobile({ ...lines('3316779290'), effectiveOn: ON }),
+    bad: { input: lines('3316779290', '33167792'), field: 'input.lines[1].number' } },
+  ceaseFixedLines: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: ceaseFixed({ ...lines('066633987'), effectiveOn: ON }), reuse: ceaseFixed({ ...lines('066633987'), effectiveOn: '2027-01-04' }),
+    bad: { input: { ...lines('3343860505'), effectiveOn: ON }, field: 'input.lines[0].number' } },
+  revokeFixedLineCessation: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: revokeFixed(scheduledFirst('ceaseFixedLines', 'CeaseFixedLinesInput', '066633987')),
+    reuse: ceaseFixed({ ...lines('066633987'), effectiveOn: ON }),
+    bad: { input: lines('066633987', '066633987'), field: 'input.lines[1]' } },
+  bookCallBack: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: callBack({ scopeId: '1-VALL01', topic: 'LINES_AND_OFFERS', phone: '3485180611', window: 'WEEKDAY_09_12' }),
+    reuse: callBack({ scopeId: '1-VALL01', topic: 'INVOICES', phone: '3485180611', window: 'WEEKDAY_09_12' }),
+    bad: { input: { scopeId: '1-VALL01', topic: 'LINES_AND_OFFERS', phone: '12', window: 'WEEKDAY_09_12' }, field: 'input.phone' } },
+  enablePaperlessInvoice: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: enablePaperless(MOBILE_CONTRACT), reuse: disablePaperless(MOBILE_CONTRACT),
+    bad: { input: { contractNumber: '888-012' }, field: 'input.contractNumber' } },
+  disablePaperlessInvoice: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: disablePaperless(afterAsking('enablePaperlessInvoice', 'PaperlessInvoiceInput', FIXED_CONTRACT, 'request { id }', FIXED_CONTRACT)),
+    reuse: enablePaperless(FIXED_CONTRACT),
+    bad: { input: { contractNumber: '' }, field: 'input.contractNumber' } },
+  requestDirectDebit: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: directDebit(DEBIT), reuse: directDebit({ ...DEBIT, accountHolder: 'Ferri Luca' }),
+    bad: { input: { ...DEBIT, iban: 'DE89370400440532013000' }, field: 'input.iban' } },
+  moveFixedLine: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: moveFixed({ number: '066633987', site: NEW_SITE }), reuse: moveFixed({ number: '066633987', site: { ...NEW_SITE, street: 'VIA ROMA 1' } }),
+    bad: { input: { number: '066633987', site: { ...NEW_SITE, postalCode: '201' } }, field: 'input.site.postalCode' } },
+  // Issue 22: the invoice paid on the provider's page first (the demo card), as the user does before the graph is told.
+  completeInvoicePayment: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: completePayment(async (token, stack) => ({ paymentId: await paidInvoice(stack, token, '7X04127467') })),
+    reuse: enablePaperless(MOBILE_CONTRACT),
+    bad: { input: { paymentId: 'not-a-payment' }, field: 'input.paymentId' } },
+  reportInvoicePayment: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: reportPayment(async (token, stack) => ({ number: '7X00231188', paidOn: LEGACY_TODAY, receipt: await uploadFile(stack, token, minimalPdf('bonifico 7X00231188')) })),
+    reuse: enablePaperless(MOBILE_CONTRACT),
+    bad: { input: { number: '7X00231188', paidOn: '2026-13-45', receipt: 'ALL-x' }, field: 'input.paidOn' } },
+};
