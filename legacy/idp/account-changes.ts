@@ -53,7 +53,7 @@ export function accountChanges(opts: AccountChangesOptions) {
       if (!form.current_password) return invalidRequest('current_password', 'required');
       const problem = passwordProblem(form.new_password ?? '');
       if (problem) return invalidRequest('new_password', problem);
-      if (!opts.limiter.take(`password_change:${user.id}`)) return countAttempt('password_change', 'rate_limited'), { status: 429, body: { error: 'slow_down' } };
+      if (!await opts.limiter.take(`password_change:${user.id}`)) return countAttempt('password_change', 'rate_limited'), { status: 429, body: { error: 'slow_down' } };
       const check = await opts.credentials.check(user.username, form.current_password);
       countAttempt('password_change', check.ok ? 'ok' : 'wrong');
       if (!check.ok) return { status: 400, body: { error: 'invalid_grant', field: 'current_password', error_description: 'the current password is wrong' } };
@@ -68,7 +68,7 @@ export function accountChanges(opts: AccountChangesOptions) {
       if (!EMAIL.test(email) || email.length > 254) return invalidRequest('email', 'an e-mail address');
       if (PEC_DOMAIN.test(email.split('@')[1])) return invalidRequest('email', 'not a certified (PEC) address');
       if (!opts.mailer) return { status: 503, body: { error: 'temporarily_unavailable' } };
-      if (!opts.limiter.take(`email_change:${user.id}`)) return countAttempt('email_change', 'rate_limited'), { status: 429, body: { error: 'slow_down' } };
+      if (!await opts.limiter.take(`email_change:${user.id}`)) return countAttempt('email_change', 'rate_limited'), { status: 429, body: { error: 'slow_down' } };
       const token = randomBytes(24).toString('base64url');
       pending.set(digestOf(token), { username: user.username, userId: user.id, email }, Date.now() + (opts.emailLinkTtlMs ?? EMAIL_LINK_TTL_MS));
       countAttempt('email_change', 'accepted');

@@ -54,18 +54,18 @@ export function anonymousFlows(opts: AnonymousFlowsOptions) {
   const limiters = opts.limiters ?? { subject: inProcessRateLimiter(SUBJECT_LIMIT), client: inProcessRateLimiter(CLIENT_LIMIT) };
 
   /** The client's and the subject's budgets; false (and counted) when either is spent. */
-  function allowed(flow: Flow, client: string, subject: string): boolean {
-    if (limiters.client.take(`${flow}:${client}`) && limiters.subject.take(`${flow}:${subject}`)) return true;
+  async function allowed(flow: Flow, client: string, subject: string): Promise<boolean> {
+    if (await limiters.client.take(`${flow}:${client}`) && await limiters.subject.take(`${flow}:${subject}`)) return true;
     countAttempt(flow, 'rate_limited');
     return false;
   }
 
   /** A request for an SMS to a number: its national form once valid, within the limits and counted; else the answer. */
-  function acceptSmsRequest(flow: Flow, client: string, rawMobile: string | undefined): { mobile: string } | { answer: Answer } {
+  async function acceptSmsRequest(flow: Flow, client: string, rawMobile: string | undefined): Promise<{ mobile: string } | { answer: Answer }> {
     const mobile = nationalMobile(rawMobile);
     if (!mobile) return countAttempt(flow, 'invalid'), { answer: invalidRequest('mobile', 'an Italian mobile number') };
     if (!sms) return { answer: UNAVAILABLE };
-    if (!allowed(flow, client, mobile)) return { answer: TOO_MANY };
+    if (!await allowed(flow, client, mobile)) return { answer: TOO_MANY };
     countAttempt(flow, 'accepted');
     return { mobile };
   }
@@ -74,8 +74,8 @@ export function anonymousFlows(opts: AnonymousFlowsOptions) {
 
   return {
     /** Sign-in step 1: an SMS code to this number, if it names an active user. */
-    requestSignInCode(client: string, rawMobile: string | undefined): Answer {
-      const request = acceptSmsRequest('sms_code_request', client, rawMobile);
+    async requestSignInCode(client: string, rawMobile: string | undefined): Promise<Answer> {
+      const request = await acceptSmsRequest('sms_code_request', client, rawMobile);
       if ('answer' in request) return request.answer;
       const { mobile } = request;
       if (credentials.userOfMobile(mobile)) {
@@ -86,11 +86,11 @@ export function anonymousFlows(opts: AnonymousFlowsOptions) {
     },
 
     /** Sign-in step 2: the user of the number, when the code is the one sent and still valid. */
-    signInWithCode(client: string, rawMobile: string | undefined, code: string | undefined): { user: DemoUser } | { answer: Answer } {
+    async signInWithCode(client: string, rawMobile: string | undefined, code: string | undefined): Promise<{ user: DemoUser } | { answer: Answer }> {
       const mobile = nationalMobile(rawMobile);
       if (!mobile) return countAttempt('sms_sign_in', 'invalid'), { answer: invalidRequest('mobile', 'an Italian mobile number') };
       if (!code || !/^\d{6}$/.test(code)) return countAttempt('sms_sign_in', 'invalid'), { answer: invalidRequest('code', 'the six digits received by SMS') };
-      if (!limiters.client.take(`sms_sign_in:${client}`)) return countAttempt('sms_sign_in', 'rate_limited'), { answer: TOO_MANY };
+      if (!await limiters.client.take(`sms_sign_in:${client}`)) return countAttempt('sms_sign_in', 'rate_limited'), { answer: TOO_MANY };
       const outcome = codes.check(`signin:${mobile}`, code);
       const user = outcome === 'ok' ? credentials.userOfMobile(mobile) : undefined;
       countAttempt('sms_sign_in', outcome === 'ok' ? (user ? 'ok' : 'refused') : outcome === 'wrong' ? 'wrong' : 'no_code');
@@ -98,8 +98,8 @@ export function anonymousFlows(opts: AnonymousFlowsOptions) {
     },
 
     /** Seed 004, "recupera username": the username by SMS to the number it is registered with. */
-    recoverUsername(client: string, rawMobile: string | undefined): Answer {
-      const request = acceptSmsRequest('username_recovery', client, rawMobile);
+    async recoverUsername(client: string, rawMobile: string | undefined): Promise<Answer> {
+      const request = await acceptSmsRequest('username_recovery', client, rawMobile);
       if ('answer' in request) return request.answer;
       const { mobile } = request;
       const user = credentials.userOfMobile(mobile);
@@ -108,10 +108,10 @@ export function anonymousFlows(opts: AnonymousFlowsOptions) {
     },
 
     /** Seed 004, "recupera password" step 1: a code by SMS to the user's mobile number. */
-    requestPasswordReset(client: string, username: string | undefined): Answer {
+    async requestPasswordReset(client: string, username: string | undefined): Promise<Answer> {
       if (!username || username.length > 100) return countAttempt('password_recovery', 'invalid'), invalidRequest('username', '1 to 100 characters');
       if (!sms) return UNAVAILABLE;
-      if (!allowed('password_recovery', client, username)) return TOO_MANY;
+      if (!await allowed('password_recovery', client, username)) return TOO_MANY;
       countAttempt('password_recovery', 'accepted');
       const user = credentials.activeUser(username);
       if (user?.mobile) {
@@ -127,7 +127,7 @@ export function anonymousFlows(opts: AnonymousFlowsOptions) {
       if (!code || !/^\d{6}$/.test(code)) return countAttempt('password_reset', 'invalid'), invalidRequest('code', 'the six digits received by SMS');
       const problem = passwordProblem(newPassword ?? '');
       if (problem) return countAttempt('password_reset', 'invalid'), invalidRequest('new_password', problem);
-      if (!limiters.client.take(`password_reset:${client}`)) return countAttempt('password_reset', 'rate_limited'), TOO_MANY;
+      if (!await limiters.client.take(`password_reset:${client}`)) return countAttempt('password_reset', 'rate_limited'), TOO_MANY;
       const outcome = codes.check(`reset:${username}`, code);
       const user = outcome === 'ok' ? credentials.activeUser(username) : undefined;
       countAttempt('password_reset', outcome === 'ok' ? (user ? 'ok' : 'refused') : outcome === 'wrong' ? 'wrong' : 'no_code');

@@ -67,11 +67,11 @@ export function registrationFlow(opts: RegistrationOptions) {
   }
 
   return {
-    start(client: string, rawMobile: string | undefined): Answer {
+    async start(client: string, rawMobile: string | undefined): Promise<Answer> {
       const mobile = nationalMobile(rawMobile);
       if (!mobile) return countAttempt('registration', 'invalid'), invalidRequest('mobile', 'an Italian mobile number');
       if (!opts.crm || !opts.mailer) return { status: 503, body: { error: 'temporarily_unavailable', error_description: 'registration is not available now' } };
-      if (!opts.limiter.take(`registration:${client}:${mobile}`)) return countAttempt('registration', 'rate_limited'), { status: 429, body: { error: 'slow_down', error_description: 'too many requests: try again later' } };
+      if (!await opts.limiter.take(`registration:${client}:${mobile}`)) return countAttempt('registration', 'rate_limited'), { status: 429, body: { error: 'slow_down', error_description: 'too many requests: try again later' } };
       const id = secret();
       registrations.set(id, { step: 'CODE', mobile }, expiry());
       const code = opts.codes.issue(`registration:${id}`);
@@ -83,10 +83,10 @@ export function registrationFlow(opts: RegistrationOptions) {
     },
 
     /** A new code for the same registration (the seed's "resend"): the earlier one stops working. */
-    resend(client: string, id: string | undefined): Answer {
+    async resend(client: string, id: string | undefined): Promise<Answer> {
       const found = at(id, 'CODE');
       if ('answer' in found) return found.answer;
-      if (!opts.limiter.take(`registration:${client}:${found.registration.mobile}`)) return { status: 429, body: { error: 'slow_down', error_description: 'too many requests: try again later' } };
+      if (!await opts.limiter.take(`registration:${client}:${found.registration.mobile}`)) return { status: 429, body: { error: 'slow_down', error_description: 'too many requests: try again later' } };
       const code = opts.codes.issue(`registration:${id}`);
       opts.sendSms(found.registration.mobile, `TIM Business: il codice per la registrazione all'Area Clienti è ${code}. Vale 5 minuti; non comunicarlo a nessuno.`);
       return ACCEPTED;

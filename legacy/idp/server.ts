@@ -142,7 +142,7 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
     const client = clientOfTokenRequest(form.client_id);
     if (!client.ok) return sendJson(res, 401, { error: 'invalid_client' });
     if (form.grant_type === SMS_CODE_GRANT) {
-      const signIn = flows.signInWithCode(client.client ?? 'unnamed', form.mobile, form.code);
+      const signIn = await flows.signInWithCode(client.client ?? 'unnamed', form.mobile, form.code);
       if ('answer' in signIn) return sendJson(res, signIn.answer.status, signIn.answer.body);
       return sendToken(res, signIn.user, client.client);
     }
