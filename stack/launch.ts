@@ -18,14 +18,18 @@ export const STAND_INS = ['crm', 'ebill', 'ebpfa'] as const;
 export type StandInName = (typeof STAND_INS)[number];
 /**
  * h-employee (issue 12): stand-ins of external services that are not systems of record, started with the others
- * (same protocol, admin port): `payments`, the payment provider of the personal top-ups (seed 002 §9.1.2).
+ * (same protocol, admin port): `payments`, the payment provider of the personal top-ups (seed 002 §9.1.2); issue 20:
+ * `sms`, the SMS gateway, and `mail`, the e-mail relay (SMTP), which the IdP sends its one-time codes and links by.
  */
-export const EXTERNAL_SERVICES = ['payments'] as const;
+export const EXTERNAL_SERVICES = ['payments', 'sms', 'mail'] as const;
 export type ExternalServiceName = (typeof EXTERNAL_SERVICES)[number];
 export type ComponentName = StandInName | ExternalServiceName | 'idp' | SubgraphName | 'gateway';
 
-/** Start order: a phase starts when every process of the previous one is READY. */
-const PHASES: readonly (readonly ComponentName[])[] = [[...STAND_INS, ...EXTERNAL_SERVICES, 'idp'], SUBGRAPH_NAMES, ['gateway']];
+/**
+ * Start order: a phase starts when every process of the previous one is READY. The IdP starts beside the subgraphs,
+ * once the SMS gateway and the e-mail relay it sends by have their addresses.
+ */
+const PHASES: readonly (readonly ComponentName[])[] = [[...STAND_INS, ...EXTERNAL_SERVICES], ['idp', ...SUBGRAPH_NAMES], ['gateway']];
 
 type Env = Record<string, string | undefined>;
 
@@ -93,6 +97,8 @@ export const ENTRY_POINTS: Readonly<Record<ComponentName, string>> = {
   ebill: 'legacy/ebill/main.ts',
   ebpfa: 'legacy/ebpfa/main.ts',
   payments: 'legacy/payments/main.ts',
+  sms: 'legacy/sms/main.ts',
+  mail: 'legacy/mail/main.ts',
   idp: 'legacy/idp/main.ts',
   account: 'subgraphs/account/main.ts',
   fixed: 'subgraphs/fixed/main.ts',
@@ -258,7 +264,10 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     const backends = {
       CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), PAYMENTS_URL: urlOf('payments'), GATEWAY_IDENTITY_SECRET: identitySecret,
     };
-    await startAll(SUBGRAPH_NAMES.map((name) => add(name, backends)));
+    await startAll([
+      add('idp', { SMS_URL: urlOf('sms'), SMTP_URL: urlOf('mail'), IDP_CRM_URL: urlOf('crm') }),
+      ...SUBGRAPH_NAMES.map((name) => add(name, backends)),
+    ]);
 
     const idpUrl = urlOf('idp');
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlOf(name)]));

@@ -18,6 +18,7 @@ import { employeeTimTuoFromCrm, type EmployeeTimTuo } from './tim-tuo-employee';
 import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
+import { createCrmRegistration, type CrmRegistration } from './registration';
 import { createCrmSimDevices, type CrmSimDevices } from './sim-imei';
 import { createCrmTracking, type CrmTracking } from './tracking';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
@@ -114,6 +115,8 @@ export interface CrmClient {
   userEmail: CrmUserEmail;
   /** h-invoice (issue 12): the IMEI of every SIM of a line, "La mia SIM" (sim-imei.ts). */
   simDevices: CrmSimDevices;
+  /** issue 20: the spontaneous registration (registration.ts), which the IdP calls. */
+  registration: CrmRegistration;
   close(): Promise<void>;
 }
 
@@ -265,6 +268,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     tracking: createCrmTracking(call),
     userEmail: createCrmUserEmail(call),
     simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
+    registration: createCrmRegistration(call),
 
     close: () => http.close(),
   };

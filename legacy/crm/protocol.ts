@@ -13,6 +13,7 @@ import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
 import { timTuoOperations } from './tim-tuo';
 import { userEmailOperations } from './user-email';
+import { registrationOperations } from './registration';
 import { simImeiOperations } from './sim-imei';
 import { timTuoEmployeeOperations } from './tim-tuo-employee';
 import { SUMMARY_MODULE_PATH, summaryModule } from './summary-module';
@@ -50,6 +51,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...userEmailOperations(store.db),
     // h-invoice (issue 12): the IMEI of every SIM of a line, One Number secondaries included ("La mia SIM").
     ...simImeiOperations(store.db),
+    // issue 20: the spontaneous registration (seed 000).
+    ...registrationOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

@@ -110,6 +110,7 @@ const CESS = '1-CESS01';
 const KRSH = '1-KRSH01';
 const ENTE = '1-ENTE02';
 const PA8 = 'CONVENZIONE PA 8';
+const NUOV = '1-NUOV01';
 
 const COMPANIES: CrmCompanyRecord[] = [
   {
@@ -141,6 +142,13 @@ const COMPANIES: CrmCompanyRecord[] = [
     legalSeat: { street: 'PIAZZA DEL COMUNE 1', postalCode: '06121', city: 'PERUGIA', province: 'PG' },
     legalRepresentative: null, fixedCommunicationEmail: null, group: null,
   },
+  // issue 20: an SME customer whose legal representative has no user yet: the one who registers (seed 000).
+  {
+    customerCode: NUOV, name: 'NUOVA IMPRESA SRL', taxCode: '09876543210',
+    legalSeat: { street: 'VIA ROMA 1', postalCode: '10121', city: 'TORINO', province: 'TO' },
+    legalRepresentative: { firstName: 'ANNA', lastName: 'NUOVI', taxCode: 'NVUNNA80A41L219X' },
+    fixedCommunicationEmail: null, group: null,
+  },
 ];
 
 function contracts(): CrmContractRecord[] {
@@ -157,6 +165,7 @@ function contracts(): CrmContractRecord[] {
     contract({ number: '888010088938', type: 'MOBILE', customerCode: KRSH, activatedOn: date('2021-02-01'), agreement: PA8 }),
     contract({ number: '888012234558', type: 'MOBILE', customerCode: KRSH, activatedOn: date('2021-02-01'), agreement: PA8 }),
     contract({ number: '888010077777', type: 'MOBILE', customerCode: ENTE, activatedOn: date('2020-10-01'), agreement: PA8 }),
+    contract({ number: '888012555001', type: 'MOBILE', customerCode: NUOV, activatedOn: date('2024-05-02'), sdiCode: 'KRRH6B9' }),
   ];
 }
 

@@ -31,6 +31,11 @@ export interface StandInOptions {
   defaultFault: Fault;
   /** Called once the servers are closed (close SQLite here). */
   onClose?: () => void;
+  /**
+   * The system's own admin endpoints beside the common ones, e.g. the SMS gateway's `GET /messages` (what was
+   * sent, for tests); undefined when the path is not one of them.
+   */
+  admin?: (method: string, url: URL) => StandInReply | undefined;
 }
 
 /** Thrown by an operation to answer with the system's own error format. */
@@ -148,6 +153,8 @@ export async function startStandIn(opts: StandInOptions): Promise<RunningStandIn
       await setDown(Boolean(faults.for('*').down));
       return send(res, json(200, faults.all()));
     }
+    const own = opts.admin?.(req.method ?? 'GET', url);
+    if (own) return send(res, own);
     send(res, json(404, { error: 'no such admin endpoint' }));
   }
   await listen(adminServer, settings.adminPort, host);
@@ -199,7 +206,7 @@ function send(res: ServerResponse, reply: StandInReply): void {
   res.end(reply.body);
 }
 
-function json(status: number, value: unknown): StandInReply {
+export function json(status: number, value: unknown): StandInReply {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
 }
 

@@ -13,8 +13,8 @@ export const STAND_IN_VARIABLES = {
   PORT: variable(expect.integer(0).default(0), { meaning: 'its protocol port (`0`: any free one)' }),
   ADMIN_PORT: variable(expect.integer(0).default(0), { meaning: 'its admin port (counters, faults, health: ARCHITECTURE.md "Legacy stand-ins")' }),
   DATA_DIR: variable(expect.text().default('.data'), { meaning: 'where the SQLite files and the IdP\'s signing key live (seeded on first start)' }),
-  LATENCY_MS: variable(expect.integer(0).optional(), { meaning: 'added latency of every answer', shownDefault: 'CRM 60, eBill 90, EBPFA 150, payments 120' }),
-  JITTER_MS: variable(expect.integer(0).optional(), { meaning: 'random ± spread around that latency', shownDefault: 'CRM 20, eBill 30, EBPFA 50, payments 40' }),
+  LATENCY_MS: variable(expect.integer(0).optional(), { meaning: 'added latency of every answer', shownDefault: 'CRM 60, eBill 90, EBPFA 150, payments 120, SMS 80, mail 0' }),
+  JITTER_MS: variable(expect.integer(0).optional(), { meaning: 'random ± spread around that latency', shownDefault: 'CRM 20, eBill 30, EBPFA 50, payments 40, SMS 30, mail 0' }),
   FAULTS: variable(expect.parsedBy(parseFaultsEnv, 'a JSON object {"*" | "<operation>": Fault}').optional(), {
     meaning: 'faults at start, as `PUT /faults` takes them (ARCHITECTURE.md)',
     shownDefault: 'none',
@@ -35,6 +35,12 @@ export const STAND_IN_VARIABLES = {
   IDP_AUDIENCE: variable(expect.text().default('onegraph'), { meaning: 'the `aud` of the demo IdP\'s tokens' }),
   // h-employee (issue 12): the payment provider's stand-in (seed 002 §9.1.2).
   PAYMENTS_SECRET_KEY: variable(expect.text().default('onegraph-payments'), { meaning: 'the `Authorization: Bearer` secret key the payment provider\'s API accepts', secret: true }),
+  // issue 20: the SMS gateway and the e-mail relay, and where the IdP reaches them (its one-time codes and links).
+  SMS_API_KEY: variable(expect.text().default('onegraph-sms'), { meaning: 'the `Authorization: Bearer` key of the SMS gateway\'s API (the stand-in accepts it, the IdP sends it)', secret: true }),
+  SMS_URL: variable(expect.httpUrl().optional(), { meaning: 'IdP: the SMS gateway\'s API (the launcher wires the stand-in\'s); unset, no SMS is sent and the SMS flows answer 503', shownDefault: 'unset' }),
+  SMTP_URL: variable(expect.smtpUrl().optional(), { meaning: 'IdP: the e-mail relay, `smtp://host:port` or `smtps://user:password@host:port` (the launcher wires the stand-in\'s); unset, no e-mail is sent', shownDefault: 'unset', secret: true }),
+  IDP_CRM_URL: variable(expect.httpUrl().optional(), { meaning: 'IdP: CRM\'s SOAP endpoint, where registrations are checked and their users created (with `CRM_USER`/`CRM_PASSWORD`; the launcher wires the stand-in\'s); unset, registration answers 503', shownDefault: 'unset' }),
+  MAIL_FROM: variable(expect.text().default('TIM Business <noreply@timbusiness.example>'), { meaning: 'IdP: the sender of its e-mails' }),
   // h-prepaid (issue 12): eBill's TIM TUO prepaid options (seed 002 §9.2.1.3).
   TIM_TUO_PREPAID_APPLY_SECONDS: variable(expect.integer(0).default(120), {
     meaning: 'how long eBill takes to apply a TIM TUO prepaid package/plafond request; until then the line takes no other (`0`: at once)',
@@ -59,6 +65,9 @@ export interface StandInSettings {
   idp: { issuer: string; audience: string };
   /** h-employee (issue 12): the payment provider's API key. */
   paymentsSecretKey: string;
+  /** issue 20: the SMS gateway's key, and the IdP's way to the SMS gateway and the e-mail relay. */
+  smsApiKey: string;
+  idpMessaging: { smsUrl?: string; smtpUrl?: string; mailFrom: string; crmUrl?: string };
   /** h-prepaid (issue 12): seconds before eBill applies a TIM TUO prepaid option request. */
   timTuoPrepaidApplySeconds: number;
   process: ProcessSettings;
@@ -83,6 +92,8 @@ export function readStandInSettings(env: Record<string, string | undefined> = pr
     ebpfaApiKey: v.EBPFA_API_KEY,
     idp: { issuer: v.IDP_ISSUER, audience: v.IDP_AUDIENCE },
     paymentsSecretKey: v.PAYMENTS_SECRET_KEY,
+    smsApiKey: v.SMS_API_KEY,
+    idpMessaging: { smsUrl: v.SMS_URL, smtpUrl: v.SMTP_URL, mailFrom: v.MAIL_FROM, crmUrl: v.IDP_CRM_URL },
     timTuoPrepaidApplySeconds: v.TIM_TUO_PREPAID_APPLY_SECONDS,
     process: processSettingsOf(v),
   };

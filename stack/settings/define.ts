@@ -51,6 +51,8 @@ export const expect = {
     return z.coerce.number({ error }).gt(0, { error }).lt(1, { error });
   },
   httpUrl: () => z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL' }),
+  /** issue 20: the e-mail relay's address. */
+  smtpUrl: () => z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }),
   text: () => z.string({ error: 'a non-empty string' }),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) =>
     z.enum(values, { error: `one of ${values.map((v) => `"${v}"`).join(', ')}` }),

@@ -56,8 +56,8 @@ describe('the image (issue 23)', () => {
   });
 
   it('holds no tool, stand-in or IDE source: tsx, esbuild, better-sqlite3, graphiql are not in its node_modules', () => {
-    // (@apollo/composition stays: @apollo/gateway depends on it.)
-    for (const pkg of ['tsx', 'esbuild', 'better-sqlite3', 'exceljs', 'graphiql', 'react', '@graphql-inspector/core', 'vitest']) {
+    // (@apollo/composition stays: @apollo/gateway depends on it. issue 20: the mail relay stand-in's smtp-server and mailparser are not in it.)
+    for (const pkg of ['tsx', 'esbuild', 'better-sqlite3', 'exceljs', 'graphiql', 'react', '@graphql-inspector/core', 'vitest', 'smtp-server', 'mailparser']) {
       expect(() => execFileSync(process.execPath, ['-e', `require.resolve(${JSON.stringify(pkg)})`], { cwd: image, stdio: 'ignore' }), pkg).toThrow();
     }
   });

@@ -1,0 +1,4 @@
+import { runStandIn } from '../runtime/server';
+import { smsStandIn } from './standin';
+
+await runStandIn(smsStandIn());
