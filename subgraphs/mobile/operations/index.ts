@@ -10,6 +10,7 @@ import { SET_RIF_PROFILE } from './rif-profile';
 import { BLOCK_SIM, UNBLOCK_SIM } from './sim-block';
 import { REQUEST_SPARE_SIMS } from './spare-sims';
 import { COMPLETE_PERSONAL_TOP_UP } from './personal-top-up';
+import { COMPLETE_LINE_TOP_UP } from './credit-top-up';
 
 /** Every dispositive operation of the mobile subgraph: what the Appendix test checks against schema/appendix-1.yaml. */
 export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
@@ -17,4 +18,6 @@ export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
   BLOCK_SIM, UNBLOCK_SIM, CHANGE_SIM, SET_NETWORK_SERVICES, SET_RIF_PROFILE, REQUEST_SPARE_SIMS, BLOCK_IMEI,
   // h-employee (issue 12)
   COMPLETE_PERSONAL_TOP_UP,
+  // issue 22: the customer area's top-up of a prepaid line's credit (CON-01)
+  COMPLETE_LINE_TOP_UP,
 ];
