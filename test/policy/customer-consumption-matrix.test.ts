@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { chargesForInvoice as chargesFor, confirmOnCheckoutPage, DEMO_CARD } from '../support/checkout';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
 import { requestsOn } from '../support/requests';
-import { graphql, LEGACY_TODAY } from '../support/stack';
+import { counters, graphql, LEGACY_TODAY, setFaults } from '../support/stack';
 
 /**
  * Issue 22: the customer area's "Traffico e Consumi" (seed 000 "Consumi" 1/2 and 2/2; seed 001 CONSUMI per profile),
@@ -42,7 +43,7 @@ const MATRIX: Matrix = {
   'gina.eu': { profile: 'EU (CM8): her own consumption is personalConsumption', cells: [E, E, E, E] },
 };
 
-const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
+const matrix = conformanceMatrix(CAPABILITIES, MATRIX, { env: { MUTATIONS_PER_MINUTE: '10000' } });
 const ask = (user: string, query: string, variables: Record<string, unknown> = {}) => graphql(matrix.stack(), query, variables, matrix.token(user));
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
@@ -175,4 +176,40 @@ describe('CON-01 top-up of a prepaid line by the company\'s users (seed 000 "Cre
     expect(code(await ask('ginevra.vallisneri', COMPLETE, { input: { paymentId: 'pay_123', idempotencyKey: 'rl-complete-bad' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.paymentId' });
     expect(await pratiche()).toEqual(before);
   });
+  it('CON-01 the mobile subgraph SIGKILLed between CRM\'s pratica and eBill\'s credit: the RL\'s retries, same key and a second tab\'s, credit once', async () => {
+    const { body } = await start('ginevra.vallisneri', { amount: '50', idempotencyKey: 'rl-crash-start' });
+    const payment = body.data.startLineTopUp;
+    expect((await confirmOnCheckoutPage(payment.redirectUrl, { pan: DEMO_CARD })).status).toBe(200);
+    const stack = matrix.stack();
+    const providerUrl = stack.components.get('payments')!.url;
+    const before = { credit: cents(await credit()), pratiche: await pratiche(), charges: await chargesFor(providerUrl, `credito-${PREPAID_A}`) };
+    const crmBefore = (await counters(stack, 'crm')).CreaPratica ?? 0;
+    const ebillBefore = (await counters(stack, 'ebill'))['linee/ricarica'] ?? 0;
+    // eBill takes the credit and never answers: CRM has written, eBill has not, and the subgraph is waiting.
+    await setFaults(stack, 'ebill', { 'linee/ricarica': { timeout: true } });
+    const inFlight = ask('ginevra.vallisneri', COMPLETE, { input: { paymentId: payment.id, idempotencyKey: 'rl-crash-complete' } }).catch(() => null);
+    for (let i = 0; i < 400 && ((await counters(stack, 'ebill'))['linee/ricarica'] ?? 0) === ebillBefore; i++) await sleep(50);
+    expect((await counters(stack, 'crm')).CreaPratica).toBe(crmBefore + 1);
+    await stack.kill('mobile', 'SIGKILL');
+    await inFlight;
+    await stack.restart('mobile');
+    await setFaults(stack, 'ebill', { 'linee/ricarica': null });
+
+    /** Retries until acknowledged: the gateway unreachable or a typed failure both mean "try again". */
+    const untilAcknowledged = async (idempotencyKey: string) => {
+      for (let attempt = 0; attempt < 120; attempt++) {
+        const answer = await ask('ginevra.vallisneri', COMPLETE, { input: { paymentId: payment.id, idempotencyKey } }).catch(() => null);
+        if (answer?.body.data?.completeLineTopUp) return answer.body.data.completeLineTopUp.request.id as string;
+        await sleep(250);
+      }
+      throw new Error(`${idempotencyKey} never acknowledged`);
+    };
+    const sameKey = await untilAcknowledged('rl-crash-complete');
+    const secondTab = await untilAcknowledged('rl-crash-second-tab');
+    expect(secondTab).toBe(sameKey);
+    expect(await pratiche()).toHaveLength(before.pratiche.length + 1);
+    expect(cents(await credit())).toBe(before.credit + 5_000);
+    // The provider charged on its page, once: completing never charges.
+    expect(await chargesFor(providerUrl, `credito-${PREPAID_A}`)).toBe(before.charges);
+  }, 240_000);
 });
