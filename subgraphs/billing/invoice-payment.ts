@@ -43,11 +43,15 @@ const underWay = (payments: Payment[]) =>
  * by the viewer's own invoices (BIL-04) and another customer's (BIL-06): an invoice has one payment under way, whoever
  * pays it.
  */
-async function paymentOf(invoice: Invoice, kind: PaymentMethodKind, returnUrl: string | null, context: SubgraphContext): Promise<Payment> {
+async function paymentOf(invoice: Invoice, kind: PaymentMethodKind, returnUrl: string | null, context: SubgraphContext, mayShare: (p: Payment) => boolean): Promise<Payment> {
   if (invoice.paymentStatus === 'PAID') throw rejected('This invoice is already paid.');
   const { payments } = context.legacy;
+  const shared = (p: Payment | null) => {
+    if (p && !mayShare(p)) throw rejected('Another payment of this invoice is under way: try again later.');
+    return p;
+  };
   const before = await payments.listPayments(invoice.number);
-  const current = underWay(before);
+  const current = shared(underWay(before));
   if (current) return current;
   const attempt = before.filter((p) => p.status === 'FAILED').length + 1;
   const payment = await payments.createPayment({
@@ -56,7 +60,7 @@ async function paymentOf(invoice: Invoice, kind: PaymentMethodKind, returnUrl: s
   });
   if (payment !== 'conflict' && payment !== 'unknown method') return payment;
   // Another tab (or user) created this attempt with another method or return page a moment ago: that one is the payment.
-  const racing = underWay(await payments.listPayments(invoice.number));
+  const racing = shared(underWay(await payments.listPayments(invoice.number)));
   if (!racing) throw rejected('Another payment of this invoice was just refused: start again.');
   return racing;
 }
@@ -65,7 +69,8 @@ async function startInvoicePayment(raw: Record<string, unknown>, context: Subgra
   if (typeof raw.number !== 'string' || !isInvoiceNumber(raw.number)) throw badUserInput('input.number', 'must be an invoice number like 7X00412066');
   const { kind, returnUrl } = validateChoice(raw);
   const { target: invoice } = await authorisedTarget(INVOICE, raw.number, 'startInvoicePayment', context);
-  return paymentOf(invoice, kind, returnUrl, context);
+  // The company's users share its invoice's payment, whoever of them started it.
+  return paymentOf(invoice, kind, returnUrl, context, () => true);
 }
 
 /** BIL-06: another customer's invoice, identified by its number and N° Linea (third-party-invoice-target.ts). */
@@ -73,7 +78,8 @@ async function startThirdPartyInvoicePayment(raw: Record<string, unknown>, conte
   const { number, lineNumber } = checkThirdPartyKey(raw.number, raw.lineNumber, (field) => `input.${field}`);
   const { kind, returnUrl } = validateChoice(raw);
   const { target } = await authorisedTarget(THIRD_PARTY_INVOICE, `${number}:${lineNumber}`, 'startThirdPartyInvoicePayment', context);
-  return paymentOf(target.invoice, kind, returnUrl, context);
+  // Another customer's payment is never handed to a third party (nor his to anyone): only the payer's own is shared.
+  return paymentOf(target.invoice, kind, returnUrl, context, (p) => p.customer === context.identity.userId);
 }
 
 const amountOf = (cents: number) => decimal(legacyCents(cents));

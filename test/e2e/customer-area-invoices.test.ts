@@ -447,5 +447,9 @@ describe('BIL-06 third parties\' invoices', () => {
     // Only the payer completes his payment: the AF of the same company is answered as for an unknown payment.
     const other = await graphql(stack, COMPLETE_THIRD_PARTY, { input: { paymentId: started.id, idempotencyKey: 'af-not-mine-01' } }, token('luca.ferri'));
     expect(other.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // Nor is another payer handed the payment under way (its checkout page): he waits until it is paid or refused.
+    const secondPayer = await start('luca.ferri', mobile.number, mobile.accountCode);
+    expect(secondPayer.body.errors[0].extensions).toMatchObject({ code: 'LEGACY_REJECTED' });
+    expect(JSON.stringify(secondPayer.body)).not.toContain(started.id);
   });
 });
