@@ -16,7 +16,7 @@ import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invo
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
 import { invoicePaymentResolvers } from './invoice-payment';
-import { checkThirdPartyKey, findThirdPartyInvoice, printedLine } from './third-party-invoice-target';
+import { checkThirdPartyKey, findThirdPartyInvoice, printedLine, type ThirdPartyInvoice as ThirdPartyInvoiceTarget } from './third-party-invoice-target';
 import { invoicesFileUrl } from './invoice-files';
 
 /** One page of one list of invoices, of the kind asked, from the system that holds them. */
@@ -50,6 +50,8 @@ export const resolvers: Resolvers = {
     },
   },
   ThirdPartyInvoice: { lineNumber: printedLine },
+  // The engine's outcome holds the target (the invoice and its payer): the client sees the invoice's columns.
+  ThirdPartyInvoicePaymentReportOutcome: { invoice: ({ invoice }: { invoice: ThirdPartyInvoiceTarget }) => invoice.invoice },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
     __resolveReference: ({ number }: { number: string }, context) => findVisibleInvoice(context, number),

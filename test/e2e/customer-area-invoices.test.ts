@@ -452,4 +452,31 @@ describe('BIL-06 third parties\' invoices', () => {
     expect(secondPayer.body.errors[0].extensions).toMatchObject({ code: 'LEGACY_REJECTED' });
     expect(JSON.stringify(secondPayer.body)).not.toContain(started.id);
   });
+
+  it('BIL-06 the AL reports her bank transfer of company B\'s invoice: one pratica in company A with the receipt, the invoice still to pay; a wrong N° Linea is unknown', async () => {
+    const REPORT_THIRD_PARTY = `mutation($input: ReportThirdPartyInvoicePaymentInput!) { reportThirdPartyInvoicePayment(input: $input) {
+      request { id description } order { id } invoice { ${PAGE_COLUMNS} } } }`;
+    const REPORTS = 'Segnalazione pagamento fattura';
+    const reportsOfA = async () => ((await graphql(stack, '{ requests { id description } }', {}, token('ginevra.vallisneri'))).body.data.requests as { id: string; description: string }[])
+      .filter((r) => r.description === REPORTS).map((r) => r.id);
+    const [fixed] = await companyB('FIXED');
+    const receipt = await uploadFile(stack, token('sara.neri'), minimalPdf('bonifico per conto terzi'));
+    const input = { number: fixed.number, lineNumber: fixed.lineNumber, paidOn: LEGACY_TODAY, receipt, idempotencyKey: 'al-third-report' };
+    const before = await reportsOfA();
+    const wrong = await graphql(stack, REPORT_THIRD_PARTY, { input: { ...input, lineNumber: '021999999', idempotencyKey: 'al-third-wrong' } }, token('sara.neri'));
+    expect(wrong.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const { body } = await graphql(stack, REPORT_THIRD_PARTY, { input }, token('sara.neri'));
+    expect(body.errors).toBeUndefined();
+    const outcome = body.data.reportThirdPartyInvoicePayment;
+    expect(outcome).toMatchObject({ request: { description: REPORTS }, order: null, invoice: { number: fixed.number, lineNumber: fixed.lineNumber } });
+    expect(outcome.invoice.paymentStatus).not.toBe('PAID');
+    // The retry is the same pratica; it is company A's, not B's.
+    expect((await graphql(stack, REPORT_THIRD_PARTY, { input }, token('sara.neri'))).body.data.reportThirdPartyInvoicePayment.request.id).toBe(outcome.request.id);
+    expect(await reportsOfA()).toEqual(expect.arrayContaining([...before, outcome.request.id]));
+    expect(await reportsOfA()).toHaveLength(before.length + 1);
+    const seenByB = (await graphql(stack, '{ requests { id } }', {}, token('mario.rossi'))).body.data.requests as { id: string }[];
+    expect(seenByB.map((r) => r.id)).not.toContain(outcome.request.id);
+    const future = await graphql(stack, REPORT_THIRD_PARTY, { input: { ...input, paidOn: '2999-01-01', idempotencyKey: 'al-third-future' } }, token('sara.neri'));
+    expect(future.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.paidOn' });
+  }, 120_000);
 });
