@@ -24,10 +24,11 @@ export const CONSUMPTION_LINES: readonly ConsumptionLineSeed[] = [
   { lineNumber: '3312547883', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 4 }, // emanuele.eu
   { lineNumber: '3700034020', kind: 'RICARICABILE', timTuo: true, eventsPerDay: 4 }, // gina.eu
   { lineNumber: '3700801103', kind: 'RICARICABILE', timTuo: true, eventsPerDay: 4 }, // anna.eu
-  // Issue 22: company A's prepaid line of the seed's page, its AL's and its UT's postpaid lines; company B's line.
+  // Issue 22: company A's prepaid line of the seed's page, its AL's, UT's and UTD's postpaid lines; company B's line.
   { lineNumber: '3343860302', kind: 'RICARICABILE', timTuo: false, eventsPerDay: 3 },
   { lineNumber: '3343860405', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // sara.neri (AL)
   { lineNumber: '3343860902', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // giada.mantesi (UT)
+  { lineNumber: '3343860505', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // paolo.verdi (UTD)
   { lineNumber: '3471000001', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // company B
 ];
 

@@ -8,15 +8,16 @@ import { counters, graphql, LEGACY_TODAY, setFaults } from '../support/stack';
 /**
  * Issue 22: the customer area's "Traffico e Consumi" (seed 000 "Consumi" 1/2 and 2/2; seed 001 CONSUMI per profile),
  * CON-01 to CON-03, as company A's users read it, and in the matrix both ways. Every customer-area profile enters the
- * section ("Tutti i profili accedono alla sezione Traffico e Consumi Mobile"), each on the lines it sees: the RL and
- * AF every line of company A, the AL and the UT their own (seed 000: "Amm. Light e EU visualizzano il Dettaglio della
- * propria linea"). The stack's today is 2026-11-23: the detail's two months run from 2026-10-01.
+ * section ("Tutti i profili accedono alla sezione Traffico e Consumi Mobile"), each on the lines it sees (spec
+ * profiles: RL and AF every line, AL, UT and UTD their own; the HOLDING, AF-like, every line of A and B). The stack's
+ * today is 2026-11-23: the detail's two months run from 2026-10-01.
  * 3343860302: company A's prepaid line of the seed's page (credit 9,80 €); 3343860405: the AL's postpaid line;
- * 3343860902: the UT's postpaid line; 3471000001: company B's.
+ * 3343860902: the UT's, 3343860505: the UTD's; 3471000001: company B's.
  */
 const PREPAID_A = '3343860302';
 const AL_LINE = '3343860405';
 const UT_LINE = '3343860902';
+const UTD_LINE = '3343860505';
 const LINE_B = '3471000001';
 const WINDOW = { from: '2026-10-01', to: LEGACY_TODAY };
 
@@ -28,19 +29,21 @@ const CAPABILITIES: Capability[] = [
   { id: 'CON-01', what: 'the UT\'s postpaid line: extra-bundle consumption', query: consumption(UT_LINE, 'summary { voice { total } data { total } }'), path: AT },
   { id: 'CON-03', what: 'the AL\'s postpaid line: traffic detail of two months', query: consumption(AL_LINE, `trafficEvents(filter: { from: "${WINDOW.from}", to: "${WINDOW.to}" }, first: 5) { totalCount }`), path: AT },
   { id: 'CON-03', what: 'company B\'s line: traffic detail', query: consumption(LINE_B, `trafficEvents(filter: { from: "${WINDOW.from}", to: "${WINDOW.to}" }, first: 5) { totalCount }`), path: AT },
+  { id: 'CON-02', what: 'the UTD\'s postpaid line: consumption per offer', query: consumption(UTD_LINE, 'options { name }'), path: AT },
 ];
 
 /** Expected outcome per user, in the order of CAPABILITIES (empty: the line is not his, answered like an unknown one). */
 const MATRIX: Matrix = {
-  //                                                                   pre  UT   AL   B
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, D, E] },
-  'luca.ferri': { profile: 'AF (A)', cells: [D, D, D, E] },
-  'sara.neri': { profile: 'AL (A): her own line', cells: [E, E, D, E] },
-  'giada.mantesi': { profile: 'UT 3343860902', cells: [E, D, E, E] },
-  'paolo.verdi': { profile: 'UTD 3343860505 (not in seed 001\'s CONSUMI)', cells: [E, E, E, E] },
-  'marta.holding': { profile: 'HOLDING (A and B): sees the lines, not their consumption', cells: [F, F, F, F] },
-  'mario.rossi': { profile: 'RL (B)', cells: [E, E, E, D] },
-  'gina.eu': { profile: 'EU (CM8): her own consumption is personalConsumption', cells: [E, E, E, E] },
+  //                                                                   pre  UT   AL   B    UTD
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, D, E, D] },
+  'luca.ferri': { profile: 'AF (A)', cells: [D, D, D, E, D] },
+  'sara.neri': { profile: 'AL (A): her own line', cells: [E, E, D, E, E] },
+  'giada.mantesi': { profile: 'UT 3343860902', cells: [E, D, E, E, E] },
+  'paolo.verdi': { profile: 'UTD 3343860505', cells: [E, E, E, E, D] },
+  'marta.holding': { profile: 'HOLDING (A and B): AF-like', cells: [D, D, D, D, D] },
+  'mario.rossi': { profile: 'RL (B)', cells: [E, E, E, D, E] },
+  'gina.eu': { profile: 'EU (CM8): her own consumption is personalConsumption', cells: [E, E, E, E, E] },
+  'pasquale.eu': { profile: 'ROA 888012234558 + EU (CM8)', cells: [E, E, E, E, E] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX, { env: { MUTATIONS_PER_MINUTE: '10000' } });
@@ -167,7 +170,8 @@ describe('CON-01 top-up of a prepaid line by the company\'s users (seed 000 "Cre
     // The UT does not see the company's prepaid line; his own is postpaid.
     expect(code(await start('giada.mantesi', { idempotencyKey: 'ut-topup-0001' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(code(await ask('giada.mantesi', START, { input: { number: UT_LINE, amount: '20', newMethod: 'CARD', idempotencyKey: 'ut-topup-0002' } }))).toMatchObject({ code: 'LEGACY_REJECTED' });
-    expect(code(await start('marta.holding', { idempotencyKey: 'holding-topup-01' }))).toMatchObject({ code: 'FORBIDDEN' });
+    // The ROA of a CM8 prepaid contract sees gina's line, but tops up no company line from the customer area.
+    expect(code(await ask('pasquale.eu', START, { input: { number: '3700034020', amount: '20', newMethod: 'CARD', idempotencyKey: 'roa-topup-0001' } }))).toMatchObject({ code: 'FORBIDDEN' });
     const foreign = await start('mario.rossi', { idempotencyKey: 'b-topup-000001' });
     const unknown = await ask('mario.rossi', START, { input: { number: '3499999999', amount: '20', newMethod: 'CARD', idempotencyKey: 'b-topup-000002' } });
     expect(code(foreign)).toMatchObject({ code: 'NOT_FOUND' });
