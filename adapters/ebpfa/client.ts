@@ -6,7 +6,7 @@ import type { ResilienceSettings } from '../resilience/settings';
 import { batchesOf } from '../batches';
 import { pdfDocument, readAnswer } from '../legacy-answer';
 import { legacyCents, legacyDate } from '../legacy-values';
-import { ebpfaFailure, ebpfaHeaders, flowRows, invoiceFlowPath, invoicePdfPath } from './protocol';
+import { ebpfaFailure, ebpfaHeaders, flowRows, invoiceByNumberPath, invoiceFlowPath, invoicePdfPath } from './protocol';
 import { INVOICE_COLUMNS, invoiceFromEbpfa } from './mapping';
 
 /** EBPFA answers for at most 20 customer codes per call. */
@@ -20,6 +20,8 @@ export interface EbpfaClient {
    * first. More than 20 codes are split into several calls.
    */
   listInvoices(customerCodes: readonly string[], from: IsoDate, to: IsoDate): Promise<Invoice[]>;
+  /** Issue 22 (BIL-06): one invoice by its number, whoever's it is; null when EBPFA has none. */
+  findInvoice(number: string): Promise<Invoice | null>;
   getInvoicePdf(number: string): Promise<PdfDocument | null>;
   /**
    * Issue 22 (BIL-04): records a charged online payment of a fixed invoice, which turns paid; once per payment id
@@ -48,6 +50,12 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
     async listInvoices(customerCodes, from, to) {
       const batches = batchesOf(customerCodes, EBPFA_CUSTOMER_CODE_LIMIT);
       return (await Promise.all(batches.map((codes) => invoicesOf(codes, from, to)))).flat();
+    },
+
+    async findInvoice(number) {
+      const operation = 'flussi/fatture';
+      return http.call({ method: 'GET', path: invoiceByNumberPath(number), operation, kind: 'read' },
+        (res) => readAnswer('EBPFA', operation, res, (r) => flowRows(r, INVOICE_COLUMNS).map(invoiceFromEbpfa)[0] ?? null));
     },
 
     async getInvoicePdf(number) {

@@ -56,4 +56,7 @@ export function invoiceFlowPath(codes: readonly string[], from: string, to: stri
 }
 
 /** Where EBPFA serves an invoice's PDF: the adapter reads it there, and a signed download link names it. */
+/** Issue 22 (BIL-06): the flow of one invoice, by number, whoever's it is. */
+export const invoiceByNumberPath = (number: string) => `/ebpfa/flussi/fatture?${new URLSearchParams({ numeroFattura: number })}`;
+
 export const invoicePdfPath = (number: string) => `/ebpfa/flussi/fatture/${encodeURIComponent(number)}/pdf`;

@@ -2,7 +2,8 @@ import { unitHash } from './billing-calendar';
 
 /**
  * h-consumption (issue 12). What eBill rates on the CM8 employees' own lines for the "Riepilogo consumi personali"
- * pages (seed 002 §9.2.2, CON-09): the line's services with the employee's share of their fee, its traffic options
+ * pages (seed 002 §9.2.2, CON-09), and (issue 22) on company A's and B's lines for the customer area's "Traffico e
+ * Consumi" (seed 000 "Consumi", CON-01 to CON-03): the line's services with the employee's share of their fee, its traffic options
  * with their erosion, and its traffic events. Dates are days before today (the stand-in's clock), so the events always
  * fall in the pages' two-month window; the seed's sample rows (2021) sit a few days back, the rest is generated
  * deterministically from the line and the day. Personal events only on lines with TIM TUO active (the employee pays
@@ -23,6 +24,12 @@ export const CONSUMPTION_LINES: readonly ConsumptionLineSeed[] = [
   { lineNumber: '3312547883', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 4 }, // emanuele.eu
   { lineNumber: '3700034020', kind: 'RICARICABILE', timTuo: true, eventsPerDay: 4 }, // gina.eu
   { lineNumber: '3700801103', kind: 'RICARICABILE', timTuo: true, eventsPerDay: 4 }, // anna.eu
+  // Issue 22: company A's prepaid line of the seed's page, its AL's, UT's and UTD's postpaid lines; company B's line.
+  { lineNumber: '3343860302', kind: 'RICARICABILE', timTuo: false, eventsPerDay: 3 },
+  { lineNumber: '3343860405', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // sara.neri (AL)
+  { lineNumber: '3343860902', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // giada.mantesi (UT)
+  { lineNumber: '3343860505', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // paolo.verdi (UTD)
+  { lineNumber: '3471000001', kind: 'ABBONAMENTO', timTuo: false, eventsPerDay: 3 }, // company B
 ];
 
 /** How far back the generated events go: past the start of the previous month, whatever today is. */

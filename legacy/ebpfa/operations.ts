@@ -25,6 +25,13 @@ function dateParam(params: URLSearchParams, name: string): string {
 }
 
 export function invoicesFlow(store: EbpfaStore, params: URLSearchParams): StandInReply {
+  // Issue 22 (BIL-06): `numeroFattura` alone, one invoice by its number whoever's it is (the payment circuit's
+  // look-up of another customer's invoice): its row, or none.
+  const number = params.get('numeroFattura');
+  if (number !== null) {
+    const invoice = store.invoice(number);
+    return flowReply(200, INVOICE_COLUMNS, invoice ? [invoiceRow(invoice)] : []);
+  }
   const codes = (params.get('codiciCliente') ?? '').split(',').filter((c) => c !== '');
   if (codes.length === 0) throw new LegacyFault(400, 'PFA-400', 'parametro codiciCliente obbligatorio');
   if (codes.length > CUSTOMER_CODE_LIMIT) {

@@ -16,6 +16,7 @@ import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invo
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
 import { invoicePaymentResolvers } from './invoice-payment';
+import { checkThirdPartyKey, findThirdPartyInvoice, printedLine, type ThirdPartyInvoice as ThirdPartyInvoiceTarget } from './third-party-invoice-target';
 import { invoicesFileUrl } from './invoice-files';
 
 /** One page of one list of invoices, of the kind asked, from the system that holds them. */
@@ -40,7 +41,15 @@ export const resolvers: Resolvers = {
     invoicesFileUrl: (_root, args: { kind: InvoicesArgs['kind']; unpaid?: boolean | null }, context) => invoicesFileUrl(args, context), // issue 22
     ebillAccess,
     temModule: () => TEM_MODULE,
+    // issue 22 (BIL-06): another customer's invoice, as "Fatture di terzi" finds it.
+    thirdPartyInvoice: (_root, args: { number: unknown; lineNumber: unknown }, context) => {
+      const { number, lineNumber } = checkThirdPartyKey(args.number, args.lineNumber, (field) => field);
+      return findThirdPartyInvoice(number, lineNumber, context);
+    },
   },
+  ThirdPartyInvoice: { lineNumber: printedLine },
+  // The engine's outcome holds the target (the invoice and its payer): the client sees the invoice's columns.
+  ThirdPartyInvoicePaymentReportOutcome: { invoice: ({ invoice }: { invoice: ThirdPartyInvoiceTarget }) => invoice.invoice },
   Invoice: {
     // Other subgraphs reference invoices by number: the same scoping, or an entity fetch would leak a foreign invoice.
     __resolveReference: ({ number }: { number: string }, context) => findVisibleInvoice(context, number),
@@ -70,6 +79,7 @@ export const resolvers: Resolvers = {
   },
   InvoicePayment: invoicePaymentResolvers.InvoicePayment,
   PaidInvoice: invoicePaymentResolvers.PaidInvoice,
+  PaidThirdPartyInvoice: invoicePaymentResolvers.PaidInvoice, // BIL-06: the same confirmation, the page's columns of the invoice
   ...personalInvoicingResolvers,
   // h-tuopost (issue 12): TIM TUO as the employee.
   EmployeeTimTuo: employeeTimTuoResolvers.EmployeeTimTuo,

@@ -5,7 +5,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../runtime/scalars';
 import type { Resolvers } from '../runtime/server';
 import { trafficByMonth } from './online-traffic';
 import { CONSUMPTION_OPERATIONS } from './operations';
-import { personalConsumptionFields } from './personal-consumption';
+import { personalConsumptionFields, type Source as ConsumptionSource } from './personal-consumption';
 import { attachmentUrl, contractThresholds, notificationHistory, thresholdAlert } from './thresholds';
 
 /**
@@ -13,6 +13,7 @@ import { attachmentUrl, contractThresholds, notificationHistory, thresholdAlert 
  * reference, so CRM is asked where it sits (one batched GetLineeMobili per request): the line is scoped like
  * everywhere else, and the @allow of each usage field (narrower than the line's: a REF_EBILL reads his contract's
  * lines, not their consumption) is decided on the profiles the viewer holds on it.
+ * CON-01 to CON-03 (issue 22, seed 000 "Consumi"): the customer area's view of the employee's consumption pages.
  * CON-04 (seed 002 §7.4.3-4): the traffic not yet billed. CON-05 to CON-08 (§7.5): spending thresholds, held by eBill
  * (thresholds.ts, operations/).
  */
@@ -30,9 +31,18 @@ export const resolvers: Resolvers = {
     spendingThresholds: (line: MobileLine, _args, { loaders }) => loaders.ebill.thresholds.load(line.number),
     onlineTraffic: async (line: MobileLine, _args, { loaders }) => trafficByMonth(await loaders.ebill.onlineTraffic.load(line.number)),
     // h-consumption (issue 12): the employee's personal consumption of his own line (personal-consumption.ts).
-    personalConsumption: (line: MobileLine) => ({ line }),
+    personalConsumption: (line: MobileLine): ConsumptionSource => ({ line, companyOnly: false }),
+    // issue 22: the customer area's "Traffico e Consumi" of the line, the same figures of the company's traffic.
+    consumption: (line: MobileLine): ConsumptionSource => ({ line, companyOnly: true }),
   },
   PersonalConsumption: personalConsumptionFields,
+  LineConsumption: {
+    summary: personalConsumptionFields.summary,
+    options: personalConsumptionFields.options,
+    trafficByType: personalConsumptionFields.trafficByType,
+    trafficEvents: personalConsumptionFields.trafficEvents,
+    trafficEventsFileUrl: personalConsumptionFields.trafficEventsFileUrl,
+  },
   SpendingThreshold: { alert: thresholdAlert },
   ThresholdNotification: { attachmentUrl },
   Query: {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chargesForInvoice, COMPLETE_INVOICE_PAYMENT, confirmOnCheckoutPage, paidInvoice, START_INVOICE_PAYMENT,
+  chargesForInvoice, COMPLETE_INVOICE_PAYMENT, confirmOnCheckoutPage, DEMO_CARD, paidInvoice, START_INVOICE_PAYMENT,
 } from '../support/checkout';
-import { graphql, LEGACY_TODAY, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, LEGACY_TODAY, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { uploadFile } from '../support/uploads';
 import { minimalPdf } from '../../legacy/runtime/pdf';
 
@@ -348,5 +348,135 @@ describe('BIL-05 the lists exported as files ("esportare l\'intera lista")', () 
     expect((await fileOf('giada.mantesi', 'kind: MOBILE')).errors[0].extensions.code).toBe('FORBIDDEN');
     const other = await download((await fileOf('mario.rossi', 'kind: MOBILE, unpaid: true')).data.invoicesFileUrl);
     expect(other.rows.every((r) => !r.includes('888012170373'))).toBe(true);
+  }, 120_000);
+});
+
+/**
+ * BIL-06 (seed 000 "Fatture di terzi"): company A's users pay company B's invoices, found by number and the N° Linea
+ * printed on them; only the page's columns are shown, and a guess costs and answers what a known number with the wrong
+ * line does (the cross-tenant probes' rule: the same answer and the same legacy calls).
+ */
+describe('BIL-06 third parties\' invoices', () => {
+  const PAGE_COLUMNS = 'number lineNumber bimester year type paymentStatus amount dueOn';
+  const find = (user: string, number: string, lineNumber: string) =>
+    graphql(stack, `query($number: ID!, $lineNumber: ID!) { thirdPartyInvoice(number: $number, lineNumber: $lineNumber) { ${PAGE_COLUMNS} } }`, { number, lineNumber }, token(user));
+  /** Company B's invoices still to pay of one kind, with what its own RL sees of them. */
+  const companyB = async (kind: 'MOBILE' | 'FIXED') => (await graphql(stack,
+    `{ invoices(kind: ${kind}, first: 50) { nodes { number accountCode lineNumber bimester year type paymentStatus amount dueOn } } }`, {}, token('mario.rossi')))
+    .body.data.invoices.nodes.filter((i: { paymentStatus: string }) => i.paymentStatus !== 'PAID');
+  const START_THIRD_PARTY = `mutation($input: StartThirdPartyInvoicePaymentInput!) { startThirdPartyInvoicePayment(input: $input) { id status amount redirectUrl invoice { number } } }`;
+  const COMPLETE_THIRD_PARTY = `mutation($input: CompleteInvoicePaymentInput!) { completeThirdPartyInvoicePayment(input: $input) {
+    request { id description } order { id } payment { paymentId amount paidWith invoice { ${PAGE_COLUMNS} } } } }`;
+  const SYSTEMS = ['crm', 'ebill', 'ebpfa'] as const;
+  async function legacyCost(request: () => Promise<unknown>): Promise<Record<string, Record<string, number>>> {
+    await Promise.all(SYSTEMS.map((system) => resetCounters(stack, system)));
+    await request();
+    const cost: Record<string, Record<string, number>> = {};
+    for (const system of SYSTEMS) {
+      const { GetProfiloUtente: _grantsCache, ...calls } = await counters(stack, system);
+      cost[system] = calls;
+    }
+    return cost;
+  }
+
+  it('BIL-06 the RL finds company B\'s fixed and mobile invoices by number and N° Linea, and sees only the page\'s columns', async () => {
+    const [fixed] = await companyB('FIXED');
+    const [mobile] = await companyB('MOBILE');
+    expect(fixed && mobile).toBeTruthy();
+    const foundFixed = (await find('ginevra.vallisneri', fixed.number, fixed.lineNumber)).body.data.thirdPartyInvoice;
+    const { accountCode: _fixedAccount, ...fixedColumns } = fixed;
+    expect(foundFixed).toEqual(fixedColumns);
+    // A mobile invoice's N° Linea is its contract.
+    const foundMobile = (await find('luca.ferri', mobile.number, mobile.accountCode)).body.data.thirdPartyInvoice;
+    const { accountCode, lineNumber: _none, ...mobileColumns } = mobile;
+    expect(foundMobile).toEqual({ ...mobileColumns, lineNumber: accountCode });
+    expect((await find('sara.neri', mobile.number, mobile.accountCode)).body.data.thirdPartyInvoice).toEqual(foundMobile);
+    // Still not one of A's invoices: nothing else of B is readable.
+    expect((await graphql(stack, `{ invoice(number: "${fixed.number}") { number } }`, {}, token('ginevra.vallisneri'))).body.data.invoice).toBeNull();
+  });
+
+  it('BIL-06 a guess learns nothing more than a known number with the wrong line: the same null and the same legacy calls', async () => {
+    const [fixed] = await companyB('FIXED');
+    const [mobile] = await companyB('MOBILE');
+    const control = () => find('ginevra.vallisneri', '8W99999999', '021999999');
+    await control(); // connections warm
+    const controlCost = await legacyCost(control);
+    for (const [number, line] of [[fixed.number, '021999999'], [mobile.number, fixed.lineNumber], ['7X99999999', mobile.accountCode]]) {
+      const asked = await find('ginevra.vallisneri', number, line);
+      expect(asked.body).toEqual({ data: { thirdPartyInvoice: null } });
+      expect(await legacyCost(() => find('ginevra.vallisneri', number, line)), `${number} ${line}`).toEqual(controlCost);
+    }
+    const bad = await find('ginevra.vallisneri', 'ABC', fixed.lineNumber);
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'number' });
+    expect((await find('giada.mantesi', fixed.number, fixed.lineNumber)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('BIL-06 the AF pays company B\'s fixed invoice once: one charge, one pratica in company A, EBPFA marks it paid, and B sees it paid', async () => {
+    const [fixed] = await companyB('FIXED');
+    const input = { number: fixed.number, lineNumber: fixed.lineNumber, method: 'CARD' };
+    const [first, again] = await Promise.all([1, 2].map(() => graphql(stack, START_THIRD_PARTY, { input }, token('luca.ferri'))));
+    const payment = first.body.data.startThirdPartyInvoicePayment;
+    // The invoice is not the AF's to see: the payment does not show it.
+    expect(payment).toMatchObject({ status: 'REQUIRES_AUTHENTICATION', amount: fixed.amount, invoice: null });
+    expect(again.body.data.startThirdPartyInvoicePayment.id).toBe(payment.id);
+    const before = await pratiche();
+    expect((await confirmOnCheckoutPage(payment.redirectUrl, { pan: DEMO_CARD })).status).toBe(200);
+    const [a, b] = await Promise.all(['af-third-tab1', 'af-third-tab2'].map((idempotencyKey) =>
+      graphql(stack, COMPLETE_THIRD_PARTY, { input: { paymentId: payment.id, idempotencyKey } }, token('luca.ferri'))));
+    const outcome = a.body.data.completeThirdPartyInvoicePayment;
+    expect(outcome).toMatchObject({ request: { description: PRATICA }, order: null, payment: { paymentId: payment.id, amount: fixed.amount, invoice: { number: fixed.number, paymentStatus: 'PAID' } } });
+    expect(b.body.data.completeThirdPartyInvoicePayment.request.id).toBe(outcome.request.id);
+    // Filed in the payer's company, where A's RL sees it; charged once; B's invoice paid.
+    expect(await pratiche()).toEqual(expect.arrayContaining([...before, outcome.request.id]));
+    expect(await pratiche()).toHaveLength(before.length + 1);
+    expect(await chargesForInvoice(providerUrl(), fixed.number)).toBe(1);
+    const seenByB = await graphql(stack, `{ invoice(number: "${fixed.number}") { paymentStatus } }`, {}, token('mario.rossi'));
+    expect(seenByB.body.data.invoice.paymentStatus).toBe('PAID');
+  }, 120_000);
+
+  it('BIL-06 refuses a wrong N° Linea like an unknown invoice, another user\'s payment like an unknown one, and the profiles that may not pay', async () => {
+    const [mobile] = await companyB('MOBILE');
+    const start = (user: string, number: string, lineNumber: string) =>
+      graphql(stack, START_THIRD_PARTY, { input: { number, lineNumber, method: 'PAYPAL' } }, token(user));
+    const wrongLine = await start('ginevra.vallisneri', mobile.number, '888012170373');
+    const unknown = await start('ginevra.vallisneri', '7X99999999', mobile.accountCode);
+    expect(wrongLine.body.errors[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: unknown.body.errors[0].message });
+    expect((await start('giada.mantesi', mobile.number, mobile.accountCode)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await start('marta.holding', mobile.number, mobile.accountCode)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const started = (await start('ginevra.vallisneri', mobile.number, mobile.accountCode)).body.data.startThirdPartyInvoicePayment;
+    // Only the payer completes his payment: the AF of the same company is answered as for an unknown payment.
+    const other = await graphql(stack, COMPLETE_THIRD_PARTY, { input: { paymentId: started.id, idempotencyKey: 'af-not-mine-01' } }, token('luca.ferri'));
+    expect(other.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // Nor is another payer handed the payment under way (its checkout page): he waits until it is paid or refused.
+    const secondPayer = await start('luca.ferri', mobile.number, mobile.accountCode);
+    expect(secondPayer.body.errors[0].extensions).toMatchObject({ code: 'LEGACY_REJECTED' });
+    expect(JSON.stringify(secondPayer.body)).not.toContain(started.id);
+  });
+
+  it('BIL-06 the AL reports her bank transfer of company B\'s invoice: one pratica in company A with the receipt, the invoice still to pay; a wrong N° Linea is unknown', async () => {
+    const REPORT_THIRD_PARTY = `mutation($input: ReportThirdPartyInvoicePaymentInput!) { reportThirdPartyInvoicePayment(input: $input) {
+      request { id description } order { id } invoice { ${PAGE_COLUMNS} } } }`;
+    const REPORTS = 'Segnalazione pagamento fattura';
+    const reportsOfA = async () => ((await graphql(stack, '{ requests { id description } }', {}, token('ginevra.vallisneri'))).body.data.requests as { id: string; description: string }[])
+      .filter((r) => r.description === REPORTS).map((r) => r.id);
+    const [fixed] = await companyB('FIXED');
+    const receipt = await uploadFile(stack, token('sara.neri'), minimalPdf('bonifico per conto terzi'));
+    const input = { number: fixed.number, lineNumber: fixed.lineNumber, paidOn: LEGACY_TODAY, receipt, idempotencyKey: 'al-third-report' };
+    const before = await reportsOfA();
+    const wrong = await graphql(stack, REPORT_THIRD_PARTY, { input: { ...input, lineNumber: '021999999', idempotencyKey: 'al-third-wrong' } }, token('sara.neri'));
+    expect(wrong.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const { body } = await graphql(stack, REPORT_THIRD_PARTY, { input }, token('sara.neri'));
+    expect(body.errors).toBeUndefined();
+    const outcome = body.data.reportThirdPartyInvoicePayment;
+    expect(outcome).toMatchObject({ request: { description: REPORTS }, order: null, invoice: { number: fixed.number, lineNumber: fixed.lineNumber } });
+    expect(outcome.invoice.paymentStatus).not.toBe('PAID');
+    // The retry is the same pratica; it is company A's, not B's.
+    expect((await graphql(stack, REPORT_THIRD_PARTY, { input }, token('sara.neri'))).body.data.reportThirdPartyInvoicePayment.request.id).toBe(outcome.request.id);
+    expect(await reportsOfA()).toEqual(expect.arrayContaining([...before, outcome.request.id]));
+    expect(await reportsOfA()).toHaveLength(before.length + 1);
+    const seenByB = (await graphql(stack, '{ requests { id } }', {}, token('mario.rossi'))).body.data.requests as { id: string }[];
+    expect(seenByB.map((r) => r.id)).not.toContain(outcome.request.id);
+    const future = await graphql(stack, REPORT_THIRD_PARTY, { input: { ...input, paidOn: '2999-01-01', idempotencyKey: 'al-third-future' } }, token('sara.neri'));
+    expect(future.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.paidOn' });
   }, 120_000);
 });

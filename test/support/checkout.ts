@@ -70,3 +70,25 @@ export async function chargesForInvoice(providerUrl: string, number: string): Pr
   const res = await fetch(`${providerUrl}/v1/payments?reference=${number}`, { headers: { authorization: 'Bearer onegraph-payments' } });
   return ((await res.json()) as { payments: { charges: unknown[] }[] }).payments.reduce((sum, p) => sum + p.charges.length, 0);
 }
+
+/**
+ * Any payment the graph starts and the provider's page confirms (issue 22: an invoice, another customer's invoice, a
+ * line's credit): `start` is the mutation that answers `{ id redirectUrl }`, confirmed with the demo card. Answers
+ * the payment id the completing mutation takes.
+ */
+export async function paidThrough(
+  stack: { gatewayUrl: string }, token: string, start: { mutation: string; inputType: string }, input: Record<string, unknown>,
+): Promise<string> {
+  const res = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: `mutation($input: ${start.inputType}!) { ${start.mutation}(input: $input) { id redirectUrl } }`, variables: { input } }),
+  });
+  const body = (await res.json()) as { data?: Record<string, { id: string; redirectUrl: string }>; errors?: unknown[] };
+  const payment = body.data?.[start.mutation];
+  if (!payment) throw new Error(`${start.mutation} failed: ${JSON.stringify(body.errors)}`);
+  const confirmed = await confirmOnCheckoutPage(payment.redirectUrl, { pan: DEMO_CARD });
+  if (confirmed.status !== 200) throw new Error(`the checkout page answered ${confirmed.status}`);
+  return payment.id;
+}
+

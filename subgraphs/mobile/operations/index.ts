@@ -11,6 +11,7 @@ import { BLOCK_SIM, UNBLOCK_SIM } from './sim-block';
 import { REQUEST_SPARE_SIMS } from './spare-sims';
 import { COMPLETE_PERSONAL_TOP_UP } from './personal-top-up';
 import { CEASE_MOBILE_LINES, REVOKE_MOBILE_LINE_CESSATION } from './line-cessation';
+import { COMPLETE_LINE_TOP_UP } from './credit-top-up';
 
 /** Every dispositive operation of the mobile subgraph: what the Appendix test checks against schema/appendix-1.yaml. */
 export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
@@ -20,4 +21,6 @@ export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
   COMPLETE_PERSONAL_TOP_UP,
   // issue 21: the Area Clienti's "Linee mobile".
   CEASE_MOBILE_LINES, REVOKE_MOBILE_LINE_CESSATION,
+  // issue 22: the customer area's top-up of a prepaid line's credit (CON-01)
+  COMPLETE_LINE_TOP_UP,
 ];

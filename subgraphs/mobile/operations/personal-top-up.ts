@@ -1,7 +1,6 @@
-import { legacyCents } from '../../../adapters/legacy-values';
 import { badUserInput } from '../../../adapters/errors';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
-import { PAID_TOP_UP, type PaidTopUp } from '../../runtime/dispositive/payment-target';
+import { PAID_TOP_UP, topUpPraticaParameters, type PaidTopUp } from '../../runtime/dispositive/payment-target';
 
 /**
  * Seed 002 §9.1.2 (Appendix row 33), MOB-19: completes a personal top-up the employee paid on the provider's page
@@ -38,14 +37,7 @@ export const COMPLETE_PERSONAL_TOP_UP: DispositiveDeclaration<CompletionInput, P
     return null;
   },
   oncePer: ({ payment }) => payment.id,
-  crm: ({ payment }) => ({
-    parameters: {
-      idPagamento: payment.id,
-      numeroOrdinePagamento: payment.orderNumber,
-      importo: legacyCents(payment.cents),
-      pagatoCon: payment.charge?.maskedMethod ?? '',
-    },
-  }),
+  crm: ({ payment }) => ({ parameters: topUpPraticaParameters(payment) }),
   async applyElsewhere({ target: { payment, line } }, { legacy }) {
     await legacy.ebill.creditPersonalTopUp({ lineNumber: line.number, cents: payment.cents, operationId: payment.id });
   },

@@ -1,4 +1,5 @@
 import type { MobileLine, ResidualCredit } from '../../../adapters/domain';
+import { legacyCents } from '../../../adapters/legacy-values';
 import type { Payment } from '../../../adapters/payments';
 import { lastMonths } from '../calendar';
 import { linePlace } from '../lines';
@@ -19,6 +20,14 @@ export interface PaidTopUp {
   /** The line's personal credit as eBill has it (after the top-up, once reloaded); null without a personal basket. */
   personalCredit: ResidualCredit | null;
 }
+
+/** What CRM records of a charged top-up in its pratica "Ricarica manuale web/app": the provider's payment. */
+export const topUpPraticaParameters = (payment: Payment) => ({
+  idPagamento: payment.id,
+  numeroOrdinePagamento: payment.orderNumber,
+  importo: legacyCents(payment.cents),
+  pagatoCon: payment.charge?.maskedMethod ?? '',
+});
 
 /** How far back eBill's personal top-ups are looked at to know whether a payment was credited (seed 002 §9.1.3). */
 export const PERSONAL_TOP_UP_MONTHS = 6;
@@ -44,7 +53,8 @@ export const PAID_TOP_UP: TargetKind<PaidTopUp> = {
   plausible: /^pay_[0-9a-f]{24}$/,
   async load(id, context) {
     const payment = await context.legacy.payments.getPayment(id);
-    if (!payment || payment.customer !== context.identity.userId) return null;
+    // A line's credit top-up (credit-top-up-target.ts) or an invoice's payment references no bare line: not this.
+    if (!payment || payment.customer !== context.identity.userId || !/^\d{1,15}$/.test(payment.reference)) return null;
     const line = await context.loaders.crm.mobileLines.load(payment.reference);
     return line ? withBasket(payment, line, context) : null;
   },

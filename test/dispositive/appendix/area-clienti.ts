@@ -1,5 +1,5 @@
 import { minimalPdf } from '../../../legacy/runtime/pdf';
-import { paidInvoice } from '../../support/checkout';
+import { paidInvoice, paidThrough } from '../../support/checkout';
 import { graphql, LEGACY_TODAY, type TestStack } from '../../support/stack';
 import { uploadFile } from '../../support/uploads';
 import { SCOPE } from './assistance';
@@ -36,6 +36,12 @@ const PAYMENT: Target = {
   unknown: (input) => ({ ...input, paymentId: 'pay_000000000000000000000000' }),
 };
 const completePayment = call('completeInvoicePayment', 'CompleteInvoicePaymentInput', { target: PAYMENT });
+const completeThirdParty = call('completeThirdPartyInvoicePayment', 'CompleteInvoicePaymentInput', { target: PAYMENT });
+const reportThirdParty = call('reportThirdPartyInvoicePayment', 'ReportThirdPartyInvoicePaymentInput', { target: INVOICE });
+/** A top-up of a line's credit (CON-01): the outcome names it `topUp`, by the provider's id. */
+const completeTopUp = call('completeLineTopUp', 'CompletePersonalTopUpInput', { target: { ...PAYMENT, field: 'topUp' } });
+/** Company A's fixed invoice as "Fatture di terzi" identifies it: its number and the line printed on it. */
+const THIRD_PARTY_INVOICE = { number: '8W00492000', lineNumber: '066633987' };
 const reportPayment = call('reportInvoicePayment', 'ReportInvoicePaymentInput', { target: INVOICE });
 const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', province: 'MI' };
 
@@ -98,4 +104,29 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: reportPayment(async (token, stack) => ({ number: '7X00231188', paidOn: LEGACY_TODAY, receipt: await uploadFile(stack, token, minimalPdf('bonifico 7X00231188')) })),
     reuse: enablePaperless(MOBILE_CONTRACT),
     bad: { input: { number: '7X00231188', paidOn: '2026-13-45', receipt: 'ALL-x' }, field: 'input.paidOn' } },
+  // Issue 22 (CON-01): the RL tops up company A's prepaid line, paid on the provider's page first.
+  completeLineTopUp: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: completeTopUp(async (token, stack) => ({
+      paymentId: await paidThrough(stack, token, { mutation: 'startLineTopUp', inputType: 'StartPersonalTopUpInput' },
+        { number: '3343860302', amount: '10', newMethod: 'CARD', idempotencyKey: 'area-clienti-start-top-up' }),
+    })),
+    reuse: enablePaperless(MOBILE_CONTRACT),
+    bad: { input: { paymentId: 'not-a-payment' }, field: 'input.paymentId' } },
+  // Issue 22 (BIL-06): company B's RL pays company A's fixed invoice; only the payer may complete his payment.
+  completeThirdPartyInvoicePayment: { user: 'mario.rossi', foreignUser: 'ginevra.vallisneri',
+    run: completeThirdParty(async (token, stack) => ({
+      paymentId: await paidThrough(stack, token, { mutation: 'startThirdPartyInvoicePayment', inputType: 'StartThirdPartyInvoicePaymentInput' },
+        { ...THIRD_PARTY_INVOICE, method: 'CARD' }),
+    })),
+    reuse: enablePaperless({ contractNumber: '888012999001' }),
+    bad: { input: { paymentId: 'not-a-payment' }, field: 'input.paymentId' } },
+  // Issue 22 (BIL-06): another customer's invoice has no "foreign" user (any customer may report its payment): the
+  // unknown invoice is checked alone.
+  reportThirdPartyInvoicePayment: { user: 'mario.rossi', foreignUser: null,
+    // Company A's mobile invoice, by its number and the contract printed on it (the fixed one is paid above).
+    run: reportThirdParty(async (token, stack) => ({
+      number: '7X00412066', lineNumber: '888012170373', paidOn: LEGACY_TODAY, receipt: await uploadFile(stack, token, minimalPdf('bonifico 7X00412066')),
+    })),
+    reuse: enablePaperless({ contractNumber: '888012999001' }),
+    bad: { input: { ...THIRD_PARTY_INVOICE, paidOn: '2026-13-45', receipt: 'ALL-x' }, field: 'input.paidOn' } },
 };

@@ -65,8 +65,11 @@ export interface Fixture {
   reuse: Call;
   /** An input refused before anything is read, and the field it names. */
   bad: { input: Input; field: string };
-  /** A user of another Ente who may run the mutation on his own records (default: massimiliano.roa, a ROA). */
-  foreignUser?: string;
+  /**
+   * A user of another Ente who may run the mutation on his own records (default: massimiliano.roa, a ROA); null where
+   * no record is foreign to anyone (another customer's invoice, BIL-06): the unknown record is checked alone.
+   */
+  foreignUser?: string | null;
   /**
    * Who sees the row's pratica in the requests and orders histories (default: `user`). An employee (EU) has no
    * histories: his requests are monitored by the ROA of his contract (seed 002 §9.1.2, "monitorabile dal ROA").
