@@ -35,6 +35,8 @@ export const REACHED_THROUGH: Record<string, (inner: string) => string> = {
   MobileInventory: (inner) => `mobileInventory { ${inner} }`,
   MobileLine: (inner) => `mobileLine(number: "3343860505") { ${inner} }`,
   PersonalConsumption: (inner) => `mobileLine(number: "3343860505") { personalConsumption { ${inner} } }`,
+  // Issue 22: the customer area's consumption of a company line (CON-01 to CON-03).
+  LineConsumption: (inner) => `mobileLine(number: "3343860505") { consumption { ${inner} } }`,
 };
 
 /** Fields with arguments outside the root types: the generator reaches only root fields, so it must be told. */
