@@ -6,7 +6,7 @@ import type { GatewayContext } from '../server/context';
  * The mutations after which someone's grants are different: CRM derives the CM8 profiles from a contract's referents
  * (ROA from the Master, REF_MESSAGING from the messaging referent's line, …), so replacing a referent or changing his
  * mobile moves a profile from one user to another. The gateway cannot tell whose, so every replica forgets the grants
- * it holds (gateway/shared/shared-state.ts `grantsChanged`): the next request of each user reads CRM again.
+ * it holds (gateway/replica-state/shared-state.ts `grantsChanged`): the next request of each user reads CRM again.
  * A grant changed in CRM by other means is seen within GRANTS_CACHE_SECONDS.
  */
 const GRANT_CHANGING_MUTATIONS: ReadonlySet<string> = new Set(['replaceReferent', 'changeReferentContacts']);

@@ -96,7 +96,7 @@ export interface GatewaySettings {
   maxBodyBytes: number;
   /** Mutations per user per minute (in Redis across replicas, or per gateway process). */
   mutationsPerMinute: number;
-  /** Redis shared by the replicas (gateway/shared/); undefined: every store in this process. */
+  /** Redis shared by the replicas (gateway/replica-state/); undefined: every store in this process. */
   redisUrl: string | undefined;
   /** Off when NODE_ENV=production: the schema is not published to whoever asks. */
   introspection: boolean;

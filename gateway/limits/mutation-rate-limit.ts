@@ -13,7 +13,7 @@ import { changesIn } from './changes-in-operation';
  * anything is planned or sent. Every mutation field of the request is one change, aliases included
  * (`changes-in-operation.ts`): a request is taken whole or refused whole, so ten aliased changes are ten, and a
  * request that would pass the limit writes nothing. The count lives where the gateway's shared state does
- * (gateway/shared/): in Redis when `REDIS_URL` is set, so that every replica and worker draws on one quota; else in
+ * (gateway/replica-state/): in Redis when `REDIS_URL` is set, so that every replica and worker draws on one quota; else in
  * this process. The refusal is 429 RATE_LIMITED with `Retry-After` and `extensions.retryAfterSeconds`.
  */
 export function mutationRateLimit(perMinute: number, limiter: RateLimiterAbstract): ApolloServerPlugin<GatewayContext> {

@@ -22,7 +22,7 @@ import { operationNameInScope } from '../../observability/operation-name-plugin'
 import { currentRequestScope } from '../../observability/request-scope';
 import { legacySystemsHealth } from '../../adapters/resilience/health';
 import { serveGraphQL, type GraphQLHttpServer } from '../../stack/http/serve-graphql';
-import { sharedState } from '../shared/shared-state';
+import { sharedState } from '../replica-state/shared-state';
 import { legacyCallsPerOperation } from '../legacy-calls/legacy-calls-plugin';
 import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { serveMetrics } from '../../observability/metrics';
@@ -70,7 +70,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
 
   checkScalarInputs(gateway);
 
-  // What replicas share: in Redis with REDIS_URL, else in this process (gateway/shared/shared-state.ts).
+  // What replicas share: in Redis with REDIS_URL, else in this process (gateway/replica-state/shared-state.ts).
   const shared = await sharedState(settings.redisUrl);
   // Refused at parse or validation, before the query planner sends anything to a subgraph.
   const limits = operationLimits(settings.operationLimits);

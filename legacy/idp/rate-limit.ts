@@ -2,7 +2,7 @@ import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexib
 
 /**
  * issue 20: how often an anonymous operation may be asked, per key (a mobile number, a username, a client): `limit`
- * calls per `windowMs`, counted by rate-limiter-flexible as the gateway's limits are (gateway/shared/shared-state.ts).
+ * calls per `windowMs`, counted by rate-limiter-flexible as the gateway's limits are (gateway/replica-state/shared-state.ts).
  * In process, right for the one IdP of the embedded default; with several IdP replicas, `limiterOf` takes the
  * Redis-backed limiter `SharedState.limiter(name, points, seconds)` gives, and every replica counts the same calls.
  */

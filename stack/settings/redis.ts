@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { variable } from './define';
 
 /**
- * Redis, for what the gateway's replicas share (gateway/shared/shared-state.ts; README "Replicas and Redis").
+ * Redis, for what the gateway's replicas share (gateway/replica-state/shared-state.ts; README "Replicas and Redis").
  * Declared here rather than in the gateway's module so that the next process that shares state reads the same one.
  */
 export const REDIS_VARIABLES = {
