@@ -16,8 +16,8 @@ import { connectOrDegrade, connectRedis } from './redis-connection';
 export interface SharedState {
   /**
    * A counter of `points` per key over `durationSeconds`, shared by every replica: the mutation limit
-   * (`mutations`), and the place of the customer area's registration and sign-in limits (`sign-in`, `register`)
-   * when those pages come: one limiter per name, created once.
+   * (`mutations`): one limiter per name, created once. The customer area's sign-in and registration limits are the
+   * IdP's (legacy/idp/rate-limit.ts), which takes a limiter of the same library, Redis-backed once it has replicas.
    */
   limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
   /** Apollo Server's APQ cache; undefined: Apollo's own, in this process. */
