@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { boundedOperationName, graphqlErrors, graphqlRequestDuration, metricsEnabled } from './metrics';
+import { graphqlErrors, graphqlRequestDuration, metricsEnabled } from './metrics';
 
 /** Error codes are ours or Apollo's (format-error lets no other through); anything odd is still bounded. */
 const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
@@ -7,9 +7,10 @@ const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
 /**
  * Apollo Server plugin of the gateway and of every subgraph: each request's duration by operation and outcome, and
  * its errors by code. The errors counted are the ones the caller receives (after formatError), so the codes are the
- * vocabulary of ARCHITECTURE.md.
+ * vocabulary of ARCHITECTURE.md. `operationLabel` turns the operation's name into its bounded label
+ * (operation-label.ts: the gateway's from the trusted manifests, a subgraph's from the gateway's).
  */
-export function graphqlMetrics(): ApolloServerPlugin {
+export function graphqlMetrics(operationLabel: (operationName: string | undefined) => string): ApolloServerPlugin {
   return {
     async requestDidStart({ request }) {
       const startedAt = performance.now();
@@ -19,7 +20,7 @@ export function graphqlMetrics(): ApolloServerPlugin {
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const errors = result?.errors ?? [];
           const outcome = errors.length === 0 ? 'ok' : result?.data ? 'partial' : 'failed';
-          const operation = boundedOperationName(operationName ?? request.operationName);
+          const operation = operationLabel(operationName ?? request.operationName);
           graphqlRequestDuration.observe({ operation, outcome }, (performance.now() - startedAt) / 1000);
           for (const error of errors) {
             const code = error.extensions?.code;

@@ -6,7 +6,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom
 /**
  * Every Prometheus metric of the graph, defined once: the gateway and each subgraph serve them on `/metrics`
  * (README "Operating the graph" → "Metrics" says what each tells). Labels never carry a user id, a phone number or
- * anything else a client chooses freely: a client-chosen operation name goes through `boundedOperationName`.
+ * anything else a client chooses freely: the `operation` label is a name of the trusted manifests, or `unregistered`
+ * (observability/operation-label.ts).
  *
  * `METRICS=off` (the bench's "off" side) leaves the definitions in place but records nothing and serves no
  * `/metrics`; anything else, or unset, is on.
@@ -91,21 +92,6 @@ export const fileReloads = new Counter({
   help: 'New versions of a followed file (supergraph, trusted documents): applied, or refused with the previous one kept',
   labelNames: ['file', 'result'] as const,
 });
-
-/** Operation names longer than this, or not shaped like a GraphQL name, are counted as `other`. */
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
-/** Distinct operation names this process labels; later newcomers are `other`, so a client cannot grow the series. */
-const MAX_OPERATION_NAMES = 200;
-const seenOperationNames = new Set<string>();
-
-/** The operation name as a label: `anonymous`, a known name, or `other`. */
-export function boundedOperationName(name: string | null | undefined): string {
-  if (!name || name === 'anonymous') return 'anonymous';
-  if (seenOperationNames.has(name)) return name;
-  if (!OPERATION_NAME.test(name) || seenOperationNames.size >= MAX_OPERATION_NAMES) return 'other';
-  seenOperationNames.add(name);
-  return name;
-}
 
 /** `GET /metrics` in Prometheus' text format; false when the request is not for it (or metrics are off). */
 export function serveMetrics(req: IncomingMessage, res: ServerResponse): boolean {

@@ -10,6 +10,11 @@ export interface RequestScope {
   correlationId: string;
   /** The GraphQL operation name as the client sent it (`anonymous` when none): a metric label, never user data. */
   operationName: string;
+  /**
+   * On a subgraph, the gateway's metric label of the client operation, as sent with a fetch whose gateway identity
+   * verified (operation-label.ts); unset on the gateway and before the identity is checked.
+   */
+  gatewayOperationLabel?: string;
   /** The legacy calls made for this request in this process: system → operation → count. */
   legacyCalls: Record<string, Record<string, number>>;
 }

@@ -5,7 +5,7 @@ import type { NodeSDK, NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 
 type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number];
 import { observabilitySettings } from '../stack/settings/common';
-import { boundedClientText } from './client-text';
+import { boundedClientText, CLIENT_TEXT_MAX_CHARS, SPAN_ATTRIBUTE_MAX_CHARS } from './client-text';
 import { redactSpanUrl } from './span-redaction';
 
 /**
@@ -17,7 +17,8 @@ import { redactSpanUrl } from './span-redaction';
  * even loaded: no span is made, nothing is exported, no `traceparent` is sent, and neither start-up nor requests pay
  * for it. `OTEL_SDK_DISABLED=true` turns it off whatever else is set (the bench's "off" side).
  */
-const sdk = observabilitySettings().traces ? startSdk() : undefined;
+const settings = observabilitySettings();
+const sdk = settings.traces ? startSdk() : undefined;
 
 /** Sends the spans still buffered; called on shutdown so that the last requests' spans are not lost. */
 export async function flushTraces(): Promise<void> {
@@ -44,6 +45,8 @@ function startSdk(): NodeSDK {
 
   const started = new NodeSDK({
     spanProcessors: [clientTextOnStart(), ...getSpanProcessorsFromEnv()],
+    // Given here, this would override the OTEL_* variables the SDK reads: only when they say nothing.
+    ...(!settings.attributeLengthLimitSet && { spanLimits: { attributeValueLengthLimit: SPAN_ATTRIBUTE_MAX_CHARS } }),
     // Traces only: the metrics are prom-client's /metrics, the logs stderr. Empty lists keep the SDK from
     // building its default OTLP metric and log exporters, which would send to localhost:4318 unasked.
     metricReaders: [],
@@ -72,6 +75,7 @@ function startSdk(): NodeSDK {
 
 const OPERATION_NAME = 'graphql.operation.name';
 const SOURCE = 'graphql.source';
+const OPERATION_TYPE = 'graphql.operation.type';
 /** What @apollo/gateway names the operation with besides OPERATION_NAME. */
 const DEPRECATED_OPERATION_NAME = 'operationName';
 
@@ -91,17 +95,23 @@ function clientTextOnStart(): SpanProcessor {
 }
 
 /**
- * The execute span carries the operation's name in its name, an attribute and the document's source, as the client
- * sent it: cut to our bound (client-text.ts) before the span ends and is exported. The SDK's span shows its name and
- * attributes; the API's interface does not. (The parse span's source is the document as sent, up to MAX_BODY_BYTES.)
+ * The execute span carries the operation's name in its name (`<type> <name>`), an attribute and the document's
+ * source, as the client sent it: cut to our bound (client-text.ts) before the span ends and is exported. The name is
+ * read whole from the span's name: the SDK's attribute limit (SPAN_ATTRIBUTE_MAX_CHARS) has already cut the
+ * attribute and the source, and only the span's name escapes it. The SDK's span shows its name and attributes; the
+ * API's interface does not. (The parse span's source is the document as sent, cut by the same limit.)
  */
 function boundOperationName(span: Span): void {
   const sdkSpan = span as Span & { name?: string; attributes?: Record<string, unknown> };
-  const name = sdkSpan.attributes?.[OPERATION_NAME];
+  const type = sdkSpan.attributes?.[OPERATION_TYPE];
+  const attribute = sdkSpan.attributes?.[OPERATION_NAME];
+  const name = typeof type === 'string' && sdkSpan.name?.startsWith(`${type} `) ? sdkSpan.name.slice(type.length + 1) : attribute;
   if (typeof name !== 'string' || boundedClientText(name) === name) return;
   const bounded = boundedClientText(name);
   span.setAttribute(OPERATION_NAME, bounded);
-  const source = sdkSpan.attributes?.[SOURCE];
-  if (typeof source === 'string') span.setAttribute(SOURCE, source.replaceAll(name, bounded));
   if (sdkSpan.name) span.updateName(sdkSpan.name.replace(name, bounded));
+  // The name in the source, whole or cut by the attribute limit: a GraphQL name is letters, digits and `_`.
+  const source = sdkSpan.attributes?.[SOURCE];
+  const namePrefix = name.slice(0, CLIENT_TEXT_MAX_CHARS + 1);
+  if (typeof source === 'string' && /^\w+$/.test(namePrefix)) span.setAttribute(SOURCE, source.replace(new RegExp(`${namePrefix}\\w*`, 'g'), bounded));
 }

@@ -34,6 +34,8 @@ import { uploadQuota } from '../uploads/upload-quota';
 import type { GatewayContext } from './context';
 import { frontRoutes } from '../front/front-routes';
 import { admitTrustedDocuments } from '../front/trusted-documents/admit-trusted';
+import { trustedDocuments } from '../front/trusted-documents/trusted-documents';
+import { clientOperationLabel } from '../../observability/operation-label';
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
@@ -53,6 +55,10 @@ const UPLOAD_CONNECTIONS = 8;
  */
 export async function startGateway(settings: GatewaySettings, deps: { profiles: ProfileSource }): Promise<RunningGateway> {
   const fetchers: SubgraphFetcher[] = [];
+  // Every manifest read now: one that is missing or broken stops the gateway before anything starts. Its operation
+  // names bound the metrics' `operation` label, here and, sent with each fetch, on the subgraphs.
+  const trusted = trustedDocuments(settings.frontend.trustedDocuments, settings.frontend.unnamedClients);
+  const operationLabel = (name: string | null | undefined) => clientOperationLabel(trusted.operationNames(), name);
   const apolloLogger = logger.child({ component: 'apollo' });
   const routed = new Set<string>();
   const gateway = new ApolloGateway({
@@ -64,7 +70,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       routed.add(name);
       const fetcher = createSubgraphFetcher(url, settings.subgraphTimeoutMs);
       fetchers.push(fetcher);
-      return new IdentityForwardingDataSource({ url, fetcher: fetcher.fetcher, secret: settings.identitySecret });
+      return new IdentityForwardingDataSource({ url, fetcher: fetcher.fetcher, secret: settings.identitySecret, operationLabel });
     },
   });
 
@@ -79,7 +85,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
     logger: apolloLogger,
     // The default landing page loads Apollo Sandbox from a CDN; the graph's users are API clients.
     plugins: [ApolloServerPluginLandingPageDisabled(), operationResolution(), ...limits.plugins, mutationRateLimit(settings.mutationsPerMinute, shared.limiter('mutations', settings.mutationsPerMinute, 60)),
-      grantsInvalidation(shared.grantsChanged), operationNameInScope(), accessLogPlugin(), graphqlMetrics(), legacyCallsPerOperation()],
+      grantsInvalidation(shared.grantsChanged), operationNameInScope(), accessLogPlugin(), graphqlMetrics(operationLabel), legacyCallsPerOperation(operationLabel)],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     ...(shared.apqCache && { persistedQueries: { cache: shared.apqCache } }),
@@ -125,7 +131,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       metrics: serveMetrics,
       // A worker of a cluster leaves the operators' port to its primary, which sums every worker's metrics.
       opsPort: settings.process.opsPort !== undefined && settings.workers > 1 ? 'primary' : settings.process.opsPort,
-      admit: admitTrustedDocuments(settings.frontend.trustedDocuments, settings.frontend.unnamedClients, verifyBearer),
+      admit: admitTrustedDocuments(trusted, verifyBearer),
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };

@@ -66,17 +66,21 @@ export function logSettings(env: Record<string, string | undefined> = process.en
  * SDK must start before anything else is imported): whether metrics are recorded, and whether traces are, which
  * the standard OpenTelemetry variables decide (an exporter configured and the SDK not disabled).
  */
-export function observabilitySettings(env: Record<string, string | undefined> = process.env): { metrics: boolean; traces: boolean } {
+export function observabilitySettings(env: Record<string, string | undefined> = process.env): { metrics: boolean; traces: boolean; attributeLengthLimitSet: boolean } {
   const exporterConfigured = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_TRACES_EXPORTER);
   const disabled = env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || env.OTEL_TRACES_EXPORTER === 'none';
-  return { metrics: PROCESS_VARIABLES.METRICS.parse(env.METRICS || undefined) === 'on', traces: exporterConfigured && !disabled };
+  return {
+    metrics: PROCESS_VARIABLES.METRICS.parse(env.METRICS || undefined) === 'on',
+    traces: exporterConfigured && !disabled,
+    attributeLengthLimitSet: Boolean(env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT || env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT),
+  };
 }
 
 /** Documented, not validated here: the OpenTelemetry SDK reads them itself. */
 export const OPEN_TELEMETRY_ROW = {
   name: '`OTEL_*`',
   shownDefault: '(none)',
-  meaning: 'the standard OpenTelemetry variables (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, …), read by the OpenTelemetry SDK; with none set nothing is exported',
+  meaning: 'the standard OpenTelemetry variables (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, …), read by the OpenTelemetry SDK; with none set nothing is exported. `OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT` is 4096 unless set (docs/operating.md "Traces")',
 };
 
 /** What every process does with the variables above. */

@@ -10,6 +10,7 @@ import { sentCorrelationId } from '../../observability/correlation-id';
 import { graphqlMetrics } from '../../observability/graphql-metrics';
 import { logger, nameProcessLogs } from '../../observability/logger';
 import { serveMetrics } from '../../observability/metrics';
+import { fetchOperationLabel, OPERATION_LABEL_HEADER } from '../../observability/operation-label';
 import { operationNameInScope } from '../../observability/operation-name-plugin';
 import { currentRequestScope, runInRequestScope, type RequestScope } from '../../observability/request-scope';
 import { flushTraces } from '../../observability/tracing';
@@ -81,7 +82,8 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
   const server = new ApolloServer<SubgraphContext>({
     schema,
     // No landing page (it loads from a CDN) and no inline traces (nothing here reads them; they cost every request).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationNameInScope(), graphqlMetrics(), legacyCallsToGateway()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationNameInScope(),
+      graphqlMetrics((fetchName) => fetchOperationLabel(currentRequestScope()?.gatewayOperationLabel, fetchName)), legacyCallsToGateway()],
     formatError: formatSubgraphError,
     introspection: settings.introspection,
     // SIGTERM is the project's (stack/process.ts onShutdown): drain first, then stop Apollo.
@@ -105,6 +107,10 @@ export async function runSubgraph(name: SubgraphName, resolvers: Resolvers, reco
         Object.assign(error.extensions, { http: { status: 401 } });
         throw error;
       }
+      // Only now is the request the gateway's: its label of the client operation may name the metrics' series.
+      const label = req.headers[OPERATION_LABEL_HEADER];
+      const scope = currentRequestScope();
+      if (scope && typeof label === 'string') scope.gatewayOperationLabel = label;
       return { identity, loaders: createLoaders(legacy), legacy, policy, downloads };
     },
   });

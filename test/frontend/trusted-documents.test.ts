@@ -91,9 +91,19 @@ describe('manifests', () => {
     expect(decide({ name: 'portal' }, { query: OTHER }).ok).toBe(true);
   });
 
+  it('name the registered operations, every manifest\'s whatever its mode, following a reload (the metrics\' operation label)', async () => {
+    const path = manifest('named.json', [LINES]);
+    const trusted = trustedDocuments({ portal: { mode: 'enforce', manifest: path }, watched: { mode: 'log', manifest: manifest('watched-names.json', [OTHER]) } });
+    expect([...trusted.operationNames()].sort()).toEqual(['Lines', 'Other']);
+    manifest('named.json', [LINES, 'query Invoices { invoices { totalCount } }']);
+    await sleep(1100);
+    expect([...trusted.operationNames()].sort()).toEqual(['Invoices', 'Lines', 'Other']);
+  });
+
   it('that are missing or broken stop the gateway at start', () => {
     expect(() => trustedDocuments({ portal: { mode: 'enforce', manifest: join(dir, 'missing.json') } })).toThrow();
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ 'sha256:abc': 'query A { a }' }));
     expect(() => trustedDocuments({ portal: { mode: 'enforce', manifest: join(dir, 'bad.json') } })).toThrow(/sha256/);
+    expect(() => trustedDocuments({ portal: { mode: 'enforce', manifest: manifest('unparsable.json', ['query {']) } })).toThrow(/does not parse/);
   });
 });

@@ -122,7 +122,7 @@ describe('legacy calls per operation', () => {
     }
   });
 
-  it('labels a client-chosen operation name only when it looks like one, and any other as "other"', async () => {
+  it('labels a client-chosen operation name that no trusted manifest holds as "unregistered"', async () => {
     const token = await tokenFor(stack, 'ginevra.vallisneri');
     const long = `Q${'x'.repeat(150)}`;
     const res = await fetch(stack.gatewayUrl, {
@@ -133,6 +133,6 @@ describe('legacy calls per operation', () => {
     expect(res.status).toBe(200);
     const metrics = await scrape(stack.gatewayUrl);
     expect(metrics).not.toContain(long);
-    expect(value(metrics, 'onegraph_graphql_request_duration_seconds_count{operation="other",outcome="ok"}')).toBeGreaterThan(0);
+    expect(value(metrics, 'onegraph_graphql_request_duration_seconds_count{operation="unregistered",outcome="ok"}')).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readmeDashboardQuery } from '../e2e/dashboard-query';
 import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /**
  * Issue 23 item 8, operations' blind spots: with OPS_PORT, `/metrics` and `/health?details` leave the public port for
  * an operators' port; a gateway of two workers is scraped once for both (AggregatorRegistry in the primary); refusals
- * of the HTTP front and followed download links are counted.
+ * of the HTTP front and followed download links are counted; the `operation` label is bounded by the trusted
+ * manifests' operation names.
  */
 let stack: TestStack;
 beforeAll(async () => {
@@ -13,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const opsUrl = (name: 'gateway' | 'mobile') => stack.components.get(name)!.opsUrl!;
-const scrape = async () => (await fetch(new URL('/metrics', opsUrl('gateway')))).text();
+const scrape = async (name: 'gateway' | 'mobile' = 'gateway') => (await fetch(new URL('/metrics', opsUrl(name)))).text();
 /** The value of one series in a Prometheus text scrape (0 when absent). */
 const valueOf = (text: string, series: string) => Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1] ?? 0);
 
@@ -34,7 +37,8 @@ describe('the operators\' port', () => {
 
   it('sums the two gateway workers in one scrape: every request counted once, whichever worker served it', async () => {
     const token = await tokenFor(stack, 'ginevra.vallisneri');
-    const series = 'onegraph_graphql_request_duration_seconds_count{operation="OpsPortProbe",outcome="ok"}';
+    // A name no trusted manifest holds: its requests are the `unregistered` series.
+    const series = 'onegraph_graphql_request_duration_seconds_count{operation="unregistered",outcome="ok"}';
     const before = valueOf(await scrape(), series);
     for (let i = 0; i < 6; i++) {
       const { body } = await graphql(stack, 'query OpsPortProbe { viewer { username } }', {}, token);
@@ -51,5 +55,26 @@ describe('the operators\' port', () => {
     expect(valueOf(after, refusals) - valueOf(before, refusals)).toBe(2);
     const invalid = 'onegraph_downloads_total{outcome="invalid"}';
     expect(valueOf(after, invalid) - valueOf(before, invalid)).toBe(2);
+  });
+
+  it('labels an operation of a trusted manifest by its name and any other as unregistered, on the gateway and on its subgraph fetches', async () => {
+    const token = await tokenFor(stack, 'ginevra.vallisneri');
+    const madeUp = `MadeUp${randomBytes(4).toString('hex')}`;
+    const before = { gateway: await scrape(), mobile: await scrape('mobile') };
+    // `Dashboard` is in the reference dashboard's manifest, which TRUSTED_DOCUMENTS loads by default.
+    const registered = await graphql(stack, readmeDashboardQuery(), {}, token);
+    expect(registered.body.errors).toBeUndefined();
+    const unregistered = await graphql(stack, `query ${madeUp} { mobileLines(first: 1) { totalCount } }`, {}, token);
+    expect(unregistered.body.data.mobileLines.totalCount).toBe(5);
+    const after = { gateway: await scrape(), mobile: await scrape('mobile') };
+    const delta = (name: 'gateway' | 'mobile', series: string) => valueOf(after[name], series) - valueOf(before[name], series);
+
+    expect(delta('gateway', 'onegraph_graphql_request_duration_seconds_count{operation="Dashboard",outcome="ok"}')).toBe(1);
+    expect(delta('gateway', 'onegraph_graphql_request_duration_seconds_count{operation="unregistered",outcome="ok"}')).toBe(1);
+    expect(delta('gateway', 'onegraph_operation_legacy_calls_total{operation="unregistered",system="CRM",legacy_operation="ListaLineeMobili"}')).toBe(1);
+    // The subgraph names the fetch after the registered operation (the planner's name), and the other one not at all.
+    expect(after.mobile).toMatch(/^onegraph_graphql_request_duration_seconds_count\{operation="Dashboard__mobile__\d+",outcome="ok"\} [1-9]/m);
+    expect(delta('mobile', 'onegraph_graphql_request_duration_seconds_count{operation="unregistered",outcome="ok"}')).toBe(1);
+    for (const text of [after.gateway, after.mobile]) expect(text).not.toContain(madeUp);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STAND_INS, type StandInName } from '../../stack/launch';
 import { counters, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { readmeDashboardQuery } from '../e2e/dashboard-query';
+import { SPAN_ATTRIBUTE_MAX_CHARS } from '../../observability/client-text';
 import { startOtlpCollector, type OtlpCollector, type ReceivedSpan } from '../support/otlp-collector';
 
 /**
@@ -128,8 +129,9 @@ describe('one trace from the client to the legacy call', () => {
       expect(span.attributes['graphql.operation.name'], `${span.service} ${span.name}`).toMatch(/^LongQ{96}…\(\d+ characters\)$/);
     }
     for (const span of spans) {
-      // The parse span's source is the document as the client sent it (bounded by MAX_BODY_BYTES), not a name of ours.
+      // The parse span's source is the document as the client sent it, cut by the span limit (issue 25: bounded).
       const { 'graphql.source': source, ...attributes } = span.attributes;
+      expect(String(source ?? '').length, `${span.service} ${span.name}`).toBeLessThanOrEqual(SPAN_ATTRIBUTE_MAX_CHARS);
       const shown = JSON.stringify({ name: span.name, attributes, source: span.name === 'graphql.parse' ? '' : source });
       expect(shown, `${span.service} ${span.name}`).not.toContain('Q'.repeat(200));
     }

@@ -3,8 +3,7 @@ import { currentRequestScope } from '../../../observability/request-scope';
 import type { AdmitRequest } from '../../../stack/http/admit';
 import type { TokenVerifier } from '../../auth/bearer-token';
 import { clientVersionOf } from './client-id';
-import type { TrustedClientSetting, UnnamedClients } from './setting';
-import { trustedDocuments } from './trusted-documents';
+import type { TrustedDocuments } from './trusted-documents';
 
 /**
  * Trusted documents as the HTTP front's `admit`: the client is the one the verified bearer token names, whatever
@@ -12,10 +11,7 @@ import { trustedDocuments } from './trusted-documents';
  * other case no longer lets a CM8 user out of the portal's manifest). The verification is the authenticator's own,
  * cached, so the context's check of the same token costs nothing more.
  */
-export function admitTrustedDocuments(
-  settings: Record<string, TrustedClientSetting>, unnamedClients: UnnamedClients, verifyBearer: TokenVerifier,
-): AdmitRequest {
-  const decide = trustedDocuments(settings, unnamedClients);
+export function admitTrustedDocuments(decide: TrustedDocuments, verifyBearer: TokenVerifier): AdmitRequest {
   return async (req, body) => {
     let client: string | undefined;
     try {

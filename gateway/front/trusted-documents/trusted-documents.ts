@@ -33,7 +33,11 @@ export type Admission =
 /** The client: `name` as the bearer token names it (undefined: none), `version` as the request says (logs only). */
 export interface ClientId { name?: string; version?: string }
 
-export type TrustedDocuments = (client: ClientId, body: GraphQLRequestBody) => Admission;
+export interface TrustedDocuments {
+  (client: ClientId, body: GraphQLRequestBody): Admission;
+  /** The operation names of every loaded manifest, whatever its client's mode: the metrics' registered operations. */
+  operationNames(): ReadonlySet<string>;
+}
 
 const ANY_CLIENT = '*';
 
@@ -43,7 +47,7 @@ export function trustedDocuments(settings: Record<string, TrustedClientSetting>,
     Object.entries(settings).map(([name, s]) => [name, { mode: s.mode, manifest: s.manifest ? loadManifest(s.manifest, name) : null }]),
   );
 
-  return ({ name: clientName, version }, body) => {
+  const decide = ({ name: clientName, version }: ClientId, body: GraphQLRequestBody): Admission => {
     const name = clientName && clients.has(clientName) ? clientName : ANY_CLIENT;
     const client = clients.get(name);
     if (!client) return unnamedClients === 'allow' ? { ok: true, body } : refuseUnnamed(clientName);
@@ -57,6 +61,10 @@ export function trustedDocuments(settings: Record<string, TrustedClientSetting>,
       ? { ok: false, status: 400, code: 'PERSISTED_QUERY_NOT_IN_LIST', message: `No trusted document of client ${name} has the hash ${found.hash}: send one of the operations of its manifest.` }
       : { ok: false, status: 400, code: 'QUERY_NOT_IN_SAFELIST', message: `Client ${name} runs only the documents of its manifest (trusted documents); this one is not among them.` };
   };
+  const manifests = [...clients.values()].flatMap(({ manifest }) => (manifest ? [manifest] : []));
+  return Object.assign(decide, {
+    operationNames: () => new Set(manifests.flatMap((manifest) => [...manifest.operationNames()])),
+  });
 }
 
 /** Safelist for everyone: a client the setting does not name has an empty manifest. */
