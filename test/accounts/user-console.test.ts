@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personalCheckLetter } from '../../subgraphs/runtime/validators/tax-code';
+import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+/**
+ * Issue 20 item 5, ACC-08 (seed 000 "Gestione utenze", seed 001): the legal representative's user console through the
+ * real stack. Company A (1-VALL01) is Ginevra Vallisneri's (RL); its users are the demo users of spec/reference-data.md
+ * plus "ricaricabile mobile", imported by CRM and not yet registered (legacy/data/company-users.ts). Company B's RL
+ * (mario.rossi) and its user 1-U0011 are the other tenant.
+ */
+let stack: TestStack;
+const tokens = new Map<string, string>();
+const token = async (username: string) => tokens.get(username) ?? tokens.set(username, await tokenFor(stack, username)).get(username)!;
+
+beforeAll(async () => {
+  // The machine's cores are shared: a slow start is not what this file tests.
+  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { MUTATIONS_PER_MINUTE: '1000' } });
+}, 240_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const USERS = `query($companyId: ID, $search: String, $status: CompanyUserStatus, $first: Int, $offset: Int) {
+  companyUsers(companyId: $companyId, search: $search, status: $status, first: $first, offset: $offset) {
+    totalCount nodes { id firstName lastName username line profile status createdOn } } }`;
+const list = async (username: string, args: Record<string, unknown> = {}) => graphql(stack, USERS, args, await token(username));
+
+const RESULT = `number refusal { code message field } outcome { request { id description status } order { id } user { id username line profile status } }`;
+let keys = 0;
+const key = () => `console-${Date.now()}-${keys++}`;
+async function change(username: string, mutation: string, inputType: string, input: Record<string, unknown>) {
+  return graphql(stack, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${RESULT} } }`,
+    { input: { idempotencyKey: key(), ...input } }, await token(username));
+}
+const users = (...ids: string[]) => ({ users: ids.map((userId) => ({ userId })) });
+const creaPratica = async () => (await counters(stack, 'crm')).CreaPratica ?? 0;
+
+describe('ACC-08 the company users list', () => {
+  it('ACC-08 lists company A\'s users to its legal representative: name, line, profile, status and date, by surname', async () => {
+    const { body } = await list('ginevra.vallisneri', { first: 100 });
+    expect(body.errors).toBeUndefined();
+    const page = body.data.companyUsers;
+    expect(page.totalCount).toBe(page.nodes.length);
+    const byId = new Map(page.nodes.map((u: { id: string }) => [u.id, u]));
+    expect(byId.get('1-U0004')).toEqual({ id: '1-U0004', firstName: 'GIADA', lastName: 'MANTESI', username: 'giada.mantesi', line: '3343860902',
+      profile: 'UT', status: 'ACTIVE', createdOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(byId.get('1-U0006')).toMatchObject({ line: '3316779290', profile: 'UT', status: 'DISABLED' });
+    expect(byId.get('1-U0007')).toMatchObject({ firstName: 'RICARICABILE', lastName: 'MOBILE', line: '3343860302', status: 'TO_REGISTER' });
+    expect(byId.get('1-U0003')).toMatchObject({ profile: 'AL', line: '3343860405' });
+    expect(byId.get('1-U0001')).toMatchObject({ firstName: 'GINEVRA', profile: 'RL', status: 'ACTIVE' });
+    // Another company's users and the holding referent (seed 004: a group's, not the company's) are not the company's.
+    expect(byId.has('1-U0011')).toBe(false);
+    expect(byId.has('1-U0010')).toBe(false);
+    expect(byId.has('1-U0015')).toBe(false);
+    const surnames = page.nodes.map((u: { lastName: string }) => u.lastName);
+    expect(surnames).toEqual([...surnames].sort());
+  });
+
+  it('ACC-08 filters by line or user and by status, and pages the list', async () => {
+    const byLine = (await list('ginevra.vallisneri', { search: '334386090' })).body.data.companyUsers;
+    expect(byLine.nodes.map((u: { id: string }) => u.id)).toEqual(['1-U0004']);
+    const byName = (await list('ginevra.vallisneri', { search: 'mantesi' })).body.data.companyUsers;
+    expect(byName.nodes.map((u: { id: string }) => u.id)).toEqual(['1-U0004']);
+    const disabled = (await list('ginevra.vallisneri', { status: 'DISABLED' })).body.data.companyUsers;
+    expect(disabled.nodes.every((u: { status: string }) => u.status === 'DISABLED')).toBe(true);
+    expect(disabled.nodes.map((u: { id: string }) => u.id)).toContain('1-U0006');
+
+    const all = (await list('ginevra.vallisneri', { first: 100 })).body.data.companyUsers;
+    const first = (await list('ginevra.vallisneri', { first: 2 })).body.data.companyUsers;
+    const second = (await list('ginevra.vallisneri', { first: 2, offset: 2 })).body.data.companyUsers;
+    expect(first.totalCount).toBe(all.totalCount);
+    expect([...first.nodes, ...second.nodes].map((u: { id: string }) => u.id)).toEqual(all.nodes.slice(0, 4).map((u: { id: string }) => u.id));
+  });
+
+  it('ACC-08 each legal representative sees his own company only: another company answers null, like an unknown one', async () => {
+    const own = (await list('mario.rossi')).body.data.companyUsers;
+    expect(own.nodes.map((u: { id: string }) => u.id)).toContain('1-U0011');
+    expect(own.nodes.map((u: { id: string }) => u.id)).not.toContain('1-U0004');
+    const foreign = await list('mario.rossi', { companyId: '1-VALL01' });
+    const unknown = await list('mario.rossi', { companyId: '1-NONE99' });
+    expect(foreign.body).toEqual({ data: { companyUsers: null } });
+    expect(unknown.body).toEqual(foreign.body);
+  });
+
+  it('ACC-08 bad arguments are BAD_USER_INPUT naming the argument', async () => {
+    for (const [args, field] of [[{ first: 0 }, 'first'], [{ offset: -1 }, 'offset'], [{ search: 'x'.repeat(61) }, 'search'], [{ companyId: '1 VALL' }, 'companyId']] as const) {
+      const { body } = await list('ginevra.vallisneri', args);
+      expect(body.errors?.[0]?.extensions, JSON.stringify(args)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+});
+
+describe('ACC-08 who may use the console (conformance, "User management, on one or many users")', () => {
+  // schema/profiles.yaml: RL yes; AF, AL, UT, UTD, CC no; the CM8 profiles and the holding referent have no console.
+  const MAY = ['ginevra.vallisneri', 'mario.rossi'];
+  const MAY_NOT = ['luca.ferri', 'sara.neri', 'giada.mantesi', 'paolo.verdi', 'cessato.fisso', 'marta.holding', 'vincenzo.roa', 'lavo.ebill',
+    'umberto.traffic', 'pasquale.eu', 'lucia.messaging'];
+
+  it('ACC-08 RL > RL: ACC-08 the legal representatives list their company\'s users → data', async () => {
+    for (const user of MAY) {
+      const { body } = await list(user);
+      expect(body.errors, user).toBeUndefined();
+      expect(body.data.companyUsers.totalCount, user).toBeGreaterThan(0);
+    }
+  });
+
+  it('ACC-08 AF, AL, UT, UTD, CC, HOLDING and the CM8 profiles: ACC-08 the console is refused → FORBIDDEN, and so are its changes', async () => {
+    for (const user of MAY_NOT) {
+      const { body } = await list(user);
+      expect(body.errors?.[0]?.extensions?.code, user).toBe('FORBIDDEN');
+      expect(body.data?.companyUsers ?? null, user).toBeNull();
+    }
+    const before = await creaPratica();
+    const { body } = await change('luca.ferri', 'disableCompanyUsers', 'CompanyUsersInput', users('1-U0004'));
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await creaPratica()).toBe(before);
+  });
+});
+
+describe('ACC-08 the console\'s changes', () => {
+  it('ACC-08 the legal representative cannot change his own user, and says so; each user of a list answers its own outcome', async () => {
+    const { body } = await change('ginevra.vallisneri', 'resetCompanyUserPasswords', 'CompanyUsersInput', users('1-U0001', '1-U0005'));
+    expect(body.errors).toBeUndefined();
+    const [own, other] = body.data.resetCompanyUserPasswords;
+    expect(own).toMatchObject({ number: '1-U0001', outcome: null, refusal: { code: 'LEGACY_REJECTED' } });
+    expect(own.refusal.message).toMatch(/your own user/);
+    expect(other).toMatchObject({ number: '1-U0005', refusal: null,
+      outcome: { request: { description: 'Reimpostazione password utenza', status: 'CLOSED' }, order: null, user: { id: '1-U0005', status: 'ACTIVE' } } });
+  });
+
+  it('ACC-08 a user of another company answers exactly like an unknown one (NOT_FOUND), and nothing is written', async () => {
+    const before = await creaPratica();
+    const foreign = (await change('ginevra.vallisneri', 'disableCompanyUsers', 'CompanyUsersInput', users('1-U0011'))).body.data.disableCompanyUsers[0];
+    const unknown = (await change('ginevra.vallisneri', 'disableCompanyUsers', 'CompanyUsersInput', users('1-U9999'))).body.data.disableCompanyUsers[0];
+    expect(foreign.refusal).toMatchObject({ code: 'NOT_FOUND' });
+    expect({ ...foreign, number: null }).toEqual({ ...unknown, number: null });
+    expect(await creaPratica()).toBe(before);
+  });
+
+  it('ACC-08 bad input is BAD_USER_INPUT naming the field, and nothing is written', async () => {
+    const before = await creaPratica();
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['disableCompanyUsers', 'CompanyUsersInput', users('1-U0004', 'giada'), 'input.users[1].userId'],
+      ['disableCompanyUsers', 'CompanyUsersInput', { users: [] }, 'input.users'],
+      ['changeCompanyUserProfiles', 'ChangeCompanyUserProfilesInput', { ...users('1-U0004'), profile: 'RL' }, 'input.profile'],
+      ['createCompanyUsers', 'CreateCompanyUsersInput', { users: [{ line: '3343860302', firstName: 'A', lastName: 'B', taxCode: 'XYZ', email: 'a@example.it', profile: 'UT' }] },
+        'input.users[0].taxCode'],
+    ];
+    for (const [mutation, type, input, field] of cases) {
+      const { body } = await change('ginevra.vallisneri', mutation, type, input);
+      expect(body.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await creaPratica()).toBe(before);
+  });
+
+  it('ACC-08 a change of profile takes effect on the user\'s next request: an UT made AL sees the company\'s invoices at once', async () => {
+    const giada = await token('giada.mantesi');
+    const profiles = async () => (await graphql(stack, '{ viewer { profiles } }', {}, giada)).body.data.viewer.profiles;
+    expect(await profiles()).toEqual(['UT']);
+    const { body } = await change('ginevra.vallisneri', 'changeCompanyUserProfiles', 'ChangeCompanyUserProfilesInput', { ...users('1-U0004'), profile: 'AL' });
+    expect(body.data.changeCompanyUserProfiles[0]).toMatchObject({ refusal: null,
+      outcome: { request: { description: 'Modifica profilo utenza', status: 'CLOSED' }, user: { id: '1-U0004', profile: 'AL', line: '3343860902' } } });
+    // The same token, the very next request: the gateway forgot the grants it held (GRANTS_CACHE_SECONDS is 30 s).
+    expect(await profiles()).toEqual(['AL']);
+    const listed = (await list('ginevra.vallisneri', { search: '3343860902' })).body.data.companyUsers.nodes;
+    expect(listed).toEqual([expect.objectContaining({ id: '1-U0004', profile: 'AL' })]);
+  });
+
+  it('ACC-08 a disabled user is refused on his next request, and shows DISABLED in the list', async () => {
+    const paolo = await token('paolo.verdi');
+    expect((await graphql(stack, '{ viewer { username } }', {}, paolo)).body.data.viewer.username).toBe('paolo.verdi');
+    const { body } = await change('ginevra.vallisneri', 'disableCompanyUsers', 'CompanyUsersInput', users('1-U0005'));
+    expect(body.data.disableCompanyUsers[0]).toMatchObject({ refusal: null, outcome: { request: { description: 'Disattivazione utenza' }, user: { status: 'DISABLED' } } });
+    const next = await graphql(stack, '{ viewer { username } }', {}, paolo);
+    expect(next.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const again = (await change('ginevra.vallisneri', 'disableCompanyUsers', 'CompanyUsersInput', users('1-U0005'))).body.data.disableCompanyUsers[0];
+    expect(again.refusal).toMatchObject({ code: 'LEGACY_REJECTED' });
+  });
+
+  it('ACC-08 registers a user "to register", sends his credentials, deletes him, and creates a new user on the freed line', async () => {
+    const registered = (await change('ginevra.vallisneri', 'registerCompanyUsers', 'CompanyUsersInput', users('1-U0007'))).body.data.registerCompanyUsers[0];
+    expect(registered).toMatchObject({ refusal: null, outcome: { request: { description: 'Registrazione utenza' }, user: { id: '1-U0007', status: 'PENDING_ACCEPTANCE' } } });
+    const sent = (await change('ginevra.vallisneri', 'sendCompanyUserCredentials', 'CompanyUsersInput', users('1-U0007'))).body.data.sendCompanyUserCredentials[0];
+    expect(sent).toMatchObject({ refusal: null, outcome: { request: { description: 'Invio credenziali utenza' } } });
+
+    const taken = { line: '3343860302', firstName: 'Marco', lastName: 'Bruni', taxCode: taxCode('BRNMRC90A01F205'), email: 'marco.bruni@example.it', profile: 'UTD' };
+    const refused = (await change('ginevra.vallisneri', 'createCompanyUsers', 'CreateCompanyUsersInput', { users: [taken] })).body.data.createCompanyUsers[0];
+    expect(refused.refusal).toMatchObject({ code: 'LEGACY_REJECTED' });
+
+    const deleted = (await change('ginevra.vallisneri', 'deleteCompanyUsers', 'CompanyUsersInput', users('1-U0007'))).body.data.deleteCompanyUsers[0];
+    expect(deleted).toMatchObject({ refusal: null, outcome: { request: { description: 'Eliminazione utenza' }, user: { id: '1-U0007', status: 'DELETED' } } });
+    const ids = async () => (await list('ginevra.vallisneri', { first: 100 })).body.data.companyUsers.nodes.map((u: { id: string }) => u.id);
+    expect(await ids()).not.toContain('1-U0007');
+
+    const created = (await change('ginevra.vallisneri', 'createCompanyUsers', 'CreateCompanyUsersInput', { users: [taken] })).body.data.createCompanyUsers[0];
+    expect(created).toMatchObject({ number: '3343860302', refusal: null, outcome: { request: { description: 'Creazione utenza', status: 'CLOSED' },
+      user: { username: 'marco.bruni', line: '3343860302', profile: 'UTD', status: 'PENDING_ACCEPTANCE' } } });
+    expect(await ids()).toContain(created.outcome.user.id);
+    // The pratiche show in the company's requests, filed on the user's line.
+    const requests = (await graphql(stack, '{ requests { id description } }', {}, await token('ginevra.vallisneri'))).body.data.requests;
+    expect(requests).toContainEqual(expect.objectContaining({ id: created.outcome.request.id, description: 'Creazione utenza' }));
+  });
+});
+
+/** A personal tax code from its first 15 characters and the check letter. */
+function taxCode(first15: string): string {
+  return first15 + personalCheckLetter(first15);
+}
