@@ -30,12 +30,12 @@ export interface CompanyUserFilter { search?: string; status?: CompanyUserStatus
 
 export interface CrmCompanyUsers {
   list(companyId: string, filter: CompanyUserFilter, page: { offset: number; limit: number }): Promise<Page<CompanyUser>>;
-  /** Aligned with the ids: null where CRM has no customer-area user (deleted ones included). */
+  /** Aligned with the ids: null where CRM has no customer-area user; a deleted one is DELETED. */
   get(ids: readonly string[]): Promise<(CompanyUser | null)[]>;
 }
 
 const STATUS_WORDS: Record<string, CompanyUserStatus> = {
-  ATTIVA: 'ACTIVE', DISATTIVATA: 'DISABLED', DA_REGISTRARE: 'TO_REGISTER', IN_ACCETTAZIONE: 'PENDING_ACCEPTANCE',
+  ATTIVA: 'ACTIVE', DISATTIVATA: 'DISABLED', DA_REGISTRARE: 'TO_REGISTER', IN_ACCETTAZIONE: 'PENDING_ACCEPTANCE', ELIMINATA: 'DELETED',
 };
 const userStatus = word<CompanyUserStatus>(STATUS_WORDS, 'user status');
 const CRM_STATUS = Object.fromEntries(Object.entries(STATUS_WORDS).map(([crm, ours]) => [ours, crm]));

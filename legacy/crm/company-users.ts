@@ -16,8 +16,9 @@ import type { ResolvedTarget } from './targets';
  * CM8 profile) reach it, through the company, one of its contracts or one of its lines. Each shows with one profile
  * (the widest he holds there), his line (his LINEA grant, else his mobile when it is a line of the company) and his
  * status: ATTIVA, DISATTIVATA, DA_REGISTRARE (imported from the legacy systems, no credentials yet), IN_ACCETTAZIONE
- * (created or registered by the legal representative, credentials sent), ELIMINATA (kept for the pratiche that name
- * him, never listed). `utenze_console` keeps the day each user was created.
+ * (created or registered by the legal representative, credentials sent), ELIMINATA (never listed again, and refused
+ * at sign-in; GetUtentiAzienda still answers him, so that a retry of his deletion finds its first outcome).
+ * `utenze_console` keeps the day each user was created.
  *
  * `ListaUtentiAzienda` {codiceCliente, cerca?, stato?, pagina, dimensionePagina} → `totale`, `utente`*: `cerca` matches
  * the start of the line number or a part of the name, surname or username. `GetUtentiAzienda` {id*} → `utente`*
@@ -62,7 +63,7 @@ SELECT u.id, u.username, u.nome, u.cognome, u.cellulare, u.email, u.stato, ambit
     (SELECT numero FROM linee_mobili WHERE numero = u.cellulare AND codice_cliente = ambiti.codice_cliente)) AS linea,
   c.data_creazione
 FROM utenti u JOIN ambiti ON ambiti.username = u.username LEFT JOIN utenze_console c ON c.id_utente = u.id
-WHERE u.stato <> 'ELIMINATA' AND ambiti.codice_cliente IS NOT NULL`;
+WHERE ambiti.codice_cliente IS NOT NULL`;
 
 /** The widest of the profiles a user holds on the company. */
 const profileOf = (row: CompanyUserRow) => CONSOLE_PROFILES.find((p) => row.profili.split(',').includes(p))!;
@@ -94,7 +95,7 @@ export function companyUserOperations(db: Db): Record<string, (params: SoapRecor
       const size = pageParam(params, 'dimensionePagina', MAX_PAGE);
       const offset = (pageParam(params, 'pagina', Number.MAX_SAFE_INTEGER) - 1) * size;
       const like = search === null ? null : `%${search.replace(/[%_\\]/g, (c) => `\\${c}`).toLowerCase()}%`;
-      const rows = (db.prepare(`SELECT * FROM (${COMPANY_USERS} AND ambiti.codice_cliente = ? GROUP BY u.id) WHERE (? IS NULL OR stato = ?)
+      const rows = (db.prepare(`SELECT * FROM (${COMPANY_USERS} AND ambiti.codice_cliente = ? GROUP BY u.id) WHERE stato <> 'ELIMINATA' AND (? IS NULL OR stato = ?)
         AND (? IS NULL OR linea LIKE ? ESCAPE '\\' OR lower(nome || ' ' || cognome) LIKE ? ESCAPE '\\' OR lower(username) LIKE ? ESCAPE '\\')
         ORDER BY cognome, nome, id`).all(customer, status, status, search, `${search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? ''}%`, like, like) as CompanyUserRow[]);
       return soapAnswer('ListaUtentiAzienda', { totale: String(rows.length), utente: rows.slice(offset, offset + size).map(userXml) });
@@ -132,7 +133,7 @@ function grantsFor(profile: string, customer: string, line: string | null): [kin
   throw invalidRequest('profilo ammessi: AF, AL, UT, UTD');
 }
 
-function replaceGrants(db: Db, user: CompanyUserRow, grants: [string, string][], profile: string | null): void {
+function replaceGrants(db: Db, user: CompanyUserRow, grants: [string, string][], profile: string): void {
   const company = db.prepare(`SELECT a.rowid AS r FROM abilitazioni a WHERE a.username = ? AND (
     (a.tipo_ambito = 'AZIENDA' AND a.ambito = ?)
     OR (a.tipo_ambito = 'CONTRATTO' AND a.ambito IN (SELECT numero FROM contratti WHERE codice_cliente = ?))
@@ -190,10 +191,7 @@ export const COMPANY_USER_EFFECTS: Record<string, UserEffect> = {
   'Reimpostazione password utenza': onUser('Reimpostazione password utenza', CREDENTIALED, () => undefined),
   'Invio credenziali utenza': onUser('Invio credenziali utenza', CREDENTIALED, () => undefined),
   'Disattivazione utenza': onUser('Disattivazione utenza', CREDENTIALED, setStatus('DISATTIVATA')),
-  'Eliminazione utenza': onUser('Eliminazione utenza', [...STATUSES], (db, user) => {
-    replaceGrants(db, user, [], null);
-    setStatus('ELIMINATA')(db, user);
-  }),
+  'Eliminazione utenza': onUser('Eliminazione utenza', STATUSES, setStatus('ELIMINATA')),
 };
 
 export const COMPANY_USER_DESCRIPTIONS: readonly string[] = Object.keys(COMPANY_USER_EFFECTS);

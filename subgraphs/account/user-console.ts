@@ -34,8 +34,11 @@ export const COMPANY_USER: TargetKind<ConsoleUserTarget> = {
   load: loadUser,
   place: (user) => ({ companyId: user.companyId, lineNumber: user.line }),
   crmTarget: (user) => ({ kind: 'User', id: user.id }),
-  // A deleted user is no longer CRM's to show: the outcome says DELETED.
-  reload: async (user, context) => (await loadUser(user.id, context)) ?? { ...user, status: 'DELETED' },
+  async reload(user, context) {
+    const fresh = await loadUser(user.id, context);
+    if (!fresh) throw new Error('a user vanished from CRM right after a change');
+    return fresh;
+  },
 };
 
 /** The line a new user is created on, and (after the change) the user CRM created on it. */
