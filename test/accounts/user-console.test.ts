@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personalCheckLetter } from '../../subgraphs/runtime/validators/tax-code';
 import { conformanceMatrix, D, F, type Capability, type Matrix } from '../support/conformance';
+import { mailTo, smsTo } from '../support/messages';
 import { counters, graphql, tokenFor, type TestStack } from '../support/stack';
 
 /**
@@ -123,7 +124,7 @@ describe('ACC-08 the console\'s changes are the legal representative\'s only', (
 });
 
 describe('ACC-08 the console\'s changes', () => {
-  it('ACC-08 the legal representative cannot change his own user, and says so; each user of a list answers its own outcome', async () => {
+  it('ACC-08 the legal representative cannot change his own user, and says so; each user of a list answers its own outcome; the new password goes by SMS only', async () => {
     const { body } = await change('ginevra.vallisneri', 'resetCompanyUserPasswords', 'CompanyUsersInput', users('1-U0001', '1-U0005'));
     expect(body.errors).toBeUndefined();
     const [own, other] = body.data.resetCompanyUserPasswords;
@@ -131,6 +132,15 @@ describe('ACC-08 the console\'s changes', () => {
     expect(own.refusal.message).toMatch(/your own user/);
     expect(other).toMatchObject({ number: '1-U0005', refusal: null,
       outcome: { request: { description: 'Reimpostazione password utenza', status: 'CLOSED' }, order: null, user: { id: '1-U0005', status: 'ACTIVE' } } });
+    // The IdP sent a one-time password to his mobile and his username to his e-mail; the graph's answer holds neither.
+    const password = await newestPassword('3343860505');
+    expect(JSON.stringify(body)).not.toContain(password);
+    const mail = await newestMail('paolo.verdi@example.it');
+    expect(mail).toContain('Username: paolo.verdi');
+    expect(mail).not.toContain(password);
+    const signedIn = await tokenFor(stack, 'paolo.verdi', password);
+    expect((await graphql(stack, '{ viewer { username } }', {}, signedIn)).body.data.viewer.username).toBe('paolo.verdi');
+    await expect(tokenFor(stack, 'paolo.verdi', 'demo')).rejects.toThrow(/refused/);
   });
 
   it('ACC-08 a user of another company answers exactly like an unknown one (NOT_FOUND), and nothing is written', async () => {
@@ -201,11 +211,31 @@ describe('ACC-08 the console\'s changes', () => {
     expect(created).toMatchObject({ number: '3343860302', refusal: null, outcome: { request: { description: 'Creazione utenza', status: 'CLOSED' },
       user: { username: 'marco.bruni', line: '3343860302', profile: 'UTD', status: 'PENDING_ACCEPTANCE' } } });
     expect(await ids()).toContain(created.outcome.user.id);
+    // His credentials: the password by SMS to his line, the username by e-mail; with them he signs in, as an UTD of his line.
+    const password = await newestPassword('3343860302');
+    expect(await newestMail('marco.bruni@example.it')).toContain('Username: marco.bruni');
+    const newUser = await tokenFor(stack, 'marco.bruni', password);
+    const viewer = (await graphql(stack, '{ viewer { username profiles grants { scopeId } } }', {}, newUser)).body.data.viewer;
+    expect(viewer).toEqual({ username: 'marco.bruni', profiles: ['UTD'], grants: [{ scopeId: '3343860302' }] });
     // The pratiche show in the company's requests, filed on the user's line.
     const requests = (await graphql(stack, '{ requests { id description } }', {}, await token('ginevra.vallisneri'))).body.data.requests;
     expect(requests).toContainEqual(expect.objectContaining({ id: created.outcome.request.id, description: 'Creazione utenza' }));
   });
 });
+
+/** What `read` finds once it has arrived (the IdP sends after it answers): polled, never slept for, up to 5 s. */
+async function arrived<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((resolve) => setImmediate(resolve))) {
+    const found = await read();
+    if (found !== undefined) return found;
+  }
+  throw new Error(`${what} never arrived`);
+}
+/** The one-time password of the newest SMS to this number. */
+const newestPassword = (mobile: string) =>
+  arrived(async () => /password provvisoria è (\S+)\./.exec((await smsTo(stack, mobile))[0]?.text ?? '')?.[1], `a password to ${mobile}`);
+/** The text of the newest e-mail to this address. */
+const newestMail = (address: string) => arrived(async () => (await mailTo(stack, address))[0]?.text, `an e-mail to ${address}`);
 
 /** A personal tax code from its first 15 characters and the check letter. */
 function taxCode(first15: string): string {

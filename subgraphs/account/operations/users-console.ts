@@ -1,7 +1,8 @@
-import type { Profile } from '../../../adapters/domain';
+import type { CreatedRequest, Profile } from '../../../adapters/domain';
 import { badUserInput } from '../../../adapters/errors';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
 import type { Identity } from '../../runtime/identity';
+import type { SubgraphContext } from '../../runtime/server';
 import { checkEmail } from '../../runtime/validators/email';
 import { checkMobileNumber } from '../../runtime/validators/phone';
 import { checkPersonalTaxCode } from '../../runtime/validators/tax-code';
@@ -41,18 +42,28 @@ function refusalOn(allowed: readonly ConsoleUserTarget['status'][], doing: strin
 
 interface UserRef { userId: string }
 
-const onUsers = (field: string, pratica: string, allowed: readonly ConsoleUserTarget['status'][], doing: string): DispositiveDeclaration<UserRef, ConsoleUserTarget> => ({
+/**
+ * The credentials are the identity provider's: after the pratica, its admin API sends the user a one-time password by
+ * SMS and his username by e-mail, once per pratica (a retry of the change replays the pratica and sends nothing
+ * again). The graph never sees the password.
+ */
+const sendCredentials = ({ created, target }: { created: CreatedRequest; target: { id: string } }, { legacy }: SubgraphContext) =>
+  legacy.idp.sendCredentials(target.id, created.request.id);
+
+const onUsers = (field: string, pratica: string, allowed: readonly ConsoleUserTarget['status'][], doing: string,
+  credentials = false): DispositiveDeclaration<UserRef, ConsoleUserTarget> => ({
   field, pratica, ...CONSOLE_ONLY, target: COMPANY_USER,
   validate: (raw, at) => ({ userId: checkUserId(raw.userId, at('userId')) }),
   targetId: (input) => input.userId,
   refusal: refusalOn(allowed, doing),
+  ...(credentials && { applyElsewhere: sendCredentials }),
 });
 
 const CREDENTIALED = ['ACTIVE', 'PENDING_ACCEPTANCE'] as const;
 
-export const REGISTER_COMPANY_USERS = onUsers('registerCompanyUsers', 'Registrazione utenza', ['TO_REGISTER'], 'registered');
-export const RESET_COMPANY_USER_PASSWORDS = onUsers('resetCompanyUserPasswords', 'Reimpostazione password utenza', CREDENTIALED, 'given a new password');
-export const SEND_COMPANY_USER_CREDENTIALS = onUsers('sendCompanyUserCredentials', 'Invio credenziali utenza', CREDENTIALED, 'sent credentials');
+export const REGISTER_COMPANY_USERS = onUsers('registerCompanyUsers', 'Registrazione utenza', ['TO_REGISTER'], 'registered', true);
+export const RESET_COMPANY_USER_PASSWORDS = onUsers('resetCompanyUserPasswords', 'Reimpostazione password utenza', CREDENTIALED, 'given a new password', true);
+export const SEND_COMPANY_USER_CREDENTIALS = onUsers('sendCompanyUserCredentials', 'Invio credenziali utenza', CREDENTIALED, 'sent credentials', true);
 export const DISABLE_COMPANY_USERS = onUsers('disableCompanyUsers', 'Disattivazione utenza', CREDENTIALED, 'disabled');
 export const DELETE_COMPANY_USERS = onUsers('deleteCompanyUsers', 'Eliminazione utenza', ['ACTIVE', 'DISABLED', 'TO_REGISTER', 'PENDING_ACCEPTANCE'], 'deleted');
 
@@ -91,6 +102,11 @@ export const CREATE_COMPANY_USERS: DispositiveDeclaration<NewUser, LineForNewUse
   crm: (_target, input) => ({ parameters: {
     nome: input.firstName, cognome: input.lastName, codiceFiscale: input.taxCode, email: input.email, profilo: input.profile,
   } }),
+  // The user CRM created on the line gets his credentials as a registered one does.
+  async applyElsewhere({ created, target }, context) {
+    const { user } = await LINE_FOR_NEW_USER.reload(target, context);
+    await sendCredentials({ created, target: user! }, context);
+  },
 };
 
 /** The console's operations, in the order of seed 000's list. */
