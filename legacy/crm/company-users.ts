@@ -85,6 +85,19 @@ function pageParam(params: SoapRecord, name: string, max: number): number {
   return n;
 }
 
+/** The console's list as CRM lists it to the legal representative, whole (no filter), by surname. */
+const LIST_SQL = `SELECT * FROM (${COMPANY_USERS} AND ambiti.codice_cliente = ? GROUP BY u.id) WHERE stato <> 'ELIMINATA'`;
+const LIST_ORDER = 'ORDER BY cognome, nome, id';
+
+/** The export of the company's users (UtentiAzienda, export-files.ts): the console's columns, a chunk of rows. */
+export const COMPANY_USERS_HEADER = ['Nome e cognome', 'Username', 'Linea', 'Profilo', 'Stato', 'Data'];
+export function companyUserCells(db: Db, customer: string, offset: number, limit: number): (string | number)[][] {
+  return (db.prepare(`${LIST_SQL} ${LIST_ORDER} LIMIT ? OFFSET ?`).all(customer, limit, offset) as CompanyUserRow[]).map((r) => {
+    const xml = userXml(r);
+    return [`${r.nome} ${r.cognome}`, r.username, xml.numeroLinea, xml.profilo, r.stato, xml.dataCreazione];
+  });
+}
+
 export function companyUserOperations(db: Db): Record<string, (params: SoapRecord) => StandInReply> {
   return {
     ListaUtentiAzienda(params) {
@@ -95,9 +108,9 @@ export function companyUserOperations(db: Db): Record<string, (params: SoapRecor
       const size = pageParam(params, 'dimensionePagina', MAX_PAGE);
       const offset = (pageParam(params, 'pagina', Number.MAX_SAFE_INTEGER) - 1) * size;
       const like = search === null ? null : `%${search.replace(/[%_\\]/g, (c) => `\\${c}`).toLowerCase()}%`;
-      const rows = (db.prepare(`SELECT * FROM (${COMPANY_USERS} AND ambiti.codice_cliente = ? GROUP BY u.id) WHERE stato <> 'ELIMINATA' AND (? IS NULL OR stato = ?)
+      const rows = (db.prepare(`${LIST_SQL} AND (? IS NULL OR stato = ?)
         AND (? IS NULL OR linea LIKE ? ESCAPE '\\' OR lower(nome || ' ' || cognome) LIKE ? ESCAPE '\\' OR lower(username) LIKE ? ESCAPE '\\')
-        ORDER BY cognome, nome, id`).all(customer, status, status, search, `${search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? ''}%`, like, like) as CompanyUserRow[]);
+        ${LIST_ORDER}`).all(customer, status, status, search, `${search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? ''}%`, like, like) as CompanyUserRow[]);
       return soapAnswer('ListaUtentiAzienda', { totale: String(rows.length), utente: rows.slice(offset, offset + size).map(userXml) });
     },
     GetUtentiAzienda(params) {

@@ -76,13 +76,13 @@ const isLineTarget = (record: CompanyUser | LineForNewUser): record is LineForNe
 interface CompanyUsersArgs { companyId?: string | null; search?: string | null; status?: CompanyUserStatus | null; first?: number; offset?: number }
 
 /** The company the console lists: the one named (null when he is not its RL), or the only company he is RL of. */
-function consoleCompany(context: SubgraphContext, named: string | null | undefined): string | null {
+export function consoleCompany(context: SubgraphContext, named: string | null | undefined, field = 'companyId'): string | null {
   const represented = [...new Set(context.identity.grants.filter((g) => g.profile === 'RL' && g.scope.kind === 'COMPANY').map((g) => g.scope.id))];
   if (named !== undefined && named !== null) {
-    if (!/^[A-Za-z0-9-]{1,20}$/.test(named)) throw badUserInput('companyId', 'must be a CRM customer id, e.g. 1-VALL01');
+    if (!/^[A-Za-z0-9-]{1,20}$/.test(named)) throw badUserInput(field, 'must be a CRM customer id, e.g. 1-VALL01');
     return profilesOn(context.identity, 'Company', { companyId: named }).has('RL') ? named : null;
   }
-  if (represented.length > 1) throw badUserInput('companyId', 'name the company: you represent several');
+  if (represented.length > 1) throw badUserInput(field, 'name the company: you represent several');
   return represented[0] ?? null;
 }
 

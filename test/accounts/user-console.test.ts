@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personalCheckLetter } from '../../subgraphs/runtime/validators/tax-code';
 import { conformanceMatrix, D, F, type Capability, type Matrix } from '../support/conformance';
@@ -110,6 +111,50 @@ describe('ACC-08 the company users list', () => {
       const { body } = await list('ginevra.vallisneri', args);
       expect(body.errors?.[0]?.extensions, JSON.stringify(args)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+  });
+});
+
+describe('ACC-08 the export of the company users', () => {
+  const REQUEST = `mutation($input: RequestCompanyUsersExportInput!) { requestCompanyUsersExport(input: $input) { id companyId format status requestedOn } }`;
+  const MINE = '{ companyUsersExports { id companyId format status rows fileUrl } }';
+  interface Export { id: string; status: string; rows: number | null; fileUrl: string | null }
+  async function completed(id: string): Promise<Export> {
+    for (const until = Date.now() + 60_000; ;) {
+      const mine = (await graphql(stack, MINE, {}, await token('ginevra.vallisneri'))).body.data.companyUsersExports as Export[];
+      const job = mine.find((j) => j.id === id);
+      if (job?.status === 'COMPLETED') return job;
+      if (Date.now() > until) throw new Error(`export ${id} not completed in time: ${JSON.stringify(job)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('ACC-08 exports the whole list as an XLSX through CRM\'s export jobs, downloadable once completed; the same key answers the same job', async () => {
+    const input = { format: 'XLSX', idempotencyKey: 'users-export-0001' };
+    const asked = (await graphql(stack, REQUEST, { input }, await token('ginevra.vallisneri'))).body;
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data.requestCompanyUsersExport).toMatchObject({ companyId: '1-VALL01', format: 'XLSX', id: expect.stringMatching(/^EXP-\d+$/) });
+    const { id } = asked.data.requestCompanyUsersExport;
+    expect((await graphql(stack, REQUEST, { input }, await token('ginevra.vallisneri'))).body.data.requestCompanyUsersExport.id).toBe(id);
+    const reused = await graphql(stack, REQUEST, { input: { ...input, format: 'CSV' } }, await token('ginevra.vallisneri'));
+    expect(reused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
+
+    const job = await completed(id);
+    const listed = (await list('ginevra.vallisneri', { first: 100 })).body.data.companyUsers;
+    expect(job.rows).toBe(listed.totalCount);
+    const res = await fetch(new URL(job.fileUrl!, stack.gatewayUrl));
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as any); // exceljs types a Node 20 Buffer
+    const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['Nome e cognome', 'Username', 'Linea', 'Profilo', 'Stato', 'Data']);
+    expect(rows).toContainEqual(['GIADA MANTESI', 'giada.mantesi', '3343860902', 'UT', 'ATTIVA', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/)]);
+    // Company B's legal representative neither sees the job nor can export company A.
+    const other = (await graphql(stack, MINE, {}, await token('mario.rossi'))).body.data.companyUsersExports;
+    expect(other.map((j: Export) => j.id)).not.toContain(id);
+    const foreign = await graphql(stack, REQUEST, { input: { companyId: '1-VALL01', idempotencyKey: 'users-export-b-01' } }, await token('mario.rossi'));
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const forbidden = await graphql(stack, REQUEST, { input: { idempotencyKey: 'users-export-af-01' } }, await token('luca.ferri'));
+    expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
