@@ -66,6 +66,8 @@ export const EXPORT_KINDS = {
   INVENTORY_AGGREGATES: 'ConsistenzeAggregate',
   REQUESTS_HISTORY: 'StoricoPratiche',
   ORDERS_HISTORY: 'StoricoOrdini',
+  // issue 20 (ACC-08): the company's users, from the legal representative's console; of a customer, not a contract.
+  COMPANY_USERS: 'UtentiAzienda',
 } as const;
 /** The kinds that export a history over days (seed 002 §7.3.1-§7.3.2), the others the contract's inventory. */
 export const HISTORY_EXPORT_KINDS: readonly ExportKind[] = ['REQUESTS_HISTORY', 'ORDERS_HISTORY'];
@@ -76,6 +78,7 @@ export type ExportStatus = 'REQUESTED' | 'PROCESSING' | 'COMPLETED';
 /** An export job CRM holds for one user (MOB-09). */
 export interface ExportJob {
   id: string;
+  /** The contract exported; for COMPANY_USERS the customer code. */
   contractNumber: string;
   kind: ExportKind;
   /** The portal's name of the request type, e.g. ConsistenzaDettaglioLinee. */

@@ -264,12 +264,11 @@ export async function launchStack(options: LaunchOptions): Promise<Stack> {
     const backends = {
       CRM_URL: urlOf('crm'), EBILL_URL: urlOf('ebill'), EBPFA_URL: urlOf('ebpfa'), PAYMENTS_URL: urlOf('payments'), GATEWAY_IDENTITY_SECRET: identitySecret,
     };
-    await startAll([
-      add('idp', { SMS_URL: urlOf('sms'), SMTP_URL: urlOf('mail'), IDP_CRM_URL: urlOf('crm') }),
-      ...SUBGRAPH_NAMES.map((name) => add(name, backends)),
-    ]);
-
+    await startAll([add('idp', { SMS_URL: urlOf('sms'), SMTP_URL: urlOf('mail'), IDP_CRM_URL: urlOf('crm') })]);
+    // issue 20 (ACC-08): the account subgraph sends the user console's credentials through the IdP's admin API.
     const idpUrl = urlOf('idp');
+    await startAll(SUBGRAPH_NAMES.map((name) => add(name, { ...backends, IDP_URL: idpUrl })));
+
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlOf(name)]));
     const gateway = add('gateway', {
       // CRM for grants and uploads; every system that holds files for the download links (gateway/downloads/).

@@ -19,6 +19,7 @@ import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
 import { createCrmRegistration, type CrmRegistration } from './registration';
+import { createCrmCompanyUsers, type CrmCompanyUsers } from './company-users';
 import { createCrmSimDevices, type CrmSimDevices } from './sim-imei';
 import { createCrmTracking, type CrmTracking } from './tracking';
 import { callCrm, crmAuthorization, optionalRecord, records, text, type CrmRecord, type SoapParams } from './soap';
@@ -37,7 +38,7 @@ export interface CrmClientOptions {
 
 /** What a pratica is about (CreaPratica `oggetto`); `Referent` and `None` also name where the pratica is filed. */
 export type RequestTarget =
-  | { kind: 'MobileLine' | 'FixedLine' | 'Contract' | 'Company'; id: string }
+  | { kind: 'MobileLine' | 'FixedLine' | 'Contract' | 'Company' | 'User'; id: string }
   | { kind: 'Referent'; id: string; contractNumber: string }
   | { kind: 'None'; companyId: string; contractNumber?: string; lineNumber?: string };
 
@@ -117,6 +118,8 @@ export interface CrmClient {
   simDevices: CrmSimDevices;
   /** issue 20: the spontaneous registration (registration.ts), which the IdP calls. */
   registration: CrmRegistration;
+  /** issue 20 item 5: the customer area's users of a company, the legal representative's console (company-users.ts). */
+  companyUsers: CrmCompanyUsers;
   close(): Promise<void>;
 }
 
@@ -152,7 +155,7 @@ export const createCrmHttp = (options: CrmClientOptions) => createLegacyHttp({
 });
 
 const CRM_TARGET_KINDS: Record<RequestTarget['kind'], string> = {
-  MobileLine: 'LINEA_MOBILE', FixedLine: 'LINEA_FISSA', Contract: 'CONTRATTO', Company: 'AZIENDA', Referent: 'REFERENTE', None: 'NESSUNO',
+  MobileLine: 'LINEA_MOBILE', FixedLine: 'LINEA_FISSA', Contract: 'CONTRATTO', Company: 'AZIENDA', Referent: 'REFERENTE', None: 'NESSUNO', User: 'UTENTE',
 };
 
 /** A list of pratiche under one client key (CreaPratica's and GetEsitoPratica's `chiaveLista`, `improntaLista`). */
@@ -269,6 +272,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     userEmail: createCrmUserEmail(call),
     simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
     registration: createCrmRegistration(call),
+    companyUsers: createCrmCompanyUsers(call),
 
     close: () => http.close(),
   };

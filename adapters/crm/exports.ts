@@ -37,6 +37,7 @@ function oneExport(operation: string) {
 }
 
 export interface ExportRequest {
+  /** `contractNumber`: the contract; for COMPANY_USERS (issue 20) the customer code. */
   userId: string; contractNumber: string; kind: ExportKind; format: ExportFormat; idempotencyKey: string; fingerprint: string;
   /** A history's days (inclusive). */
   window?: { from: IsoDate; to: IsoDate };
@@ -54,7 +55,7 @@ export interface CrmExports {
 export function createCrmExports(call: CrmCall): CrmExports {
   return {
     request: (input) => call('RichiediExport', {
-      utente: input.userId, numeroContratto: input.contractNumber, tipo: EXPORT_KINDS[input.kind], formato: input.format,
+      utente: input.userId, [input.kind === 'COMPANY_USERS' ? 'codiceCliente' : 'numeroContratto']: input.contractNumber, tipo: EXPORT_KINDS[input.kind], formato: input.format,
       chiaveIdempotenza: input.idempotencyKey, impronta: input.fingerprint,
       ...(input.window && { dal: legacyDate(input.window.from), al: legacyDate(input.window.to) }),
     }, oneExport('RichiediExport'), () => null),

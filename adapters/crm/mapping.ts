@@ -24,7 +24,9 @@ const fixedType = word<FixedLineType>({ FONIA: 'VOICE', FONIA_DATI: 'VOICE_DATA'
 const oneNumberRole = word<'PRIMARY' | 'SECONDARY'>({ PRIMARIA: 'PRIMARY', SECONDARIA: 'SECONDARY' }, 'One Number role');
 const requestStatus = word<RequestStatus>({ Aperto: 'OPEN', 'In lavorazione': 'IN_PROGRESS', Chiuso: 'CLOSED' }, 'request status');
 const scopeKind = word<ScopeKind>({ AZIENDA: 'COMPANY', CONTRATTO: 'CONTRACT', LINEA: 'LINE' }, 'scope kind');
-const userEnabled = word<boolean>({ ATTIVA: true, DISATTIVATA: false }, 'user status');
+// issue 20 (ACC-08): a user the legal representative created or registered signs in (IN_ACCETTAZIONE); one imported and
+// not registered (DA_REGISTRARE) or deleted (ELIMINATA, no grants left) does not.
+const userEnabled = word<boolean>({ ATTIVA: true, DISATTIVATA: false, IN_ACCETTAZIONE: true, DA_REGISTRARE: false, ELIMINATA: false }, 'user status');
 const profile = word<Profile>(Object.fromEntries(PROFILES.map((p) => [p, p])), 'profile');
 
 function address(r: CrmRecord | null): Address | null {

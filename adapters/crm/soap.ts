@@ -37,6 +37,8 @@ const REFUSALS: Record<string, string> = {
   'SBL-BRL-00120': "CRM does not know this person: give the new referent's first name and surname.",
   // h-review: a fact already recorded by a pratica asked otherwise (CreaPratica's `chiaveNaturale`).
   'SBL-BRL-00130': 'This has already been requested, with other data: it is recorded as it was first asked.',
+  // issue 20 (ACC-08): a console change CRM re-checked (legacy/crm/company-users.ts).
+  'SBL-BRL-00140': 'CRM refused this change of a user: the line has a user already, or the user changed meanwhile.',
 };
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });

@@ -9,7 +9,9 @@ import type { GatewayContext } from '../server/context';
  * it holds (gateway/replica-state/shared-state.ts `grantsChanged`): the next request of each user reads CRM again.
  * A grant changed in CRM by other means is seen within GRANTS_CACHE_SECONDS.
  */
-const GRANT_CHANGING_MUTATIONS: ReadonlySet<string> = new Set(['replaceReferent', 'changeReferentContacts']);
+const GRANT_CHANGING_MUTATIONS: ReadonlySet<string> = new Set(['replaceReferent', 'changeReferentContacts',
+  // issue 20 (ACC-08): the user console changes a user's profile, disables or deletes him: his next request must see it.
+  'changeCompanyUserProfiles', 'disableCompanyUsers', 'deleteCompanyUsers']);
 
 export function grantsInvalidation(grantsChanged: { publish(): Promise<void> }): ApolloServerPlugin<GatewayContext> {
   return {

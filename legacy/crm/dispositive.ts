@@ -10,6 +10,7 @@ import { keepRequestParameters } from './request-parameters';
 import { checkListKey, rememberListKey, type ListKey } from './list-keys';
 import { answerThroughNaturalKey, firstUnderNaturalKey, rememberNaturalKey } from './natural-keys';
 import { resolveTarget } from './targets';
+import { COMPANY_USER_DESCRIPTIONS } from './company-users';
 
 /**
  * CreaPratica: every dispositive operation of the portals is a pratica, and some also an ordine. The caller says
@@ -43,6 +44,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
   'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
   'Trasloco linea fissa',
+  // Issue 20: the legal representative's user console (company-users.ts).
+  ...COMPANY_USER_DESCRIPTIONS,
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -6,6 +6,7 @@ import { legacyDate } from '../runtime/clock';
 import { legacyAmount } from '../runtime/amount';
 import { aggregateInventory, detailPage, type DetailKind, type DeviceRow, type SacRow, type StsRow, type TimTuoRow } from './inventory';
 import type { MobileLineRow, OrderRow, RequestRow } from './store';
+import { COMPANY_USERS_HEADER, companyUserCells } from './company-users';
 
 /**
  * What CRM writes into an export file (seed 002 §7.2.4): the portal's columns for each list, read from the database
@@ -22,7 +23,9 @@ export const EXPORT_TYPES = {
   ConsistenzeAggregate: 'AGGREGATE',
   StoricoPratiche: 'PRATICHE',
   StoricoOrdini: 'ORDINI',
-} as const satisfies Record<string, DetailKind | 'AGGREGATE' | HistoryKind>;
+  // issue 20 (ACC-08): the company's users, from the legal representative's console (seed 000: "esportarle in xls").
+  UtentiAzienda: 'UTENTI',
+} as const satisfies Record<string, DetailKind | 'AGGREGATE' | HistoryKind | 'UTENTI'>;
 type HistoryKind = 'PRATICHE' | 'ORDINI';
 export type ExportType = keyof typeof EXPORT_TYPES;
 export type ExportFormat = 'CSV' | 'XLSX';
@@ -73,7 +76,10 @@ const HISTORIES: Record<HistoryKind, { header: string[]; sql: string; row: (r: n
   },
 };
 
-/** What an export is of: the contract, and for a history the days it covers (ISO, inclusive). */
+/**
+ * What an export is of: the contract, and for a history the days it covers (ISO, inclusive). UtentiAzienda is of a
+ * customer: `contract` then holds its customer code (`numero_contratto` of the job, `codiceCliente` of RichiediExport).
+ */
 export interface ExportScope { contract: string; from: string | null; to: string | null }
 
 const AGGREGATE_HEADER = ['Consistenza', 'Descrizione', 'Codice NMU', 'Stato', 'Totale'];
@@ -90,6 +96,13 @@ async function* chunks(db: Db, type: ExportType, { contract, from, to }: ExportS
     for (let offset = 0; ; offset += CHUNK_ROWS) {
       const rows = db.prepare(sql).all(contract, from, to, CHUNK_ROWS, offset) as never[];
       if (rows.length > 0) yield rows.map(row);
+      if (rows.length < CHUNK_ROWS) return;
+    }
+  }
+  if (kind === 'UTENTI') {
+    for (let offset = 0; ; offset += CHUNK_ROWS) {
+      const rows = companyUserCells(db, contract, offset, CHUNK_ROWS);
+      if (rows.length > 0) yield rows;
       if (rows.length < CHUNK_ROWS) return;
     }
   }
@@ -111,6 +124,7 @@ async function* chunks(db: Db, type: ExportType, { contract, from, to }: ExportS
 const headerOf = (type: ExportType) => {
   const kind = EXPORT_TYPES[type];
   if (kind === 'PRATICHE' || kind === 'ORDINI') return HISTORIES[kind].header;
+  if (kind === 'UTENTI') return COMPANY_USERS_HEADER;
   return kind === 'AGGREGATE' ? AGGREGATE_HEADER : COLUMNS[kind].header;
 };
 

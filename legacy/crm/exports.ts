@@ -67,7 +67,9 @@ export function exportOperations(db: Db, dataDir: string): Record<string, (param
       if (!(type in EXPORT_TYPES)) throw invalidRequest(`tipo ammessi: ${Object.keys(EXPORT_TYPES).join(', ')}`);
       const format = text(params, 'formato') as ExportFormat;
       if (!FORMATS.includes(format)) throw invalidRequest(`formato ammessi: ${FORMATS.join(', ')}`);
-      const contract = text(params, 'numeroContratto');
+      // issue 20 (ACC-08): the company's users are exported by customer, every other type by contract.
+      const ofCustomer = EXPORT_TYPES[type] === 'UTENTI';
+      const contract = text(params, ofCustomer ? 'codiceCliente' : 'numeroContratto');
       const key = text(params, 'chiaveIdempotenza');
       const [from, to] = [optionalDate(params, 'dal'), optionalDate(params, 'al')];
       if (EXPORT_TYPES[type] === 'PRATICHE' || EXPORT_TYPES[type] === 'ORDINI') {
@@ -80,7 +82,8 @@ export function exportOperations(db: Db, dataDir: string): Record<string, (param
           if (first.impronta !== fingerprint) throw new LegacyFault(500, 'SBL-IDM-00409', 'Chiave di idempotenza già usata per un\'altra richiesta');
           return first;
         }
-        if (!db.prepare("SELECT 1 FROM contratti WHERE numero = ? AND tipo = 'MOBILE'").get(contract)) throw notFoundFault(`contratto ${contract}`);
+        if (ofCustomer ? !db.prepare('SELECT 1 FROM aziende WHERE codice_cliente = ?').get(contract)
+          : !db.prepare("SELECT 1 FROM contratti WHERE numero = ? AND tipo = 'MOBILE'").get(contract)) throw notFoundFault(`contratto o cliente ${contract}`);
         const { n } = db.prepare('SELECT COALESCE(MAX(progressivo), 0) + 1 AS n FROM export_richieste').get() as { n: number };
         db.prepare(`INSERT INTO export_richieste (id, utente, numero_contratto, tipo, formato, stato, data_richiesta, chiave_idempotenza, impronta, dal, al)
           VALUES (?, ?, ?, ?, ?, 'RICHIESTO', ?, ?, ?, ?, ?)`).run(`EXP-${String(n).padStart(8, '0')}`, user, contract, type, format,

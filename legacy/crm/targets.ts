@@ -1,6 +1,7 @@
 import { invalidRequest, optionalText, record, text, type SoapRecord } from './soap';
 import { notFoundFault } from './operations';
 import type { CrmStore, MobileLineRow } from './store';
+import { resolveUserTarget } from './company-users';
 
 /**
  * The record a pratica is about (`oggetto` of CreaPratica): a mobile line, a fixed line, a contract, a company, a
@@ -8,7 +9,7 @@ import type { CrmStore, MobileLineRow } from './store';
  * customer. CRM files the pratica under the customer, contract and line the target resolves to, so that it shows in
  * the same histories as the record itself.
  */
-export const TARGET_KINDS = ['LINEA_MOBILE', 'LINEA_FISSA', 'CONTRATTO', 'AZIENDA', 'REFERENTE', 'NESSUNO'] as const;
+export const TARGET_KINDS = ['LINEA_MOBILE', 'LINEA_FISSA', 'CONTRATTO', 'AZIENDA', 'REFERENTE', 'NESSUNO', 'UTENTE'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface ResolvedTarget {
@@ -18,6 +19,8 @@ export interface ResolvedTarget {
   line: string | null;
   /** The mobile line itself, for the effects that change it. */
   mobileLine: MobileLineRow | null;
+  /** issue 20 (ACC-08): the customer-area user a console change is about (oggetto UTENTE, company-users.ts). */
+  user?: string;
 }
 
 export function resolveTarget(store: CrmStore, params: SoapRecord): ResolvedTarget {
@@ -26,6 +29,8 @@ export function resolveTarget(store: CrmStore, params: SoapRecord): ResolvedTarg
   if (!TARGET_KINDS.includes(kind)) throw invalidRequest(`oggetto.tipo ammessi: ${TARGET_KINDS.join(', ')}`);
   const id = optionalText(target, 'id') ?? '';
   switch (kind) {
+    case 'UTENTE':
+      return resolveUserTarget(store, id);
     case 'LINEA_MOBILE': {
       const [line] = store.mobileLines([id]);
       if (!line) throw notFoundFault(`linea ${id}`);

@@ -89,6 +89,14 @@ export function createCredentialStore(largeCustomers: readonly { id: string; lin
       users.set(user.username, user);
       indexMobile(user);
     },
+    /**
+     * issue 20 (ACC-08): a one-time password the legal representative's console had sent to a user CRM holds; a user
+     * the console created becomes known here (kept with the registered ones), one already known only changes password.
+     */
+    async setConsoleCredentials(user: DemoUser, password: string): Promise<void> {
+      if (users.has(user.username)) return this.setPassword(user.username, password);
+      return this.addRegistered(user, password);
+    },
     close: () => passwords.close(),
   };
 }

@@ -29,6 +29,8 @@ const idp = await startIdp({
   crm: crm?.registration,
   crmUserEmail: crm?.userEmail,
   mailer,
+  adminKey: settings.idpAdminKey,
+  userProfile: crm && ((id: string) => crm.getUserProfile(id)),
 });
 onShutdown(async () => {
   await idp.close();

@@ -7,8 +7,10 @@ import { logger } from '../../observability/logger';
  */
 export type Flow = 'password_sign_in' | 'sms_code_request' | 'sms_sign_in' | 'username_recovery' | 'password_recovery' | 'password_reset'
   | 'password_change' | 'email_change' | 'email_confirm'
-  | 'registration' | 'registration_code' | 'registration_personal_data' | 'registration_account' | 'registration_certify' | 'registration_complete';
-export type Outcome = 'ok' | 'accepted' | 'wrong' | 'no_code' | 'refused' | 'rate_limited' | 'invalid';
+  | 'registration' | 'registration_code' | 'registration_personal_data' | 'registration_account' | 'registration_certify' | 'registration_complete'
+  // issue 20 item 5 (ACC-08): the credentials the legal representative's console sends (console-credentials.ts).
+  | 'console_credentials';
+export type Outcome = 'ok' | 'accepted' | 'wrong' | 'no_code' | 'refused' | 'rate_limited' | 'invalid' | 'sent';
 
 export const idpAttempts = new Counter({
   name: 'onegraph_idp_attempts_total',

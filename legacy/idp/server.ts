@@ -15,6 +15,8 @@ import { clientOfTokenRequest } from './clients';
 import type { CredentialStore } from './credentials';
 import { countAttempt, METRICS_CONTENT_TYPE, metricsText } from './metrics';
 import { createOneTimeCodes } from './one-time-codes';
+import { consoleCredentials } from './console-credentials';
+import type { UserProfile } from '../../adapters/domain';
 import type { SigningKey } from './signing-key';
 
 export interface IdpOptions extends TokenClaimsSettings {
@@ -29,6 +31,9 @@ export interface IdpOptions extends TokenClaimsSettings {
   mailer?: Mailer;
   /** ACC-03: CRM's user record, which takes a confirmed registration e-mail. */
   crmUserEmail?: CrmUserEmail;
+  /** issue 20 (ACC-08): the admin API's key and CRM's user record, for the credentials the user console sends. */
+  adminKey?: string;
+  userProfile?: (userId: string) => Promise<UserProfile | null>;
 }
 
 /** issue 20: the grant of a sign-in with an SMS code (an extension grant, RFC 6749 §4.5). */
@@ -52,6 +57,9 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
   const changes = accountChanges({
     key: opts.key, issuer: opts.issuer, audience: opts.audience, credentials: opts.credentials, limiter: inProcessRateLimiter(SUBJECT_LIMIT),
     mailer: opts.mailer, crmUserEmail: opts.crmUserEmail,
+  });
+  const credentialsForConsole = consoleCredentials({
+    adminKey: opts.adminKey ?? 'onegraph-idp-admin', credentials: opts.credentials, userProfile: opts.userProfile, sendSms: smsSender(opts.sms), mailer: opts.mailer,
   });
   const registration = registrationFlow({
     credentials: opts.credentials, codes, crm: opts.crm, mailer: opts.mailer, sendSms: smsSender(opts.sms), limiter: inProcessRateLimiter(SUBJECT_LIMIT),
@@ -101,6 +109,8 @@ export async function startIdp(opts: IdpOptions): Promise<RunningIdp> {
         : await changes.requestEmailChange(req.headers.authorization, form, `http://${req.headers.host ?? `${opts.host}:${opts.port}`}`);
       return sendAnswer(res, answer);
     }
+    // issue 20 (ACC-08): the admin API the account subgraph calls for the user console (console-credentials.ts).
+    if (req.method === 'POST' && path === '/admin/credentials') return sendAnswer(res, await credentialsForConsole.issue(req.headers.authorization, await readForm(req)));
     if (req.method === 'POST' && path in ANONYMOUS_ROUTES) return anonymous(req, res, ANONYMOUS_ROUTES[path]);
     sendJson(res, 404, { error: 'not_found' });
   }

@@ -41,6 +41,8 @@ export const STAND_IN_VARIABLES = {
   SMTP_URL: variable(expect.smtpUrl().optional(), { meaning: 'IdP: the e-mail relay, `smtp://host:port` or `smtps://user:password@host:port` (the launcher wires the stand-in\'s); unset, no e-mail is sent', shownDefault: 'unset', secret: true }),
   IDP_CRM_URL: variable(expect.httpUrl().optional(), { meaning: 'IdP: CRM\'s SOAP endpoint, where registrations are checked and their users created (with `CRM_USER`/`CRM_PASSWORD`; the launcher wires the stand-in\'s); unset, registration answers 503', shownDefault: 'unset' }),
   MAIL_FROM: variable(expect.text().default('TIM Business <noreply@timbusiness.example>'), { meaning: 'IdP: the sender of its e-mails' }),
+  // issue 20 item 5 (ACC-08): the IdP's admin API, which the account subgraph calls for the user console's credentials.
+  IDP_ADMIN_KEY: variable(expect.text().default('onegraph-idp-admin'), { meaning: 'IdP: the `Authorization: Bearer` key of its admin API (`POST /admin/credentials`), which the account subgraph sends', secret: true }),
   // h-prepaid (issue 12): eBill's TIM TUO prepaid options (seed 002 §9.2.1.3).
   TIM_TUO_PREPAID_APPLY_SECONDS: variable(expect.integer(0).default(120), {
     meaning: 'how long eBill takes to apply a TIM TUO prepaid package/plafond request; until then the line takes no other (`0`: at once)',
@@ -67,6 +69,8 @@ export interface StandInSettings {
   paymentsSecretKey: string;
   /** issue 20: the SMS gateway's key, and the IdP's way to the SMS gateway and the e-mail relay. */
   smsApiKey: string;
+  /** issue 20 (ACC-08): the key of the IdP's admin API. */
+  idpAdminKey: string;
   idpMessaging: { smsUrl?: string; smtpUrl?: string; mailFrom: string; crmUrl?: string };
   /** h-prepaid (issue 12): seconds before eBill applies a TIM TUO prepaid option request. */
   timTuoPrepaidApplySeconds: number;
@@ -93,6 +97,7 @@ export function readStandInSettings(env: Record<string, string | undefined> = pr
     idp: { issuer: v.IDP_ISSUER, audience: v.IDP_AUDIENCE },
     paymentsSecretKey: v.PAYMENTS_SECRET_KEY,
     smsApiKey: v.SMS_API_KEY,
+    idpAdminKey: v.IDP_ADMIN_KEY,
     idpMessaging: { smsUrl: v.SMS_URL, smtpUrl: v.SMTP_URL, mailFrom: v.MAIL_FROM, crmUrl: v.IDP_CRM_URL },
     timTuoPrepaidApplySeconds: v.TIM_TUO_PREPAID_APPLY_SECONDS,
     process: processSettingsOf(v),

@@ -25,7 +25,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = LIST_FILE_TYPES;
 const EXPORT_ID = /^EXP-\d{1,20}$/;
 
 export const exportQueries = {
-  myExports: (_root: unknown, _args: unknown, { identity, legacy }: SubgraphContext) => legacy.crm.exports.list(identity.userId),
+  // The legal representative's exports of his company's users (issue 20, ACC-08) are his console's, not "I miei Export".
+  myExports: async (_root: unknown, _args: unknown, { identity, legacy }: SubgraphContext) =>
+    (await legacy.crm.exports.list(identity.userId)).filter((job) => job.kind !== 'COMPANY_USERS'),
 };
 
 /**

@@ -38,6 +38,11 @@ export const SUBGRAPH_VARIABLES = {
     meaning: 'the payment provider\'s API base URL (personal top-ups); unset: they answer LEGACY_UNAVAILABLE (system Payments)', shownDefault: 'unset',
   }),
   PAYMENTS_SECRET_KEY: variable(expect.text().default('onegraph-payments'), { meaning: 'the payment provider\'s secret API key', secret: true }),
+  // issue 20 item 5 (ACC-08): the identity provider's admin API, where the user console's credentials are sent from.
+  IDP_URL: variable(expect.httpUrl().optional(), {
+    meaning: 'the identity provider\'s base URL, for its admin API (`POST /admin/credentials`: the user console\'s credentials); unset: those changes answer LEGACY_UNAVAILABLE (system IdP)', shownDefault: 'unset',
+  }),
+  IDP_ADMIN_KEY: variable(expect.text().default('onegraph-idp-admin'), { meaning: 'the `Authorization: Bearer` key of the identity provider\'s admin API', secret: true }),
 };
 
 /**
@@ -54,6 +59,8 @@ export interface SubgraphSettings {
   ebpfa: { url: string; apiKey: string; resilience: ResilienceSettings };
   /** h-employee (issue 12); `url` empty when unset. */
   payments: { url: string; secretKey: string; resilience: ResilienceSettings };
+  /** issue 20 (ACC-08): the IdP's admin API; `url` empty when unset. */
+  idp: { url: string; adminKey: string };
   identitySecret: Uint8Array;
   policyLayer: PolicyLayer;
   /** Signed download links: their lifetime and the gateway's public origin. */
@@ -75,6 +82,7 @@ export function readSubgraphSettings(env: Record<string, string | undefined> = p
     ebill: { url: v.EBILL_URL, apiKey: v.EBILL_API_KEY, resilience: resilienceOf('eBill', v) },
     ebpfa: { url: v.EBPFA_URL, apiKey: v.EBPFA_API_KEY, resilience: resilienceOf('EBPFA', v) },
     payments: { url: v.PAYMENTS_URL ?? '', secretKey: v.PAYMENTS_SECRET_KEY, resilience: resilienceOf('Payments', v) },
+    idp: { url: v.IDP_URL ?? '', adminKey: v.IDP_ADMIN_KEY },
     identitySecret: v.GATEWAY_IDENTITY_SECRET,
     policyLayer: v.POLICY_LAYER,
     downloads: { ttlSeconds: v.DOWNLOAD_URL_TTL_SECONDS, baseUrl: v.DOWNLOADS_BASE_URL ?? '' },

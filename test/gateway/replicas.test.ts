@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtraInstance } from '../../stack/launch';
 import { eventually } from '../support/eventually';
+import { smsTo } from '../support/messages';
 import { startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { startHaproxy, startRedis, type LoadBalancer, type SystemServer } from '../support/system-servers';
 
@@ -105,6 +106,26 @@ describe('two gateway replicas behind HAProxy, sharing Redis (issue 23 item 5)',
     // The documented bound for a change made through the graph: the time Redis takes to deliver a message.
     expect(await eventually(1_000, () => profilesOf(replicaB, lucia), (p) => p === 'FORBIDDEN')).toBe('FORBIDDEN');
     expect(await profilesOf(replicaA, lucia)).toBe('FORBIDDEN');
+  });
+
+  it('ACC-08: a profile changed from the user console through one replica is the user\'s next answer on both, though grants are cached 300 s', async () => {
+    // Company B's RL (company A's spent its mutations above) has his employee's credentials sent, and she signs in.
+    const mario = await tokenFor(stack, 'mario.rossi');
+    const CONSOLE = (field: string, type: string) => `mutation($input: ${type}!) { ${field}(input: $input) { refusal { code } outcome { user { profile } } } }`;
+    const sent = await post(replicaA, { query: CONSOLE('sendCompanyUserCredentials', 'CompanyUsersInput'),
+      variables: { input: { users: [{ userId: '1-U0011' }], idempotencyKey: 'replicas-console-giulia-1' } } }, mario);
+    expect(sent.body.data.sendCompanyUserCredentials[0].refusal).toBeNull();
+    const password = await eventually(5_000, async () => /password provvisoria è (\S+)\./.exec((await smsTo(stack, '3471000002'))[0]?.text ?? '')?.[1], Boolean);
+    const giulia = await tokenFor(stack, 'giulia.bianchi', password!);
+    const profiles = async (url: string) => (await post(url, { query: '{ viewer { profiles } }' }, giulia)).body.data?.viewer?.profiles;
+    expect(await profiles(replicaA)).toEqual(['UT']);
+    expect(await profiles(replicaB)).toEqual(['UT']);
+    const changed = await post(replicaA, { query: CONSOLE('changeCompanyUserProfiles', 'ChangeCompanyUserProfilesInput'),
+      variables: { input: { users: [{ userId: '1-U0011' }], profile: 'UTD', idempotencyKey: 'replicas-console-giulia-2' } } }, mario);
+    expect(changed.body.data.changeCompanyUserProfiles).toEqual([{ refusal: null, outcome: { user: { profile: 'UTD' } } }]);
+    // The documented bound for a change made through the graph: the time Redis takes to deliver a message.
+    expect(await eventually(1_000, () => profiles(replicaB), (p) => p?.[0] === 'UTD')).toEqual(['UTD']);
+    expect(await profiles(replicaA)).toEqual(['UTD']);
   });
 
   it('ACC-09: replays an idempotency key on the other replica with the first answer, nothing written twice', async () => {

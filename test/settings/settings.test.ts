@@ -68,11 +68,11 @@ describe('a bad environment is reported whole, each variable named with what it 
 
 describe('test switches and demo keys are refused in production', () => {
   // What a production deployment sets from its secrets (deploy/): every key and password a process has a demo default for.
-  const production = { NODE_ENV: 'production', CRM_PASSWORD: 'p', EBILL_API_KEY: 'k1', EBPFA_API_KEY: 'k2', PAYMENTS_SECRET_KEY: 'k3' };
+  const production = { NODE_ENV: 'production', CRM_PASSWORD: 'p', EBILL_API_KEY: 'k1', EBPFA_API_KEY: 'k2', PAYMENTS_SECRET_KEY: 'k3', IDP_ADMIN_KEY: 'k4' };
 
   it('a key or password left at its demo default stops a subgraph, naming each (issue 25 item 5)', () => {
     const message = refusal(() => readSubgraphSettings({ ...SUBGRAPH_ENV, NODE_ENV: 'production', EBILL_API_KEY: 'k1' }));
-    for (const name of ['CRM_PASSWORD', 'EBPFA_API_KEY', 'PAYMENTS_SECRET_KEY']) {
+    for (const name of ['CRM_PASSWORD', 'EBPFA_API_KEY', 'PAYMENTS_SECRET_KEY', 'IDP_ADMIN_KEY']) {
       expect(message).toContain(`${name} is unset: its demo default is refused when NODE_ENV=production; set it from a secret`);
     }
     expect(message).not.toContain('EBILL_API_KEY');

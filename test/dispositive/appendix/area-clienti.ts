@@ -63,6 +63,33 @@ const MOBILE_CONTRACT = { contractNumber: '888012170373' };
 const FIXED_CONTRACT = { contractNumber: '066633987' };
 const DEBIT = { ...MOBILE_CONTRACT, iban: 'IT60 X054 2811 1010 0000 0123 456', accountHolder: 'Vallisneri Ginevra' };
 
+/** Issue 20 (ACC-08): a console change's outcome names the user; a creation's is read by the line it was made on. */
+const COMPANY_USER: Target = {
+  field: 'user',
+  selection: 'id',
+  idOf: (user) => user.id,
+  idSent: (input) => (input.users as { userId: string }[])[0].userId,
+  unknown: (input) => ({ ...input, users: (input.users as Input[]).map((u) => ({ ...u, userId: '1-U9999' })) }),
+};
+const NEW_COMPANY_USER: Target = {
+  field: 'user',
+  selection: 'line',
+  idOf: (user) => user.line,
+  idSent: (input) => (input.users as { line: string }[])[0].line,
+  unknown: (input) => ({ ...input, users: (input.users as Input[]).map((u) => ({ ...u, line: '3999999999' })) }),
+};
+const companyUsers = (...ids: string[]) => ({ users: ids.map((userId) => ({ userId })) });
+const onUsers = (mutation: string, inputType = 'CompanyUsersInput') => call(mutation, inputType, { list: true, target: COMPANY_USER });
+const registerUsers = onUsers('registerCompanyUsers');
+const changeProfiles = onUsers('changeCompanyUserProfiles', 'ChangeCompanyUserProfilesInput');
+const resetPasswords = onUsers('resetCompanyUserPasswords');
+const sendCredentials = onUsers('sendCompanyUserCredentials');
+const disableUsers = onUsers('disableCompanyUsers');
+const deleteUsers = onUsers('deleteCompanyUsers');
+const createUsers = call('createCompanyUsers', 'CreateCompanyUsersInput', { list: true, target: NEW_COMPANY_USER });
+/** A new user of company A (a valid personal tax code: BRNMRC90A01F205 and its check letter). */
+const NEW_USER = { line: '3316779290', firstName: 'Marco', lastName: 'Bruni', taxCode: 'BRNMRC90A01F205A', email: 'marco.bruni@example.it', profile: 'UT' };
+
 export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
   ceaseMobileLines: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
     run: ceaseMobile({ ...lines('3343860505'), effectiveOn: ON }), reuse: ceaseMobile({ ...lines('3343860505'), effectiveOn: '2026-12-30' }),
@@ -129,4 +156,28 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     })),
     reuse: enablePaperless({ contractNumber: '888012999001' }),
     bad: { input: { ...THIRD_PARTY_INVOICE, paidOn: '2026-13-45', receipt: 'ALL-x' }, field: 'input.paidOn' } },
+  // Issue 20 item 5 (ACC-08): the legal representative's user console, on company A's users (legacy/data/company-users.ts).
+  registerCompanyUsers: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: registerUsers(companyUsers('1-U0007')), reuse: registerUsers(companyUsers('1-U0003')),
+    bad: { input: companyUsers('1-U00'), field: 'input.users[0].userId' } },
+  changeCompanyUserProfiles: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: changeProfiles({ ...companyUsers('1-U0004'), profile: 'UTD' }), reuse: changeProfiles({ ...companyUsers('1-U0004'), profile: 'AL' }),
+    bad: { input: { ...companyUsers('1-U0004'), profile: 'RL' }, field: 'input.profile' } },
+  resetCompanyUserPasswords: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: resetPasswords(companyUsers('1-U0003')), reuse: sendCredentials(companyUsers('1-U0003')),
+    bad: { input: { users: [] }, field: 'input.users' } },
+  sendCompanyUserCredentials: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: sendCredentials(companyUsers('1-U0002')), reuse: resetPasswords(companyUsers('1-U0002')),
+    bad: { input: companyUsers('luca.ferri'), field: 'input.users[0].userId' } },
+  disableCompanyUsers: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: disableUsers(companyUsers('1-U0005')), reuse: disableUsers(companyUsers('1-U0005', '1-U0003')),
+    bad: { input: companyUsers('1-U0005', '1-U0005'), field: 'input.users[1]' } },
+  deleteCompanyUsers: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: deleteUsers(companyUsers('1-U0006')), reuse: disableUsers(companyUsers('1-U0006')),
+    bad: { input: { users: [{ userId: '' }] }, field: 'input.users[0].userId' } },
+  // On the line the deletion above freed (asked again here, whatever that answers, for the row to stand alone).
+  createCompanyUsers: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: createUsers(afterAsking('deleteCompanyUsers', 'CompanyUsersInput', companyUsers('1-U0006'), 'number', { users: [NEW_USER] })),
+    reuse: createUsers({ users: [{ ...NEW_USER, email: 'marco.bruni@example.com' }] }),
+    bad: { input: { users: [{ ...NEW_USER, taxCode: 'BRNMRC90A01F205' }] }, field: 'input.users[0].taxCode' } },
 };
