@@ -142,5 +142,6 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
   mergeFixedInvoices: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
     run: mergeFixed({ number: '8W00038521', otherNumber: '8W00038522' }),
     reuse: mergeFixed({ number: '8W00038522', otherNumber: '8W00038521' }),
-    bad: { input: { number: '8W00038521', otherNumber: '8W00492000' }, field: 'input.otherNumber' } },
+    // The same invoice twice, refused before anything is read (two bimesters: test/policy/customer-billing-matrix.test.ts).
+    bad: { input: { number: '8W00038521', otherNumber: '8W00038521' }, field: 'input.otherNumber' } },
 };
