@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { counters, graphql } from '../support/stack';
+import { counters, graphql, setFaults } from '../support/stack';
 
 /**
  * Issue 22: the customer area's "Fatture" (seed 000 "Fatture" 1/2 and 2/2; seed 001 FATTURE E PAGAMENTI) and the
@@ -62,7 +62,13 @@ const merge = (user: string, number: string, otherNumber: string, idempotencyKey
   ask(user, MERGE, { input: { number, otherNumber, idempotencyKey } });
 
 describe('BIL-07 two fixed invoices of one bimester merged into one PDF (seed 000 "Fatture fisso", "Unire in PDF")', () => {
-  it('BIL-07 merges the AF\'s two fixed invoices of one bimester: the request "Unione fatture in PDF" in Richieste, the merged PDF by signed link', async () => {
+  it('BIL-07 merges the AF\'s two fixed invoices of one bimester: the request "Unione fatture in PDF" in Richieste, the merged PDF by signed link, even after EBPFA failed the first time', async () => {
+    // EBPFA fails once the pratica exists: the client is told, and his retry with the same key completes the merge
+    // under that one pratica (applyElsewhere is idempotent under the pratica's id).
+    await setFaults(matrix.stack(), 'ebpfa', { 'flussi/unioni': { errorRate: 1 } });
+    const failed = await merge('luca.ferri', '8W00038521', '8W00038522', 'bil07-af-merge-1');
+    await setFaults(matrix.stack(), 'ebpfa', { 'flussi/unioni': null });
+    expect(failed.body.errors[0].extensions).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'EBPFA' });
     const { body } = await merge('luca.ferri', '8W00038521', '8W00038522', 'bil07-af-merge-1');
     expect(body.errors).toBeUndefined();
     const outcome = body.data.mergeFixedInvoices;
