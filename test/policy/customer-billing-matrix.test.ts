@@ -15,6 +15,7 @@ const DUAL_BILLING_LINE = '3343860902';
 
 const CAPABILITIES: Capability[] = [
   { id: 'BIL-05', what: 'unpaid fixed invoices of five years', query: '{ unpaidInvoices(kind: FIXED) { nodes { number } } }', path: ['unpaidInvoices', 'nodes'] },
+  { id: 'BIL-03', what: 'a fixed invoice\'s PDF link', query: '{ invoices(kind: FIXED, first: 1) { nodes { documentUrl } } }', path: ['invoices', 'nodes', 0, 'documentUrl'] },
   { id: 'BIL-02', what: 'unified invoices', query: '{ invoices(kind: UNIFIED) { nodes { number } } }', path: ['invoices', 'nodes'] },
   { id: 'BIL-01', what: 'the fixed list exported', query: '{ invoicesFileUrl(kind: FIXED) }', path: ['invoicesFileUrl'] },
   { id: 'BIL-06', what: 'another customer\'s invoice', query: '{ thirdPartyInvoice(number: "8W00492000", lineNumber: "066633987") { number amount } }', path: ['thirdPartyInvoice'] },
@@ -32,21 +33,21 @@ const CAPABILITIES: Capability[] = [
  * answers a company line like an unknown one, where his profile reads lines at all.
  */
 const MATRIX: Matrix = {
-  //                                                    unp  uni  exp  3rd  dual bill net  ebill
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, D, D, D, D, D, D] },
-  'luca.ferri': { profile: 'AF (A)', cells: [D, D, D, D, D, D, D, D] },
-  'sara.neri': { profile: 'AL (A), own line', cells: [D, D, D, D, E, D, D, D] },
-  'giada.mantesi': { profile: 'UT, own line with Dual Billing', cells: [F, F, F, F, D, F, F, F] },
-  'paolo.verdi': { profile: 'UTD, own line', cells: [F, F, F, F, E, F, F, F] },
-  'marta.holding': { profile: 'HOLDING (A and B)', cells: [F, D, F, F, D, D, D, F] },
-  'cessato.fisso': { profile: 'CC: his last bimesters, all paid', cells: [E, E, F, F, F, F, F, F] },
-  'mario.rossi': { profile: 'RL (B)', cells: [D, E, D, D, E, D, E, D] },
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [F, E, F, F, E, F, F, D] },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, E, F, F, E, F, F, D] },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [F, F, F, F, F, F, F, F] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [F, E, F, F, E, F, F, D] },
-  'gina.eu': { profile: 'EU, own prepaid line', cells: [F, F, F, F, E, F, F, F] },
-  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [F, E, F, F, E, F, F, D] },
+  //                                                    unp  pdf  uni  exp  3rd  dual bill net  ebill
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, D, D, D, D, D, D, D] },
+  'luca.ferri': { profile: 'AF (A)', cells: [D, D, D, D, D, D, D, D, D] },
+  'sara.neri': { profile: 'AL (A), own line', cells: [D, D, D, D, D, E, D, D, D] },
+  'giada.mantesi': { profile: 'UT, own line with Dual Billing', cells: [F, F, F, F, F, D, F, F, F] },
+  'paolo.verdi': { profile: 'UTD, own line', cells: [F, F, F, F, F, E, F, F, F] },
+  'marta.holding': { profile: 'HOLDING (A and B)', cells: [F, D, D, F, F, D, D, D, F] },
+  'cessato.fisso': { profile: 'CC: his last bimesters, all paid', cells: [E, D, E, F, F, F, F, F, F] },
+  'mario.rossi': { profile: 'RL (B)', cells: [D, D, E, D, D, E, D, E, D] },
+  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [F, E, E, F, F, E, F, F, D] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, E, E, F, F, E, F, F, D] },
+  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [F, F, F, F, F, F, F, F, F] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [F, E, E, F, F, E, F, F, D] },
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [F, F, F, F, F, E, F, F, F] },
+  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [F, E, E, F, F, E, F, F, D] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX, { env: { MUTATIONS_PER_MINUTE: '10000' } });
