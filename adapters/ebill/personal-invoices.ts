@@ -23,6 +23,11 @@ export interface PersonalInvoice {
 }
 export interface PersonalInvoicing {
   lineNumber: string;
+  /**
+   * Issue 22: the service eBill bills the line personally under: a CM8 employee's TIM TUO, or the Dual Billing of a
+   * customer-area company line (BIL-12).
+   */
+  service: 'TIM_TUO' | 'DUAL_BILLING';
   invoiceMode: 'WEB_ONLY';
   trafficDocumentation: 'FULL';
   notificationEmail: string | null;
@@ -53,6 +58,7 @@ function invoicingFromEbill(r: EbillRecord): PersonalInvoicing {
   const lineNumber = text(r, 'nrLinea');
   return {
     lineNumber,
+    service: text(r, 'servizio') === 'DUAL BILLING' ? 'DUAL_BILLING' : known(text(r, 'servizio'), 'TIM TUO', 'TIM_TUO'),
     // The only mode and documentation of Convenzione Mobile 8 (seed 002 §9.2.1.2): anything else is not ours to show.
     invoiceMode: known(text(r, 'modalitaFattura'), 'SOLO WEB', 'WEB_ONLY'),
     trafficDocumentation: known(text(r, 'docTraffico'), 'COMPLETA', 'FULL'),

@@ -8,13 +8,15 @@ import { pdfDocument, readAnswer } from '../legacy-answer';
 import { legacyCents, legacyDate } from '../legacy-values';
 import { ebpfaFailure, ebpfaHeaders, flowRows, invoiceByNumberPath, invoiceFlowPath, invoicePdfPath } from './protocol';
 import { INVOICE_COLUMNS, invoiceFromEbpfa } from './mapping';
+import { ebpfaReportCalls, type EbpfaReportCalls } from './reports';
 
 /** EBPFA answers for at most 20 customer codes per call. */
 export const EBPFA_CUSTOMER_CODE_LIMIT = 20;
 
 export interface EbpfaClientOptions { url: string; apiKey?: string; dispatcher?: Dispatcher; resilience?: ResilienceSettings }
 
-export interface EbpfaClient {
+/** Issue 22: the billing reports (CON-04) and the merge of two invoices (BIL-07) are reports.ts's. */
+export interface EbpfaClient extends EbpfaReportCalls {
   /**
    * Fixed invoices of the billing customer codes issued between `from` and `to` (inclusive), per customer newest
    * first. More than 20 codes are split into several calls.
@@ -47,6 +49,7 @@ export function createEbpfaClient(options: EbpfaClientOptions): EbpfaClient {
   }
 
   return {
+    ...ebpfaReportCalls(http),
     async listInvoices(customerCodes, from, to) {
       const batches = batchesOf(customerCodes, EBPFA_CUSTOMER_CODE_LIMIT);
       return (await Promise.all(batches.map((codes) => invoicesOf(codes, from, to)))).flat();

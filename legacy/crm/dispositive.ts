@@ -41,6 +41,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Pagamento online fattura',
   // Issue 22: a payment made elsewhere reported with its receipt (BIL-04), one per invoice.
   'Segnalazione pagamento fattura',
+  // Issue 22: two fixed invoices of one bimester merged into one PDF by EBPFA (BIL-07), one per pair.
+  'Unione fatture in PDF',
   // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
   'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
   'Trasloco linea fissa',

@@ -1,4 +1,5 @@
 import { PERSONAL_INVOICE_LINES, PERSONAL_INVOICES } from '../data/ebill-personal-invoices';
+import { DUAL_BILLING_INVOICES, DUAL_BILLING_LINES } from '../data/ebill-dual-billing';
 import { legacyAmount } from '../runtime/amount';
 import { legacyDate } from '../runtime/clock';
 import { openDatabase, placeholders } from '../runtime/db';
@@ -12,9 +13,10 @@ import type { EbillFileRoute } from './protocol';
  * line the invoice mode (CM8: "SOLO WEB" only), the traffic documentation ("COMPLETA"), the e-mail the publication of
  * each invoice is notified to, and the employee's personal invoices. Its own SQLite file (`ebill-fatture-personali`),
  * served on eBill's port with eBill's envelope and codes:
- * - `tim-tuo/fatture-personali` {nrLinee} (≤50) → {linee: [{nrLinea, modalitaFattura, docTraffico, emailNotifica,
- *   fatture: [{nrFatt, bim, anno, dtEmis, dtScad, imp, stPag}]}]}: only the lines eBill bills personally; each line's
- *   six newest invoices (the page's "ultime 6 fatture");
+ * - `tim-tuo/fatture-personali` {nrLinee} (≤50) → {linee: [{nrLinea, servizio, modalitaFattura, docTraffico,
+ *   emailNotifica, fatture: [{nrFatt, bim, anno, dtEmis, dtScad, imp, stPag}]}]}: only the lines eBill bills
+ *   personally; each line's six newest invoices (the page's "ultime 6 fatture"). `servizio` (issue 22) says under
+ *   which service: "TIM TUO" (a CM8 employee's line) or "DUAL BILLING" (a customer-area company line, BIL-12);
  * - `tim-tuo/email-notifica` {idOp, nrLinea, email} → {idOp, nrLinea, emailNotifica}: a write, once per `idOp` (the
  *   client's idempotency key): the same `idOp` again changes nothing and answers the address as it is (a later change
  *   under another `idOp` stands, whatever address the replay carries); the `idOp` with another line is EB-409; a line
@@ -23,7 +25,8 @@ import type { EbillFileRoute } from './protocol';
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS linee_fatturazione_personale (
-  nr_linea TEXT PRIMARY KEY, modalita_fattura TEXT NOT NULL, doc_traffico TEXT NOT NULL, email_notifica TEXT);
+  nr_linea TEXT PRIMARY KEY, modalita_fattura TEXT NOT NULL, doc_traffico TEXT NOT NULL, email_notifica TEXT,
+  servizio TEXT NOT NULL DEFAULT 'TIM TUO');
 CREATE TABLE IF NOT EXISTS fatture_personali (
   nr_fatt TEXT PRIMARY KEY, nr_linea TEXT NOT NULL, bim INTEGER NOT NULL, anno INTEGER NOT NULL, dt_emis TEXT NOT NULL,
   dt_scad TEXT NOT NULL, imp_cent INTEGER NOT NULL, st_pag TEXT NOT NULL);
@@ -34,7 +37,7 @@ CREATE TABLE IF NOT EXISTS operazioni_email (id_op TEXT PRIMARY KEY, richiesta T
 /** How many invoices the page lists (seed 002 §9.2.1.2). */
 const LAST_INVOICES = 6;
 
-interface LineRow { nr_linea: string; modalita_fattura: string; doc_traffico: string; email_notifica: string | null }
+interface LineRow { nr_linea: string; modalita_fattura: string; doc_traffico: string; email_notifica: string | null; servizio: string }
 interface InvoiceRow { nr_fatt: string; nr_linea: string; bim: number; anno: number; dt_emis: string; dt_scad: string; imp_cent: number; st_pag: string }
 
 const day = (iso: string) => legacyDate(new Date(`${iso}T12:00:00Z`));
@@ -44,15 +47,17 @@ const invoiceJson = (r: InvoiceRow) => ({
 
 export function openPersonalInvoicing(dataDir: string) {
   const db = openDatabase(dataDir, 'ebill-fatture-personali', SCHEMA, (d) => {
-    const line = d.prepare('INSERT INTO linee_fatturazione_personale VALUES (?, ?, ?, ?)');
-    // Convenzione Mobile 8 has one mode only ("Solo web") and the full traffic documentation.
-    for (const l of PERSONAL_INVOICE_LINES) line.run(l.lineNumber, 'SOLO WEB', 'COMPLETA', l.notificationEmail);
+    const line = d.prepare('INSERT INTO linee_fatturazione_personale VALUES (?, ?, ?, ?, ?)');
+    // Convenzione Mobile 8 has one mode only ("Solo web") and the full traffic documentation; the customer area's
+    // Dual Billing lines (issue 22) are published the same way.
+    for (const l of PERSONAL_INVOICE_LINES) line.run(l.lineNumber, 'SOLO WEB', 'COMPLETA', l.notificationEmail, 'TIM TUO');
+    for (const l of DUAL_BILLING_LINES) line.run(l.lineNumber, 'SOLO WEB', 'COMPLETA', l.notificationEmail, 'DUAL BILLING');
     const invoice = d.prepare('INSERT INTO fatture_personali VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const i of PERSONAL_INVOICES) invoice.run(i.number, i.lineNumber, i.bimester, i.year, i.issuedOn, i.dueOn, i.cents, i.paymentStatus);
+    for (const i of [...PERSONAL_INVOICES, ...DUAL_BILLING_INVOICES]) invoice.run(i.number, i.lineNumber, i.bimester, i.year, i.issuedOn, i.dueOn, i.cents, i.paymentStatus);
   });
   const lineOf = (number: string) => db.prepare('SELECT * FROM linee_fatturazione_personale WHERE nr_linea = ?').get(number) as LineRow | undefined;
   const lineJson = (r: LineRow) => ({
-    nrLinea: r.nr_linea, modalitaFattura: r.modalita_fattura, docTraffico: r.doc_traffico, emailNotifica: r.email_notifica ?? '',
+    nrLinea: r.nr_linea, servizio: r.servizio, modalitaFattura: r.modalita_fattura, docTraffico: r.doc_traffico, emailNotifica: r.email_notifica ?? '',
   });
 
   function invoicing(raw: Buffer): StandInReply {

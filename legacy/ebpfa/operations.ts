@@ -24,6 +24,16 @@ function dateParam(params: URLSearchParams, name: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** What every list flow asks: 1 to 20 customer codes (`codiciCliente`) and the issue dates `dal`, `al`. */
+export function customerWindow(params: URLSearchParams): { codes: string[]; from: string; to: string } {
+  const codes = (params.get('codiciCliente') ?? '').split(',').filter((c) => c !== '');
+  if (codes.length === 0) throw new LegacyFault(400, 'PFA-400', 'parametro codiciCliente obbligatorio');
+  if (codes.length > CUSTOMER_CODE_LIMIT) {
+    throw new LegacyFault(413, 'PFA-413', `troppi codici cliente: è possibile indicarne al massimo ${CUSTOMER_CODE_LIMIT}`);
+  }
+  return { codes, from: dateParam(params, 'dal'), to: dateParam(params, 'al') };
+}
+
 export function invoicesFlow(store: EbpfaStore, params: URLSearchParams): StandInReply {
   // Issue 22 (BIL-06): `numeroFattura` alone, one invoice by its number whoever's it is (the payment circuit's
   // look-up of another customer's invoice): its row, or none.
@@ -32,14 +42,10 @@ export function invoicesFlow(store: EbpfaStore, params: URLSearchParams): StandI
     const invoice = store.invoice(number);
     return flowReply(200, INVOICE_COLUMNS, invoice ? [invoiceRow(invoice)] : []);
   }
-  const codes = (params.get('codiciCliente') ?? '').split(',').filter((c) => c !== '');
-  if (codes.length === 0) throw new LegacyFault(400, 'PFA-400', 'parametro codiciCliente obbligatorio');
-  if (codes.length > CUSTOMER_CODE_LIMIT) {
-    throw new LegacyFault(413, 'PFA-413', `troppi codici cliente: è possibile indicarne al massimo ${CUSTOMER_CODE_LIMIT}`);
-  }
+  const { codes, from, to } = customerWindow(params);
   // Issue 22: `stati` (optional, comma-separated STATO_PAG words) keeps those only, e.g. the unpaid list's export.
   const states = params.get('stati')?.split(',').filter(Boolean);
-  const rows = store.invoicesOf(codes, dateParam(params, 'dal'), dateParam(params, 'al')).filter((r) => !states?.length || states.includes(r.stato_pag));
+  const rows = store.invoicesOf(codes, from, to).filter((r) => !states?.length || states.includes(r.stato_pag));
   return flowReply(200, INVOICE_COLUMNS, rows.map(invoiceRow));
 }
 

@@ -1,6 +1,8 @@
 import { openDatabase, type Db } from '../runtime/db';
 import { ebpfaFixture } from '../data/ebpfa-reference';
 import { payInvoice, PAYMENTS_SCHEMA } from './payments';
+import { billedConsumptionFlow, networkManagementFlow, REPORTS_SCHEMA, seedReports } from './reports';
+import { mergedPdf, mergeInvoices, MERGES_SCHEMA } from './merges';
 
 /** EBPFA's one table. Dates are ISO text (so that SQL compares them), amounts integer cents. */
 const SCHEMA = `
@@ -20,13 +22,15 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 function seed(db: Db, large: { id: string; lines: number }[]): void {
   const insert = db.prepare('INSERT INTO fatture VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const i of ebpfaFixture(large)) {
+  const invoices = ebpfaFixture(large);
+  for (const i of invoices) {
     insert.run(i.number, i.customerCode, i.lineNumber, i.bimester, i.year, i.type, i.status, i.cents, isoDate(i.issuedOn), isoDate(i.dueOn));
   }
+  seedReports(db, invoices); // issue 22 (CON-04): the reports of what these invoices billed
 }
 
 export function openEbpfaStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'ebpfa', SCHEMA + PAYMENTS_SCHEMA, (d) => seed(d, large));
+  const db = openDatabase(dataDir, 'ebpfa', SCHEMA + PAYMENTS_SCHEMA + REPORTS_SCHEMA + MERGES_SCHEMA, (d) => seed(d, large));
   return {
     /** Invoices issued between two ISO dates (inclusive), per customer, newest first. */
     invoicesOf(customerCodes: string[], from: string, to: string): InvoiceRow[] {
@@ -38,6 +42,12 @@ export function openEbpfaStore(dataDir: string, large: { id: string; lines: numb
     invoice: (number: string) => db.prepare('SELECT * FROM fatture WHERE num_fattura = ?').get(number) as InvoiceRow | undefined,
     /** Issue 22: an online payment of a fixed invoice, once per payment id (payments.ts). */
     payInvoice: (p: { number: string; paymentId: string; cents: number }) => payInvoice(db, p),
+    /** Issue 22 (CON-04): the billing reports' flows (reports.ts). */
+    billedConsumption: (window: { codes: string[]; from: string; to: string }, params: URLSearchParams) => billedConsumptionFlow(db, window, params),
+    networkManagement: (window: { codes: string[]; from: string; to: string }) => networkManagementFlow(db, window),
+    /** Issue 22 (BIL-07): two invoices of one bimester merged into one PDF, once per pratica (merges.ts). */
+    mergeInvoices: (body: Buffer) => mergeInvoices(db, body),
+    mergedPdf: (requestId: string) => mergedPdf(db, requestId),
     close: () => db.close(),
   };
 }

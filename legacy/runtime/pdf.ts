@@ -1,11 +1,14 @@
 /**
- * A minimal, valid one-page PDF with one line of text, built by hand so that the stand-ins need no PDF library.
+ * A minimal, valid one-page PDF with one line of text (or a few, one under the other: issue 22's merged invoices),
+ * built by hand so that the stand-ins need no PDF library.
  * The cross-reference table carries the byte offset of every object, which is what makes viewers accept it.
  */
-export function minimalPdf(text: string): Buffer {
+export function minimalPdf(text: string | readonly string[]): Buffer {
   // Helvetica with the standard encoding covers printable ASCII; anything else would need a font embedding.
-  const safe = text.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = `BT /F1 12 Tf 72 770 Td (${safe}) Tj ET`;
+  const safe = (line: string) => line.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = typeof text === 'string'
+    ? `BT /F1 12 Tf 72 770 Td (${safe(text)}) Tj ET`
+    : `BT /F1 12 Tf 16 TL 72 770 Td ${text.map((line) => `(${safe(line)}) Tj T*`).join(' ')} ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

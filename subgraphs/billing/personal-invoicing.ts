@@ -13,7 +13,17 @@ import { portalUrl } from './ebill-portal';
 export async function personalInvoicingOf(line: MobileLine, _args: unknown, { loaders }: SubgraphContext): Promise<PersonalInvoicing | null> {
   if (line.kind !== 'POSTPAID') return null;
   const [timTuo, invoicing] = await Promise.all([loaders.crm.timTuo.load(line.number), loaders.ebill.personalInvoicing.load(line.number)]);
-  return timTuo?.status === 'ACTIVE' ? invoicing : null;
+  return timTuo?.status === 'ACTIVE' && invoicing?.service === 'TIM_TUO' ? invoicing : null;
+}
+
+/**
+ * Issue 22 (BIL-12; seed 001 FATTURE E PAGAMENTI): the personal invoices of a customer-area company line with Dual
+ * Billing, which eBill bills personally under that service (a CM8 employee's TIM TUO line is not one). One eBill call,
+ * batched with any other line's of the request; CRM is not asked.
+ */
+export async function dualBillingInvoicesOf(line: MobileLine, _args: unknown, { loaders }: SubgraphContext): Promise<PersonalInvoice[] | null> {
+  const invoicing = await loaders.ebill.personalInvoicing.load(line.number);
+  return invoicing?.service === 'DUAL_BILLING' ? invoicing.invoices : null;
 }
 
 export const personalInvoicingResolvers = {

@@ -12,7 +12,9 @@ import { BILLING_OPERATIONS } from './operations';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { loadVisibleLine } from '../runtime/lines';
 import { prepaidOutcomeChange, timTuoPrepaidOf } from './tim-tuo-prepaid';
-import { personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
+import { dualBillingInvoicesOf, personalInvoicingOf, personalInvoicingResolvers } from './personal-invoicing';
+import { billedConsumption, networkManagement } from './fixed-reports';
+import { mergedDocumentUrl } from './invoice-merge-target';
 import { changeInvoiceNotificationEmail } from './notification-email';
 import { employeeTimTuoField, employeeTimTuoResolvers } from './employee-tim-tuo';
 import { invoicePaymentResolvers } from './invoice-payment';
@@ -46,7 +48,12 @@ export const resolvers: Resolvers = {
       const { number, lineNumber } = checkThirdPartyKey(args.number, args.lineNumber, (field) => field);
       return findThirdPartyInvoice(number, lineNumber, context);
     },
+    // issue 22 (CON-04): the "Report" section's fixed side, EBPFA's billing reports.
+    billedConsumption: (_root, args: Parameters<typeof billedConsumption>[0], context) => billedConsumption(args, context),
+    networkManagement: (_root, _args, context) => networkManagement(context),
   },
+  // issue 22 (BIL-07): the merge the outcome holds (invoice-merge-target.ts).
+  InvoiceMerge: { produced: ({ merge }: { merge: { produced: boolean } | null }) => merge?.produced ?? false, documentUrl: mergedDocumentUrl },
   ThirdPartyInvoice: { lineNumber: printedLine },
   // The engine's outcome holds the target (the invoice and its payer): the client sees the invoice's columns.
   ThirdPartyInvoicePaymentReportOutcome: { invoice: ({ invoice }: { invoice: ThirdPartyInvoiceTarget }) => invoice.invoice },
@@ -66,6 +73,7 @@ export const resolvers: Resolvers = {
     // h-invoice (issue 12): "La mia fattura" (seed 002 §9.2.1.2).
     personalInvoicing: personalInvoicingOf,
     employeeTimTuo: employeeTimTuoField, // h-tuopost (issue 12)
+    dualBillingInvoices: dualBillingInvoicesOf, // issue 22 (BIL-12): a company line's Dual Billing
   },
   // h-prepaid: what eBill made of the change the outcome's request asked.
   TimTuoPrepaidChangeOutcome: { change: prepaidOutcomeChange },

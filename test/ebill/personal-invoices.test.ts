@@ -16,12 +16,19 @@ describe('eBill personal invoicing', () => {
   it('answers the seed\'s page of 3312548662, the six newest of 3312548681\'s eight invoices, and null for a line not billed personally', async () => {
     const [laura, pasquale, company] = await client().getPersonalInvoicing(['3312548662', '3312548681', '3343860505']);
     expect(laura).toEqual({
-      lineNumber: '3312548662', invoiceMode: 'WEB_ONLY', trafficDocumentation: 'FULL', notificationEmail: 'collaudo10@timnews.collaudo.tim.it',
+      lineNumber: '3312548662', service: 'TIM_TUO', invoiceMode: 'WEB_ONLY', trafficDocumentation: 'FULL', notificationEmail: 'collaudo10@timnews.collaudo.tim.it',
       invoices: [{ number: '8T21448662', lineNumber: '3312548662', bimester: 4, year: 2021, issuedOn: '2021-06-10', dueOn: '2021-07-12',
         amount: '33.45', paid: false, paymentStatus: 'Scoperta' }],
     });
     expect(pasquale?.invoices.map((i) => i.issuedOn)).toEqual(['2022-04-10', '2022-02-10', '2021-12-10', '2021-10-10', '2021-08-10', '2021-06-10']);
     expect(company).toBeNull();
+  });
+
+  it('BIL-12 tells the Dual Billing of a customer-area company line from a CM8 employee\'s TIM TUO (issue 22)', async () => {
+    const [dual, timTuo] = await client().getPersonalInvoicing(['3343860902', '3312548662']);
+    expect(dual).toMatchObject({ lineNumber: '3343860902', service: 'DUAL_BILLING' });
+    expect(dual?.invoices).toHaveLength(6);
+    expect(timTuo?.service).toBe('TIM_TUO');
   });
 
   it('looks the lines of one request up in one call', async () => {

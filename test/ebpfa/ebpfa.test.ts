@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEbpfaClient, createEbpfaLoaders, type EbpfaClient } from '../../adapters/ebpfa';
+import { createEbpfaClient, createEbpfaLoaders, mergedPdfPath, type EbpfaClient } from '../../adapters/ebpfa';
 import { ebpfaFailure } from '../../adapters/ebpfa/protocol';
 import { createLegacyHttp } from '../../adapters/http';
 import { largeCustomer } from '../../legacy/data/large';
@@ -81,6 +81,39 @@ describe('EBPFA invoices', () => {
     expect(pdf?.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf?.fileName).toBe('8W00038521.pdf');
     expect(await client.getInvoicePdf('8W99999999')).toBeNull();
+  });
+});
+
+describe('EBPFA billing reports and merges (issue 22)', () => {
+  it('CON-04 reads the billed consumption of one service from its flow, the items of the invoices of the window', async () => {
+    const invoices = new Set((await client.listInvoices([COMPANY_A], ...TWELVE_MONTHS)).map((i) => i.number));
+    const voice = await client.billedConsumption([COMPANY_A, COMPANY_B], 'VOICE', ...TWELVE_MONTHS);
+    expect(voice.filter((i) => i.accountCode === COMPANY_A)).toHaveLength(invoices.size * 3);
+    expect(voice.find((i) => i.invoiceNumber === '8W00038521' && i.description === 'Traffico nazionale')).toMatchObject({
+      lineNumber: '066633987', bimester: 2, year: 2025, service: 'VOICE', unit: 'MINUTES', amount: expect.stringMatching(/^\d+\.\d{2}$/),
+    });
+    const network = await client.billedConsumption([COMPANY_A], 'INTELLIGENT_NETWORK', ...TWELVE_MONTHS);
+    expect(new Set(network.map((i) => i.description))).toEqual(new Set(['Numero Verde 800', 'Numero Unico 199']));
+  });
+
+  it('CON-04 answers network management only for a customer that subscribed Internet Cost Administration', async () => {
+    const spend = await client.networkManagement([COMPANY_A, COMPANY_B, CEASED], ...TWELVE_MONTHS);
+    expect(new Set(spend.map((s) => s.accountCode))).toEqual(new Set([COMPANY_A]));
+    const shares = spend.filter((s) => s.invoiceNumber === '8W00038521').reduce((sum, s) => sum + Math.round(Number(s.amount) * 100), 0);
+    expect(shares).toBe(19_264);
+  });
+
+  it('BIL-07 merges two invoices of one bimester once per pratica into one PDF, and refuses two bimesters', async () => {
+    const merge = await client.mergeInvoices('7-65000000901', ['8W00038521', '8W00038522']);
+    expect(merge).toEqual({ requestId: '7-65000000901', numbers: ['8W00038521', '8W00038522'], produced: true });
+    expect(await client.mergeInvoices('7-65000000901', ['8W00038521', '8W00038522'])).toEqual(merge);
+    await expect(client.mergeInvoices('7-65000000901', ['8W00038521', '8W00492000'])).rejects.toMatchObject({ extensions: { system: 'EBPFA' } });
+    await expect(client.mergeInvoices('7-65000000902', ['8W00038521', '8W00492000'])).rejects.toMatchObject({ extensions: { system: 'EBPFA' } });
+    const http = createLegacyHttp({ system: 'EBPFA', url: ebpfa.url, headers: { 'x-api-key': 'onegraph-ebpfa' } });
+    const res = await http.request({ method: 'GET', path: mergedPdfPath('7-65000000901'), operation: 'flussi/unioni/pdf' });
+    await http.close();
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.body.toString('latin1')).toMatch(/^%PDF-[\s\S]*Fattura 8W00038521[\s\S]*Fattura 8W00038522[\s\S]*%%EOF\n$/);
   });
 });
 

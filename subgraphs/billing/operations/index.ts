@@ -6,6 +6,7 @@ import { TIM_TUO_PREPAID_OPERATIONS } from './tim-tuo-prepaid';
 import { EMPLOYEE_TIM_TUO_OPERATIONS } from './employee-tim-tuo';
 import { COMPLETE_INVOICE_PAYMENT, COMPLETE_THIRD_PARTY_INVOICE_PAYMENT } from './invoice-payment';
 import { REPORT_INVOICE_PAYMENT, REPORT_THIRD_PARTY_INVOICE_PAYMENT } from './invoice-payment-report';
+import { MERGE_FIXED_INVOICES } from './invoice-merge';
 
 /** Every dispositive operation of the billing subgraph: TIM TUO, the company side (seed 002 §7.4.5-§7.4.8, issue 11). */
 export const BILLING_OPERATIONS: readonly AnyDeclaration[] = [
@@ -16,4 +17,5 @@ export const BILLING_OPERATIONS: readonly AnyDeclaration[] = [
   REPORT_INVOICE_PAYMENT, // issue 22: a payment made elsewhere, reported with its receipt (BIL-04, BIL-05)
   COMPLETE_THIRD_PARTY_INVOICE_PAYMENT, // issue 22: another customer's invoice paid online (BIL-06)
   REPORT_THIRD_PARTY_INVOICE_PAYMENT, // issue 22: another customer's invoice paid elsewhere, reported (BIL-06)
+  MERGE_FIXED_INVOICES, // issue 22: two fixed invoices of one bimester merged into one PDF (BIL-07)
 ];

@@ -43,6 +43,15 @@ const completeTopUp = call('completeLineTopUp', 'CompletePersonalTopUpInput', { 
 /** Company A's fixed invoice as "Fatture di terzi" identifies it: its number and the line printed on it. */
 const THIRD_PARTY_INVOICE = { number: '8W00492000', lineNumber: '066633987' };
 const reportPayment = call('reportInvoicePayment', 'ReportInvoicePaymentInput', { target: INVOICE });
+/** Two fixed invoices merged into one PDF (issue 22, BIL-07): the outcome names the pair `merge`. */
+const INVOICE_PAIR: Target = {
+  field: 'merge',
+  selection: 'invoices { number }',
+  idOf: (merge) => merge.invoices.map((i: { number: string }) => i.number).join('+'),
+  idSent: (input) => `${input.number}+${input.otherNumber}`,
+  unknown: (input) => ({ ...input, otherNumber: '8W99999999' }),
+};
+const mergeFixed = call('mergeFixedInvoices', 'MergeFixedInvoicesInput', { target: INVOICE_PAIR });
 const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', province: 'MI' };
 
 const ON = '2026-12-31';
@@ -180,4 +189,10 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: createUsers(afterAsking('deleteCompanyUsers', 'CompanyUsersInput', companyUsers('1-U0006'), 'number', { users: [NEW_USER] })),
     reuse: createUsers({ users: [{ ...NEW_USER, email: 'marco.bruni@example.com' }] }),
     bad: { input: { users: [{ ...NEW_USER, taxCode: 'BRNMRC90A01F205' }] }, field: 'input.users[0].taxCode' } },
+  // Issue 22 (BIL-07): company A's two fixed invoices of one bimester (8W00038521 Fonia, 8W00038522 Fonia-Dati).
+  mergeFixedInvoices: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: mergeFixed({ number: '8W00038521', otherNumber: '8W00038522' }),
+    reuse: mergeFixed({ number: '8W00038522', otherNumber: '8W00038521' }),
+    // The same invoice twice, refused before anything is read (two bimesters: test/policy/customer-billing-matrix.test.ts).
+    bad: { input: { number: '8W00038521', otherNumber: '8W00038521' }, field: 'input.otherNumber' } },
 };
