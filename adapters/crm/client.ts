@@ -1,3 +1,4 @@
+import { createCrmFixed, type CrmFixed } from './fixed-services';
 import type { Dispatcher } from 'undici';
 import type {
   Company, Contract, ContractData, CreatedRequest, FixedLine, IsoDate, LineSort, MobileLine, Order, Page, RecordFilter, ServiceRequest, UserProfile,
@@ -117,6 +118,8 @@ export interface CrmClient {
   simDevices: CrmSimDevices;
   /** issue 20: the spontaneous registration (registration.ts), which the IdP calls. */
   registration: CrmRegistration;
+  /** Issue 21: the fixed inventory by site or service, fixed services, routing plans, fixed offers (fixed-services.ts). */
+  fixed: CrmFixed;
   close(): Promise<void>;
 }
 
@@ -269,6 +272,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     userEmail: createCrmUserEmail(call),
     simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
     registration: createCrmRegistration(call),
+    fixed: createCrmFixed(call, CRM_BATCH_LIMIT),
 
     close: () => http.close(),
   };

@@ -43,6 +43,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
   'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
   'Trasloco linea fissa',
+  // Issue 21 (h21-fixed): End User Control, the fixed lines' TiAvviso and IVR, the report of unwanted calls.
+  'Variazione piano instradamento', 'Attivazione servizio linea fissa', 'Disattivazione servizio linea fissa', 'Segnalazione chiamate indesiderate',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { StandInReply } from '../runtime/server';
+import type { LegacyFault, StandInReply } from '../runtime/server';
 
 /** EBPFA's text "flows": semicolon-separated, one header row, ISO-8859-1 bytes. */
 export const FLOW_CONTENT_TYPE = 'text/csv; charset=ISO-8859-1';
@@ -23,4 +24,17 @@ export function breakRows(flow: Buffer): Buffer {
   const [header, ...rows] = iconv.decode(flow, 'latin1').split('\n').filter((line) => line !== '');
   const broken = rows.map((row) => row.split(';').slice(0, Math.ceil(row.split(';').length / 2)).join(';'));
   return iconv.encode([header, ...(broken.length > 0 ? broken : ['###'])].join('\n') + '\n', 'latin1');
+}
+
+/** The one data row of a write's flow (ISO-8859-1) under exactly `columns`; `bad(what)` is the fault for anything else. */
+export function oneRowFlow(raw: Buffer, columns: readonly string[], bad: (what: string) => LegacyFault): string[] {
+  let rows: string[][];
+  try {
+    rows = parse(iconv.decode(raw, 'latin1'), { delimiter: ';', skip_empty_lines: true }) as string[][];
+  } catch {
+    throw bad('righe illeggibili');
+  }
+  const [header, row, ...more] = rows;
+  if (header?.join(';') !== columns.join(';') || !row || more.length > 0) throw bad(`attesa una riga ${columns.join(';')}`);
+  return row;
 }

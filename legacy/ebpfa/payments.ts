@@ -1,8 +1,7 @@
-import iconv from 'iconv-lite';
-import { parse } from 'csv-parse/sync';
 import type { Db } from '../runtime/db';
 import { LegacyFault } from '../runtime/server';
 import type { InvoiceRow } from './store';
+import { oneRowFlow } from './flows';
 
 /**
  * Issue 22 (BIL-04). EBPFA records an online payment of a fixed invoice: `POST /ebpfa/flussi/pagamenti` with a
@@ -22,14 +21,7 @@ const bad = (what: string) => new LegacyFault(400, 'PFA-400', `flusso pagamento 
 
 /** The one payment row of the request's flow. */
 export function paymentRow(raw: Buffer): { number: string; paymentId: string; cents: number } {
-  let rows: string[][];
-  try {
-    rows = parse(iconv.decode(raw, 'latin1'), { delimiter: ';', skip_empty_lines: true }) as string[][];
-  } catch {
-    throw bad('righe illeggibili');
-  }
-  const [header, row, ...more] = rows;
-  if (header?.join(';') !== PAYMENT_COLUMNS.join(';') || !row || more.length > 0) throw bad(`attesa una riga ${PAYMENT_COLUMNS.join(';')}`);
+  const row = oneRowFlow(raw, PAYMENT_COLUMNS, bad);
   const [number, paymentId, amount] = row;
   const m = /^(\d{1,7}),(\d{2})$/.exec(amount ?? '');
   if (!number || !paymentId || !m) throw bad('NUM_FATTURA, ID_PAGAMENTO e IMPORTO (es. 5,57) obbligatori');

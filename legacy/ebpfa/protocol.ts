@@ -3,6 +3,7 @@ import { LegacyFault, type LegacyProtocol } from '../runtime/server';
 import { breakRows, FLOW_CONTENT_TYPE, koFlow } from './flows';
 import { invoicePayment, invoicePdf, invoicesFlow } from './operations';
 import type { EbpfaStore } from './store';
+import { billingAddressesFlow, changeBillingAddress } from './billing-addresses';
 
 /** EBPFA over HTTP GET returning flows. Operations are named after their path below `/ebpfa/`. */
 const PDF_PATH = /^\/ebpfa\/flussi\/fatture\/([^/]+)\/pdf$/;
@@ -15,9 +16,16 @@ export function ebpfaProtocol(store: EbpfaStore, apiKey: string): LegacyProtocol
       if (req.method === 'POST' && url.pathname === '/ebpfa/flussi/pagamenti') {
         return { operation: 'flussi/pagamenti', run: () => invoicePayment(store, body) };
       }
+      // Issue 21: a trasloco's new billing address, once per operation id.
+      if (req.method === 'POST' && url.pathname === '/ebpfa/flussi/indirizzi') {
+        return { operation: 'flussi/indirizzi', run: () => changeBillingAddress(store.db, body) };
+      }
       if (req.method !== 'GET') throw new LegacyFault(405, 'PFA-405', `metodo ${req.method} non ammesso`);
       if (url.pathname === '/ebpfa/flussi/fatture') {
         return { operation: 'flussi/fatture', run: () => invoicesFlow(store, url.searchParams) };
+      }
+      if (url.pathname === '/ebpfa/flussi/indirizzi') {
+        return { operation: 'flussi/indirizzi/lettura', run: () => billingAddressesFlow(store.db, url.searchParams) };
       }
       const pdf = PDF_PATH.exec(url.pathname);
       if (pdf) return { operation: 'flussi/fatture/pdf', run: () => invoicePdf(store, decodeURIComponent(pdf[1])) };

@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from '../runtime/db';
 import { ebpfaFixture } from '../data/ebpfa-reference';
 import { payInvoice, PAYMENTS_SCHEMA } from './payments';
+import { BILLING_ADDRESSES_SCHEMA, seedBillingAddresses } from './billing-addresses';
 
 /** EBPFA's one table. Dates are ISO text (so that SQL compares them), amounts integer cents. */
 const SCHEMA = `
@@ -26,7 +27,10 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
 }
 
 export function openEbpfaStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'ebpfa', SCHEMA + PAYMENTS_SCHEMA, (d) => seed(d, large));
+  const db = openDatabase(dataDir, 'ebpfa', SCHEMA + PAYMENTS_SCHEMA + BILLING_ADDRESSES_SCHEMA, (d) => {
+    seed(d, large);
+    seedBillingAddresses(d);
+  });
   return {
     /** Invoices issued between two ISO dates (inclusive), per customer, newest first. */
     invoicesOf(customerCodes: string[], from: string, to: string): InvoiceRow[] {
@@ -38,6 +42,8 @@ export function openEbpfaStore(dataDir: string, large: { id: string; lines: numb
     invoice: (number: string) => db.prepare('SELECT * FROM fatture WHERE num_fattura = ?').get(number) as InvoiceRow | undefined,
     /** Issue 22: an online payment of a fixed invoice, once per payment id (payments.ts). */
     payInvoice: (p: { number: string; paymentId: string; cents: number }) => payInvoice(db, p),
+    /** Issue 21: the billing addresses of fixed customer codes, changed once per operation id (billing-addresses.ts). */
+    db,
     close: () => db.close(),
   };
 }
