@@ -1,6 +1,7 @@
 import type { FixedLine } from '../../adapters/domain';
 import type { RoutingPlan } from '../../adapters/crm/fixed-services';
 import type { TargetKind } from '../runtime/dispositive/targets';
+import { INTELLIGENT_NUMBER } from '../runtime/validators/phone';
 
 /**
  * An intelligent number (Numero Verde, Unico, Ripartito: FIX-06) as the graph serves it: CRM's fixed line of type Rete
@@ -9,9 +10,6 @@ import type { TargetKind } from '../runtime/dispositive/targets';
  * so a number is scoped like its contract, not like a line.
  */
 export interface IntelligentNumberRecord extends FixedLine { plan: RoutingPlan | null }
-
-/** Whether a number can be an intelligent number at all: 800/803 (Verde), 840/841/847/848 (Ripartito), 199 (Unico). */
-export const INTELLIGENT_NUMBER = /^(80[03]|84[0178]|199)\d{3,7}$/;
 
 export const INTELLIGENT_NUMBER_TARGET: TargetKind<IntelligentNumberRecord> = {
   recordKind: 'Contract',

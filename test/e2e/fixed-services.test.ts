@@ -139,9 +139,11 @@ describe('FIX-06 End User Control of the intelligent numbers (seed 003)', () => 
     const retried = await as('sara.neri', CHANGE_PLAN, { input: { ...NEW_PLAN, idempotencyKey: 'plan-al-change' } });
     expect(retried.data.changeRoutingPlan.request.id).toBe(body.data.changeRoutingPlan.request.id);
     expect(await planChanges()).toBe(before + 1);
-    const read = await as('luca.ferri', '{ intelligentNumbers { routingPlan { districts } } requests { id description } }');
+    // The request names the number as the fixed line it is (TRK-03), though it does not start with 0.
+    const read = await as('luca.ferri', '{ intelligentNumbers { routingPlan { districts } } requests { id description fixedLine { number type } line { number } } }');
     expect(read.data.intelligentNumbers[0].routingPlan.districts).toEqual(['02']);
-    expect(read.data.requests).toContainEqual({ id: body.data.changeRoutingPlan.request.id, description: 'Variazione piano instradamento' });
+    expect(read.data.requests).toContainEqual({ id: body.data.changeRoutingPlan.request.id, description: 'Variazione piano instradamento',
+      fixedLine: { number: '800123456', type: 'INTELLIGENT_NETWORK' }, line: null });
   });
 
   it('FIX-06 another company\'s number answers like an unknown one, a UT is FORBIDDEN, a geographic line is no intelligent number; nothing written', async () => {

@@ -4,7 +4,8 @@ import { addDays, today } from '../../runtime/calendar';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
 import { isIsoDate } from '../../runtime/scalars';
 import { checkInteger, checkRequiredText } from '../../runtime/validators/text';
-import { INTELLIGENT_NUMBER, INTELLIGENT_NUMBER_TARGET, type IntelligentNumberRecord } from '../intelligent-number';
+import { INTELLIGENT_NUMBER } from '../../runtime/validators/phone';
+import { INTELLIGENT_NUMBER_TARGET, type IntelligentNumberRecord } from '../intelligent-number';
 import { checkFixedNumber } from './line-cessation';
 
 /**
