@@ -1,3 +1,4 @@
+import { createCrmFixed, type CrmFixed } from './fixed-services';
 import type { Dispatcher } from 'undici';
 import type {
   Company, Contract, ContractData, CreatedRequest, FixedLine, IsoDate, LineSort, MobileLine, Order, Page, RecordFilter, ServiceRequest, UserProfile,
@@ -120,6 +121,8 @@ export interface CrmClient {
   registration: CrmRegistration;
   /** issue 20 item 5: the customer area's users of a company, the legal representative's console (company-users.ts). */
   companyUsers: CrmCompanyUsers;
+  /** Issue 21: the fixed inventory by site or service, fixed services, routing plans, fixed offers (fixed-services.ts). */
+  fixed: CrmFixed;
   close(): Promise<void>;
 }
 
@@ -273,6 +276,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
     registration: createCrmRegistration(call),
     companyUsers: createCrmCompanyUsers(call),
+    fixed: createCrmFixed(call, CRM_BATCH_LIMIT),
 
     close: () => http.close(),
   };

@@ -4,6 +4,7 @@ import type { ContractInventory } from '../inventory-domain';
 import type { RequestDetail, Shipment } from './tracking';
 import { CRM_BATCH_LIMIT, type CrmClient } from './client';
 import type { TimTuoLine } from './tim-tuo';
+import type { FixedLineService, FixedOffer, RoutingPlan } from './fixed-services';
 import type { EmployeeTimTuo } from './tim-tuo-employee';
 
 /**
@@ -34,6 +35,10 @@ export function createCrmLoaders(client: CrmClient) {
     requestDetails: new DataLoader<string, RequestDetail[]>((ids) => client.tracking.getRequestDetails(ids), options),
     // h-invoice (issue 12): the IMEIs of every SIM of the lines a response asks them for, in one call ("La mia SIM").
     simImeis: new DataLoader<string, ReadonlyMap<string, string>>((numbers) => client.simDevices.getSimImeis(numbers), options),
+    // Issue 21: the services of the fixed lines, the routing plans of the intelligent numbers, the offers of fixed contracts.
+    fixedLineServices: new DataLoader<string, FixedLineService[]>((numbers) => client.fixed.getLineServices(numbers), options),
+    routingPlans: new DataLoader<string, RoutingPlan | null>((numbers) => client.fixed.getRoutingPlans(numbers), options),
+    fixedOffers: new DataLoader<string, FixedOffer | null>((numbers) => client.fixed.getOffers(numbers), options),
   };
 }
 export type CrmLoaders = ReturnType<typeof createCrmLoaders>;

@@ -20,7 +20,7 @@ export const lineStatus = word<LineStatus>({ ATTIVO: 'ACTIVE', CONGELATO: 'FROZE
 const contractStatus = word<ContractStatus>({ ATTIVO: 'ACTIVE', SOSPESO: 'SUSPENDED', CESSATO: 'CEASED' }, 'contract status');
 const contractType = word<Contract['type']>({ MOBILE: 'MOBILE', FISSO: 'FIXED' }, 'contract type');
 const mobileKind = word<MobileLineKind>({ ABBONAMENTO: 'POSTPAID', RICARICABILE: 'PREPAID' }, 'mobile line kind');
-const fixedType = word<FixedLineType>({ FONIA: 'VOICE', FONIA_DATI: 'VOICE_DATA', RETE_INTELLIGENTE: 'INTELLIGENT_NETWORK' }, 'fixed line type');
+export const fixedType = word<FixedLineType>({ FONIA: 'VOICE', FONIA_DATI: 'VOICE_DATA', RETE_INTELLIGENTE: 'INTELLIGENT_NETWORK' }, 'fixed line type');
 const oneNumberRole = word<'PRIMARY' | 'SECONDARY'>({ PRIMARIA: 'PRIMARY', SECONDARIA: 'SECONDARY' }, 'One Number role');
 const requestStatus = word<RequestStatus>({ Aperto: 'OPEN', 'In lavorazione': 'IN_PROGRESS', Chiuso: 'CLOSED' }, 'request status');
 const scopeKind = word<ScopeKind>({ AZIENDA: 'COMPANY', CONTRATTO: 'CONTRACT', LINEA: 'LINE' }, 'scope kind');
@@ -29,7 +29,7 @@ const scopeKind = word<ScopeKind>({ AZIENDA: 'COMPANY', CONTRATTO: 'CONTRACT', L
 const userEnabled = word<boolean>({ ATTIVA: true, DISATTIVATA: false, IN_ACCETTAZIONE: true, DA_REGISTRARE: false, ELIMINATA: false }, 'user status');
 const profile = word<Profile>(Object.fromEntries(PROFILES.map((p) => [p, p])), 'profile');
 
-function address(r: CrmRecord | null): Address | null {
+export function address(r: CrmRecord | null): Address | null {
   if (!r) return null;
   return { street: text(r, 'indirizzo'), postalCode: text(r, 'cap'), city: text(r, 'comune'), province: text(r, 'provincia') };
 }

@@ -48,6 +48,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Trasloco linea fissa',
   // Issue 20: the legal representative's user console (company-users.ts).
   ...COMPANY_USER_DESCRIPTIONS,
+  // Issue 21 (h21-fixed): End User Control, the fixed lines' TiAvviso and IVR, the report of unwanted calls.
+  'Variazione piano instradamento', 'Attivazione servizio linea fissa', 'Disattivazione servizio linea fissa', 'Segnalazione chiamate indesiderate',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

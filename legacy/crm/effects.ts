@@ -4,6 +4,8 @@ import { CONTRACT_EFFECTS } from './contract-data-effects';
 import { LINE_CESSATION_EFFECTS } from './line-cessation';
 import { PAYMENT_SETTINGS_EFFECTS } from './payment-settings';
 import { LINE_MOVE_EFFECTS } from './line-move';
+import { INTELLIGENT_NETWORK_EFFECTS } from './intelligent-network';
+import { FIXED_SERVICE_EFFECTS } from './fixed-services';
 import { LINE_SERVICE_EFFECTS } from './line-service-effects';
 import { TIM_TUO_EFFECTS } from './tim-tuo-effects';
 import { COMPANY_USER_EFFECTS } from './company-users';
@@ -114,7 +116,8 @@ export function applyEffect(store: CrmStore, description: string, target: Resolv
   // h-contract: the changes of a contract's data and referents (seed 002 §7.1.2-§7.1.3) act on the contract, not a line.
   // Issue 21: a line's cessation and its revocation act on a mobile or a fixed line alike; a contract's payment settings.
   const contractEffect = CONTRACT_EFFECTS[description] ?? LINE_CESSATION_EFFECTS[description] ?? PAYMENT_SETTINGS_EFFECTS[description]
-    ?? LINE_MOVE_EFFECTS[description] ?? COMPANY_USER_EFFECTS[description];
+    ?? LINE_MOVE_EFFECTS[description] ?? COMPANY_USER_EFFECTS[description] ?? INTELLIGENT_NETWORK_EFFECTS[description]
+    ?? FIXED_SERVICE_EFFECTS[description];
   if (contractEffect) return contractEffect(store, target, parameters);
   const effect = EFFECTS[description];
   if (!effect || smasRequest(description, target, parameters)) return false;

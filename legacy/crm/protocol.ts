@@ -12,6 +12,9 @@ import { trackingOperations } from './tracking-details';
 import { readRequest, soapFault, type SoapRecord } from './soap';
 import type { CrmStore } from './store';
 import { timTuoOperations } from './tim-tuo';
+import { fixedInventoryOperations } from './fixed-inventory';
+import { fixedServicesOperations } from './fixed-services';
+import { intelligentNetworkOperations } from './intelligent-network';
 import { userEmailOperations } from './user-email';
 import { registrationOperations } from './registration';
 import { companyUserOperations } from './company-users';
@@ -56,6 +59,10 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...registrationOperations(store.db),
     // issue 20 item 5: the legal representative's user console (ACC-08).
     ...companyUserOperations(store.db),
+    // Issue 21: the fixed inventory by site or service, the fixed lines' services and offers, the intelligent numbers.
+    ...fixedInventoryOperations(store),
+    ...fixedServicesOperations(store.db),
+    ...intelligentNetworkOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

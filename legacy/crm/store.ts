@@ -11,6 +11,8 @@ import { seedTimTuoOptions } from './tim-tuo';
 import { INVENTORY_SCHEMA, seedInventory } from './inventory';
 import { EXPORTS_SCHEMA } from './exports';
 import { seedTracking, TRACKING_SCHEMA } from './tracking-details';
+import { INTELLIGENT_NETWORK_SCHEMA, seedIntelligentNumbers } from './intelligent-network';
+import { FIXED_SERVICES_SCHEMA, seedFixedServices } from './fixed-services';
 // h-review: CreaPratica's business keys (one pratica per fact, whatever the idempotency keys).
 import { LIST_KEYS_SCHEMA } from './list-keys';
 import { NATURAL_KEYS_SCHEMA } from './natural-keys';
@@ -183,8 +185,11 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
   const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA
     + INVENTORY_SCHEMA + EXPORTS_SCHEMA + TRACKING_SCHEMA + NATURAL_KEYS_SCHEMA + LIST_KEYS_SCHEMA + LINE_CESSATION_SCHEMA + PAYMENT_SETTINGS_SCHEMA
-    + LINE_MOVE_SCHEMA + COMPANY_USERS_SCHEMA,
-    (d) => { seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); seedCompanyUsers(d); });
+    + LINE_MOVE_SCHEMA + COMPANY_USERS_SCHEMA + INTELLIGENT_NETWORK_SCHEMA + FIXED_SERVICES_SCHEMA,
+    (d) => {
+      seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); seedCompanyUsers(d);
+      seedIntelligentNumbers(d); seedFixedServices(d);
+    });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];

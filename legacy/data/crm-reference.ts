@@ -3,6 +3,8 @@ import { isPrepaidLargeLine, largeCustomer } from './large';
 import { DEMO_USERS, type DemoUser } from './users';
 // h-invoice (issue 12): the seed's ICCIDs of §9.1.1's screens (3312548681, 3700034020's One Number group).
 import { SEED_SIMS } from './sim-devices';
+// Issue 21: company A's fixed lines on a second site, of several services, and its Numero Verde.
+import { COMPANY_A_FIXED_LINES } from './fixed-services';
 
 /**
  * CRM's share of spec/reference-data.md, in CRM's own vocabulary (Italian statuses, legacy kinds): customers,
@@ -281,7 +283,7 @@ export function crmFixture(large: { id: string; lines: number }[] = []): CrmFixt
     companies: [...COMPANIES, ...generated.companies],
     contracts: [...contracts(), ...generated.contracts],
     mobileLines: [...mobileLines(), ...generated.mobileLines],
-    fixedLines: [...FIXED_LINES, ...generated.fixedLines],
+    fixedLines: [...FIXED_LINES, ...COMPANY_A_FIXED_LINES, ...generated.fixedLines],
     ...history(),
   };
 }

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { LegacyFault, type StandInReply } from '../runtime/server';
 
 /** EBPFA's text "flows": semicolon-separated, one header row, ISO-8859-1 bytes. */

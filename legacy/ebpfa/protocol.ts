@@ -3,6 +3,7 @@ import { LegacyFault, type LegacyProtocol } from '../runtime/server';
 import { breakRows, FLOW_CONTENT_TYPE, koFlow } from './flows';
 import { customerWindow, invoicePayment, invoicePdf, invoicesFlow } from './operations';
 import type { EbpfaStore } from './store';
+import { billingAddressesFlow, changeBillingAddress } from './billing-addresses';
 
 /** EBPFA over HTTP GET returning flows. Operations are named after their path below `/ebpfa/`. */
 const PDF_PATH = /^\/ebpfa\/flussi\/fatture\/([^/]+)\/pdf$/;
@@ -20,6 +21,10 @@ export function ebpfaProtocol(store: EbpfaStore, apiKey: string): LegacyProtocol
       if (req.method === 'POST' && url.pathname === '/ebpfa/flussi/unioni') {
         return { operation: 'flussi/unioni', run: () => store.mergeInvoices(body) };
       }
+      // Issue 21: a trasloco's new billing address, once per operation id.
+      if (req.method === 'POST' && url.pathname === '/ebpfa/flussi/indirizzi') {
+        return { operation: 'flussi/indirizzi', run: () => changeBillingAddress(store.db, body) };
+      }
       if (req.method !== 'GET') throw new LegacyFault(405, 'PFA-405', `metodo ${req.method} non ammesso`);
       if (url.pathname === '/ebpfa/flussi/fatture') {
         return { operation: 'flussi/fatture', run: () => invoicesFlow(store, url.searchParams) };
@@ -33,6 +38,9 @@ export function ebpfaProtocol(store: EbpfaStore, apiKey: string): LegacyProtocol
       }
       const merged = MERGED_PDF_PATH.exec(url.pathname);
       if (merged) return { operation: 'flussi/unioni/pdf', run: () => store.mergedPdf(decodeURIComponent(merged[1])) };
+      if (url.pathname === '/ebpfa/flussi/indirizzi') {
+        return { operation: 'flussi/indirizzi/lettura', run: () => billingAddressesFlow(store.db, url.searchParams) };
+      }
       const pdf = PDF_PATH.exec(url.pathname);
       if (pdf) return { operation: 'flussi/fatture/pdf', run: () => invoicePdf(store, decodeURIComponent(pdf[1])) };
       throw new LegacyFault(404, 'PFA-404', `risorsa ${url.pathname} inesistente`);

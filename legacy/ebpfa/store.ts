@@ -3,6 +3,7 @@ import { ebpfaFixture } from '../data/ebpfa-reference';
 import { payInvoice, PAYMENTS_SCHEMA } from './payments';
 import { billedConsumptionFlow, networkManagementFlow, REPORTS_SCHEMA, seedReports } from './reports';
 import { mergedPdf, mergeInvoices, MERGES_SCHEMA } from './merges';
+import { BILLING_ADDRESSES_SCHEMA, seedBillingAddresses } from './billing-addresses';
 
 /** EBPFA's one table. Dates are ISO text (so that SQL compares them), amounts integer cents. */
 const SCHEMA = `
@@ -30,7 +31,10 @@ function seed(db: Db, large: { id: string; lines: number }[]): void {
 }
 
 export function openEbpfaStore(dataDir: string, large: { id: string; lines: number }[]) {
-  const db = openDatabase(dataDir, 'ebpfa', SCHEMA + PAYMENTS_SCHEMA + REPORTS_SCHEMA + MERGES_SCHEMA, (d) => seed(d, large));
+  const db = openDatabase(dataDir, 'ebpfa', SCHEMA + PAYMENTS_SCHEMA + REPORTS_SCHEMA + MERGES_SCHEMA + BILLING_ADDRESSES_SCHEMA, (d) => {
+    seed(d, large);
+    seedBillingAddresses(d);
+  });
   return {
     /** Invoices issued between two ISO dates (inclusive), per customer, newest first. */
     invoicesOf(customerCodes: string[], from: string, to: string): InvoiceRow[] {
@@ -48,6 +52,8 @@ export function openEbpfaStore(dataDir: string, large: { id: string; lines: numb
     /** Issue 22 (BIL-07): two invoices of one bimester merged into one PDF, once per pratica (merges.ts). */
     mergeInvoices: (body: Buffer) => mergeInvoices(db, body),
     mergedPdf: (requestId: string) => mergedPdf(db, requestId),
+    /** Issue 21: the billing addresses of fixed customer codes, changed once per operation id (billing-addresses.ts). */
+    db,
     close: () => db.close(),
   };
 }

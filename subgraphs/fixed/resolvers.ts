@@ -1,9 +1,13 @@
 import type { FixedLine } from '../../adapters/domain';
+import type { FixedInventoryGroup, FixedInventoryGrouping } from '../../adapters/crm/fixed-services';
 import { listVisibleLines, loadVisibleLine } from '../runtime/lines';
-import { pageWindow } from '../runtime/pagination';
+import { emptyPage, pageNodes, pageWindow } from '../runtime/pagination';
+import { recordFilter } from '../runtime/records';
 import { DateScalar } from '../runtime/scalars';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { FIXED_OPERATIONS } from './operations';
+import type { IntelligentNumberRecord } from './intelligent-number';
+import { visibleIntelligentNumbers, visibleServiceLinks } from './services';
 import type { Resolvers } from '../runtime/server';
 
 /** FIX-01. Domain enums (status, type) and the address shape match the SDL, so most fields resolve by default. */
@@ -16,6 +20,15 @@ export const resolvers: Resolvers = {
     },
     fixedLine: (_root, { number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'FixedLine', loaders.crm.fixedLines, number),
+    // FIX-01 (seed 004): CRM groups the lines of the viewer's own filter, a page of groups per call; the lines of the
+    // groups are then one batched look-up.
+    fixedInventory: async (_root, args: { groupBy: FixedInventoryGrouping; first: number; offset: number }, { identity, legacy }) => {
+      const window = pageWindow(args.first, args.offset);
+      const filter = recordFilter(identity, 'FixedLine');
+      return filter ? pageNodes(await legacy.crm.fixed.inventory(filter, args.groupBy, window)) : emptyPage();
+    },
+    intelligentNumbers: (_root, _args, context) => visibleIntelligentNumbers(context),
+    fixedServiceLinks: (_root, _args, context) => visibleServiceLinks(context),
   },
   Mutation: dispositiveMutations(FIXED_OPERATIONS),
   FixedLine: {
@@ -23,5 +36,18 @@ export const resolvers: Resolvers = {
     __resolveReference: ({ number }: { number: string }, { identity, loaders }) =>
       loadVisibleLine(identity, 'FixedLine', loaders.crm.fixedLines, number),
     contract: (line: FixedLine) => ({ number: line.contractNumber }),
+    services: (line: FixedLine, _args, { loaders }) => loaders.crm.fixedLineServices.load(line.number),
+  },
+  FixedInventoryGroup: {
+    lines: async (group: FixedInventoryGroup, args: { first: number; offset: number }, { loaders }) => {
+      const { offset, limit } = pageWindow(args.first, args.offset);
+      const lines = await Promise.all(group.lineNumbers.slice(offset, offset + limit).map((n) => loaders.crm.fixedLines.load(n)));
+      return lines.filter((l): l is FixedLine => l !== null);
+    },
+  },
+  IntelligentNumber: {
+    contract: (record: IntelligentNumberRecord) => ({ number: record.contractNumber }),
+    kind: (record: IntelligentNumberRecord) => record.plan!.kind,
+    routingPlan: (record: IntelligentNumberRecord) => record.plan,
   },
 };

@@ -1,6 +1,6 @@
 import type { IsoDate, Order, ServiceRequest } from '../../adapters/domain';
 import { ChangeInputScalar, DateScalar } from '../runtime/scalars';
-import { isMobileNumber } from '../runtime/validators/phone';
+import { isFixedNetworkNumber, isMobileNumber } from '../runtime/validators/phone';
 import type { Resolvers } from '../runtime/server';
 import { dispositiveMutations } from '../runtime/dispositive/resolvers';
 import { assistanceQueries, assistanceTypes } from './assistance/resolvers';
@@ -13,10 +13,11 @@ import { requestsHistoryWindow, trackingWindow } from './windows';
 const reference = (number: string | null) => (number ? { number } : null);
 /**
  * Issue 21 (TRK-01): CRM names a record's line by number only; the Italian numbering plan tells its kind (mobile
- * numbers start with 3, fixed ones with 0), so each reference goes to the subgraph that owns that kind, at no call.
+ * numbers start with 3, fixed ones with 0 or are intelligent numbers, 800…), so each reference goes to the subgraph
+ * that owns that kind, at no call.
  */
 const mobileLine = (number: string | null) => reference(number && isMobileNumber(number) ? number : null);
-const fixedLine = (number: string | null) => reference(number?.startsWith('0') ? number : null);
+const fixedLine = (number: string | null) => reference(number && isFixedNetworkNumber(number) ? number : null);
 
 /** TRK-01 to TRK-05. CRM statuses arrive mapped to the SDL's RequestStatus by the adapter. */
 export const resolvers: Resolvers = {

@@ -54,7 +54,8 @@ describe('CRM customers and users', () => {
       number: '888012170373', type: 'MOBILE', companyId: COMPANY_A, billingCustomerCode: null, status: 'ACTIVE',
       activatedOn: '2020-11-16', ceasedOn: null, linesCount: 5, sdiRecipientCode: '1234567891', agreement: null,
     });
-    expect(fixed).toMatchObject({ type: 'FIXED', billingCustomerCode: '99318457198', activatedOn: '2019-02-19', linesCount: 1, sdiRecipientCode: '1234567891' });
+    // Issue 21: the fixed contract holds four lines on two sites, its Numero Verde among them (legacy/data/fixed-services.ts).
+    expect(fixed).toMatchObject({ type: 'FIXED', billingCustomerCode: '99318457198', activatedOn: '2019-02-19', linesCount: 4, sdiRecipientCode: '1234567891' });
     expect(ceased).toMatchObject({ status: 'CEASED', ceasedOn: '2025-12-15' });
   });
 

@@ -28,7 +28,8 @@ describe('the dashboard in one request (README query)', () => {
     expect(prepaid.residualCredit.amount).toBe('9.80');
     const postpaid = d.mobileLines.nodes.find((l: { number: string }) => l.number === '3343860505');
     expect(postpaid.residualCredit).toBeNull();
-    expect(d.fixedLines.nodes.map((l: { number: string }) => l.number)).toEqual(['066633987']);
+    // Company A's four fixed lines on two sites, its Numero Verde among them (legacy/data/fixed-services.ts), by number.
+    expect(d.fixedLines.nodes.map((l: { number: string }) => l.number)).toEqual(['0612345670', '066633987', '066633988', '800123456']);
     const mobileInvoices = d.mobileInvoices.nodes.map((i: { number: string }) => i.number);
     expect(mobileInvoices).toEqual(expect.arrayContaining(['7X00412066', '7X04127467']));
     expect(d.mobileInvoices.nodes.find((i: { number: string }) => i.number === '7X00412066').amount).toBe('221.12');

@@ -10,6 +10,9 @@ import { checkFixedNumber } from './line-cessation';
  * site about ten days after the request (CRM says the day: FixedLine.pendingMove) and keeps working where it is until
  * then. Seed 003's rule, enforced by CRM in the pratica's transaction and said in the SDL: the direct debit of the
  * line's contract ends with the move and must be asked again (Contract.paymentSettings shows none).
+ * The fixed invoices follow the line: EBPFA's billing address of the contract's billing customer code becomes the new
+ * site, through the two-system path (after the pratica, keyed by its id: a retry replays the pratica and completes
+ * EBPFA's side once, whatever crashed between the two).
  */
 interface Move { number: string; site: { street: string; postalCode: string; city: string; province: string } }
 
@@ -42,4 +45,9 @@ export const MOVE_FIXED_LINE: DispositiveDeclaration<Move, FixedLine> = {
     return null;
   },
   crm: (_line, { site }) => ({ parameters: { indirizzo: site.street, cap: site.postalCode, comune: site.city, provincia: site.province } }),
+  async applyElsewhere({ created, target, input }, { loaders, legacy }) {
+    const contract = await loaders.crm.contracts.load(target.contractNumber);
+    if (!contract?.billingCustomerCode) return;
+    await legacy.ebpfa.setBillingAddress(created.request.id, { customerCode: contract.billingCustomerCode, address: input.site });
+  },
 };

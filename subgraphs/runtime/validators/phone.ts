@@ -5,6 +5,15 @@ const MOBILE_NUMBER = /^3\d{8,9}$/;
 
 export const isMobileNumber = (value: string) => MOBILE_NUMBER.test(value);
 
+/**
+ * Issue 21 (FIX-06): the intelligent numbers of the fixed network (Rete Intelligente): 800 and 803 (Numero Verde), 840,
+ * 841, 847, 848 (Numero Ripartito), 199 (Numero Unico), and 3 to 7 digits.
+ */
+export const INTELLIGENT_NUMBER = /^(80[03]|84[0178]|199)\d{3,7}$/;
+
+/** A fixed-network line as CRM stores it: geographic (0 and the area code) or an intelligent number. */
+export const isFixedNetworkNumber = (value: string) => value.startsWith('0') || INTELLIGENT_NUMBER.test(value);
+
 /** The number, or BAD_USER_INPUT naming `field`. */
 export function checkMobileNumber(raw: unknown, field: string): string {
   if (typeof raw !== 'string' || !isMobileNumber(raw)) throw badUserInput(field, 'must be an Italian mobile number: 9 or 10 digits starting with 3');

@@ -56,6 +56,26 @@ const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', 
 
 const ON = '2026-12-31';
 
+/** Issue 21 (h21-fixed): an intelligent number (FIX-06): the outcome names it `intelligentNumber`. */
+const INTELLIGENT_NUMBER: Target = {
+  field: 'intelligentNumber',
+  selection: 'number',
+  idOf: (number) => number.number,
+  idSent: (input) => input.number as string,
+  unknown: (input) => ({ ...input, number: '800999999' }),
+};
+const changeRoutingPlan = call('changeRoutingPlan', 'ChangeRoutingPlanInput', { target: INTELLIGENT_NUMBER });
+const activateFixedService = call('activateFixedLineService', 'FixedLineServiceInput', { target: FIXED_LINE });
+const deactivateFixedService = call('deactivateFixedLineService', 'FixedLineServiceInput', { target: FIXED_LINE });
+const reportUnwanted = call('reportUnwantedCalls', 'ReportUnwantedCallsInput', { target: FIXED_LINE });
+/** Company A's Numero Verde routed 70/30 between its Milan and Rome sites, weekdays only. */
+const PLAN = {
+  number: '800123456',
+  destinations: [{ site: 'Milano via Pavia', answeringNumber: '066633987', percentage: 70 }, { site: 'Roma via Nazionale', answeringNumber: '0612345670', percentage: 30 }],
+  authorisedCallers: [], districts: ['02', '06'], openingHours: [{ days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'], from: '09:00', to: '18:00' }],
+  closedOn: ['2026-12-25'],
+};
+
 /**
  * An undoing needs something to undo (a cessation to revoke, NoCarta to turn off): the input is made by asking for it
  * first, as the user would, whatever that answers (the table's row that asks for it may have done so already).
@@ -195,4 +215,18 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     reuse: mergeFixed({ number: '8W00038522', otherNumber: '8W00038521' }),
     // The same invoice twice, refused before anything is read (two bimesters: test/policy/customer-billing-matrix.test.ts).
     bad: { input: { number: '8W00038521', otherNumber: '8W00038521' }, field: 'input.otherNumber' } },
+  // Issue 21 (h21-fixed): End User Control of company A's Numero Verde, TiAvviso on its lines, a report of unwanted calls.
+  changeRoutingPlan: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: changeRoutingPlan(PLAN), reuse: changeRoutingPlan({ ...PLAN, districts: ['02'] }),
+    bad: { input: { ...PLAN, destinations: [{ ...PLAN.destinations[0], percentage: 60 }, PLAN.destinations[1]] }, field: 'input.destinations' } },
+  activateFixedLineService: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: activateFixedService({ number: '066633988', service: 'TI_AVVISO' }), reuse: activateFixedService({ number: '066633988', service: 'IVR' }),
+    bad: { input: { number: '066633988', service: 'FAX' }, field: 'input.service' } },
+  deactivateFixedLineService: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: deactivateFixedService({ number: '0612345670', service: 'IVR' }), reuse: deactivateFixedService({ number: '0612345670', service: 'TI_AVVISO' }),
+    bad: { input: { number: '3343860505', service: 'IVR' }, field: 'input.number' } },
+  reportUnwantedCalls: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: reportUnwanted({ number: '066633987', callingNumber: '0298765432', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
+    reuse: reportUnwanted({ number: '066633987', callingNumber: '0298765433', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
+    bad: { input: { number: '066633987', callingNumber: 'anonimo', lastCallOn: LEGACY_TODAY, description: 'x' }, field: 'input.callingNumber' } },
 };
