@@ -16,6 +16,7 @@ import { contractDataFromCrm } from './contract-data';
 import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
 import { employeeTimTuoFromCrm, type EmployeeTimTuo } from './tim-tuo-employee';
 import { createCrmInventory, type CrmInventory } from './inventory';
+import { createCrmPremiumServices, type CrmPremiumServices } from './premium-services';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
 import { createCrmRegistration, type CrmRegistration } from './registration';
@@ -117,6 +118,8 @@ export interface CrmClient {
   simDevices: CrmSimDevices;
   /** issue 20: the spontaneous registration (registration.ts), which the IdP calls. */
   registration: CrmRegistration;
+  /** Issue 21 (MOB-06): the premium services and black list of a contract's lines (premium-services.ts). */
+  premiumServices: CrmPremiumServices;
   close(): Promise<void>;
 }
 
@@ -269,6 +272,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     userEmail: createCrmUserEmail(call),
     simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
     registration: createCrmRegistration(call),
+    premiumServices: createCrmPremiumServices(call),
 
     close: () => http.close(),
   };

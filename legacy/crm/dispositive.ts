@@ -43,6 +43,10 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
   'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
   'Trasloco linea fissa',
+  // Issue 21 (h21-mobile): a line moved to another contract (MOB-17).
+  'Spostamento linea',
+  // Issue 21 (h21-mobile): the premium services and the black list (MOB-06).
+  'Blocco servizio premium', 'Sblocco servizio premium', 'Inserimento black list', 'Rimozione black list',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

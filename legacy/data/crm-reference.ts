@@ -3,6 +3,8 @@ import { isPrepaidLargeLine, largeCustomer } from './large';
 import { DEMO_USERS, type DemoUser } from './users';
 // h-invoice (issue 12): the seed's ICCIDs of §9.1.1's screens (3312548681, 3700034020's One Number group).
 import { SEED_SIMS } from './sim-devices';
+// Issue 21 (MOB-17): company A's second mobile contract, a line's destination.
+import { COMPANY_A_SECOND_CONTRACT } from './mobile-services-reference';
 
 /**
  * CRM's share of spec/reference-data.md, in CRM's own vocabulary (Italian statuses, legacy kinds): customers,
@@ -166,6 +168,7 @@ function contracts(): CrmContractRecord[] {
     contract({ number: '888012234558', type: 'MOBILE', customerCode: KRSH, activatedOn: date('2021-02-01'), agreement: PA8 }),
     contract({ number: '888010077777', type: 'MOBILE', customerCode: ENTE, activatedOn: date('2020-10-01'), agreement: PA8 }),
     contract({ number: '888012555001', type: 'MOBILE', customerCode: NUOV, activatedOn: date('2024-05-02'), sdiCode: 'KRRH6B9' }),
+    COMPANY_A_SECOND_CONTRACT,
   ];
 }
 
