@@ -8,9 +8,9 @@ import { DOCS, replaceDocSection, runDocGenerator } from '../stack/doc-section';
  * is stale). What a profile sees is said once per profile, in the words of "Who sees what".
  */
 export const WHAT_A_PROFILE_SEES: Record<Profile, string> = {
-  RL: 'everything of the company: contracts (with the SDI code), mobile and fixed lines (with the day a cessation is scheduled on, which RL, AF and HOLDING may ask and revoke), invoices, traffic and credit, orders and requests',
+  RL: 'everything of the company: contracts (with the SDI code), mobile and fixed lines (with the day a cessation is scheduled on, which RL, AF and HOLDING may ask and revoke), invoices, traffic and credit, orders and requests; the mobile services of each mobile contract (on contract, on line, premium services and black list, company A: `888012170373`), and a line\'s move to another contract of the company (RL, AF, HOLDING; company A\'s second mobile contract `888012170381`)',
   AF: 'as RL, without the SDI code',
-  AL: 'the company\'s invoices, and the own line',
+  AL: 'the company\'s invoices and mobile services (premium services and black list included; bars a premium service of the own line only), and the own line',
   UT: 'the own line only: its traffic, orders and requests; no invoices',
   UTD: 'as UT',
   CC: 'the invoices of the last 6 billed bimesters, orders and requests',
