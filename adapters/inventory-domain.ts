@@ -105,3 +105,5 @@ export interface PremiumService {
 }
 /** "Gestione black list": a line kept from a type of premium service. */
 export interface BlackListEntry { lineNumber: string; type: PremiumServiceType }
+/** "SMS solidale", a service on the contract: whether the line may send SMS to fund-raising numbers (45xxxx). */
+export interface SmsSolidaleLine { lineNumber: string; enabled: boolean }

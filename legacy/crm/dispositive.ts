@@ -47,6 +47,7 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Spostamento linea',
   // Issue 21 (h21-mobile): the premium services and the black list (MOB-06).
   'Blocco servizio premium', 'Sblocco servizio premium', 'Inserimento black list', 'Rimozione black list',
+  'Abilitazione SMS solidale', 'Disabilitazione SMS solidale',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

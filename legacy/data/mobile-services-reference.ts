@@ -68,3 +68,9 @@ export const COMPANY_A_PREMIUM_SERVICES: PremiumServiceRecord[] = [
 export const COMPANY_A_BLACK_LIST: { line: string; type: PremiumServiceType }[] = [
   { line: '3343860902', type: 'NUMERAZIONI_SOVRAPPREZZO' },
 ];
+
+/**
+ * "SMS solidale: abilita o disabilita le tue linee a inviare SMS ai servizi di raccolta fondi (numerazioni 45xxxx)":
+ * a line may send them only once enabled; these lines of company A are.
+ */
+export const COMPANY_A_SMS_SOLIDALE = ['3343860505', '3343860902'];

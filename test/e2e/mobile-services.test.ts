@@ -21,10 +21,11 @@ const CAPABILITIES: Capability[] = [
     path: ['mobileServices', 'lineServices', 'nodes'] },
   { id: 'MOB-06', what: 'premium services', query: ON_A('premiumServices { lineNumber code barred }'), path: ['mobileServices', 'premiumServices'] },
   { id: 'MOB-06', what: 'black list', query: ON_A('blackList { lineNumber type }'), path: ['mobileServices', 'blackList'] },
+  { id: 'MOB-06', what: 'SMS solidale of the lines', query: ON_A('smsSolidale { lineNumber enabled }'), path: ['mobileServices', 'smsSolidale'] },
 ];
-const NONE = [F, F, F, F];
-const ALL = [D, D, D, D];
-const NOTHING_OF_HIS = [E, E, E, E];
+const NONE = [F, F, F, F, F];
+const ALL = [D, D, D, D, D];
+const NOTHING_OF_HIS = [E, E, E, E, E];
 const MATRIX: Matrix = {
   'ginevra.vallisneri': { profile: 'RL (A)', cells: ALL },
   'luca.ferri': { profile: 'AF (A)', cells: ALL },
@@ -103,6 +104,25 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     }
     const bad = await as('ginevra.vallisneri', '{ mobileServices(contractNumber: "888-01") { contractNumber } }');
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contractNumber' });
+  });
+
+  it('MOB-06 the AF enables a line to send SMS solidale and disables another, in one request each: per line its pratica, the lines as they then are', async () => {
+    const CHANGE = (mutation: string) => `mutation($input: SmsSolidaleChangeInput!) { ${mutation}(input: $input) {
+      number outcome { request { description status } } refusal { code } } }`;
+    const SMS = ON_A('smsSolidale { lineNumber enabled }');
+    const enabledLines = async () => ((await as('sara.neri', SMS)).data.mobileServices.smsSolidale as { lineNumber: string; enabled: boolean }[])
+      .filter((l) => l.enabled).map((l) => l.lineNumber);
+    expect(await enabledLines()).toEqual(['3343860505', '3343860902']);
+    const enabled = await as('luca.ferri', CHANGE('enableSmsSolidale'), { input: { lines: [{ number: '3343860302' }, { number: '3343860505' }], idempotencyKey: 'sms-solidale-on' } });
+    expect(enabled.errors).toBeUndefined();
+    expect(enabled.data.enableSmsSolidale).toEqual([
+      { number: '3343860302', outcome: { request: { description: 'Abilitazione SMS solidale', status: 'CLOSED' } }, refusal: null },
+      // Already enabled: this line alone is refused.
+      { number: '3343860505', outcome: null, refusal: { code: 'LEGACY_REJECTED' } },
+    ]);
+    const disabled = await as('ginevra.vallisneri', CHANGE('disableSmsSolidale'), { input: { lines: [{ number: '3343860902' }], idempotencyKey: 'sms-solidale-off' } });
+    expect(disabled.data.disableSmsSolidale[0].outcome.request).toEqual({ description: 'Disabilitazione SMS solidale', status: 'CLOSED' });
+    expect(await enabledLines()).toEqual(['3343860302', '3343860505']);
   });
 
   const PREMIUM = (mutation: string) => `mutation($input: PremiumServiceChangeInput!) { ${mutation}(input: $input) {

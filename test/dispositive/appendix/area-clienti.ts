@@ -24,6 +24,8 @@ const barPremium = call('barPremiumService', 'PremiumServiceChangeInput');
 const unbarPremium = call('unbarPremiumService', 'PremiumServiceChangeInput');
 const addToBlackList = call('addLinesToBlackList', 'BlackListChangeInput', { list: true });
 const removeFromBlackList = call('removeLinesFromBlackList', 'BlackListChangeInput', { list: true });
+const enableSmsSolidale = call('enableSmsSolidale', 'SmsSolidaleChangeInput', { list: true });
+const disableSmsSolidale = call('disableSmsSolidale', 'SmsSolidaleChangeInput', { list: true });
 /** An invoice (issue 22): the outcome names it `invoice`. */
 const INVOICE: Target = {
   field: 'invoice',
@@ -154,4 +156,11 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: removeFromBlackList({ ...lines('3343860902'), type: 'PREMIUM_RATE_NUMBERS' }),
     reuse: addToBlackList({ ...lines('3343860902'), type: 'PREMIUM_RATE_NUMBERS' }),
     bad: { input: { ...lines('3343860902', '33'), type: 'PREMIUM_RATE_NUMBERS' }, field: 'input.lines[1].number' } },
+  // Issue 21 (MOB-06): SMS solidale, enabled on 3343860505 and 3343860902 only.
+  enableSmsSolidale: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: enableSmsSolidale(lines('3343860302')), reuse: enableSmsSolidale(lines('3343860302', '3316779290')),
+    bad: { input: lines('3343860302', '3343860302'), field: 'input.lines[1]' } },
+  disableSmsSolidale: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: disableSmsSolidale(lines('3343860902')), reuse: enableSmsSolidale(lines('3343860902')),
+    bad: { input: lines('0266633987'), field: 'input.lines[0].number' } },
 };
