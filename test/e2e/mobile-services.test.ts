@@ -259,6 +259,8 @@ describe('MOB-17 a line moved to another contract of its company, keeping its ta
     ['sara.neri', 'AL, his own line', '3343860405'],
     ['giada.mantesi', 'UT, his own line', '3343860902'],
     ['paolo.verdi', 'UTD, his own line', '3343860505'],
+    // A CM8 referent moves nothing online: his "Spostamento linea" is not the customer area's.
+    ['vincenzo.roa', 'ROA, a line of his contract', '3312545213'],
   ])('MOB-17 %s (%s) may not move a line: FORBIDDEN, nothing written', async (username, _who, number) => {
     const before = await writes();
     const body = await move(username, number, A_SECOND, `forbidden-move-${username}`);
