@@ -52,8 +52,8 @@ export interface DeviceItem { id: string; lineNumber: string; nmuCode: string; s
 /** §7.2.2 "Servizi a contratto (SAC)". */
 export interface ContractServiceItem { description: string; activatedOn: IsoDate | null; status: LineStatus }
 
-/** The search fields of the detail pages (all given ones must match). */
-export interface InventorySearch { lineNumber?: string; iccid?: string; lastName?: string; employeeCode?: string; taxCode?: string }
+/** The search fields of the detail pages (all given ones must match); `status` filters the services on line (issue 21). */
+export interface InventorySearch { lineNumber?: string; iccid?: string; lastName?: string; employeeCode?: string; taxCode?: string; status?: LineStatus }
 
 /** §7.2.4 "I miei Export": what an export holds, in the portal's names of the request types. */
 export const EXPORT_KINDS = {
@@ -90,3 +90,23 @@ export interface ExportJob {
   rows: number | null;
   sizeBytes: number | null;
 }
+
+/**
+ * Issue 21 (MOB-06), the customer area's "Servizi Premium": a premium service subscribed on a line (a content or
+ * subscription service billed on the line); barred by the customer, it stays listed until unbarred.
+ */
+export const PREMIUM_SERVICE_TYPES = ['PREMIUM_SMS', 'VAS_SUBSCRIPTION', 'PREMIUM_RATE_NUMBERS'] as const;
+export type PremiumServiceType = (typeof PREMIUM_SERVICE_TYPES)[number];
+export interface PremiumService {
+  lineNumber: string;
+  code: string;
+  description: string;
+  provider: string;
+  type: PremiumServiceType;
+  activatedOn: IsoDate | null;
+  barred: boolean;
+}
+/** "Gestione black list": a line kept from a type of premium service. */
+export interface BlackListEntry { lineNumber: string; type: PremiumServiceType }
+/** "SMS solidale", a service on the contract: whether the line may send SMS to fund-raising numbers (45xxxx). */
+export interface SmsSolidaleLine { lineNumber: string; enabled: boolean }

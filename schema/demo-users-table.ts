@@ -10,7 +10,7 @@ import { DOCS, replaceDocSection, runDocGenerator } from '../stack/doc-section';
 export const WHAT_A_PROFILE_SEES: Record<Profile, string> = {
   RL: 'everything of the company: contracts (with the SDI code), mobile and fixed lines (with the day a cessation is scheduled on, which RL, AF and HOLDING may ask and revoke), invoices, traffic and credit, orders and requests; the fixed inventory by site and by service, TiAvviso and IVR of the fixed lines, the routing plans of the intelligent numbers (End User Control), the TuconTI and Evoluzione Ufficio links of the fixed offer',
   AF: 'as RL, without the SDI code',
-  AL: 'the company\'s invoices and services (the routing plans of the intelligent numbers, the TuconTI and Evoluzione Ufficio links), and the own line',
+  AL: 'the company\'s invoices and services (mobile: premium services and black list included, bars a premium service of the own line only; fixed: the routing plans of the intelligent numbers, the TuconTI and Evoluzione Ufficio links), and the own line',
   UT: 'the own line only: its traffic, orders and requests; no invoices',
   UTD: 'as UT',
   CC: 'the invoices of the last 6 billed bimesters, orders and requests',

@@ -17,6 +17,7 @@ import { contractDataFromCrm } from './contract-data';
 import { timTuoFromCrm, type TimTuoLine } from './tim-tuo';
 import { employeeTimTuoFromCrm, type EmployeeTimTuo } from './tim-tuo-employee';
 import { createCrmInventory, type CrmInventory } from './inventory';
+import { createCrmPremiumServices, type CrmPremiumServices } from './premium-services';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
 import { createCrmRegistration, type CrmRegistration } from './registration';
@@ -123,6 +124,8 @@ export interface CrmClient {
   companyUsers: CrmCompanyUsers;
   /** Issue 21: the fixed inventory by site or service, fixed services, routing plans, fixed offers (fixed-services.ts). */
   fixed: CrmFixed;
+  /** Issue 21 (MOB-06): the premium services and black list of a contract's lines (premium-services.ts). */
+  premiumServices: CrmPremiumServices;
   close(): Promise<void>;
 }
 
@@ -277,6 +280,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     registration: createCrmRegistration(call),
     companyUsers: createCrmCompanyUsers(call),
     fixed: createCrmFixed(call, CRM_BATCH_LIMIT),
+    premiumServices: createCrmPremiumServices(call),
 
     close: () => http.close(),
   };

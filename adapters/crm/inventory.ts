@@ -1,4 +1,4 @@
-import type { MobileLine, Page } from '../domain';
+import type { LineStatus, MobileLine, Page } from '../domain';
 import type {
   ContractInventory, ContractServiceItem, DeviceItem, InventorySearch, LineServiceItem, TimTuoLine,
 } from '../inventory-domain';
@@ -65,8 +65,11 @@ export type InventoryDetail = keyof typeof INVENTORY_DETAILS;
 export type InventoryItem<K extends InventoryDetail> = ReturnType<(typeof INVENTORY_DETAILS)[K]['map']>;
 
 const CRM_SEARCH: Record<keyof InventorySearch, string> = {
-  lineNumber: 'numeroLinea', iccid: 'iccid', lastName: 'cognome', employeeCode: 'codiceDipendente', taxCode: 'codiceFiscale',
+  lineNumber: 'numeroLinea', iccid: 'iccid', lastName: 'cognome', employeeCode: 'codiceDipendente', taxCode: 'codiceFiscale', status: 'stato',
 };
+/** Our line states in CRM's words, for the `stato` search. */
+const CRM_STATUS: Record<LineStatus, string> = { ACTIVE: 'ATTIVO', FROZEN: 'CONGELATO', SUSPENDED: 'SOSPESO', CEASED: 'CESSATO' };
+const crmSearchValue = (field: keyof InventorySearch, value: string) => (field === 'status' ? CRM_STATUS[value as LineStatus] : value);
 
 export interface CrmInventory {
   /** Aligned with the contract numbers: null where CRM holds no such contract. Calls of at most 100 contracts. */
@@ -89,7 +92,8 @@ export function createCrmInventory(call: CrmCall): CrmInventory {
 
     async listDetail(kind, contractNumber, search, { offset, limit }) {
       const { tipo, element, map } = INVENTORY_DETAILS[kind];
-      const ricerca = Object.fromEntries(Object.entries(search).filter(([, v]) => v).map(([k, v]) => [CRM_SEARCH[k as keyof InventorySearch], v as string]));
+      const ricerca = Object.fromEntries(Object.entries(search).filter(([, v]) => v)
+        .map(([k, v]) => [CRM_SEARCH[k as keyof InventorySearch], crmSearchValue(k as keyof InventorySearch, v as string)]));
       const pages = crmPages(offset, limit);
       const answers = await Promise.all(pages.numbers.map((pagina) => call('ListaConsistenze', {
         tipo, numeroContratto: contractNumber, ricerca, pagina: String(pagina), dimensionePagina: String(pages.size),

@@ -50,6 +50,11 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   ...COMPANY_USER_DESCRIPTIONS,
   // Issue 21 (h21-fixed): End User Control, the fixed lines' TiAvviso and IVR, the report of unwanted calls.
   'Variazione piano instradamento', 'Attivazione servizio linea fissa', 'Disattivazione servizio linea fissa', 'Segnalazione chiamate indesiderate',
+  // Issue 21 (h21-mobile): a line moved to another contract (MOB-17).
+  'Spostamento linea',
+  // Issue 21 (h21-mobile): the premium services and the black list (MOB-06).
+  'Blocco servizio premium', 'Sblocco servizio premium', 'Inserimento black list', 'Rimozione black list',
+  'Abilitazione SMS solidale', 'Disabilitazione SMS solidale',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -7,6 +7,8 @@ import { LINE_MOVE_EFFECTS } from './line-move';
 import { INTELLIGENT_NETWORK_EFFECTS } from './intelligent-network';
 import { FIXED_SERVICE_EFFECTS } from './fixed-services';
 import { LINE_SERVICE_EFFECTS } from './line-service-effects';
+import { LINE_CONTRACT_MOVE_EFFECTS } from './line-contract-move';
+import { PREMIUM_SERVICE_EFFECTS } from './premium-service-effects';
 import { TIM_TUO_EFFECTS } from './tim-tuo-effects';
 import { COMPANY_USER_EFFECTS } from './company-users';
 import { invalidRequest } from './soap';
@@ -101,6 +103,10 @@ const EFFECTS: Record<string, Effect> = {
   ...LINE_SERVICE_EFFECTS,
   // issue 11 (h-billing): TIM TUO, company side.
   ...TIM_TUO_EFFECTS,
+  // Issue 21: a line moved to another contract of its company (MOB-17).
+  ...LINE_CONTRACT_MOVE_EFFECTS,
+  // Issue 21: premium services barred or unbarred, lines in or out of the black list (MOB-06).
+  ...PREMIUM_SERVICE_EFFECTS,
 };
 
 /**

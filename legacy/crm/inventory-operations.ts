@@ -26,7 +26,7 @@ function pageParam(params: SoapRecord, name: string, max: number): number {
   return n;
 }
 
-const SEARCH_FIELDS = ['numeroLinea', 'iccid', 'cognome', 'codiceDipendente', 'codiceFiscale'] as const;
+const SEARCH_FIELDS = ['numeroLinea', 'iccid', 'cognome', 'codiceDipendente', 'codiceFiscale', 'stato'] as const;
 
 function searchOf(params: SoapRecord): DetailSearch {
   const ricerca = record(params, 'ricerca');

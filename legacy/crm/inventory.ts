@@ -97,7 +97,8 @@ export type ListedKind = (typeof DETAIL_KINDS)[number];
 export type DetailKind = ListedKind | 'TIMTUO_RICARICABILE';
 
 /** The search fields of the detail pages: line number or ICCID (lines, STS), and the employee's (TIM TUO). */
-export interface DetailSearch { numeroLinea?: string; iccid?: string; cognome?: string; codiceDipendente?: string; codiceFiscale?: string }
+/** `stato` (issue 21): the customer area's services on line, filtered by state (seed 000 "Servizi Attivi su Linea"). */
+export interface DetailSearch { numeroLinea?: string; iccid?: string; cognome?: string; codiceDipendente?: string; codiceFiscale?: string; stato?: string }
 
 /** The table, what every row of the kind satisfies besides its contract, the search conditions (with their values), the order. */
 interface DetailQuery { table: string; always?: string; where: (s: DetailSearch) => [string, unknown[]][]; order: string }
@@ -112,7 +113,7 @@ const DETAIL_QUERIES: Record<DetailKind, DetailQuery> = {
     ],
     order: 'numero',
   },
-  STS: { table: 'sts_linee', where: (s) => [['numero_linea = ?', [s.numeroLinea]]], order: 'numero_linea, descrizione' },
+  STS: { table: 'sts_linee', where: (s) => [['numero_linea = ?', [s.numeroLinea]], ['stato = ?', [s.stato]]], order: 'numero_linea, descrizione' },
   TIMTUO_ABBONAMENTO: {
     table: 'tim_tuo_linee',
     always: "tipo_servizio = 'ABBONAMENTO'",

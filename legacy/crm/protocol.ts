@@ -22,6 +22,8 @@ import { simImeiOperations } from './sim-imei';
 import { timTuoEmployeeOperations } from './tim-tuo-employee';
 import { SUMMARY_MODULE_PATH, summaryModule } from './summary-module';
 import { TICKET_FILE_PATH, ticketFile } from './ticket-file';
+import { premiumServiceOperations } from './premium-services';
+import { smsSolidaleOperations } from './sms-solidale';
 
 /**
  * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
@@ -63,6 +65,9 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...fixedInventoryOperations(store),
     ...fixedServicesOperations(store.db),
     ...intelligentNetworkOperations(store.db),
+    // Issue 21 (h21-mobile): the premium services and the black list of a contract's lines (MOB-06).
+    ...premiumServiceOperations(store.db),
+    ...smsSolidaleOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

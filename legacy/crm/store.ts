@@ -20,6 +20,8 @@ import { LINE_CESSATION_SCHEMA } from './line-cessation';
 import { PAYMENT_SETTINGS_SCHEMA } from './payment-settings';
 import { LINE_MOVE_SCHEMA } from './line-move';
 import { COMPANY_USERS_SCHEMA, seedCompanyUsers } from './company-users';
+import { PREMIUM_SERVICES_SCHEMA, seedPremiumServices } from './premium-services';
+import { SMS_SOLIDALE_SCHEMA, seedSmsSolidale } from './sms-solidale';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -185,10 +187,11 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
   const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA
     + INVENTORY_SCHEMA + EXPORTS_SCHEMA + TRACKING_SCHEMA + NATURAL_KEYS_SCHEMA + LIST_KEYS_SCHEMA + LINE_CESSATION_SCHEMA + PAYMENT_SETTINGS_SCHEMA
-    + LINE_MOVE_SCHEMA + COMPANY_USERS_SCHEMA + INTELLIGENT_NETWORK_SCHEMA + FIXED_SERVICES_SCHEMA,
+    + LINE_MOVE_SCHEMA + COMPANY_USERS_SCHEMA + INTELLIGENT_NETWORK_SCHEMA + FIXED_SERVICES_SCHEMA + PREMIUM_SERVICES_SCHEMA
+    + SMS_SOLIDALE_SCHEMA,
     (d) => {
       seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); seedCompanyUsers(d);
-      seedIntelligentNumbers(d); seedFixedServices(d);
+      seedIntelligentNumbers(d); seedFixedServices(d); seedPremiumServices(d); seedSmsSolidale(d);
     });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>

@@ -5,6 +5,8 @@ import { DEMO_USERS, type DemoUser } from './users';
 import { SEED_SIMS } from './sim-devices';
 // Issue 21: company A's fixed lines on a second site, of several services, and its Numero Verde.
 import { COMPANY_A_FIXED_LINES } from './fixed-services';
+// Issue 21 (MOB-17): company A's second mobile contract, a line's destination.
+import { COMPANY_A_SECOND_CONTRACT } from './mobile-services-reference';
 
 /**
  * CRM's share of spec/reference-data.md, in CRM's own vocabulary (Italian statuses, legacy kinds): customers,
@@ -168,6 +170,7 @@ function contracts(): CrmContractRecord[] {
     contract({ number: '888012234558', type: 'MOBILE', customerCode: KRSH, activatedOn: date('2021-02-01'), agreement: PA8 }),
     contract({ number: '888010077777', type: 'MOBILE', customerCode: ENTE, activatedOn: date('2020-10-01'), agreement: PA8 }),
     contract({ number: '888012555001', type: 'MOBILE', customerCode: NUOV, activatedOn: date('2024-05-02'), sdiCode: 'KRRH6B9' }),
+    COMPANY_A_SECOND_CONTRACT,
   ];
 }
 

@@ -1,4 +1,6 @@
 import { largeCustomer, isPrepaidLargeLine } from './large';
+// Issue 21 (MOB-06): company A's services on its contract and lines (the customer area's "Servizi mobile").
+import { COMPANY_A_CONTRACT_SERVICES, COMPANY_A_LINE_SERVICES } from './mobile-services-reference';
 
 /**
  * CRM's inventory records of a CM8 contract (seed 002 §7.2.1-§7.2.2, spec/reference-data.md): the supplementary
@@ -157,7 +159,8 @@ function generated(id: string, lineCount: number): InventoryFixture {
 
 /** Built when the CRM store is seeded, like crmFixture. */
 export function inventoryFixture(large: { id: string; lines: number }[] = []): InventoryFixture {
-  const parts = [krishna(), ...large.map(({ id, lines }) => generated(id, lines))];
+  const companyA: InventoryFixture = { lineServices: COMPANY_A_LINE_SERVICES, devices: [], contractServices: COMPANY_A_CONTRACT_SERVICES, timTuo: [] };
+  const parts = [krishna(), companyA, ...large.map(({ id, lines }) => generated(id, lines))];
   return {
     lineServices: parts.flatMap((p) => p.lineServices),
     devices: parts.flatMap((p) => p.devices),

@@ -16,6 +16,8 @@ import { SIM_CESSATION_INSTRUCTIONS } from './sim-cessation';
 import { imeiField, inventoryQueries, mobileInventoryFields } from './inventory';
 import { exportJobFields, exportMutations, exportQueries } from './exports';
 import { lineSimFields } from './sim-imei';
+import { moveMobileLineToContract } from './operations/line-contract-move';
+import { mobileContractServicesFields, mobileServicesQueries } from './mobile-services';
 
 interface MobileLinesArgs { first: number; offset: number; search?: string | null; sort: LineSort }
 
@@ -47,8 +49,11 @@ export const resolvers: Resolvers = {
     ...inventoryQueries,
     ...exportQueries,
     ...personalTopUpResolvers.Query,
+    // Issue 21: the customer area's "Servizi mobile" (MOB-06).
+    ...mobileServicesQueries,
   },
   MobileInventory: mobileInventoryFields,
+  MobileContractServices: mobileContractServicesFields,
   ExportJob: exportJobFields,
   MobileLine: {
     // Other subgraphs reference lines by number: the same scoping, or an entity fetch would leak a foreign line.
@@ -68,7 +73,11 @@ export const resolvers: Resolvers = {
   },
   // Every dispositive operation from its declaration; contract outcomes answer the contract's key, the account
   // subgraph the rest.
-  Mutation: { ...(dispositiveMutations(MOBILE_OPERATIONS) as Record<string, unknown>), ...exportMutations, ...personalTopUpResolvers.Mutation },
+  Mutation: {
+    ...(dispositiveMutations(MOBILE_OPERATIONS) as Record<string, unknown>), ...exportMutations, ...personalTopUpResolvers.Mutation,
+    // Issue 21 (MOB-17): the engine's, once the destination contract is authorised too.
+    moveMobileLineToContract,
+  },
   // h-employee (issue 12)
   PersonalTopUpPayment: personalTopUpResolvers.PersonalTopUpPayment,
   PersonalTopUp: personalTopUpResolvers.PersonalTopUp,

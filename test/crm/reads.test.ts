@@ -61,7 +61,8 @@ describe('CRM customers and users', () => {
 
   it('lists the contracts a filter reaches, including through a line', async () => {
     const ofA = await client.listContracts({ companyIds: [COMPANY_A] });
-    expect(ofA.map((c) => c.number)).toEqual(['066633987', '888012170373']);
+    // Issue 21 (MOB-17): company A's second mobile contract, without lines, a line's destination.
+    expect(ofA.map((c) => c.number)).toEqual(['066633987', '888012170373', '888012170381']);
     const throughLine = await client.listContracts({ lineNumbers: ['3700034020'] });
     expect(throughLine.map((c) => c.number)).toEqual(['888012234558']);
     expect(await client.listContracts({})).toEqual([]);

@@ -37,6 +37,8 @@ export const REACHED_THROUGH: Record<string, (inner: string) => string> = {
   PersonalConsumption: (inner) => `mobileLine(number: "3343860505") { personalConsumption { ${inner} } }`,
   // Issue 22: the customer area's consumption of a company line (CON-01 to CON-03).
   LineConsumption: (inner) => `mobileLine(number: "3343860505") { consumption { ${inner} } }`,
+  // Issue 21: the customer area's mobile services of company A's contract (MOB-06).
+  MobileContractServices: (inner) => `mobileServices(contractNumber: "888012170373") { ${inner} }`,
 };
 
 /** Fields with arguments outside the root types: the generator reaches only root fields, so it must be told. */

@@ -12,6 +12,10 @@ import { REQUEST_SPARE_SIMS } from './spare-sims';
 import { COMPLETE_PERSONAL_TOP_UP } from './personal-top-up';
 import { CEASE_MOBILE_LINES, REVOKE_MOBILE_LINE_CESSATION } from './line-cessation';
 import { COMPLETE_LINE_TOP_UP } from './credit-top-up';
+import { MOVE_MOBILE_LINE_TO_CONTRACT } from './line-contract-move';
+import {
+  ADD_LINES_TO_BLACK_LIST, BAR_PREMIUM_SERVICE, DISABLE_SMS_SOLIDALE, ENABLE_SMS_SOLIDALE, REMOVE_LINES_FROM_BLACK_LIST, UNBAR_PREMIUM_SERVICE,
+} from './premium-services';
 
 /** Every dispositive operation of the mobile subgraph: what the Appendix test checks against schema/appendix-1.yaml. */
 export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
@@ -23,4 +27,8 @@ export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
   CEASE_MOBILE_LINES, REVOKE_MOBILE_LINE_CESSATION,
   // issue 22: the customer area's top-up of a prepaid line's credit (CON-01)
   COMPLETE_LINE_TOP_UP,
+  // issue 21 (h21-mobile): a line moved to another contract (MOB-17).
+  MOVE_MOBILE_LINE_TO_CONTRACT,
+  // issue 21 (h21-mobile): the premium services and the black list (MOB-06).
+  BAR_PREMIUM_SERVICE, UNBAR_PREMIUM_SERVICE, ADD_LINES_TO_BLACK_LIST, REMOVE_LINES_FROM_BLACK_LIST, ENABLE_SMS_SOLIDALE, DISABLE_SMS_SOLIDALE,
 ];

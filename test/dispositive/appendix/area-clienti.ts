@@ -19,6 +19,13 @@ const enablePaperless = call('enablePaperlessInvoice', 'PaperlessInvoiceInput', 
 const disablePaperless = call('disablePaperlessInvoice', 'PaperlessInvoiceInput', { target: CONTRACT });
 const directDebit = call('requestDirectDebit', 'RequestDirectDebitInput', { target: CONTRACT });
 const moveFixed = call('moveFixedLine', 'MoveFixedLineInput', { target: FIXED_LINE });
+const moveToContract = call('moveMobileLineToContract', 'MoveMobileLineToContractInput');
+const barPremium = call('barPremiumService', 'PremiumServiceChangeInput');
+const unbarPremium = call('unbarPremiumService', 'PremiumServiceChangeInput');
+const addToBlackList = call('addLinesToBlackList', 'BlackListChangeInput', { list: true });
+const removeFromBlackList = call('removeLinesFromBlackList', 'BlackListChangeInput', { list: true });
+const enableSmsSolidale = call('enableSmsSolidale', 'SmsSolidaleChangeInput', { list: true });
+const disableSmsSolidale = call('disableSmsSolidale', 'SmsSolidaleChangeInput', { list: true });
 /** An invoice (issue 22): the outcome names it `invoice`. */
 const INVOICE: Target = {
   field: 'invoice',
@@ -229,4 +236,31 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: reportUnwanted({ number: '066633987', callingNumber: '0298765432', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
     reuse: reportUnwanted({ number: '066633987', callingNumber: '0298765433', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
     bad: { input: { number: '066633987', callingNumber: 'anonimo', lastCallOn: LEGACY_TODAY, description: 'x' }, field: 'input.callingNumber' } },
+  // Issue 21 (MOB-17): the AL's own line moves to company A's second mobile contract, and back under a reused key.
+  moveMobileLineToContract: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: moveToContract({ number: '3343860405', contractNumber: '888012170381' }),
+    reuse: moveToContract({ number: '3343860405', contractNumber: '888012170373' }),
+    bad: { input: { number: '3343860405', contractNumber: '888-012' }, field: 'input.contractNumber' } },
+  // Issue 21 (MOB-06): company A's premium services (legacy/data/mobile-services-reference.ts): VAS-48210 active and
+  // SMS-45501 barred on 3343860505; 3343860902 in the black list of premium-rate numbers.
+  barPremiumService: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: barPremium({ number: '3343860505', serviceCode: 'VAS-48210' }), reuse: barPremium({ number: '3343860505', serviceCode: 'SMS-45501' }),
+    bad: { input: { number: '3343860505', serviceCode: 'meteo' }, field: 'input.serviceCode' } },
+  unbarPremiumService: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: unbarPremium({ number: '3343860505', serviceCode: 'SMS-45501' }), reuse: barPremium({ number: '3343860505', serviceCode: 'SMS-45501' }),
+    bad: { input: { number: '33438605', serviceCode: 'SMS-45501' }, field: 'input.number' } },
+  addLinesToBlackList: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: addToBlackList({ ...lines('3343860505'), type: 'PREMIUM_SMS' }), reuse: addToBlackList({ ...lines('3343860505'), type: 'VAS_SUBSCRIPTION' }),
+    bad: { input: { ...lines('3343860505'), type: 'HOROSCOPES' }, field: 'input.type' } },
+  removeLinesFromBlackList: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: removeFromBlackList({ ...lines('3343860902'), type: 'PREMIUM_RATE_NUMBERS' }),
+    reuse: addToBlackList({ ...lines('3343860902'), type: 'PREMIUM_RATE_NUMBERS' }),
+    bad: { input: { ...lines('3343860902', '33'), type: 'PREMIUM_RATE_NUMBERS' }, field: 'input.lines[1].number' } },
+  // Issue 21 (MOB-06): SMS solidale, enabled on 3343860505 and 3343860902 only.
+  enableSmsSolidale: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: enableSmsSolidale(lines('3343860302')), reuse: enableSmsSolidale(lines('3343860302', '3316779290')),
+    bad: { input: lines('3343860302', '3343860302'), field: 'input.lines[1]' } },
+  disableSmsSolidale: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: disableSmsSolidale(lines('3343860902')), reuse: enableSmsSolidale(lines('3343860902')),
+    bad: { input: lines('0266633987'), field: 'input.lines[0].number' } },
 };
