@@ -18,6 +18,7 @@ import { employeeTimTuoFromCrm, type EmployeeTimTuo } from './tim-tuo-employee';
 import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
+import { createCrmSdiCodes, type CrmSdiCodes } from './sdi-codes';
 import { createCrmRegistration, type CrmRegistration } from './registration';
 import { createCrmSimDevices, type CrmSimDevices } from './sim-imei';
 import { createCrmTracking, type CrmTracking } from './tracking';
@@ -117,6 +118,8 @@ export interface CrmClient {
   simDevices: CrmSimDevices;
   /** issue 20: the spontaneous registration (registration.ts), which the IdP calls. */
   registration: CrmRegistration;
+  /** issue 20: the company's SDI recipient codes, by contract, customer code and line (sdi-codes.ts; ACC-07). */
+  sdiCodes: CrmSdiCodes;
   close(): Promise<void>;
 }
 
@@ -269,6 +272,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     userEmail: createCrmUserEmail(call),
     simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
     registration: createCrmRegistration(call),
+    sdiCodes: createCrmSdiCodes(call),
 
     close: () => http.close(),
   };

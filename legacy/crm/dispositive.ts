@@ -43,6 +43,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   // Issue 21: the Area Clienti's changes of lines (schema/area-clienti-changes.yaml).
   'Cessazione linea', 'Revoca cessazione linea', 'Attivazione NoCarta', 'Cessazione NoCarta', 'Domiciliazione pagamento',
   'Trasloco linea fissa',
+  // Issue 20: the company's data of "Dati Aziendali" (company-data.ts).
+  'Modifica sede legale', 'Modifica email comunicazioni fisso', 'Modifica codice destinatario',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

@@ -14,6 +14,7 @@ import type { CrmStore } from './store';
 import { timTuoOperations } from './tim-tuo';
 import { userEmailOperations } from './user-email';
 import { registrationOperations } from './registration';
+import { companyDataOperations } from './company-data';
 import { simImeiOperations } from './sim-imei';
 import { timTuoEmployeeOperations } from './tim-tuo-employee';
 import { SUMMARY_MODULE_PATH, summaryModule } from './summary-module';
@@ -53,6 +54,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...simImeiOperations(store.db),
     // issue 20: the spontaneous registration (seed 000).
     ...registrationOperations(store.db),
+    // issue 20: the SDI recipient codes of "Dati Aziendali" (ACC-07).
+    ...companyDataOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

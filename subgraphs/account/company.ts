@@ -48,6 +48,8 @@ export const companyResolvers = {
   Company: {
     __resolveReference: ({ id }: { id: string }, context) => visibleCompany(context, id),
     contracts: (company: Company, _args, context) => companyContracts(company, context),
+    // Issue 20 (ACC-07): the "Codice destinatario" table, one CRM call per company (the RL's page shows one).
+    sdiRecipientCodes: async (company: Company, _args, { legacy }) => (await legacy.crm.sdiCodes.list(company.id)) ?? [],
   },
   Contract: {
     __resolveReference: ({ number }: { number: string }, context) => visibleContract(context, number),

@@ -43,6 +43,18 @@ const completeTopUp = call('completeLineTopUp', 'CompletePersonalTopUpInput', { 
 /** Company A's fixed invoice as "Fatture di terzi" identifies it: its number and the line printed on it. */
 const THIRD_PARTY_INVOICE = { number: '8W00492000', lineNumber: '066633987' };
 const reportPayment = call('reportInvoicePayment', 'ReportInvoicePaymentInput', { target: INVOICE });
+/** A company (issue 20): the outcome names it `company`. */
+const COMPANY: Target = {
+  field: 'company',
+  selection: 'id',
+  idOf: (company) => company.id,
+  idSent: (input) => input.companyId as string,
+  unknown: (input) => ({ ...input, companyId: '1-NONE99' }),
+};
+const COMPANY_A = '1-VALL01';
+const legalSeat = call('changeLegalSeat', 'ChangeLegalSeatInput', { target: COMPANY });
+const communicationEmail = call('changeFixedCommunicationEmail', 'ChangeFixedCommunicationEmailInput', { target: COMPANY });
+const sdiCode = call('changeSdiRecipientCode', 'ChangeSdiRecipientCodeInput', { target: COMPANY });
 const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', province: 'MI' };
 
 const ON = '2026-12-31';
@@ -129,4 +141,18 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     })),
     reuse: enablePaperless({ contractNumber: '888012999001' }),
     bad: { input: { ...THIRD_PARTY_INVOICE, paidOn: '2026-13-45', receipt: 'ALL-x' }, field: 'input.paidOn' } },
+  // Issue 20 (ACC-05 to ACC-07): company A's data of "Dati Aziendali", a pratica on the company each.
+  changeLegalSeat: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: legalSeat({ companyId: COMPANY_A, legalSeat: { street: 'VIA TORINO', houseNumber: '5', postalCode: '20123', city: 'Milano', province: 'MI' } }),
+    reuse: legalSeat({ companyId: COMPANY_A, legalSeat: { street: 'VIA TORINO', houseNumber: '7', postalCode: '20123', city: 'Milano', province: 'MI' } }),
+    bad: { input: { companyId: COMPANY_A, legalSeat: { street: 'VIA TORINO', houseNumber: '5', postalCode: '201', city: 'Milano', province: 'MI' } },
+      field: 'input.legalSeat.postalCode' } },
+  changeFixedCommunicationEmail: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: communicationEmail({ companyId: COMPANY_A, email: 'fisso@vallisneri.it' }),
+    reuse: communicationEmail({ companyId: COMPANY_A, email: 'altro@vallisneri.it' }),
+    bad: { input: { companyId: COMPANY_A, email: 'ufficio@pec.vallisneri.it' }, field: 'input.email' } },
+  changeSdiRecipientCode: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: sdiCode({ companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: 'ABC1234' }),
+    reuse: sdiCode({ companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: 'XYZ9876' }),
+    bad: { input: { companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: '12' }, field: 'input.code' } },
 };
