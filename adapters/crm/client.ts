@@ -19,6 +19,7 @@ import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
 import { createCrmSdiCodes, type CrmSdiCodes } from './sdi-codes';
+import { createCrmCampaigns, type CrmCampaigns } from './campaigns';
 import { createCrmRegistration, type CrmRegistration } from './registration';
 import { createCrmSimDevices, type CrmSimDevices } from './sim-imei';
 import { createCrmTracking, type CrmTracking } from './tracking';
@@ -120,6 +121,8 @@ export interface CrmClient {
   registration: CrmRegistration;
   /** issue 20: the company's SDI recipient codes, by contract, customer code and line (sdi-codes.ts; ACC-07). */
   sdiCodes: CrmSdiCodes;
+  /** issue 21 (MOB-20): the campaigns of "Offerte per te" (campaigns.ts). */
+  campaigns: CrmCampaigns;
   close(): Promise<void>;
 }
 
@@ -273,6 +276,7 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     simDevices: createCrmSimDevices(call, CRM_BATCH_LIMIT),
     registration: createCrmRegistration(call),
     sdiCodes: createCrmSdiCodes(call),
+    campaigns: createCrmCampaigns(call),
 
     close: () => http.close(),
   };

@@ -45,6 +45,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Trasloco linea fissa',
   // Issue 20: the company's data of "Dati Aziendali" (company-data.ts).
   'Modifica sede legale', 'Modifica email comunicazioni fisso', 'Modifica codice destinatario',
+  // Issue 21 (MOB-20): an offer of "Offerte per te" activated (campaigns.ts).
+  'Attivazione offerta',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

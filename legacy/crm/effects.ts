@@ -5,6 +5,7 @@ import { LINE_CESSATION_EFFECTS } from './line-cessation';
 import { PAYMENT_SETTINGS_EFFECTS } from './payment-settings';
 import { LINE_MOVE_EFFECTS } from './line-move';
 import { COMPANY_DATA_EFFECTS } from './company-data';
+import { CAMPAIGN_EFFECTS } from './campaigns';
 import { LINE_SERVICE_EFFECTS } from './line-service-effects';
 import { TIM_TUO_EFFECTS } from './tim-tuo-effects';
 import { invalidRequest } from './soap';
@@ -113,9 +114,11 @@ const smasRequest = (description: string, target: ResolvedTarget, parameters: Pa
 export function applyEffect(store: CrmStore, description: string, target: ResolvedTarget, parameters: Parameters): boolean {
   // h-contract: the changes of a contract's data and referents (seed 002 §7.1.2-§7.1.3) act on the contract, not a line.
   // Issue 21: a line's cessation and its revocation act on a mobile or a fixed line alike; a contract's payment settings.
-  // Issue 20: the company's legal seat, fixed-line communication e-mail and SDI recipient codes act on the company.
+  // Issue 20: the company's legal seat, fixed-line communication e-mail and SDI recipient codes act on the company;
+  // issue 21 (MOB-20): an offer's activation too.
   const contractEffect = CONTRACT_EFFECTS[description] ?? LINE_CESSATION_EFFECTS[description] ?? PAYMENT_SETTINGS_EFFECTS[description]
-    ?? LINE_MOVE_EFFECTS[description] ?? COMPANY_DATA_EFFECTS[description];
+    ?? LINE_MOVE_EFFECTS[description] ?? COMPANY_DATA_EFFECTS[description]
+    ?? CAMPAIGN_EFFECTS[description];
   if (contractEffect) return contractEffect(store, target, parameters);
   const effect = EFFECTS[description];
   if (!effect || smasRequest(description, target, parameters)) return false;

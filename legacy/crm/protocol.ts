@@ -15,6 +15,7 @@ import { timTuoOperations } from './tim-tuo';
 import { userEmailOperations } from './user-email';
 import { registrationOperations } from './registration';
 import { companyDataOperations } from './company-data';
+import { campaignOperations } from './campaigns';
 import { simImeiOperations } from './sim-imei';
 import { timTuoEmployeeOperations } from './tim-tuo-employee';
 import { SUMMARY_MODULE_PATH, summaryModule } from './summary-module';
@@ -56,6 +57,8 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...registrationOperations(store.db),
     // issue 20: the SDI recipient codes of "Dati Aziendali" (ACC-07).
     ...companyDataOperations(store.db),
+    // issue 21 (MOB-20): the campaigns of "Offerte per te".
+    ...campaignOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

@@ -19,6 +19,8 @@ import { PAYMENT_SETTINGS_SCHEMA } from './payment-settings';
 import { LINE_MOVE_SCHEMA } from './line-move';
 // issue 20: the SDI recipient codes of single fixed lines (company-data.ts).
 import { COMPANY_DATA_SCHEMA, seedLineSdiCodes } from './company-data';
+// issue 21 (MOB-20): the campaigns of "Offerte per te" (campaigns.ts).
+import { CAMPAIGNS_SCHEMA, seedCampaigns } from './campaigns';
 
 /**
  * CRM's tables, named like the legacy's own entities. Dates are ISO text (so that SQL compares and sorts them);
@@ -184,8 +186,8 @@ const CONTRACT_COLUMNS = `c.*, (SELECT COUNT(*) FROM linee_mobili m WHERE m.nume
 export function openCrmStore(dataDir: string, large: { id: string; lines: number }[]) {
   const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA
     + INVENTORY_SCHEMA + EXPORTS_SCHEMA + TRACKING_SCHEMA + NATURAL_KEYS_SCHEMA + LIST_KEYS_SCHEMA + LINE_CESSATION_SCHEMA + PAYMENT_SETTINGS_SCHEMA
-    + LINE_MOVE_SCHEMA + COMPANY_DATA_SCHEMA,
-    (d) => { seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); seedLineSdiCodes(d); });
+    + LINE_MOVE_SCHEMA + COMPANY_DATA_SCHEMA + CAMPAIGNS_SCHEMA,
+    (d) => { seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); seedLineSdiCodes(d); seedCampaigns(d); });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>
     keys.length === 0 ? [] : db.prepare(sql.replace('%KEYS%', placeholders(keys.length))).all(...keys) as T[];

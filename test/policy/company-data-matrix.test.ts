@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changeWalk, type Change, type ChangeMatrix } from '../support/change-walk';
-import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
+import { changeWalk, type Change } from '../support/change-walk';
+import { conformanceMatrix, D, E, F, type Capability } from '../support/conformance';
+import { demoMatrix } from '../support/demo-profiles';
 import { counters, graphql } from '../support/stack';
 
 /**
@@ -24,24 +25,24 @@ const READS: Capability[] = [
 ];
 
 /** Expected outcome per user, in the order of READS. */
-const READ_MATRIX: Matrix = {
-  //                                                                  pers co  sdi
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, D] },
-  'luca.ferri': { profile: 'AF (A)', cells: [D, D, F] },
-  'sara.neri': { profile: 'AL (A)', cells: [D, D, F] },
-  'giada.mantesi': { profile: 'UT (A)', cells: [D, D, F] },
-  'paolo.verdi': { profile: 'UTD (A)', cells: [D, D, F] },
-  'marta.holding': { profile: 'HOLDING (A and B): AF-like', cells: [D, D, F] },
-  'cessato.fisso': { profile: 'CC: no company profile', cells: [D, F, F] },
-  'mario.rossi': { profile: 'RL (B)', cells: [D, D, D] },
-  'vincenzo.rl': { profile: 'RL (Ente KRISHNA)', cells: [D, D, D] },
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, F] },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [D, F, F] },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [D, F, F] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [D, D, F] },
-  'gina.eu': { profile: 'EU, own prepaid line', cells: [D, F, F] },
-  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [D, D, F] },
-};
+const READ_MATRIX = demoMatrix({
+  // personal data, company profile, SDI codes
+  'ginevra.vallisneri': [D, D, D],
+  'luca.ferri': [D, D, F],
+  'sara.neri': [D, D, F],
+  'giada.mantesi': [D, D, F],
+  'paolo.verdi': [D, D, F],
+  'marta.holding': [D, D, F],
+  'cessato.fisso': [D, F, F],
+  'mario.rossi': [D, D, D],
+  'vincenzo.rl': [D, D, D],
+  'vincenzo.roa': [D, D, F],
+  'lavo.ebill': [D, F, F],
+  'umberto.traffic': [D, F, F],
+  'pasquale.eu': [D, D, F],
+  'gina.eu': [D, F, F],
+  'massimiliano.roa': [D, D, F],
+});
 
 const matrix = conformanceMatrix(READS, READ_MATRIX, { env: { MUTATIONS_PER_MINUTE: '10000' } });
 const ask = (user: string, query: string, variables: Record<string, unknown> = {}) => graphql(matrix.stack(), query, variables, matrix.token(user));
@@ -213,24 +214,24 @@ const CHANGES: Change[] = [
  * ROA, the EU) is refused by the gateway's policy before any record is read: FORBIDDEN, like a profile that sees the
  * company but may not change it.
  */
-const CHANGE_MATRIX: ChangeMatrix = {
-  //                                                                  seat mail sdi
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, D] },
-  'luca.ferri': { profile: 'AF (A)', cells: [F, D, F] },
-  'sara.neri': { profile: 'AL (A)', cells: [F, F, F] },
-  'giada.mantesi': { profile: 'UT (A)', cells: [F, F, F] },
-  'paolo.verdi': { profile: 'UTD (A)', cells: [F, F, F] },
-  'marta.holding': { profile: 'HOLDING (A): AF-like', cells: [F, D, F] },
-  'cessato.fisso': { profile: 'CC: no company profile', cells: [F, F, F] },
-  'mario.rossi': { profile: 'RL (B)', cells: [D, D, D] },
-  'vincenzo.rl': { profile: 'RL (Ente KRISHNA)', cells: [D, D, D] },
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [F, F, F] },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [F, F, F] },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [F, F, F] },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [F, F, F] },
-  'gina.eu': { profile: 'EU, own prepaid line', cells: [F, F, F] },
-  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [F, F, F] },
-};
+const CHANGE_MATRIX = demoMatrix({
+  // legal seat, communication e-mail, SDI code
+  'ginevra.vallisneri': [D, D, D],
+  'luca.ferri': [F, D, F],
+  'sara.neri': [F, F, F],
+  'giada.mantesi': [F, F, F],
+  'paolo.verdi': [F, F, F],
+  'marta.holding': [F, D, F],
+  'cessato.fisso': [F, F, F],
+  'mario.rossi': [D, D, D],
+  'vincenzo.rl': [D, D, D],
+  'vincenzo.roa': [F, F, F],
+  'lavo.ebill': [F, F, F],
+  'umberto.traffic': [F, F, F],
+  'pasquale.eu': [F, F, F],
+  'gina.eu': [F, F, F],
+  'massimiliano.roa': [F, F, F],
+});
 
 // The changes' cells at the top level, as the reads': the coverage reads a cell's title from its user on.
 changeWalk(CHANGES, CHANGE_MATRIX, matrix.stack, matrix.token);

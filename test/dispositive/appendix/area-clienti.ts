@@ -55,6 +55,11 @@ const COMPANY_A = '1-VALL01';
 const legalSeat = call('changeLegalSeat', 'ChangeLegalSeatInput', { target: COMPANY });
 const communicationEmail = call('changeFixedCommunicationEmail', 'ChangeFixedCommunicationEmailInput', { target: COMPANY });
 const sdiCode = call('changeSdiRecipientCode', 'ChangeSdiRecipientCodeInput', { target: COMPANY });
+/** A campaign of a company (issue 21, MOB-20): the outcome names it `campaign`; an unknown one is a campaign id nobody has. */
+const activateOffer = call('activateOffer', 'ActivateOfferInput', { target: {
+  field: 'campaign', selection: 'id', idOf: (campaign) => campaign.id, idSent: (input) => input.campaignId as string,
+  unknown: (input) => ({ ...input, campaignId: 'CMP-9999' }),
+} });
 const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', province: 'MI' };
 
 const ON = '2026-12-31';
@@ -155,4 +160,8 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: sdiCode({ companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: 'ABC1234' }),
     reuse: sdiCode({ companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: 'XYZ9876' }),
     bad: { input: { companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: '12' }, field: 'input.code' } },
+  // Issue 21 (MOB-20): company A's RL activates the offer of one of its campaigns (seed 000 "Offerte per te").
+  activateOffer: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: activateOffer({ companyId: COMPANY_A, campaignId: 'CMP-0003' }), reuse: activateOffer({ companyId: COMPANY_A, campaignId: 'CMP-0001' }),
+    bad: { input: { companyId: COMPANY_A, campaignId: 'offer-1' }, field: 'input.campaignId' } },
 };
