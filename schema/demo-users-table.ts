@@ -8,11 +8,11 @@ import { DOCS, replaceDocSection, runDocGenerator } from '../stack/doc-section';
  * is stale). What a profile sees is said once per profile, in the words of "Who sees what".
  */
 export const WHAT_A_PROFILE_SEES: Record<Profile, string> = {
-  RL: 'everything of the company: contracts (with the SDI code), mobile and fixed lines (with the day a cessation is scheduled on, which RL, AF and HOLDING may ask and revoke), invoices, traffic and credit, orders and requests; the fixed inventory by site and by service, TiAvviso and IVR of the fixed lines, the routing plans of the intelligent numbers (End User Control), the TuconTI and Evoluzione Ufficio links of the fixed offer',
-  AF: 'as RL, without the SDI code',
-  AL: 'the company\'s invoices and services (mobile: premium services and black list included, bars a premium service of the own line only; fixed: the routing plans of the intelligent numbers, the TuconTI and Evoluzione Ufficio links), and the own line',
-  UT: 'the own line only: its traffic, orders and requests; no invoices',
-  UTD: 'as UT',
+  RL: 'everything of the company: its data (changing the legal seat and the SDI codes is his alone) and its users (the console is his alone), contracts (with the SDI code), mobile and fixed lines (with the day a cessation is scheduled on, which RL, AF and HOLDING may ask and revoke), invoices, traffic and credit, orders and requests; the fixed inventory by site and by service, TiAvviso and IVR of the fixed lines, the routing plans of the intelligent numbers (End User Control), the TuconTI and Evoluzione Ufficio links of the fixed offer; the offers of its campaigns (which RL, AF, UTD and HOLDING may activate)',
+  AF: 'as RL, without the SDI code, the legal seat and the user console',
+  AL: 'the company\'s invoices and services (mobile: premium services and black list included, bars a premium service of the own line only; fixed: the routing plans of the intelligent numbers, the TuconTI and Evoluzione Ufficio links), the own line, and the offers of the company\'s campaigns',
+  UT: 'the own line only: its traffic, orders and requests; no invoices; the offers of the company\'s campaigns',
+  UTD: 'as UT, and may activate an offer',
   CC: 'the invoices of the last 6 billed bimesters, orders and requests',
   HOLDING: 'as AF, in every company of the group',
   ROA: 'everything of the CM8 contract, and its operations (recharges, SIM, RIF, services) and requests history',

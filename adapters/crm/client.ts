@@ -20,6 +20,8 @@ import { createCrmInventory, type CrmInventory } from './inventory';
 import { createCrmPremiumServices, type CrmPremiumServices } from './premium-services';
 import { createCrmExports, type CrmExports } from './exports';
 import { createCrmUserEmail, type CrmUserEmail } from './user-email';
+import { createCrmSdiCodes, type CrmSdiCodes } from './sdi-codes';
+import { createCrmCampaigns, type CrmCampaigns } from './campaigns';
 import { createCrmRegistration, type CrmRegistration } from './registration';
 import { createCrmCompanyUsers, type CrmCompanyUsers } from './company-users';
 import { createCrmSimDevices, type CrmSimDevices } from './sim-imei';
@@ -126,6 +128,10 @@ export interface CrmClient {
   fixed: CrmFixed;
   /** Issue 21 (MOB-06): the premium services and black list of a contract's lines (premium-services.ts). */
   premiumServices: CrmPremiumServices;
+  /** issue 20: the company's SDI recipient codes, by contract, customer code and line (sdi-codes.ts; ACC-07). */
+  sdiCodes: CrmSdiCodes;
+  /** issue 21 (MOB-20): the campaigns of "Offerte per te" (campaigns.ts). */
+  campaigns: CrmCampaigns;
   close(): Promise<void>;
 }
 
@@ -281,6 +287,8 @@ export function createCrmClient(options: CrmClientOptions): CrmClient {
     companyUsers: createCrmCompanyUsers(call),
     fixed: createCrmFixed(call, CRM_BATCH_LIMIT),
     premiumServices: createCrmPremiumServices(call),
+    sdiCodes: createCrmSdiCodes(call),
+    campaigns: createCrmCampaigns(call),
 
     close: () => http.close(),
   };

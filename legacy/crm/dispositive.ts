@@ -55,6 +55,10 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   // Issue 21 (h21-mobile): the premium services and the black list (MOB-06).
   'Blocco servizio premium', 'Sblocco servizio premium', 'Inserimento black list', 'Rimozione black list',
   'Abilitazione SMS solidale', 'Disabilitazione SMS solidale',
+  // Issue 20: the company's data of "Dati Aziendali" (company-data.ts).
+  'Modifica sede legale', 'Modifica email comunicazioni fisso', 'Modifica codice destinatario',
+  // Issue 21 (MOB-20): an offer of "Offerte per te" activated (campaigns.ts).
+  'Attivazione offerta',
 ]);
 
 /** Pratica and ordine ids grow from these bases with the progressive of CreaPratica. */

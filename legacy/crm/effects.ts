@@ -6,6 +6,8 @@ import { PAYMENT_SETTINGS_EFFECTS } from './payment-settings';
 import { LINE_MOVE_EFFECTS } from './line-move';
 import { INTELLIGENT_NETWORK_EFFECTS } from './intelligent-network';
 import { FIXED_SERVICE_EFFECTS } from './fixed-services';
+import { COMPANY_DATA_EFFECTS } from './company-data';
+import { CAMPAIGN_EFFECTS } from './campaigns';
 import { LINE_SERVICE_EFFECTS } from './line-service-effects';
 import { LINE_CONTRACT_MOVE_EFFECTS } from './line-contract-move';
 import { PREMIUM_SERVICE_EFFECTS } from './premium-service-effects';
@@ -121,9 +123,11 @@ const smasRequest = (description: string, target: ResolvedTarget, parameters: Pa
 export function applyEffect(store: CrmStore, description: string, target: ResolvedTarget, parameters: Parameters): boolean {
   // h-contract: the changes of a contract's data and referents (seed 002 §7.1.2-§7.1.3) act on the contract, not a line.
   // Issue 21: a line's cessation and its revocation act on a mobile or a fixed line alike; a contract's payment settings.
+  // Issue 20: the company's legal seat, fixed-line communication e-mail and SDI recipient codes act on the company;
+  // issue 21 (MOB-20): an offer's activation too.
   const contractEffect = CONTRACT_EFFECTS[description] ?? LINE_CESSATION_EFFECTS[description] ?? PAYMENT_SETTINGS_EFFECTS[description]
     ?? LINE_MOVE_EFFECTS[description] ?? COMPANY_USER_EFFECTS[description] ?? INTELLIGENT_NETWORK_EFFECTS[description]
-    ?? FIXED_SERVICE_EFFECTS[description];
+    ?? FIXED_SERVICE_EFFECTS[description] ?? COMPANY_DATA_EFFECTS[description] ?? CAMPAIGN_EFFECTS[description];
   if (contractEffect) return contractEffect(store, target, parameters);
   const effect = EFFECTS[description];
   if (!effect || smasRequest(description, target, parameters)) return false;

@@ -18,6 +18,8 @@ import { intelligentNetworkOperations } from './intelligent-network';
 import { userEmailOperations } from './user-email';
 import { registrationOperations } from './registration';
 import { companyUserOperations } from './company-users';
+import { companyDataOperations } from './company-data';
+import { campaignOperations } from './campaigns';
 import { simImeiOperations } from './sim-imei';
 import { timTuoEmployeeOperations } from './tim-tuo-employee';
 import { SUMMARY_MODULE_PATH, summaryModule } from './summary-module';
@@ -68,6 +70,10 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     // Issue 21 (h21-mobile): the premium services and the black list of a contract's lines (MOB-06).
     ...premiumServiceOperations(store.db),
     ...smsSolidaleOperations(store.db),
+    // issue 20: the SDI recipient codes of "Dati Aziendali" (ACC-07).
+    ...companyDataOperations(store.db),
+    // issue 21 (MOB-20): the campaigns of "Offerte per te".
+    ...campaignOperations(store.db),
   };
   const expectedAuthorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 

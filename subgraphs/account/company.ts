@@ -3,6 +3,7 @@ import { forbidden } from '../../adapters/errors';
 import { recordFilter } from '../runtime/records';
 import type { Resolvers, SubgraphContext } from '../runtime/server';
 import { COMPANY_CONTRACTS_READERS, heldPlaces, reaches } from './reach';
+import { companyOffers } from './offers';
 
 /**
  * ACC-04: companies and their contracts. A record outside the grants answers null, exactly like an unknown one,
@@ -48,6 +49,10 @@ export const companyResolvers = {
   Company: {
     __resolveReference: ({ id }: { id: string }, context) => visibleCompany(context, id),
     contracts: (company: Company, _args, context) => companyContracts(company, context),
+    // Issue 20 (ACC-07): the "Codice destinatario" table, one CRM call per company (the RL's page shows one).
+    sdiRecipientCodes: async (company: Company, _args, { legacy }) => (await legacy.crm.sdiCodes.list(company.id)) ?? [],
+    // Issue 21 (MOB-20): "Offerte per te".
+    offers: (company: Company, _args, context) => companyOffers(company, context),
   },
   Contract: {
     __resolveReference: ({ number }: { number: string }, context) => visibleContract(context, number),

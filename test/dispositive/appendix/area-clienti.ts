@@ -59,6 +59,23 @@ const INVOICE_PAIR: Target = {
   unknown: (input) => ({ ...input, otherNumber: '8W99999999' }),
 };
 const mergeFixed = call('mergeFixedInvoices', 'MergeFixedInvoicesInput', { target: INVOICE_PAIR });
+/** A company (issue 20): the outcome names it `company`. */
+const COMPANY: Target = {
+  field: 'company',
+  selection: 'id',
+  idOf: (company) => company.id,
+  idSent: (input) => input.companyId as string,
+  unknown: (input) => ({ ...input, companyId: '1-NONE99' }),
+};
+const COMPANY_A = '1-VALL01';
+const legalSeat = call('changeLegalSeat', 'ChangeLegalSeatInput', { target: COMPANY });
+const communicationEmail = call('changeFixedCommunicationEmail', 'ChangeFixedCommunicationEmailInput', { target: COMPANY });
+const sdiCode = call('changeSdiRecipientCode', 'ChangeSdiRecipientCodeInput', { target: COMPANY });
+/** A campaign of a company (issue 21, MOB-20): the outcome names it `campaign`; an unknown one is a campaign id nobody has. */
+const activateOffer = call('activateOffer', 'ActivateOfferInput', { target: {
+  field: 'campaign', selection: 'id', idOf: (campaign) => campaign.id, idSent: (input) => input.campaignId as string,
+  unknown: (input) => ({ ...input, campaignId: 'CMP-9999' }),
+} });
 const NEW_SITE = { street: 'VIA TORINO 5', postalCode: '20123', city: 'Milano', province: 'MI' };
 
 const ON = '2026-12-31';
@@ -263,4 +280,22 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
   disableSmsSolidale: { user: 'luca.ferri', foreignUser: 'mario.rossi',
     run: disableSmsSolidale(lines('3343860902')), reuse: enableSmsSolidale(lines('3343860902')),
     bad: { input: lines('0266633987'), field: 'input.lines[0].number' } },
+  // Issue 20 (ACC-05 to ACC-07): company A's data of "Dati Aziendali", a pratica on the company each.
+  changeLegalSeat: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: legalSeat({ companyId: COMPANY_A, legalSeat: { street: 'VIA TORINO', houseNumber: '5', postalCode: '20123', city: 'Milano', province: 'MI' } }),
+    reuse: legalSeat({ companyId: COMPANY_A, legalSeat: { street: 'VIA TORINO', houseNumber: '7', postalCode: '20123', city: 'Milano', province: 'MI' } }),
+    bad: { input: { companyId: COMPANY_A, legalSeat: { street: 'VIA TORINO', houseNumber: '5', postalCode: '201', city: 'Milano', province: 'MI' } },
+      field: 'input.legalSeat.postalCode' } },
+  changeFixedCommunicationEmail: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: communicationEmail({ companyId: COMPANY_A, email: 'fisso@vallisneri.it' }),
+    reuse: communicationEmail({ companyId: COMPANY_A, email: 'altro@vallisneri.it' }),
+    bad: { input: { companyId: COMPANY_A, email: 'ufficio@pec.vallisneri.it' }, field: 'input.email' } },
+  changeSdiRecipientCode: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: sdiCode({ companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: 'ABC1234' }),
+    reuse: sdiCode({ companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: 'XYZ9876' }),
+    bad: { input: { companyId: COMPANY_A, scope: 'CONTRACT', scopeId: '888012170373', code: '12' }, field: 'input.code' } },
+  // Issue 21 (MOB-20): company A's RL activates the offer of one of its campaigns (seed 000 "Offerte per te").
+  activateOffer: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: activateOffer({ companyId: COMPANY_A, campaignId: 'CMP-0003' }), reuse: activateOffer({ companyId: COMPANY_A, campaignId: 'CMP-0001' }),
+    bad: { input: { companyId: COMPANY_A, campaignId: 'offer-1' }, field: 'input.campaignId' } },
 };
