@@ -101,6 +101,9 @@ describe('BIL-07 two fixed invoices of one bimester merged into one PDF (seed 00
       expect(body.data.mergeFixedInvoices.merge.produced).toBe(true);
     }
     expect(await crmWrites()).toBe(before + 2); // CRM is asked, and answers the pratica it has: no new pratica
+    // The same two invoices asked the other way round are the same merge asked otherwise: refused, nothing new.
+    const reversed = await merge('ginevra.vallisneri', '8W00038522', '8W00038521', 'bil07-rl-merge-reversed');
+    expect(reversed.body.errors[0].extensions.code).toBe('LEGACY_REJECTED');
     const { body } = await ask('ginevra.vallisneri', '{ requests { description } }');
     expect(body.data.requests.filter((r: { description: string }) => r.description === 'Unione fatture in PDF')).toHaveLength(1);
   });
