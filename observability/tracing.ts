@@ -7,6 +7,7 @@ type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number]
 import { observabilitySettings } from '../stack/settings/common';
 import { boundedClientText } from './client-text';
 import { redactSpanUrl } from './span-redaction';
+import { keptWhenFailedOrSlow, recordingLocalRoots, samplerFromEnv } from './trace-sampling';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
@@ -17,14 +18,15 @@ import { redactSpanUrl } from './span-redaction';
  * even loaded: no span is made, nothing is exported, no `traceparent` is sent, and neither start-up nor requests pay
  * for it. `OTEL_SDK_DISABLED=true` turns it off whatever else is set (the bench's "off" side).
  */
-const sdk = observabilitySettings().traces ? startSdk() : undefined;
+const settings = observabilitySettings();
+const sdk = settings.traces ? startSdk(settings.traceSlowMs) : undefined;
 
 /** Sends the spans still buffered; called on shutdown so that the last requests' spans are not lost. */
 export async function flushTraces(): Promise<void> {
   await sdk?.shutdown();
 }
 
-function startSdk(): NodeSDK {
+function startSdk(traceSlowMs: number): NodeSDK {
   // Required synchronously, and only here: an `await import` would let the entry point's other imports run first,
   // and the SDK's dozens of modules are not worth loading in a process that traces nothing.
   const require = createRequire(import.meta.url);
@@ -42,8 +44,12 @@ function startSdk(): NodeSDK {
   const sdkUtils = join(dirname(require.resolve('@opentelemetry/sdk-node')), 'utils.cjs');
   const { getSpanProcessorsFromEnv } = require(sdkUtils) as { getSpanProcessorsFromEnv(): SpanProcessor[] };
 
+  const exporting = getSpanProcessorsFromEnv();
   const started = new NodeSDK({
-    spanProcessors: [clientTextOnStart(), ...getSpanProcessorsFromEnv()],
+    // The ratio of OTEL_TRACES_SAMPLER(_ARG), and the server span of every request recorded so that a failed or slow
+    // one is exported whatever the ratio (trace-sampling.ts).
+    sampler: recordingLocalRoots(samplerFromEnv()),
+    spanProcessors: [clientTextOnStart(), ...exporting, keptWhenFailedOrSlow(exporting, traceSlowMs)],
     // Traces only: the metrics are prom-client's /metrics, the logs stderr. Empty lists keep the SDK from
     // building its default OTLP metric and log exporters, which would send to localhost:4318 unasked.
     metricReaders: [],
