@@ -81,7 +81,9 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
         signal,
       });
       const bytes = Buffer.from(await res.body.arrayBuffer());
-      logger.info({ system: endpoint.system, operation, status: res.statusCode, durationMs: Math.round(performance.now() - started), correlationId }, 'legacy call');
+      // Inside a request its own line carries the tally of its legacy calls (one info line per request per process,
+      // issue 24): each call's line is debug there, info only for calls outside a request (a background refresh).
+      logger[currentRequestScope() ? 'debug' : 'info']({ system: endpoint.system, operation, status: res.statusCode, durationMs: Math.round(performance.now() - started), correlationId }, 'legacy call');
       return { status: res.statusCode, headers: res.headers, body: bytes, correlationId };
     } catch (err) {
       // A stream body that failed on our side (an upload cut off over its limit, a client gone) is not the system

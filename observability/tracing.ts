@@ -7,6 +7,7 @@ type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number]
 import { observabilitySettings } from '../stack/settings/common';
 import { boundedClientText, CLIENT_TEXT_MAX_CHARS, SPAN_ATTRIBUTE_MAX_CHARS } from './client-text';
 import { redactSpanUrl } from './span-redaction';
+import { keptWhenFailedOrSlow, recordingLocalRoots, samplerFromEnv } from './trace-sampling';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
@@ -18,14 +19,14 @@ import { redactSpanUrl } from './span-redaction';
  * for it. `OTEL_SDK_DISABLED=true` turns it off whatever else is set (the bench's "off" side).
  */
 const settings = observabilitySettings();
-const sdk = settings.traces ? startSdk() : undefined;
+const sdk = settings.traces ? startSdk(settings.traceSlowMs) : undefined;
 
 /** Sends the spans still buffered; called on shutdown so that the last requests' spans are not lost. */
 export async function flushTraces(): Promise<void> {
   await sdk?.shutdown();
 }
 
-function startSdk(): NodeSDK {
+function startSdk(traceSlowMs: number): NodeSDK {
   // Required synchronously, and only here: an `await import` would let the entry point's other imports run first,
   // and the SDK's dozens of modules are not worth loading in a process that traces nothing.
   const require = createRequire(import.meta.url);
@@ -43,8 +44,12 @@ function startSdk(): NodeSDK {
   const sdkUtils = join(dirname(require.resolve('@opentelemetry/sdk-node')), 'utils.cjs');
   const { getSpanProcessorsFromEnv } = require(sdkUtils) as { getSpanProcessorsFromEnv(): SpanProcessor[] };
 
+  const exporting = getSpanProcessorsFromEnv();
   const started = new NodeSDK({
-    spanProcessors: [clientTextOnStart(), ...getSpanProcessorsFromEnv()],
+    // The ratio of OTEL_TRACES_SAMPLER(_ARG), and the server span of every request recorded so that a failed or slow
+    // one is exported whatever the ratio (trace-sampling.ts).
+    sampler: recordingLocalRoots(samplerFromEnv()),
+    spanProcessors: [clientTextOnStart(), ...exporting, keptWhenFailedOrSlow(exporting, traceSlowMs)],
     // Given here, this would override the OTEL_* variables the SDK reads: only when they say nothing.
     ...(!settings.attributeLengthLimitSet && { spanLimits: { attributeValueLengthLimit: SPAN_ATTRIBUTE_MAX_CHARS } }),
     // Traces only: the metrics are prom-client's /metrics, the logs stderr. Empty lists keep the SDK from

@@ -30,6 +30,9 @@ export const PROCESS_VARIABLES = {
   METRICS: variable(expect.oneOf(['on', 'off']).default('on'), {
     meaning: '`off` records no metric and serves no `/metrics` (the bench\'s "observability off" side); `on` in production',
   }),
+  TRACE_SLOW_MS: variable(expect.integer(1).default(1000), {
+    meaning: 'with traces exported: a request that takes this long or longer keeps its server span whatever `OTEL_TRACES_SAMPLER_ARG` says, as a failed one does (docs/operating.md "Traces: sampling")',
+  }),
   VENDOR_TELEMETRY: variable(expect.oneOf(['off', 'on']).default('off'), {
     meaning: '`on` lets libraries reach the network on their own (`@apollo/gateway` probes cloud metadata addresses at start and sends usage to Apollo hourly and at exit; OpenTelemetry may use cloud resource detectors); `off` (the default) keeps every connection to what is configured here',
   }),
@@ -66,13 +69,16 @@ export function logSettings(env: Record<string, string | undefined> = process.en
  * SDK must start before anything else is imported): whether metrics are recorded, and whether traces are, which
  * the standard OpenTelemetry variables decide (an exporter configured and the SDK not disabled).
  */
-export function observabilitySettings(env: Record<string, string | undefined> = process.env): { metrics: boolean; traces: boolean; attributeLengthLimitSet: boolean } {
+export function observabilitySettings(env: Record<string, string | undefined> = process.env): {
+  metrics: boolean; traces: boolean; attributeLengthLimitSet: boolean; traceSlowMs: number;
+} {
   const exporterConfigured = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_TRACES_EXPORTER);
   const disabled = env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || env.OTEL_TRACES_EXPORTER === 'none';
   return {
     metrics: PROCESS_VARIABLES.METRICS.parse(env.METRICS || undefined) === 'on',
     traces: exporterConfigured && !disabled,
     attributeLengthLimitSet: Boolean(env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT || env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT),
+    traceSlowMs: PROCESS_VARIABLES.TRACE_SLOW_MS.parse(env.TRACE_SLOW_MS || undefined),
   };
 }
 
@@ -80,7 +86,7 @@ export function observabilitySettings(env: Record<string, string | undefined> = 
 export const OPEN_TELEMETRY_ROW = {
   name: '`OTEL_*`',
   shownDefault: '(none)',
-  meaning: 'the standard OpenTelemetry variables (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, …), read by the OpenTelemetry SDK; with none set nothing is exported. `OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT` is 4096 unless set (docs/operating.md "Traces")',
+  meaning: 'the standard OpenTelemetry variables (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, …), read by the OpenTelemetry SDK; with none set nothing is exported. `OTEL_TRACES_SAMPLER` unset means `parentbased_traceidratio` with `OTEL_TRACES_SAMPLER_ARG` 0.1 (one request in ten traced end to end, a caller\'s `traceparent` decision followed; failed and slow requests keep their server spans, `TRACE_SLOW_MS`): the production default, which the manifests also set. `OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT` is 4096 unless set (docs/operating.md "Traces")',
 };
 
 /** What every process does with the variables above. */

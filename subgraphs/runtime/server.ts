@@ -129,13 +129,13 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
 /**
  * Each request of a subgraph runs in its request scope, under the correlation id the gateway sent (a new one if it
  * sent none fit to reuse): the adapters forward it to the legacy systems and every log line carries it. One
- * request line at the end.
+ * request line at the end, with the legacy calls it made (system → operation → count).
  */
 async function servedInRequestScope(req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>): Promise<void> {
   const scope: RequestScope = { correlationId: sentCorrelationId(req.headers) ?? randomUUID(), operationName: 'anonymous', legacyCalls: {} };
   const started = performance.now();
   await runInRequestScope(scope, async () => {
     await serve();
-    logger.info({ operationName: scope.operationName, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'subgraph request');
+    logger.info({ operationName: scope.operationName, status: res.statusCode, durationMs: Math.round(performance.now() - started), legacyCalls: scope.legacyCalls }, 'subgraph request');
   });
 }

@@ -137,6 +137,33 @@ describe('one trace from the client to the legacy call', () => {
     }
   });
 
+  it('at the production default ratio, a request the caller did not sample leaves no span, and one whose answer carries an error leaves its server spans (issue 24 item 1)', async () => {
+    const notSampled = async (user: string, query: string) => {
+      const token = await tokenFor(stack, user);
+      const traceId = randomBytes(16).toString('hex');
+      const res = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-00` },
+        body: JSON.stringify({ query }),
+      });
+      return { traceId, body: (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] } };
+    };
+    const ok = await notSampled('ginevra.vallisneri', '{ viewer { username } }');
+    expect(ok.body.errors).toBeUndefined();
+    // A user (UT) has no invoices page: the billing subgraph's policy refuses it.
+    const failed = await notSampled('giada.mantesi', '{ invoices(kind: FIXED, first: 1) { nodes { number } } }');
+    expect(failed.body.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    // The failed request: the gateway's server span and the billing subgraph's, one each, under the caller's trace id.
+    const kept = await vi.waitFor(() => {
+      const found = collector.spans.filter((s) => s.traceId === failed.traceId);
+      expect(found.map((s) => s.service)).toEqual(expect.arrayContaining(['onegraph-gateway', 'onegraph-billing']));
+      return found;
+    }, { timeout: 15_000, interval: 200 });
+    expect(kept.every((s) => s.kind === 2 && s.attributes['onegraph.outcome'] !== undefined)).toBe(true);
+    // The answer that succeeded was not sampled by its caller: nothing of it, although it was served after the other.
+    expect(collector.spans.filter((s) => s.traceId === ok.traceId)).toEqual([]);
+  }, 60_000);
+
   it('BIL-03: a followed download link leaves no token, invoice number or customer code in any span (issue 23 item 8)', async () => {
     const token = await tokenFor(stack, 'ginevra.vallisneri');
     const asked = await fetch(stack.gatewayUrl, {
