@@ -9,6 +9,10 @@ import { GATEWAY_ENTRY, type GatewayKind } from './gateways';
 import type { ChainProbe, GatewayRun } from './measure';
 import { quoteInReadme } from './readme';
 import { startupSection, type StartupRun } from './startup';
+import { gatewayOnlyGoal, gatewayOnlySection } from './gateway-only/report-gateway-only';
+import type { GatewayOnlyResult } from './gateway-only/run-gateway-only';
+import { ladderGoal, ladderSection, type LadderResult } from './ladder';
+import { soakGoal, soakSection, type SoakResult } from './soak';
 
 /**
  * Writes bench/RESULTS.md (and the raw figures as JSON) from one run. Every number in RESULTS.md comes from the
@@ -41,6 +45,10 @@ export interface BenchResults {
   machine?: Record<string, string>;
   /** Issue 23: the stack's start from the sources and from the build (bench/startup.ts). */
   startup?: StartupRun[];
+  /** Issue 24: the gateways alone, the load ladder, the soak (bench/gateway-only/, ladder.ts, soak.ts). */
+  gatewayOnly?: GatewayOnlyResult;
+  ladder?: LadderResult;
+  soak?: SoakResult;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -238,6 +246,11 @@ export function writeReport(results: BenchResults): string[] {
       }), '');
   }
 
+  // Issue 24's sections.
+  if (results.gatewayOnly) p(...gatewayOnlySection(results.gatewayOnly));
+  if (results.ladder) p(...ladderSection(results.ladder));
+  if (results.soak) p(...soakSection(results.soak));
+
   const dash = results.scenarios.find((r) => r.id === 'dashboard-a');
   const ente = results.scenarios.find((r) => r.id === 'dashboard-ente');
   const apolloRuns = all.map((r) => r.runs.apollo).filter((x): x is GatewayRun => Boolean(x));
@@ -274,6 +287,9 @@ export function writeReport(results: BenchResults): string[] {
     const same = JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
     p(`- Legacy calls per request do not grow with lines: ${goal(same)} (dashboard with 5 lines and with ${'10,000'} lines, GetProfiloUtente aside: ${JSON.stringify(x)} vs ${JSON.stringify(y)}; the aggregate inventory of the 10,000 lines one GetConsistenzeAggregate, the 1,000-line response ten = ⌈1000/100⌉, see the calls table).`);
   }
+  if (results.gatewayOnly) p(`- ${gatewayOnlyGoal(results.gatewayOnly)}`);
+  if (results.ladder) p(`- ${ladderGoal(results.ladder)}`);
+  if (results.soak) p(`- ${soakGoal(results.soak)}`);
   const inventory = inventoryGoal(results);
   if (inventory) p(`- ${inventory}`);
   if (apolloRuns.length) {
