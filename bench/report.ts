@@ -56,7 +56,7 @@ const KINDS: GatewayKind[] = ['apollo', 'hive'];
 const SYSTEMS: StandInName[] = ['crm', 'ebill', 'ebpfa'];
 const SYSTEM_LABEL: Record<StandInName, string> = { crm: 'CRM', ebill: 'eBill', ebpfa: 'EBPFA' };
 const STACK_PROCESSES = ['account', 'fixed', 'mobile', 'billing', 'consumption', 'tracking', 'crm', 'ebill', 'ebpfa', 'idp', 'load generator'];
-const PACKAGES = ['@apollo/gateway', '@apollo/server', '@apollo/subgraph', 'graphql', '@graphql-hive/gateway', '@graphql-hive/gateway-runtime', 'autocannon'];
+const PACKAGES = ['@apollo/gateway', '@apollo/server', '@apollo/subgraph', 'graphql', '@graphql-hive/gateway', '@graphql-hive/gateway-runtime', '@graphql-hive/router-runtime', 'autocannon'];
 
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(0));
 const num = (n: number, digits = 1) => n.toFixed(digits);
@@ -158,7 +158,7 @@ export function writeReport(results: BenchResults): string[] {
   p('## What each gateway does', '',
     '- **Apollo (ours)**: `gateway/main.ts`, `@apollo/gateway` + `@apollo/server` standalone. Per request: verifies the bearer token (`gateway/auth`: jose, JWKS; a verified token is trusted again until it expires, 60 s at most), loads the grants from CRM through a 30 s cache, plans (query-plan cache), signs `x-gateway-identity` (HS256) once and puts it on every subgraph fetch (`gateway/identity`), fetches over an undici keep-alive Pool (`gateway/fetcher`).',
     '- **Hive Gateway**: `bench/hive-gateway.ts`, `createGatewayRuntime` of `@graphql-hive/gateway` on `node:http`, over the same `schema/supergraph.graphql` (routing URLs replaced by the running subgraphs\'). The same work with our code: a plugin authenticates while the context is built (`gateway/auth`: same verifier, same grants cache), header propagation sets `x-gateway-identity` on every subgraph fetch through the same signing code as ours (`gateway/identity/signed-identity.ts` over `signIdentity`). Its default fetch, plan cache and response handling.',
-    '- Hive Gateway on Node 20: npm warns (EBADENGINE) that some of its dependencies (e.g. `@whatwg-node/promise-helpers`) declare `node >= 22.15`; it installs, starts and answered every request of this run on Node 20 (see ok/answered), but that is outside what its authors support.',
+    '- **Hive Gateway + Rust planner** (gateway-only section): the same `bench/hive-gateway.ts` with `HIVE_ROUTER_RUNTIME=1`, which passes `unifiedGraphHandler` of `@graphql-hive/router-runtime` (Hive Router\'s Rust query planner, a native addon, and its executor) to `createGatewayRuntime`.',
     `- Both run ${s.workers} worker(s) (stack/cluster.ts) over the same six subgraph processes, started the same way by bench/gateways.ts, and are measured one after the other in the same run (which one goes first alternates from one scenario to the next).`,
     '');
 

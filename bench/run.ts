@@ -201,7 +201,7 @@ async function main() {
       scenarios: SCENARIOS.filter((s) => s.id.startsWith('dashboard-')),
     });
   }
-  if (!env.BENCH_SKIP_LADDER) results.ladder = await loadLadder(gateways.apollo, dashboard, await token(dashboard.user), ladderS, log);
+  if (!env.BENCH_SKIP_LADDER) results.ladder = await loadLadder(stack, gateways.apollo, dashboard, await token(dashboard.user), ladderS, log);
   if (soakS) results.soak = await soak(stack, gateways.apollo, dashboard, await token(dashboard.user), soakS, log);
 
   if (!env.BENCH_SKIP_POLICY) {

@@ -1,9 +1,9 @@
 import type { Stack } from '../stack/launch';
-import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
 import type { RunningGateway } from './gateways';
 import { runLoad, type LoadResult } from './load';
 import { rssMb, treeOf } from './proc';
 import { bodiesOf, type Scenario } from './scenarios';
+import { samplesOf, scrape, subgraphMetricsUrls } from './metrics-scrape';
 
 /**
  * Issue 24 item 5: a soak at moderate load (BENCH_SOAK_S, default 600 s; 0 leaves it out) on the dashboard through
@@ -25,10 +25,8 @@ export async function soak(stack: Stack, gateway: RunningGateway, scenario: Scen
   log: (message: string) => void): Promise<SoakResult> {
   const processes: Record<string, { pid: number; metricsUrl: string }> = {
     gateway: { pid: gateway.pid, metricsUrl: new URL('/metrics', gateway.url).href },
-    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => {
-      const info = stack.components.get(name)!;
-      return [name, { pid: info.pid, metricsUrl: new URL('/metrics', info.opsUrl ?? info.url).href }];
-    })),
+    ...Object.fromEntries(Object.entries(subgraphMetricsUrls(stack))
+      .map(([name, metricsUrl]) => [name, { pid: stack.components.get(name as never)!.pid, metricsUrl }])),
   };
   const started = performance.now();
   const samples: SoakSample[] = [];
@@ -54,14 +52,9 @@ export async function soak(stack: Stack, gateway: RunningGateway, scenario: Scen
 
 /** p99 event-loop lag in ms since the previous scrape; null when the process has no metrics (METRICS=off). */
 async function lagP99Ms(url: string): Promise<number | null> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(4_000) });
-    const text = await res.text();
-    const value = /^nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(text)?.[1];
-    return res.ok && value !== undefined ? Number(value) * 1000 : null;
-  } catch {
-    return null;
-  }
+  const text = await scrape(url);
+  const [value] = text ? samplesOf(text, 'nodejs_eventloop_lag_p99_seconds') : [];
+  return value === undefined ? null : value * 1000;
 }
 
 /** Least-squares slope of y over x. */

@@ -50,6 +50,11 @@ export function gatewayOnlySection(result: GatewayOnlyResult): string[] {
     '| scenario | req/s ours ÷ Hive Gateway | req/s ours ÷ Hive Gateway + Rust planner | p99 ms Hive / ours / Hive + Rust |',
     '|---|---:|---:|---:|',
     ...ratios, '',
+    ...(result.profile ? [
+      `Where our gateway's CPU goes (${result.scenarios[0]!.title}, a run apart under \`--cpu-prof\`, ${result.profile.requests} requests; self time by place, the top ${result.profile.shares.length}, idle left out):`, '',
+      '| place | share of CPU |', '|---|---:|',
+      ...result.profile.shares.map((x) => `| ${x.place} | ${(x.share * 100).toFixed(1)} % |`), '',
+    ] : []),
   ];
 }
 

@@ -8,6 +8,7 @@ import { startGateway, type GatewayKind, type RunningGateway } from '../gateways
 import { runLoad, type LoadResult } from '../load';
 import { sampleProcess } from '../proc';
 import { bodiesOf, type Scenario } from '../scenarios';
+import { profileOurs, type OursProfile } from './profile-ours';
 import { startRecorder } from './recorder';
 
 /**
@@ -41,6 +42,8 @@ export interface GatewayOnlyResult {
   refused: number;
   scenarios: { id: string; title: string }[];
   runs: GatewayOnlyRun[];
+  /** Where our gateway's CPU goes on the first scenario, from a profiled run apart (profile-ours.ts). */
+  profile?: OursProfile;
 }
 
 export interface GatewayOnlyOptions {
@@ -137,10 +140,15 @@ async function measureGatewaysAlone(opts: GatewayOnlyOptions, onStop: (stop: () 
       }
     }
   }
+  const [first] = scenarios;
+  log(`gateway-only: CPU profile of our gateway on ${first!.id}`);
+  const profile = await profileOurs(stack, identitySecret, replayUrls, {
+    token: await opts.token(first!.user), connections: opts.connections, durationS: opts.durationS, nextBody: bodyOf(first!),
+  });
   const stats = await (await fetch(`${replay.ready.url}/stats`)).json() as { refused: number };
   return {
     connections: opts.connections, durationS: opts.durationS, rounds: opts.rounds,
     recordedFetches: Object.keys(recordings).length, recordingConflicts: recorder.conflicts(), refused: stats.refused,
-    scenarios: scenarios.map((s) => ({ id: s.id, title: s.title })), runs,
+    scenarios: scenarios.map((s) => ({ id: s.id, title: s.title })), runs, profile,
   };
 }
