@@ -44,8 +44,10 @@ export interface LegacyPressure { queuedPeak: number; breakerOpened: boolean; un
 
 export function watchLegacyPressure(stack: Stack, everyMs = 2_000): { stop(): Promise<LegacyPressure> } {
   const urls = Object.values(subgraphMetricsUrls(stack));
-  const unavailable = async () => sum((await Promise.all(urls.map(scrape)))
-    .map((text) => (text ? sum(samplesOf(text, 'onegraph_legacy_call_duration_seconds_count', { outcome: 'unavailable' })) : 0)));
+  // Per subgraph, null when its scrape failed (an overloaded process may not answer in time): such a subgraph is
+  // left out of the difference rather than read as zero.
+  const unavailable = async () => (await Promise.all(urls.map(scrape)))
+    .map((text) => (text ? sum(samplesOf(text, 'onegraph_legacy_call_duration_seconds_count', { outcome: 'unavailable' })) : null));
   const pressure: LegacyPressure = { queuedPeak: 0, breakerOpened: false, unavailableCalls: 0 };
   const before = unavailable();
   const timer = setInterval(async () => {
@@ -56,7 +58,8 @@ export function watchLegacyPressure(stack: Stack, everyMs = 2_000): { stop(): Pr
   return {
     async stop() {
       clearInterval(timer);
-      pressure.unavailableCalls = (await unavailable()) - (await before);
+      const [start, end] = [await before, await unavailable()];
+      pressure.unavailableCalls = sum(end.map((n, i) => (n !== null && start[i] !== null ? n - start[i]! : 0)));
       return pressure;
     },
   };

@@ -8,7 +8,7 @@ import type { Delays, Floor } from './floor';
 import { GATEWAY_ENTRY, type GatewayKind } from './gateways';
 import type { ChainProbe, GatewayRun } from './measure';
 import { quoteInReadme } from './readme';
-import { startupSection, type StartupRun } from './startup';
+import { startupGoal, startupSection, type StartupRun } from './startup';
 import { gatewayOnlyGoal, gatewayOnlySection } from './gateway-only/report-gateway-only';
 import type { GatewayOnlyResult } from './gateway-only/run-gateway-only';
 import { ladderGoal, ladderSection, type LadderResult } from './ladder';
@@ -290,6 +290,8 @@ export function writeReport(results: BenchResults): string[] {
   if (results.gatewayOnly) p(`- ${gatewayOnlyGoal(results.gatewayOnly)}`);
   if (results.ladder) p(`- ${ladderGoal(results.ladder)}`);
   if (results.soak) p(`- ${soakGoal(results.soak)}`);
+  const started = results.startup && startupGoal(results.startup);
+  if (started) p(`- ${started}`);
   const inventory = inventoryGoal(results);
   if (inventory) p(`- ${inventory}`);
   if (apolloRuns.length) {

@@ -24,7 +24,7 @@ function placeOf(url: string, functionName: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
   if (url.startsWith('node:')) return url.split('/').slice(0, 2).join('/');
-  const parts = url.replace(/^file:\/\//, '').replace(ROOT, '').split('/');
+  const parts = url.replace(/^file:\/\//, '').replace(ROOT, '').replace(/^\//, '').split('/');
   return parts.slice(0, parts[0] === 'gateway' || parts[0] === 'subgraphs' ? 2 : 1).join('/');
 }
 

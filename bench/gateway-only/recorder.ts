@@ -1,8 +1,8 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
-import { HOP_BY_HOP, replayKey, userOf, type Recordings } from './replay-key';
+import { HOP_BY_HOP, replayKey, requestBody, userOf, type Recordings } from './replay-key';
 
 /**
  * A recording proxy in front of the real subgraphs: the gateways under test are pointed at it (SUBGRAPH_URLS), it
@@ -23,12 +23,6 @@ export interface Recorder {
   close(): Promise<void>;
 }
 
-async function bodyOf(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startRecorder(subgraphUrls: Record<string, string>): Promise<Recorder> {
   const recordings: Recordings = {};
   let conflicts = 0;
@@ -38,7 +32,7 @@ export async function startRecorder(subgraphUrls: Record<string, string>): Promi
       const subgraph = (req.url ?? '').slice(1);
       const target = subgraphUrls[subgraph];
       if (!target) throw new Error(`no subgraph ${subgraph}`);
-      const sent = await bodyOf(req);
+      const sent = await requestBody(req);
       const headers = Object.fromEntries(Object.entries(req.headers)
         .filter(([name, value]) => value !== undefined && name !== 'host' && name !== 'accept-encoding' && !HOP_BY_HOP.has(name))) as Record<string, string>;
       const answer = await request(target, { method: 'POST', headers, body: sent });

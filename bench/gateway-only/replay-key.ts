@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { stripIgnoredCharacters } from 'graphql';
 import { decodeJwt } from 'jose';
 import { IDENTITY_HEADER } from '../../subgraphs/runtime/identity';
@@ -50,3 +51,10 @@ export type Recordings = Record<string, RecordedAnswer>;
 
 /** Headers that describe one connection or one encoding of the body, not the answer: never recorded. */
 export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'content-encoding']);
+
+/** A fetch's body as the gateway sent it (the recorder and the replay read it the same way). */
+export async function requestBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

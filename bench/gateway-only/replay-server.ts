@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { announceReady } from '../../stack/process';
-import { replayKey, userOf, type RecordedAnswer, type Recordings } from './replay-key';
+import { replayKey, requestBody, userOf, type RecordedAnswer, type Recordings } from './replay-key';
 
 /**
  * The six subgraphs of the gateway-only benchmark in one process: every fetch answered from memory with what the
@@ -40,19 +40,13 @@ function lookUp(subgraph: string, user: string, sent: string): Prepared | undefi
   return found;
 }
 
-async function bodyOf(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 const server = createServer(async (req, res) => {
   if (req.method === 'GET' && req.url === '/stats') {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ answered, refused, recordings: answers.size }));
     return;
   }
   const subgraph = (req.url ?? '').slice(1);
-  const sent = await bodyOf(req);
+  const sent = await requestBody(req);
   let answer: Prepared | undefined;
   try {
     answer = lookUp(subgraph, userOf(req.headers), sent);
