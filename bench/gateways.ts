@@ -7,11 +7,13 @@ import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
  * environment (CRM for grants, the IdP's JWKS, the identity secret the subgraphs verify), same number of workers.
  * The launcher's own gateway is left idle: measuring two processes started identically keeps the comparison fair.
  */
-export type GatewayKind = 'apollo' | 'hive';
+export type GatewayKind = 'apollo' | 'hive' | 'hive-rust';
 
-export const GATEWAY_ENTRY: Record<GatewayKind, { entryPoint: string; workersVar: string; label: string }> = {
+export const GATEWAY_ENTRY: Record<GatewayKind, { entryPoint: string; workersVar: string; label: string; env?: Record<string, string> }> = {
   apollo: { entryPoint: ENTRY_POINTS.gateway, workersVar: 'GATEWAY_WORKERS', label: 'Apollo (ours)' },
   hive: { entryPoint: 'bench/hive-gateway.ts', workersVar: 'HIVE_WORKERS', label: 'Hive Gateway' },
+  // The same Hive Gateway with Hive Router's Rust query planner (bench/gateway-only/).
+  'hive-rust': { entryPoint: 'bench/hive-gateway.ts', workersVar: 'HIVE_WORKERS', label: 'Hive Gateway + Rust planner', env: { HIVE_ROUTER_RUNTIME: '1' } },
 };
 
 export interface RunningGateway { kind: GatewayKind; url: string; pid: number; stop(): Promise<void> }
@@ -19,7 +21,7 @@ export interface RunningGateway { kind: GatewayKind; url: string; pid: number; s
 export async function startGateway(kind: GatewayKind, stack: Stack, identitySecret: string, workers: number,
   extraEnv: Record<string, string | undefined> = {}): Promise<RunningGateway> {
   const url = (name: string) => stack.components.get(name as never)!.url;
-  const { entryPoint, workersVar } = GATEWAY_ENTRY[kind];
+  const { entryPoint, workersVar, env: kindEnv } = GATEWAY_ENTRY[kind];
   const { child, ready } = await spawnEntryPoint({
     name: `${kind}-gw`,
     entryPoint,
@@ -38,6 +40,7 @@ export async function startGateway(kind: GatewayKind, stack: Stack, identitySecr
       // raises the limit to measure the policy layer on it, not the limit that would refuse it.
       MAX_COST: '1000000',
       [workersVar]: String(workers),
+      ...kindEnv,
       // A switch a comparison sets on the whole stack (bench/observability.ts).
       ...extraEnv,
     },

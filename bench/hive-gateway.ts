@@ -17,6 +17,8 @@ import { IDENTITY_HEADER } from '../subgraphs/runtime/identity';
  *   gateway/identity/signed-identity.ts as ours) and the correlation id, like gateway/identity/identity-data-source.ts
  *   (the subgraphs refuse requests without it).
  * Same settings (env) as gateway/main.ts, same READY protocol, same cluster mode (HIVE_WORKERS).
+ * HIVE_ROUTER_RUNTIME=1 plans and executes with Hive Router's Rust query planner (`@graphql-hive/router-runtime`)
+ * instead of the default JavaScript stitching runtime: the same gateway otherwise.
  */
 const settings = readGatewaySettings();
 const CORRELATION_ID = /^[\w.:-]{8,64}$/;
@@ -31,8 +33,9 @@ function supergraphWithUrls(): string {
 
 await runClustered('hive-gateway', { workers: workerCount(process.env.HIVE_WORKERS, 'HIVE_WORKERS') }, async () => {
   // Loaded in the workers only, like gateway/main.ts: a cluster's primary stays small.
-  const [{ createGatewayRuntime }, { createCrmClient }, { createAuthenticator }, { createTokenVerifier }, { cacheProfiles }] = await Promise.all([
+  const [{ createGatewayRuntime }, routerRuntime, { createCrmClient }, { createAuthenticator }, { createTokenVerifier }, { cacheProfiles }] = await Promise.all([
     import('@graphql-hive/gateway'),
+    process.env.HIVE_ROUTER_RUNTIME === '1' ? import('@graphql-hive/router-runtime') : undefined,
     import('../adapters/crm'),
     import('../gateway/auth/authenticate'),
     import('../gateway/auth/bearer-token'),
@@ -56,6 +59,7 @@ await runClustered('hive-gateway', { workers: workerCount(process.env.HIVE_WORKE
 
   const runtime = createGatewayRuntime<Partial<OurContext>>({
     supergraph: supergraphWithUrls(),
+    ...(routerRuntime && { unifiedGraphHandler: routerRuntime.unifiedGraphHandler }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: 'error',

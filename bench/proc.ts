@@ -28,7 +28,8 @@ function stat(pid: number | string): Stat | null {
   }
 }
 
-function tree(root: number): number[] {
+/** A process and its descendants (a clustered gateway: its primary and workers). */
+export function treeOf(root: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -58,19 +59,19 @@ const cpuTicks = (pids: number[]) => pids.reduce((sum, pid) => sum + (stat(pid)?
 
 /** CPU seconds spent so far by a process and its descendants. */
 export function cpuSecondsOf(root: number): number {
-  return cpuTicks(tree(root)) / TICKS_PER_SECOND;
+  return cpuTicks(treeOf(root)) / TICKS_PER_SECOND;
 }
 
 /** Samples every 200 ms: enough to see the peak of a run of seconds, at a cost too small to measure. */
 export function sampleProcess(root: number, everyMs = 200): { stop(): ProcSummary } {
-  const pids = tree(root);
+  const pids = treeOf(root);
   const ticksAtStart = cpuTicks(pids);
   const samples = [rssMb(pids)];
-  const timer = setInterval(() => samples.push(rssMb(tree(root))), everyMs);
+  const timer = setInterval(() => samples.push(rssMb(treeOf(root))), everyMs);
   return {
     stop() {
       clearInterval(timer);
-      const now = tree(root);
+      const now = treeOf(root);
       samples.push(rssMb(now));
       return {
         rssPeakMb: Math.max(...samples),

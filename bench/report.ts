@@ -8,7 +8,11 @@ import type { Delays, Floor } from './floor';
 import { GATEWAY_ENTRY, type GatewayKind } from './gateways';
 import type { ChainProbe, GatewayRun } from './measure';
 import { quoteInReadme } from './readme';
-import { startupSection, type StartupRun } from './startup';
+import { startupGoal, startupSection, type StartupRun } from './startup';
+import { gatewayOnlyGoal, gatewayOnlySection } from './gateway-only/report-gateway-only';
+import type { GatewayOnlyResult } from './gateway-only/run-gateway-only';
+import { ladderGoal, ladderSection, type LadderResult } from './ladder';
+import { soakGoal, soakSection, type SoakResult } from './soak';
 
 /**
  * Writes bench/RESULTS.md (and the raw figures as JSON) from one run. Every number in RESULTS.md comes from the
@@ -41,6 +45,10 @@ export interface BenchResults {
   machine?: Record<string, string>;
   /** Issue 23: the stack's start from the sources and from the build (bench/startup.ts). */
   startup?: StartupRun[];
+  /** Issue 24: the gateways alone, the load ladder, the soak (bench/gateway-only/, ladder.ts, soak.ts). */
+  gatewayOnly?: GatewayOnlyResult;
+  ladder?: LadderResult;
+  soak?: SoakResult;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,7 +56,7 @@ const KINDS: GatewayKind[] = ['apollo', 'hive'];
 const SYSTEMS: StandInName[] = ['crm', 'ebill', 'ebpfa'];
 const SYSTEM_LABEL: Record<StandInName, string> = { crm: 'CRM', ebill: 'eBill', ebpfa: 'EBPFA' };
 const STACK_PROCESSES = ['account', 'fixed', 'mobile', 'billing', 'consumption', 'tracking', 'crm', 'ebill', 'ebpfa', 'idp', 'load generator'];
-const PACKAGES = ['@apollo/gateway', '@apollo/server', '@apollo/subgraph', 'graphql', '@graphql-hive/gateway', '@graphql-hive/gateway-runtime', 'autocannon'];
+const PACKAGES = ['@apollo/gateway', '@apollo/server', '@apollo/subgraph', 'graphql', '@graphql-hive/gateway', '@graphql-hive/gateway-runtime', '@graphql-hive/router-runtime', 'autocannon'];
 
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(0));
 const num = (n: number, digits = 1) => n.toFixed(digits);
@@ -150,7 +158,7 @@ export function writeReport(results: BenchResults): string[] {
   p('## What each gateway does', '',
     '- **Apollo (ours)**: `gateway/main.ts`, `@apollo/gateway` + `@apollo/server` standalone. Per request: verifies the bearer token (`gateway/auth`: jose, JWKS; a verified token is trusted again until it expires, 60 s at most), loads the grants from CRM through a 30 s cache, plans (query-plan cache), signs `x-gateway-identity` (HS256) once and puts it on every subgraph fetch (`gateway/identity`), fetches over an undici keep-alive Pool (`gateway/fetcher`).',
     '- **Hive Gateway**: `bench/hive-gateway.ts`, `createGatewayRuntime` of `@graphql-hive/gateway` on `node:http`, over the same `schema/supergraph.graphql` (routing URLs replaced by the running subgraphs\'). The same work with our code: a plugin authenticates while the context is built (`gateway/auth`: same verifier, same grants cache), header propagation sets `x-gateway-identity` on every subgraph fetch through the same signing code as ours (`gateway/identity/signed-identity.ts` over `signIdentity`). Its default fetch, plan cache and response handling.',
-    '- Hive Gateway on Node 20: npm warns (EBADENGINE) that some of its dependencies (e.g. `@whatwg-node/promise-helpers`) declare `node >= 22.15`; it installs, starts and answered every request of this run on Node 20 (see ok/answered), but that is outside what its authors support.',
+    '- **Hive Gateway + Rust planner** (gateway-only section): the same `bench/hive-gateway.ts` with `HIVE_ROUTER_RUNTIME=1`, which passes `unifiedGraphHandler` of `@graphql-hive/router-runtime` (Hive Router\'s Rust query planner, a native addon, and its executor) to `createGatewayRuntime`.',
     `- Both run ${s.workers} worker(s) (stack/cluster.ts) over the same six subgraph processes, started the same way by bench/gateways.ts, and are measured one after the other in the same run (which one goes first alternates from one scenario to the next).`,
     '');
 
@@ -238,6 +246,11 @@ export function writeReport(results: BenchResults): string[] {
       }), '');
   }
 
+  // Issue 24's sections.
+  if (results.gatewayOnly) p(...gatewayOnlySection(results.gatewayOnly));
+  if (results.ladder) p(...ladderSection(results.ladder));
+  if (results.soak) p(...soakSection(results.soak));
+
   const dash = results.scenarios.find((r) => r.id === 'dashboard-a');
   const ente = results.scenarios.find((r) => r.id === 'dashboard-ente');
   const apolloRuns = all.map((r) => r.runs.apollo).filter((x): x is GatewayRun => Boolean(x));
@@ -274,6 +287,11 @@ export function writeReport(results: BenchResults): string[] {
     const same = JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
     p(`- Legacy calls per request do not grow with lines: ${goal(same)} (dashboard with 5 lines and with ${'10,000'} lines, GetProfiloUtente aside: ${JSON.stringify(x)} vs ${JSON.stringify(y)}; the aggregate inventory of the 10,000 lines one GetConsistenzeAggregate, the 1,000-line response ten = ⌈1000/100⌉, see the calls table).`);
   }
+  if (results.gatewayOnly) p(`- ${gatewayOnlyGoal(results.gatewayOnly)}`);
+  if (results.ladder) p(`- ${ladderGoal(results.ladder)}`);
+  if (results.soak) p(`- ${soakGoal(results.soak)}`);
+  const started = results.startup && startupGoal(results.startup);
+  if (started) p(`- ${started}`);
   const inventory = inventoryGoal(results);
   if (inventory) p(`- ${inventory}`);
   if (apolloRuns.length) {

@@ -12,7 +12,10 @@ import { startGateway, type GatewayKind, type RunningGateway } from './gateways'
 import { delaysOf, measure, probeChain, type RunSettings } from './measure';
 import { inventoryGoal, writeReport, type BenchResults, type ScenarioResult } from './report';
 import { measureStartup } from './startup';
-import { ENTE, LARGE_CUSTOMERS, POLICY_SCENARIO, SCENARIOS, type LinePool, type LineSlot, type Scenario } from './scenarios';
+import { gatewayOnly } from './gateway-only/run-gateway-only';
+import { loadLadder } from './ladder';
+import { soak } from './soak';
+import { ENTE, LARGE_CUSTOMERS, NO_LINES, POLICY_SCENARIO, SCENARIOS, type LinePool, type LineSlot, type Scenario } from './scenarios';
 
 /**
  * `npm run bench`: the graph's stack at the stand-ins' default latencies, our gateway and Hive Gateway started
@@ -28,6 +31,10 @@ import { ENTE, LARGE_CUSTOMERS, POLICY_SCENARIO, SCENARIOS, type LinePool, type 
  * BENCH_LOGS=1 (forward every process's log), BENCH_SCENARIOS (ids, comma-separated: run only these scenarios, on
  * both gateways, and nothing else; RESULTS.md is left alone, the figures go to bench/.tmp/results-selected.json and
  * the goals they decide to the log).
+ * Issue 24 (bench/gateway-only/, ladder.ts, soak.ts): BENCH_SKIP_GATEWAY_ONLY=1, BENCH_GATEWAY_ONLY_CONNECTIONS (20),
+ * BENCH_GATEWAY_ONLY_ROUNDS (2: runs of each gateway and scenario, the order rotating), BENCH_SKIP_LADDER=1,
+ * BENCH_LADDER_S (seconds per step of the ladder: 30, at least BENCH_DURATION_S), BENCH_SOAK_S (600; 0 leaves the
+ * soak out). A short run: BENCH_DURATION_S=3 BENCH_LADDER_S=10 BENCH_SOAK_S=60 BENCH_SKIP_STARTUP=1.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, 'bench/.tmp');
@@ -37,6 +44,11 @@ const serialRequests = positive('BENCH_SERIAL_REQUESTS', 25);
 const workers = positive('BENCH_WORKERS', 1);
 const clusterWorkers = env.BENCH_CLUSTER_WORKERS === undefined ? availableParallelism() : Number(env.BENCH_CLUSTER_WORKERS);
 const KINDS: GatewayKind[] = ['apollo', 'hive'];
+// Issue 24's parts (their own files); 0 seconds of soak leaves it out.
+const gatewayOnlyConnections = positive('BENCH_GATEWAY_ONLY_CONNECTIONS', 20);
+const gatewayOnlyRounds = positive('BENCH_GATEWAY_ONLY_ROUNDS', 2);
+const ladderS = Math.max(durationS, positive('BENCH_LADDER_S', 30));
+const soakS = env.BENCH_SOAK_S === '0' ? 0 : positive('BENCH_SOAK_S', 600);
 const selected = selectedScenarios(env.BENCH_SCENARIOS);
 
 /** Every scenario, or the ones BENCH_SCENARIOS names (an unknown id is refused before anything starts). */
@@ -122,11 +134,6 @@ async function activeLines(stack: Stack, gatewayUrl: string, token: string): Pro
   };
 }
 
-/** The lines of a run without the mutation: none to take. */
-const NO_LINES: LinePool = {
-  take: () => { throw new Error('no scenario of this run takes lines'); },
-  give: () => undefined,
-};
 
 async function main() {
   const startedAt = new Date();
@@ -185,6 +192,17 @@ async function main() {
     log(`wrote ${json}${goal ? `\n${goal}` : ''}`);
     return;
   }
+
+  // Issue 24: the gateways alone (the subgraphs replayed from memory), then the whole stack as work grows and over time.
+  const dashboard = SCENARIOS.find((s) => s.id === 'dashboard-a')!;
+  if (!env.BENCH_SKIP_GATEWAY_ONLY) {
+    results.gatewayOnly = await gatewayOnly({
+      stack, identitySecret, token, log, connections: gatewayOnlyConnections, durationS, rounds: gatewayOnlyRounds,
+      scenarios: SCENARIOS.filter((s) => s.id.startsWith('dashboard-')),
+    });
+  }
+  if (!env.BENCH_SKIP_LADDER) results.ladder = await loadLadder(stack, gateways.apollo, dashboard, await token(dashboard.user), ladderS, log);
+  if (soakS) results.soak = await soak(stack, gateways.apollo, dashboard, await token(dashboard.user), soakS, log);
 
   if (!env.BENCH_SKIP_POLICY) {
     results.policy = { shield: await run(POLICY_SCENARIO, gateways, ['apollo']) };

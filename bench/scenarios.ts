@@ -135,3 +135,12 @@ export const POLICY_SCENARIO: Scenario = {
   chain: par(...Array.from({ length: 10 }, (): Chain => 'crm')),
   nextBody: () => THOUSAND_LINES,
 };
+
+/** The lines of a run without the mutation: none to take. */
+export const NO_LINES: LinePool = {
+  take: () => { throw new Error('no scenario of this run takes lines'); },
+  give: () => undefined,
+};
+
+/** The request builder of a scenario that takes no lines (the dashboards), for runs outside measure.ts. */
+export const bodiesOf = (scenario: Scenario, runId: string) => () => scenario.nextBody({}, NO_LINES, runId);
