@@ -6,10 +6,11 @@ import { invalidRequest } from './soap';
 import type { CrmStore, MobileLineRow } from './store';
 
 /**
- * The changes of the premium services, of the black list (premium-services.ts) and of SMS solidale (sms-solidale.ts; MOB-06), applied in the pratica's
- * transaction. CRM checks them against what it holds: a service the line does not have in the state the change
- * starts from, a line already in (or not in) the list, is refused and nothing is written. Imported by effects.ts
- * only, like the other effects, so that the effects table is complete whichever module loads first.
+ * The changes of the premium services, of the black list (premium-services.ts) and of SMS solidale (sms-solidale.ts;
+ * MOB-06), applied in the pratica's transaction. CRM checks them against what it holds: a service the line does not
+ * have in the state the change starts from, a line already in (or not in) a list, is refused and nothing is written.
+ * Imported by effects.ts only, like the other effects, so that the effects table is complete whichever module loads
+ * first.
  */
 const refused = (line: MobileLineRow, description: string, why: string) =>
   new LegacyFault(500, 'SBL-BRL-00110', `Operazione "${description}" non ammessa: linea ${line.numero} ${why}`);

@@ -1,4 +1,6 @@
 import { daysAgo, monthsAgo, today } from '../runtime/clock';
+// Issue 21 (MOB-06): company A's roaming data thresholds, the customer area's "Soglie dati roaming a volume".
+import { companyARoamingThresholds } from './mobile-services-reference';
 
 /**
  * eBill's spending thresholds (seed 002 §7.5), the money each line spent in the current day and month, and the
@@ -44,6 +46,7 @@ export function thresholdFixture(until = today()) {
     // Prepaid lines have only extra-EU roaming data thresholds (§7.5.3).
     t('3700801103', PREPAID, 'DATI_EXTRA_UE', 'INFO', 'MESE', 50, monthsAgo(5, 2, until)),
     t('3346076607', PREPAID, 'DATI_EXTRA_UE', 'DISPO', 'MESE', 30, monthsAgo(5, 2, until)),
+    ...companyARoamingThresholds(until),
   ];
   const spending: EbillSpendingRecord[] = [
     { lineNumber: '3312544025', dayCents: 0, monthCents: 1_250, extraEuDataMonthCents: 0 },

@@ -1,4 +1,6 @@
+import { monthsAgo, today } from '../runtime/clock';
 import type { CrmContractRecord } from './crm-reference';
+import type { EbillThresholdRecord } from './ebill-thresholds';
 import type { ContractServiceRecord, LineServiceRecord } from './inventory-reference';
 
 /**
@@ -74,3 +76,12 @@ export const COMPANY_A_BLACK_LIST: { line: string; type: PremiumServiceType }[] 
  * a line may send them only once enabled; these lines of company A are.
  */
 export const COMPANY_A_SMS_SOLIDALE = ['3343860505', '3343860902'];
+
+/**
+ * "Soglie dati roaming a volume: monitora e gestisci le soglie aziendali dati in roaming sulle linee del contratto":
+ * eBill's extra-EU roaming data thresholds on company A's lines (the same records as seed 002 §7.5's).
+ */
+export const companyARoamingThresholds = (until = today()): EbillThresholdRecord[] => [
+  { lineNumber: '3343860505', contract: CONTRACT_A, kind: 'DATI_EXTRA_UE', nature: 'INFO', period: 'MESE', cents: 5_000, activatedOn: monthsAgo(4, 12, until) },
+  { lineNumber: '3343860902', contract: CONTRACT_A, kind: 'DATI_EXTRA_UE', nature: 'DISPO', period: 'MESE', cents: 3_000, activatedOn: monthsAgo(4, 12, until) },
+];

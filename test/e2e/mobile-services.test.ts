@@ -106,6 +106,16 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contractNumber' });
   });
 
+  it('MOB-06 the RL monitors the roaming data thresholds of company A\'s lines ("Soglie dati roaming a volume": the thresholds pages\' records)', async () => {
+    const body = await as('ginevra.vallisneri', `{ spendingThresholds(contractNumber: "${A}", kind: EXTRA_EU_ROAMING_DATA) {
+      totalCount nodes { lineNumber nature period value } } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.spendingThresholds).toEqual({ totalCount: 2, nodes: [
+      { lineNumber: '3343860505', nature: 'INFORMATIVE', period: 'MONTHLY', value: '50.00' },
+      { lineNumber: '3343860902', nature: 'DISPOSITIVE', period: 'MONTHLY', value: '30.00' },
+    ] });
+  });
+
   it('MOB-06 the AF enables a line to send SMS solidale and disables another, in one request each: per line its pratica, the lines as they then are', async () => {
     const CHANGE = (mutation: string) => `mutation($input: SmsSolidaleChangeInput!) { ${mutation}(input: $input) {
       number outcome { request { description status } } refusal { code } } }`;
