@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { changeWalk, type Change } from '../support/change-walk';
 import { conformanceMatrix, D, E, F, type Capability } from '../support/conformance';
-import { demoMatrix } from '../support/demo-profiles';
+import { DEMO_PROFILES, demoMatrix, type DemoUsername } from '../support/demo-profiles';
+import { eventually } from '../support/eventually';
+import { mailTo } from '../support/messages';
 import { counters, graphql } from '../support/stack';
 
 /**
@@ -235,3 +237,26 @@ const CHANGE_MATRIX = demoMatrix({
 
 // The changes' cells at the top level, as the reads': the coverage reads a cell's title from its user on.
 changeWalk(CHANGES, CHANGE_MATRIX, matrix.stack, matrix.token);
+
+/**
+ * ACC-03 for every Area Clienti demo user ("Tutti i profili accedono alla sezione Dati personali"): he asks the IdP to
+ * change his registration e-mail with his own token, and the confirmation link goes to the new address (nothing changes
+ * until it is opened: test/accounts/customer-accounts.test.ts opens one). The CC too; the CM8 users' personal data
+ * (seed 002 §6) is read only, in the conformance matrix above.
+ */
+const AREA_CLIENTI_USERS: DemoUsername[] = ['ginevra.vallisneri', 'luca.ferri', 'sara.neri', 'giada.mantesi', 'paolo.verdi', 'marta.holding',
+  'cessato.fisso', 'mario.rossi', 'vincenzo.rl'];
+
+describe.each(AREA_CLIENTI_USERS)('%s', (user) => {
+  it(`${DEMO_PROFILES[user]}: ACC-03 ask to change his registration e-mail → data`, async () => {
+    const address = `${user.replace(/\W/g, '-')}@nuovo-indirizzo.it`;
+    const res = await fetch(`${matrix.stack().idpUrl}/account/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${matrix.token(user)}` },
+      body: new URLSearchParams({ email: address }),
+    });
+    expect([res.status, await res.json()]).toEqual([202, { status: 'CONFIRMATION_SENT' }]);
+    const [mail] = await eventually(5_000, () => mailTo(matrix.stack(), address), (mails) => mails.length > 0);
+    expect(mail?.text).toMatch(/\/account\/email\/confirm\?token=/);
+  });
+});

@@ -1,7 +1,7 @@
 import { CRM_SDI_SCOPE, type SdiRecipientScope } from '../../../adapters/crm/sdi-codes';
 import { badUserInput } from '../../../adapters/errors';
 import type { DispositiveDeclaration } from '../../runtime/dispositive/declaration';
-import { COMPANY_SDI_SCOPE, sdiScopeId, type CompanySdiScope } from '../../runtime/dispositive/company-sdi-target';
+import { COMPANY_SDI_SCOPE, sdiScopeId, type CompanySdiScope } from './sdi-scope-target';
 import { checkRequiredText } from '../../runtime/validators/text';
 
 /**

@@ -1,7 +1,7 @@
 import type { Company } from '../../../adapters/domain';
 import type { SdiRecipientCode, SdiRecipientScope } from '../../../adapters/crm/sdi-codes';
-import type { SubgraphContext } from '../server';
-import { COMPANY, type TargetKind } from './targets';
+import type { SubgraphContext } from '../../runtime/server';
+import { COMPANY, type TargetKind } from '../../runtime/dispositive/targets';
 
 /**
  * Issue 20 (ACC-07): what a change of an SDI recipient code acts on, one scope of a company's "Codice destinatario"
