@@ -188,6 +188,20 @@ describe('ACC-08 the console\'s changes', () => {
     await expect(tokenFor(stack, 'paolo.verdi', 'demo')).rejects.toThrow(/refused/);
   });
 
+  it('ACC-08 the IdP\'s admin API sends credentials only to the account subgraph\'s key, once per pratica', async () => {
+    const admin = (key: string, body: Record<string, string>) => fetch(`${stack.idpUrl}/admin/credentials`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+    const sms = async () => (await smsTo(stack, '3343860405')).length;
+    const before = await sms();
+    expect((await admin('not-the-key', { user_id: '1-U0003', request_id: '7-1' })).status).toBe(401);
+    const first = await admin('onegraph-idp-admin', { user_id: '1-U0003', request_id: '7-99000000001' });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ status: 'ACCEPTED' });
+    await newestPassword('3343860405');
+    expect((await admin('onegraph-idp-admin', { user_id: '1-U0003', request_id: '7-99000000001' })).status).toBe(202);
+    expect(await sms()).toBe(before + 1);
+  });
+
   it('ACC-08 a user of another company answers exactly like an unknown one (NOT_FOUND), and nothing is written', async () => {
     // The same answer at the same cost: the CRM calls each made, counted by the stand-in.
     const costOf = async (userId: string) => {
