@@ -53,7 +53,7 @@ export function createCredentialStore(largeCustomers: readonly { id: string; lin
   for (const u of users.values()) indexMobile(u);
   const demoHash = hashPassword(DEMO_PASSWORD);
 
-  return {
+  const store = {
     async check(username: string, password: string): Promise<CredentialCheck> {
       const user = users.get(username);
       const passwordMatches = await verifyPassword(password, passwords.get(username) ?? await demoHash);
@@ -94,10 +94,11 @@ export function createCredentialStore(largeCustomers: readonly { id: string; lin
      * the console created becomes known here (kept with the registered ones), one already known only changes password.
      */
     async setConsoleCredentials(user: DemoUser, password: string): Promise<void> {
-      if (users.has(user.username)) return this.setPassword(user.username, password);
-      return this.addRegistered(user, password);
+      if (users.has(user.username)) return store.setPassword(user.username, password);
+      return store.addRegistered(user, password);
     },
     close: () => passwords.close(),
   };
+  return store;
 }
 export type CredentialStore = ReturnType<typeof createCredentialStore>;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { personalCheckLetter } from '../../subgraphs/runtime/validators/tax-code';
 import { conformanceMatrix, D, F, type Capability, type Matrix } from '../support/conformance';
 import { mailTo, smsTo } from '../support/messages';
-import { counters, graphql, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, resetCounters, tokenFor, type TestStack } from '../support/stack';
 
 /**
  * Issue 20 item 5, ACC-08 (seed 000 "Gestione utenze", seed 001): the legal representative's user console through the
@@ -188,13 +188,34 @@ describe('ACC-08 the console\'s changes', () => {
     await expect(tokenFor(stack, 'paolo.verdi', 'demo')).rejects.toThrow(/refused/);
   });
 
+  it('ACC-08 the IdP\'s admin API sends credentials only to the account subgraph\'s key, once per pratica', async () => {
+    const admin = (key: string, body: Record<string, string>) => fetch(`${stack.idpUrl}/admin/credentials`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+    const sms = async () => (await smsTo(stack, '3343860405')).length;
+    const before = await sms();
+    expect((await admin('not-the-key', { user_id: '1-U0003', request_id: '7-1' })).status).toBe(401);
+    const first = await admin('onegraph-idp-admin', { user_id: '1-U0003', request_id: '7-99000000001' });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ status: 'ACCEPTED' });
+    await newestPassword('3343860405');
+    expect((await admin('onegraph-idp-admin', { user_id: '1-U0003', request_id: '7-99000000001' })).status).toBe(202);
+    expect(await sms()).toBe(before + 1);
+  });
+
   it('ACC-08 a user of another company answers exactly like an unknown one (NOT_FOUND), and nothing is written', async () => {
-    const before = await creaPratica();
-    const foreign = (await change('ginevra.vallisneri', 'disableCompanyUsers', 'CompanyUsersInput', users('1-U0011'))).body.data.disableCompanyUsers[0];
-    const unknown = (await change('ginevra.vallisneri', 'disableCompanyUsers', 'CompanyUsersInput', users('1-U9999'))).body.data.disableCompanyUsers[0];
-    expect(foreign.refusal).toMatchObject({ code: 'NOT_FOUND' });
-    expect({ ...foreign, number: null }).toEqual({ ...unknown, number: null });
-    expect(await creaPratica()).toBe(before);
+    // The same answer at the same cost: the CRM calls each made, counted by the stand-in.
+    const costOf = async (userId: string) => {
+      await resetCounters(stack, 'crm');
+      const [item] = (await change('ginevra.vallisneri', 'disableCompanyUsers', 'CompanyUsersInput', users(userId))).body.data.disableCompanyUsers;
+      // The gateway's own look-up of the viewer's grants (GetProfiloUtente, cached) is not the change's.
+      const { GetProfiloUtente: _grants, ...calls } = await counters(stack, 'crm');
+      return { item: { ...item, number: null }, calls };
+    };
+    const foreign = await costOf('1-U0011');
+    const unknown = await costOf('1-U9999');
+    expect(foreign.item.refusal).toMatchObject({ code: 'NOT_FOUND' });
+    expect(foreign).toEqual(unknown);
+    expect(foreign.calls.CreaPratica ?? 0).toBe(0);
   });
 
   it('ACC-08 bad input is BAD_USER_INPUT naming the field, and nothing is written', async () => {
