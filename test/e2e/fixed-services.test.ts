@@ -3,6 +3,7 @@ import { createEbpfaClient } from '../../adapters/ebpfa';
 import { asUser, crmWrites } from '../support/as-user';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
 import { counters, resetCounters, setFaults } from '../support/stack';
+import { readmeDashboardQuery } from './dashboard-query';
 
 /**
  * The fixed side of "Linee e Servizi" (seed 000 Linee fisso, Servizi fisso, Servizi IT e Web; seed 003 End User
@@ -82,6 +83,20 @@ describe('FIX-01 the fixed inventory by site and by service (seed 004)', () => {
     ]);
     const holding = await as('marta.holding', query);
     expect(holding.data.fixedInventory.nodes[0]).toEqual({ service: 'VOICE', lineCount: 2, lines: [{ number: '021234567' }, { number: '066633988' }] });
+  });
+
+  it('FIX-01 company A\'s dashboard lists its four fixed lines in the one ListaLineeFisse call it made with one line', async () => {
+    // The bench's calls table, for company A: the dashboard asks nothing of the fixed services (no grouping, services,
+    // plans or offers), and its lines come with the list (no look-up per line).
+    const stack = matrix.stack();
+    await resetCounters(stack, 'crm');
+    const body = await as('ginevra.vallisneri', readmeDashboardQuery());
+    expect(body.data.fixedLines.totalCount).toBe(4);
+    const crm = await counters(stack, 'crm');
+    expect(crm.ListaLineeFisse).toBe(1);
+    for (const operation of ['GetLineeFisse', 'ConsistenzaLineeFisse', 'GetServiziLineeFisse', 'GetPianiInstradamento', 'GetOfferteFisso']) {
+      expect(crm[operation] ?? 0, operation).toBe(0);
+    }
   });
 
   it('FIX-01 refuses a page of 0 with BAD_USER_INPUT naming first', async () => {
@@ -198,7 +213,7 @@ describe('FIX-04 TiAvviso and IVR of the fixed lines, and the report of unwanted
     expect(future.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lastCallOn' });
     for (const username of ['sara.neri', 'giada.mantesi']) {
       // Seed 001: the fixed lines' services are the RL's and the AF's; the AL manages the company's services only.
-      expect(codes(await as(username, TOGGLE('deactivateFixedLineService'), { input: { number: '066633987', service: 'TI_AVVISO', idempotencyKey: `toggle-${username}` } })), username)
+      expect(codes(await as(username, TOGGLE('deactivateFixedLineService'), { input: { number: '066633987', service: 'TI_AVVISO', idempotencyKey: `toggle-${username.replace('.', '-')}` } })), username)
         .toEqual(['FORBIDDEN']);
     }
     const foreign = await as('mario.rossi', REPORT, { input: { ...input, idempotencyKey: 'unwanted-foreign' } });
@@ -263,5 +278,47 @@ describe('FIX-03 the trasloco moves EBPFA\'s billing address too, exactly once',
     expect((await counters(stack, 'ebpfa'))['flussi/indirizzi']).toBe(writesToEbpfa + 1);
     expect((await billingAddress()).operationId).toBe(retried.data.moveFixedLine.request.id);
     expect(await writes()).toBe(before + 1);
+  });
+});
+
+/**
+ * The write cells of the same rows, both ways, for every demo user who can sign in: End User Control is the
+ * company's service (RL, AF, AL, HOLDING), a fixed line's report of unwanted calls the RL's, AF's and HOLDING's. A
+ * user of another company meets company A's number or line as an unknown one; the other profiles are FORBIDDEN.
+ */
+type Verdict = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND';
+const WRITERS: [username: string, plan: Verdict, report: Verdict][] = [
+  ['ginevra.vallisneri', 'allowed', 'allowed'],
+  ['luca.ferri', 'allowed', 'allowed'],
+  ['sara.neri', 'allowed', 'FORBIDDEN'],
+  ['giada.mantesi', 'FORBIDDEN', 'FORBIDDEN'],
+  ['paolo.verdi', 'FORBIDDEN', 'FORBIDDEN'],
+  ['marta.holding', 'allowed', 'allowed'],
+  ['cessato.fisso', 'FORBIDDEN', 'FORBIDDEN'],
+  ['mario.rossi', 'NOT_FOUND', 'NOT_FOUND'],
+  ['vincenzo.rl', 'NOT_FOUND', 'NOT_FOUND'],
+  ['vincenzo.roa', 'FORBIDDEN', 'FORBIDDEN'],
+  ['lavo.ebill', 'FORBIDDEN', 'FORBIDDEN'],
+  ['umberto.traffic', 'FORBIDDEN', 'FORBIDDEN'],
+  ['lucia.messaging', 'FORBIDDEN', 'FORBIDDEN'],
+  ['pasquale.eu', 'FORBIDDEN', 'FORBIDDEN'],
+  ['gina.eu', 'FORBIDDEN', 'FORBIDDEN'],
+  ['massimiliano.roa', 'FORBIDDEN', 'FORBIDDEN'],
+];
+
+describe('FIX-06 and FIX-04 the changes, per demo user', () => {
+  it.each(WRITERS)('FIX-06 FIX-04 %s: the routing plan %s, the report of unwanted calls %s', async (username, plan, report) => {
+    const before = await writes();
+    const key = username.replace('.', '-');
+    const changed = await as(username, CHANGE_PLAN, { input: { ...NEW_PLAN, idempotencyKey: `plan-by-${key}` } });
+    const reported = await as(username, REPORT, { input: { number: '066633987', callingNumber: '0298765432', lastCallOn: '2026-11-20',
+      description: 'Chiamate mute', idempotencyKey: `report-by-${key}` } });
+    const verdict = (body: { data?: Record<string, unknown> | null; errors?: { extensions: { code: string } }[] }, field: string): Verdict => {
+      if (!body.errors) return body.data?.[field] ? 'allowed' : 'NOT_FOUND';
+      expect(body.errors).toHaveLength(1);
+      return body.errors[0].extensions.code as Verdict;
+    };
+    expect([verdict(changed, 'changeRoutingPlan'), verdict(reported, 'reportUnwantedCalls')]).toEqual([plan, report]);
+    expect(await writes()).toBe(before + [plan, report].filter((v) => v === 'allowed').length);
   });
 });
