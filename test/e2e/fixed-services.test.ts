@@ -131,12 +131,16 @@ describe('FIX-06 End User Control of the intelligent numbers (seed 003)', () => 
     }]);
   });
 
-  it('FIX-06 refuses percentages that do not add up to 100 with BAD_USER_INPUT naming input.destinations, and writes nothing', async () => {
+  it('FIX-06 refuses percentages that do not add up to 100, hours that end before they start, a site that is not the company\'s line: BAD_USER_INPUT naming the field, nothing written', async () => {
     const before = await writes();
     const body = await as('sara.neri', CHANGE_PLAN, { input: { ...NEW_PLAN, destinations: [{ ...NEW_PLAN.destinations[0], percentage: 70 }, NEW_PLAN.destinations[1]], idempotencyKey: 'plan-bad-split' } });
     expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('add up to 100: they add up to 120'), extensions: { code: 'BAD_USER_INPUT', field: 'input.destinations' } });
     const late = await as('sara.neri', CHANGE_PLAN, { input: { ...NEW_PLAN, openingHours: [{ days: ['MONDAY'], from: '18:00', to: '09:00' }], idempotencyKey: 'plan-bad-hours' } });
     expect(late.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.openingHours[0].to' });
+    // The calls go to the company's own lines only: company B's line cannot answer company A's Numero Verde.
+    const elsewhere = await as('sara.neri', CHANGE_PLAN, { input: { ...NEW_PLAN,
+      destinations: [NEW_PLAN.destinations[0], { ...NEW_PLAN.destinations[1], answeringNumber: '021234567' }], idempotencyKey: 'plan-bad-site' } });
+    expect(elsewhere.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.destinations[1].answeringNumber' });
     expect(await writes()).toBe(before);
   });
 
