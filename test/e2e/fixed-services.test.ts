@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createEbpfaClient } from '../../adapters/ebpfa';
 import { asUser, crmWrites } from '../support/as-user';
@@ -283,6 +284,34 @@ describe('FIX-03 the trasloco moves EBPFA\'s billing address too, exactly once',
     expect((await billingAddress()).operationId).toBe(retried.data.moveFixedLine.request.id);
     expect(await writes()).toBe(before + 1);
   });
+
+  it('FIX-03 the fixed subgraph SIGKILLed between CRM and EBPFA: the retry completes the move, one pratica, EBPFA set once', async () => {
+    const stack = matrix.stack();
+    const move = { ...input, number: '066633988', site: { street: 'Via Dante 7', postalCode: '20121', city: 'Milano', province: 'MI' }, idempotencyKey: 'move-milan-sigkill' };
+    const moves = async () => ((await as('ginevra.vallisneri', '{ requests { id description fixedLine { number } } }')).data.requests as
+      { id: string; description: string; fixedLine: { number: string } | null }[]).filter((r) => r.description === 'Trasloco linea fissa' && r.fixedLine?.number === '066633988');
+    expect(await moves()).toEqual([]);
+    const ebpfaBefore = (await counters(stack, 'ebpfa'))['flussi/indirizzi'] ?? 0;
+    // EBPFA takes the address and never answers: CRM has written the pratica, EBPFA has not, the subgraph is waiting.
+    await setFaults(stack, 'ebpfa', { 'flussi/indirizzi': { timeout: true } });
+    const inFlight = as('ginevra.vallisneri', MOVE, { input: move }).catch(() => null);
+    for (let i = 0; i < 400 && ((await counters(stack, 'ebpfa'))['flussi/indirizzi'] ?? 0) === ebpfaBefore; i++) await sleep(50);
+    await stack.kill('fixed', 'SIGKILL');
+    await inFlight;
+    await stack.restart('fixed');
+    await setFaults(stack, 'ebpfa', { 'flussi/indirizzi': null });
+    expect((await billingAddress()).address.street).toBe('VIA CAVOUR 20');
+
+    let requestId: string | undefined;
+    for (let attempt = 0; attempt < 60 && !requestId; attempt++) {
+      const answer = await as('ginevra.vallisneri', MOVE, { input: move }).catch(() => null);
+      requestId = answer?.data?.moveFixedLine?.request.id;
+      if (!requestId) await sleep(500);
+    }
+    expect((await moves()).map((r) => r.id)).toEqual([requestId]);
+    expect(await billingAddress()).toEqual({ customerCode: '99318457198', operationId: requestId,
+      address: { street: 'VIA DANTE 7', postalCode: '20121', city: 'MILANO', province: 'MI' } });
+  }, 240_000);
 });
 
 /**
