@@ -75,7 +75,7 @@ describe('FIX-01 the fixed inventory by site and by service (seed 004)', () => {
   });
 
   it('FIX-01 by service: voice, voice and data, Rete Intelligente; the holding referent sees company B\'s line too', async () => {
-    const query = '{ fixedInventory(groupBy: SERVICE) { totalCount nodes { service lineCount lines(first: 5) { number } } } }';
+    const query = '{ fixedInventory(groupBy: SERVICE, linesFirst: 5) { totalCount nodes { service lineCount lines { number } } } }';
     const rl = await as('luca.ferri', query);
     expect(rl.data.fixedInventory.nodes).toEqual([
       { service: 'VOICE', lineCount: 1, lines: [{ number: '066633988' }] },
@@ -100,9 +100,13 @@ describe('FIX-01 the fixed inventory by site and by service (seed 004)', () => {
     }
   });
 
-  it('FIX-01 refuses a page of 0 with BAD_USER_INPUT naming first', async () => {
+  it('FIX-01 a page of each group\'s lines; a page of 0 groups or of 101 lines is BAD_USER_INPUT naming its argument', async () => {
+    const milan = await as('ginevra.vallisneri', '{ fixedInventory(groupBy: SITE, first: 1, offset: 1, linesFirst: 2, linesOffset: 1) { nodes { lineCount lines { number } } } }');
+    expect(milan.data.fixedInventory.nodes).toEqual([{ lineCount: 3, lines: [{ number: '066633988' }, { number: '800123456' }] }]);
     const body = await as('ginevra.vallisneri', '{ fixedInventory(groupBy: SITE, first: 0) { totalCount } }');
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const lines = await as('ginevra.vallisneri', '{ fixedInventory(groupBy: SITE, linesFirst: 101) { totalCount } }');
+    expect(lines.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'linesFirst' });
   });
 });
 
