@@ -12,7 +12,7 @@ import type { IntelligentNumberRecord } from './intelligent-number';
  */
 
 /** The intelligent numbers of the contracts the viewer sees: the Rete Intelligente group of the inventory, then their plans. */
-export async function visibleIntelligentNumbers({ identity, legacy, loaders }: SubgraphContext): Promise<IntelligentNumberRecord[]> {
+export async function visibleIntelligentNumbers({ identity, legacy, loaders }: SubgraphContext): Promise<Omit<IntelligentNumberRecord, 'answeringLines'>[]> {
   const filter = recordFilter(identity, 'Contract');
   if (!filter) return [];
   const groups = await legacy.crm.fixed.inventory(filter, 'SERVICE', { offset: 0, limit: 100 });

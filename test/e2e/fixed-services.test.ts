@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createEbpfaClient } from '../../adapters/ebpfa';
 import { asUser, crmWrites } from '../support/as-user';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
 import { counters, resetCounters, setFaults } from '../support/stack';
+import { readmeDashboardQuery } from './dashboard-query';
 
 /**
  * The fixed side of "Linee e Servizi" (seed 000 Linee fisso, Servizi fisso, Servizi IT e Web; seed 003 End User
@@ -73,7 +75,7 @@ describe('FIX-01 the fixed inventory by site and by service (seed 004)', () => {
   });
 
   it('FIX-01 by service: voice, voice and data, Rete Intelligente; the holding referent sees company B\'s line too', async () => {
-    const query = '{ fixedInventory(groupBy: SERVICE) { totalCount nodes { service lineCount lines(first: 5) { number } } } }';
+    const query = '{ fixedInventory(groupBy: SERVICE, linesFirst: 5) { totalCount nodes { service lineCount lines { number } } } }';
     const rl = await as('luca.ferri', query);
     expect(rl.data.fixedInventory.nodes).toEqual([
       { service: 'VOICE', lineCount: 1, lines: [{ number: '066633988' }] },
@@ -84,9 +86,27 @@ describe('FIX-01 the fixed inventory by site and by service (seed 004)', () => {
     expect(holding.data.fixedInventory.nodes[0]).toEqual({ service: 'VOICE', lineCount: 2, lines: [{ number: '021234567' }, { number: '066633988' }] });
   });
 
-  it('FIX-01 refuses a page of 0 with BAD_USER_INPUT naming first', async () => {
+  it('FIX-01 company A\'s dashboard lists its four fixed lines in the one ListaLineeFisse call it made with one line', async () => {
+    // The bench's calls table, for company A: the dashboard asks nothing of the fixed services (no grouping, services,
+    // plans or offers), and its lines come with the list (no look-up per line).
+    const stack = matrix.stack();
+    await resetCounters(stack, 'crm');
+    const body = await as('ginevra.vallisneri', readmeDashboardQuery());
+    expect(body.data.fixedLines.totalCount).toBe(4);
+    const crm = await counters(stack, 'crm');
+    expect(crm.ListaLineeFisse).toBe(1);
+    for (const operation of ['GetLineeFisse', 'ConsistenzaLineeFisse', 'GetServiziLineeFisse', 'GetPianiInstradamento', 'GetOfferteFisso']) {
+      expect(crm[operation] ?? 0, operation).toBe(0);
+    }
+  });
+
+  it('FIX-01 a page of each group\'s lines; a page of 0 groups or of 101 lines is BAD_USER_INPUT naming its argument', async () => {
+    const milan = await as('ginevra.vallisneri', '{ fixedInventory(groupBy: SITE, first: 1, offset: 1, linesFirst: 2, linesOffset: 1) { nodes { lineCount lines { number } } } }');
+    expect(milan.data.fixedInventory.nodes).toEqual([{ lineCount: 3, lines: [{ number: '066633988' }, { number: '800123456' }] }]);
     const body = await as('ginevra.vallisneri', '{ fixedInventory(groupBy: SITE, first: 0) { totalCount } }');
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const lines = await as('ginevra.vallisneri', '{ fixedInventory(groupBy: SITE, linesFirst: 101) { totalCount } }');
+    expect(lines.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'linesFirst' });
   });
 });
 
@@ -116,12 +136,16 @@ describe('FIX-06 End User Control of the intelligent numbers (seed 003)', () => 
     }]);
   });
 
-  it('FIX-06 refuses percentages that do not add up to 100 with BAD_USER_INPUT naming input.destinations, and writes nothing', async () => {
+  it('FIX-06 refuses percentages that do not add up to 100, hours that end before they start, a site that is not the company\'s line: BAD_USER_INPUT naming the field, nothing written', async () => {
     const before = await writes();
     const body = await as('sara.neri', CHANGE_PLAN, { input: { ...NEW_PLAN, destinations: [{ ...NEW_PLAN.destinations[0], percentage: 70 }, NEW_PLAN.destinations[1]], idempotencyKey: 'plan-bad-split' } });
     expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('add up to 100: they add up to 120'), extensions: { code: 'BAD_USER_INPUT', field: 'input.destinations' } });
     const late = await as('sara.neri', CHANGE_PLAN, { input: { ...NEW_PLAN, openingHours: [{ days: ['MONDAY'], from: '18:00', to: '09:00' }], idempotencyKey: 'plan-bad-hours' } });
     expect(late.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.openingHours[0].to' });
+    // The calls go to the company's own lines only: company B's line cannot answer company A's Numero Verde.
+    const elsewhere = await as('sara.neri', CHANGE_PLAN, { input: { ...NEW_PLAN,
+      destinations: [NEW_PLAN.destinations[0], { ...NEW_PLAN.destinations[1], answeringNumber: '021234567' }], idempotencyKey: 'plan-bad-site' } });
+    expect(elsewhere.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.destinations[1].answeringNumber' });
     expect(await writes()).toBe(before);
   });
 
@@ -198,7 +222,7 @@ describe('FIX-04 TiAvviso and IVR of the fixed lines, and the report of unwanted
     expect(future.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lastCallOn' });
     for (const username of ['sara.neri', 'giada.mantesi']) {
       // Seed 001: the fixed lines' services are the RL's and the AF's; the AL manages the company's services only.
-      expect(codes(await as(username, TOGGLE('deactivateFixedLineService'), { input: { number: '066633987', service: 'TI_AVVISO', idempotencyKey: `toggle-${username}` } })), username)
+      expect(codes(await as(username, TOGGLE('deactivateFixedLineService'), { input: { number: '066633987', service: 'TI_AVVISO', idempotencyKey: `toggle-${username.replace('.', '-')}` } })), username)
         .toEqual(['FORBIDDEN']);
     }
     const foreign = await as('mario.rossi', REPORT, { input: { ...input, idempotencyKey: 'unwanted-foreign' } });
@@ -263,5 +287,75 @@ describe('FIX-03 the trasloco moves EBPFA\'s billing address too, exactly once',
     expect((await counters(stack, 'ebpfa'))['flussi/indirizzi']).toBe(writesToEbpfa + 1);
     expect((await billingAddress()).operationId).toBe(retried.data.moveFixedLine.request.id);
     expect(await writes()).toBe(before + 1);
+  });
+
+  it('FIX-03 the fixed subgraph SIGKILLed between CRM and EBPFA: the retry completes the move, one pratica, EBPFA set once', async () => {
+    const stack = matrix.stack();
+    const move = { ...input, number: '066633988', site: { street: 'Via Dante 7', postalCode: '20121', city: 'Milano', province: 'MI' }, idempotencyKey: 'move-milan-sigkill' };
+    const moves = async () => ((await as('ginevra.vallisneri', '{ requests { id description fixedLine { number } } }')).data.requests as
+      { id: string; description: string; fixedLine: { number: string } | null }[]).filter((r) => r.description === 'Trasloco linea fissa' && r.fixedLine?.number === '066633988');
+    expect(await moves()).toEqual([]);
+    const ebpfaBefore = (await counters(stack, 'ebpfa'))['flussi/indirizzi'] ?? 0;
+    // EBPFA takes the address and never answers: CRM has written the pratica, EBPFA has not, the subgraph is waiting.
+    await setFaults(stack, 'ebpfa', { 'flussi/indirizzi': { timeout: true } });
+    const inFlight = as('ginevra.vallisneri', MOVE, { input: move }).catch(() => null);
+    for (let i = 0; i < 400 && ((await counters(stack, 'ebpfa'))['flussi/indirizzi'] ?? 0) === ebpfaBefore; i++) await sleep(50);
+    await stack.kill('fixed', 'SIGKILL');
+    await inFlight;
+    await stack.restart('fixed');
+    await setFaults(stack, 'ebpfa', { 'flussi/indirizzi': null });
+    expect((await billingAddress()).address.street).toBe('VIA CAVOUR 20');
+
+    let requestId: string | undefined;
+    for (let attempt = 0; attempt < 60 && !requestId; attempt++) {
+      const answer = await as('ginevra.vallisneri', MOVE, { input: move }).catch(() => null);
+      requestId = answer?.data?.moveFixedLine?.request.id;
+      if (!requestId) await sleep(500);
+    }
+    expect((await moves()).map((r) => r.id)).toEqual([requestId]);
+    expect(await billingAddress()).toEqual({ customerCode: '99318457198', operationId: requestId,
+      address: { street: 'VIA DANTE 7', postalCode: '20121', city: 'MILANO', province: 'MI' } });
+  }, 240_000);
+});
+
+/**
+ * The write cells of the same rows, both ways, for every demo user who can sign in: End User Control is the
+ * company's service (RL, AF, AL, HOLDING), a fixed line's report of unwanted calls the RL's, AF's and HOLDING's. A
+ * user of another company meets company A's number or line as an unknown one; the other profiles are FORBIDDEN.
+ */
+type Verdict = 'allowed' | 'FORBIDDEN' | 'NOT_FOUND';
+const WRITERS: [username: string, plan: Verdict, report: Verdict][] = [
+  ['ginevra.vallisneri', 'allowed', 'allowed'],
+  ['luca.ferri', 'allowed', 'allowed'],
+  ['sara.neri', 'allowed', 'FORBIDDEN'],
+  ['giada.mantesi', 'FORBIDDEN', 'FORBIDDEN'],
+  ['paolo.verdi', 'FORBIDDEN', 'FORBIDDEN'],
+  ['marta.holding', 'allowed', 'allowed'],
+  ['cessato.fisso', 'FORBIDDEN', 'FORBIDDEN'],
+  ['mario.rossi', 'NOT_FOUND', 'NOT_FOUND'],
+  ['vincenzo.rl', 'NOT_FOUND', 'NOT_FOUND'],
+  ['vincenzo.roa', 'FORBIDDEN', 'FORBIDDEN'],
+  ['lavo.ebill', 'FORBIDDEN', 'FORBIDDEN'],
+  ['umberto.traffic', 'FORBIDDEN', 'FORBIDDEN'],
+  ['lucia.messaging', 'FORBIDDEN', 'FORBIDDEN'],
+  ['pasquale.eu', 'FORBIDDEN', 'FORBIDDEN'],
+  ['gina.eu', 'FORBIDDEN', 'FORBIDDEN'],
+  ['massimiliano.roa', 'FORBIDDEN', 'FORBIDDEN'],
+];
+
+describe('FIX-06 and FIX-04 the changes, per demo user', () => {
+  it.each(WRITERS)('FIX-06 FIX-04 %s: the routing plan %s, the report of unwanted calls %s', async (username, plan, report) => {
+    const before = await writes();
+    const key = username.replace('.', '-');
+    const changed = await as(username, CHANGE_PLAN, { input: { ...NEW_PLAN, idempotencyKey: `plan-by-${key}` } });
+    const reported = await as(username, REPORT, { input: { number: '066633987', callingNumber: '0298765432', lastCallOn: '2026-11-20',
+      description: 'Chiamate mute', idempotencyKey: `report-by-${key}` } });
+    const verdict = (body: { data?: Record<string, unknown> | null; errors?: { extensions: { code: string } }[] }, field: string): Verdict => {
+      if (!body.errors) return body.data?.[field] ? 'allowed' : 'NOT_FOUND';
+      expect(body.errors).toHaveLength(1);
+      return body.errors[0].extensions.code as Verdict;
+    };
+    expect([verdict(changed, 'changeRoutingPlan'), verdict(reported, 'reportUnwantedCalls')]).toEqual([plan, report]);
+    expect(await writes()).toBe(before + [plan, report].filter((v) => v === 'allowed').length);
   });
 });

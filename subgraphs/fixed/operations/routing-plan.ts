@@ -102,10 +102,11 @@ export const CHANGE_ROUTING_PLAN: DispositiveDeclaration<RoutingPlanChange, Inte
     return { number: raw.number, plan: checkPlan(raw, at) };
   },
   targetId: (input) => input.number,
-  refusal(record) {
+  refusal(record, input, at) {
     if (!record.plan) return 'End User Control changes the routing plan of an intelligent number the company has; a new service is subscribed through customer service.';
     if (record.status !== 'ACTIVE') return `The number is ${record.status.toLowerCase()}: its routing plan cannot change.`;
-    return null;
+    const foreign = input.plan.destinations.findIndex((d) => !record.answeringLines.has(d.answeringNumber));
+    return foreign < 0 ? null : badUserInput(at(`destinations[${foreign}].answeringNumber`), "must be one of the company's fixed lines");
   },
   crm: (_record, input) => ({ parameters: { piano: crmPlan(input.plan) } }),
 };
