@@ -1,4 +1,5 @@
 import { UnusableAnswer } from '../legacy-answer';
+import { count } from '../legacy-values';
 import { record, records, text, type EbillRecord } from './protocol';
 
 /**
@@ -22,6 +23,8 @@ export interface PersonalBillingAccount {
   maskedIban: string | null;
   accountHolder: Person | null;
   directDebitStatus: DirectDebitStatus;
+  /** How many changes eBill applied to it: the fact a change of it records is "the change after this version". */
+  version: number;
 }
 
 /** How the account is to be paid: the IBAN in full (eBill masks it on the way back), the card as the provider masked it. */
@@ -36,6 +39,8 @@ export interface PersonalAccountChange {
   invoiceAddress?: PostalAddress;
   payment?: PersonalPayment;
   smsNumber?: string | null;
+  /** The account's version the change was asked against: eBill refuses it (EB-409) once the account changed since. */
+  version?: number;
 }
 
 export interface PersonalAccountClient {
@@ -74,6 +79,7 @@ function accountOf(r: EbillRecord): PersonalBillingAccount {
     maskedIban: typeof r.ibanMascherato === 'string' ? r.ibanMascherato : null,
     accountHolder: holder && personOf(holder),
     directDebitStatus: status,
+    version: count(text(r, 'versione')),
   };
 }
 
@@ -81,6 +87,7 @@ function changeBody(operationId: string, c: PersonalAccountChange): Record<strin
   const p = c.payment;
   return {
     idOp: operationId, nrLinea: c.lineNumber,
+    ...(c.version !== undefined && { versione: String(c.version) }),
     ...(c.holder && { intestatario: legacyPerson(c.holder) }),
     ...(c.invoiceAddress && { indirizzo: legacyAddress(c.invoiceAddress) }),
     ...(c.smsNumber && { smsNotifica: c.smsNumber }),

@@ -1,5 +1,5 @@
 import type { Decimal, IsoDate } from '../domain';
-import { decimal, isoDate, legacyCents, legacyDate, optionalIsoDate } from '../legacy-values';
+import { count, decimal, isoDate, legacyCents, legacyDate, optionalIsoDate } from '../legacy-values';
 import { UnusableAnswer } from '../legacy-answer';
 import { record, records, text, type EbillRecord } from './protocol';
 
@@ -29,6 +29,8 @@ export interface SpendingThreshold {
   ceasedOn: IsoDate | null;
   /** A dispositive threshold reached: the line's paid traffic is blocked. */
   lineBlocked: boolean;
+  /** How many changes eBill applied to it: the fact a change of it records is "the change after this version". */
+  version: number;
 }
 
 export interface ThresholdNotification {
@@ -39,11 +41,15 @@ export interface ThresholdSearch {
   contractNumbers: string[]; lineNumber?: string; kind?: ThresholdKind; nature?: ThresholdNature; period?: ThresholdPeriod;
 }
 
-/** A change of one line's threshold of one kind, applied by eBill once per operation id (the CRM pratica id). */
-export type ThresholdChange =
+/**
+ * A change of one line's threshold of one kind, applied by eBill once per operation id (the CRM pratica id), and
+ * and, with `version`, only while the threshold is at that version, the one the change was asked against (0: eBill
+ * never changed one).
+ */
+export type ThresholdChange = { version?: number } & (
   | { operation: 'ACTIVATE'; lineNumber: string; contractNumber: string; kind: ThresholdKind; nature: ThresholdNature; period: ThresholdPeriod; cents: number }
   | { operation: 'CHANGE'; lineNumber: string; kind: ThresholdKind; nature?: ThresholdNature; period?: ThresholdPeriod; cents?: number }
-  | { operation: 'CEASE'; lineNumber: string; kind: ThresholdKind };
+  | { operation: 'CEASE'; lineNumber: string; kind: ThresholdKind });
 
 const KIND: Record<ThresholdKind, string> = { SPENDING: 'SPESA', EXTRA_EU_ROAMING_DATA: 'DATI_EXTRA_UE' };
 const NATURE: Record<ThresholdNature, string> = { INFORMATIVE: 'INFO', DISPOSITIVE: 'DISPO' };
@@ -72,6 +78,7 @@ export function thresholdFromEbill(r: EbillRecord): SpendingThreshold {
     activatedOn: isoDate(text(r, 'dtAtt')),
     ceasedOn: optionalIsoDate(text(r, 'dtCess')),
     lineBlocked: text(r, 'bloccata') === 'SI',
+    version: count(text(r, 'versione')),
   };
 }
 
@@ -97,7 +104,7 @@ export function searchBody(search: ThresholdSearch, contracts: string[], pag: nu
 
 /** The write's path below /ebill/v1/ and its body, keyed by `idOp`. */
 export function changeCall(operationId: string, change: ThresholdChange): { operation: string; body: Record<string, unknown> } {
-  const base = { idOp: operationId, nrLinea: change.lineNumber, tipoSoglia: KIND[change.kind] };
+  const base = { idOp: operationId, nrLinea: change.lineNumber, tipoSoglia: KIND[change.kind], ...(change.version !== undefined && { versione: String(change.version) }) };
   const operation = `soglie/${OPERATION[change.operation]}`;
   switch (change.operation) {
     case 'ACTIVATE':

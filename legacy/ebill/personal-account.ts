@@ -16,8 +16,11 @@ import type { EbillFileRoute } from './protocol';
  * - `conti-personali/imposta` {idOp, nrLinea, intestatario? {nome, cognome, cf}, indirizzo? {via, civico, cap, comune,
  *   provincia}, modalita?, carta? {mascherata, scadenza}, iban?, titolare? {nome, cognome, cf, indirizzo}, smsNotifica?}
  *   → {idOp, conto}: the account changed as asked (what is left out stays; a new one needs all), once per `idOp` (the pratica's id): the same again answers the
- *   account as it is, `idOp` with another body → 409 EB-409. A RID whose holder is not the bank's (BANK_ACCOUNT_HOLDERS)
- *   is discarded: `statoDomiciliazione` SCARTATA and `modalita` BOLLETTINO (seed 002 §9.2.1.1.1);
+ *   account as it is, `idOp` with another body → 409 EB-409. With `versione` (the account's version the change was
+ *   asked against, answered by `ricerca`: one more for every change applied, 0 before eBill's first), an account changed
+ *   since is 409 EB-409 (issue 19: two tabs, one change); the version is not part of the body an `idOp` records. A
+ *   RID whose holder is not the bank's (BANK_ACCOUNT_HOLDERS) is discarded: `statoDomiciliazione` SCARTATA and
+ *   `modalita` BOLLETTINO (seed 002 §9.2.1.1.1);
  * - `GET /ebill/v1/conti-personali/riepilogo.pdf?…`: the summary the employee downloads before confirming.
  */
 const SCHEMA = `
@@ -25,6 +28,7 @@ CREATE TABLE IF NOT EXISTS conti_personali (
   nr_linea TEXT PRIMARY KEY, intestatario TEXT NOT NULL, indirizzo TEXT NOT NULL, modalita TEXT NOT NULL, carta TEXT, iban TEXT,
   titolare TEXT, stato_domiciliazione TEXT NOT NULL, sms_notifica TEXT, dt_agg TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS operazioni_conti (id_op TEXT PRIMARY KEY, nr_linea TEXT NOT NULL, impronta TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versioni_conti (nr_linea TEXT PRIMARY KEY, versione INTEGER NOT NULL);
 `;
 
 type Json = Record<string, unknown>;
@@ -75,7 +79,7 @@ const seedRow = (s: PersonalAccountSeed): AccountRow => ({
   dt_agg: '2021-03-02T10:00',
 });
 
-const accountJson = (r: AccountRow) => ({
+const accountJson = (r: AccountRow, version: number) => ({
   nrLinea: r.nr_linea,
   intestatario: JSON.parse(r.intestatario),
   indirizzo: JSON.parse(r.indirizzo),
@@ -86,6 +90,7 @@ const accountJson = (r: AccountRow) => ({
   statoDomiciliazione: r.stato_domiciliazione,
   smsNotifica: r.sms_notifica,
   dtAgg: r.dt_agg,
+  versione: String(version),
 });
 
 /**
@@ -135,12 +140,15 @@ export function openPersonalAccounts(dataDir: string) {
     for (const account of PERSONAL_ACCOUNTS) insert.run(seedRow(account));
   });
   const account = (line: string) => db.prepare('SELECT * FROM conti_personali WHERE nr_linea = ?').get(line) as AccountRow | undefined;
+  const versionOf = (line: string) =>
+    (db.prepare('SELECT versione FROM versioni_conti WHERE nr_linea = ?').get(line) as { versione: number } | undefined)?.versione ?? 0;
+  const answered = (r: AccountRow) => accountJson(r, versionOf(r.nr_linea));
 
   function search(raw: Buffer): StandInReply {
     const lines = body(raw).nrLinee;
     if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string')) throw invalid('nrLinee deve essere una lista');
     if (lines.length > 50) throw new LegacyFault(413, 'EB-413', 'troppi elementi in nrLinee: massimo 50');
-    return ok({ conti: lines.flatMap((l) => account(l) ?? []).map(accountJson) });
+    return ok({ conti: lines.flatMap((l) => account(l) ?? []).map(answered) });
   }
 
   /** One transaction: the operation's record and the account, or neither; the same `idOp` again writes nothing. */
@@ -149,20 +157,24 @@ export function openPersonalAccounts(dataDir: string) {
     const operationId = typeof b.idOp === 'string' && b.idOp !== '' ? b.idOp : null;
     const line = typeof b.nrLinea === 'string' && /^\d{6,15}$/.test(b.nrLinea) ? b.nrLinea : null;
     if (!operationId || !line) throw invalid('idOp e nrLinea obbligatori');
-    const print = createHash('sha256').update(JSON.stringify(b)).digest('hex');
+    const { versione, ...request } = b;
+    if (versione !== undefined && (typeof versione !== 'string' || !/^\d{1,9}$/.test(versione))) throw invalid('versione deve essere un numero');
+    const print = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     const done = db.transaction(() => {
       const previous = db.prepare('SELECT * FROM operazioni_conti WHERE id_op = ?').get(operationId) as { impronta: string } | undefined;
       if (previous) return previous.impronta === print ? account(line)! : null;
+      if (versione !== undefined && versionOf(line) !== Number(versione)) throw new LegacyFault(409, 'EB-409', `conto della linea ${line} variato dopo la versione ${versione}`);
       const next = requested(b, line, account(line));
       db.prepare(`INSERT INTO conti_personali VALUES (@nr_linea, @intestatario, @indirizzo, @modalita, @carta, @iban, @titolare,
         @stato_domiciliazione, @sms_notifica, @dt_agg) ON CONFLICT (nr_linea) DO UPDATE SET intestatario = excluded.intestatario,
         indirizzo = excluded.indirizzo, modalita = excluded.modalita, carta = excluded.carta, iban = excluded.iban, titolare = excluded.titolare,
         stato_domiciliazione = excluded.stato_domiciliazione, sms_notifica = excluded.sms_notifica, dt_agg = excluded.dt_agg`).run(next);
       db.prepare('INSERT INTO operazioni_conti VALUES (?, ?, ?)').run(operationId, line, print);
+      db.prepare('INSERT INTO versioni_conti VALUES (?, 1) ON CONFLICT (nr_linea) DO UPDATE SET versione = versione + 1').run(line);
       return account(line)!;
     })();
     if (!done) throw new LegacyFault(409, 'EB-409', `operazione ${operationId} già eseguita con altri dati`);
-    return ok({ idOp: operationId, conto: accountJson(done) });
+    return ok({ idOp: operationId, conto: answered(done) });
   }
 
   const files: EbillFileRoute[] = [{ path: /^\/ebill\/v1\/conti-personali\/riepilogo\.pdf$/, operation: 'conti-personali/riepilogo', run: summaryPdf }];

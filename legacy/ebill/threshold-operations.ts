@@ -37,6 +37,7 @@ export function thresholdJson(r: ThresholdRow) {
     stato: r.dt_cess === null ? 'ATTIVO' : 'CESSATO', dtAtt: fromIso(r.dt_att), dtCess: r.dt_cess === null ? '' : fromIso(r.dt_cess),
     // A dispositive threshold reached blocks the line's paid traffic (seed 002 §7.5.1).
     bloccata: r.dt_cess === null && r.natura === 'DISPO' && r.cons_cent >= r.imp_cent ? 'SI' : 'NO',
+    versione: String(r.versione),
   };
 }
 
@@ -106,15 +107,19 @@ function changeOf(operation: ThresholdChange['operation'], body: Record<string, 
 /**
  * `soglie/attiva`, `soglie/varia`, `soglie/cessa`: one line's threshold of one kind, once per `idOp` (the graph
  * sends the CRM pratica id). The same `idOp` and request again answer the threshold as it is; the `idOp` with
- * another request is EB-409; a threshold already active (attiva) or none to change (varia, cessa) is EB-422.
+ * another request is EB-409; a threshold already active (attiva) or none to change (varia, cessa) is EB-422; with
+ * `versione` (the threshold's version the change was asked against), a threshold changed since is EB-409.
  */
 export function changeThreshold(store: ThresholdStore, operation: ThresholdChange['operation'], raw: Buffer): StandInReply {
   const body = jsonBody(raw);
   const operationId = optionalString(body, 'idOp');
   if (!operationId) throw invalid('idOp obbligatorio');
   const change = changeOf(operation, body);
+  const version = optionalString(body, 'versione');
+  if (version !== undefined && !/^\d{1,9}$/.test(version)) throw invalid('versione deve essere un numero');
   // The legacy calendar (LEGACY_TODAY pins it), like every date of the fixture.
-  const result = store.change(operationId, change, today());
+  const result = store.change(operationId, change, today(), version === undefined ? undefined : Number(version));
+  if (result === 'changed') throw new LegacyFault(409, 'EB-409', `soglia ${change.kind} della linea variata dopo la versione ${version}`);
   if (result === 'conflict') throw new LegacyFault(409, 'EB-409', `operazione ${operationId} già eseguita con altri dati`);
   if (result === 'active') throw new LegacyFault(422, 'EB-422', `soglia ${change.kind} già attiva sulla linea`);
   if (result === 'none') throw new LegacyFault(422, 'EB-422', `nessuna soglia ${change.kind} attiva sulla linea`);

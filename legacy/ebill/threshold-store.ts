@@ -5,6 +5,10 @@ import { thresholdFixture, type ThresholdKind, type ThresholdNature, type Thresh
  * eBill's spending thresholds (seed 002 §7.5): the thresholds per line and kind, what each line spent, the operations
  * that changed them (keyed by `idOp`, the CRM pratica id the graph sends, so that a retry changes nothing twice) and
  * the notification e-mails. Dates are ISO text, amounts integer cents.
+ *
+ * Each line's threshold of a kind has a version (`versioni_soglie`, 0 before eBill's first write on it): one more for
+ * every change applied, answered on read. A write may name the version it was asked against (`versione`), and is
+ * refused when the threshold changed since (issue 19: two tabs, one change): the graph names a change's fact by it.
  */
 export const THRESHOLD_SCHEMA = `
 CREATE TABLE IF NOT EXISTS soglie (
@@ -14,6 +18,7 @@ CREATE INDEX IF NOT EXISTS soglie_ctr ON soglie (cd_ctr, nr_linea);
 CREATE TABLE IF NOT EXISTS spesa (
   nr_linea TEXT PRIMARY KEY, giorno_cent INTEGER NOT NULL, mese_cent INTEGER NOT NULL, extra_ue_mese_cent INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS operazioni_soglie (id_op TEXT PRIMARY KEY, operazione TEXT NOT NULL, richiesta TEXT NOT NULL, dt TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versioni_soglie (nr_linea TEXT NOT NULL, tipo TEXT NOT NULL, versione INTEGER NOT NULL, PRIMARY KEY (nr_linea, tipo));
 CREATE TABLE IF NOT EXISTS notifiche (
   id TEXT PRIMARY KEY, cd_ctr TEXT NOT NULL, dt TEXT NOT NULL, destinatario TEXT NOT NULL, oggetto TEXT NOT NULL, linee TEXT NOT NULL);
 `;
@@ -21,6 +26,8 @@ CREATE TABLE IF NOT EXISTS notifiche (
 export interface ThresholdRow {
   nr_linea: string; cd_ctr: string; tipo: ThresholdKind; natura: ThresholdNature; periodo: ThresholdPeriod;
   imp_cent: number; dt_att: string; dt_cess: string | null;
+  /** How many changes eBill applied to the line's threshold of this kind. */
+  versione: number;
   /** What the line spent in the threshold's period on the threshold's kind of traffic. */
   cons_cent: number;
 }
@@ -52,13 +59,16 @@ export function seedThresholds(db: Db, until?: Date): void {
 /** A threshold with what its line spent in its period: spending per day or month, roaming data per month. */
 const WITH_SPENDING = `SELECT s.*, COALESCE(CASE
     WHEN s.tipo = 'DATI_EXTRA_UE' THEN p.extra_ue_mese_cent
-    WHEN s.periodo = 'GIORNO' THEN p.giorno_cent ELSE p.mese_cent END, 0) AS cons_cent
-  FROM soglie s LEFT JOIN spesa p ON p.nr_linea = s.nr_linea`;
+    WHEN s.periodo = 'GIORNO' THEN p.giorno_cent ELSE p.mese_cent END, 0) AS cons_cent, COALESCE(v.versione, 0) AS versione
+  FROM soglie s LEFT JOIN spesa p ON p.nr_linea = s.nr_linea LEFT JOIN versioni_soglie v ON v.nr_linea = s.nr_linea AND v.tipo = s.tipo`;
 
 
 export function thresholdStore(db: Db) {
   const ofLine = (line: string, kind: ThresholdKind) =>
     db.prepare(`${WITH_SPENDING} WHERE s.nr_linea = ? AND s.tipo = ?`).get(line, kind) as ThresholdRow | undefined;
+
+  const versionOf = (line: string, kind: ThresholdKind) =>
+    (db.prepare('SELECT versione FROM versioni_soglie WHERE nr_linea = ? AND tipo = ?').get(line, kind) as { versione: number } | undefined)?.versione ?? 0;
 
   function apply(change: ThresholdChange, at: string): ThresholdRow | 'none' | 'active' {
     const current = ofLine(change.line, change.kind);
@@ -79,6 +89,8 @@ export function thresholdStore(db: Db) {
         db.prepare('UPDATE soglie SET dt_cess = ? WHERE nr_linea = ? AND tipo = ?').run(at, change.line, change.kind);
         break;
     }
+    db.prepare(`INSERT INTO versioni_soglie VALUES (?, ?, 1)
+      ON CONFLICT (nr_linea, tipo) DO UPDATE SET versione = versione + 1`).run(change.line, change.kind);
     return ofLine(change.line, change.kind)!;
   }
 
@@ -106,13 +118,16 @@ export function thresholdStore(db: Db) {
     /**
      * Applies a change once per operation id, in one transaction with the record of the operation: the same id and
      * request again answer the threshold as it is and change nothing; the id with another request is `conflict`.
-     * `none`: no active threshold of that kind to change or cease; `active`: one is active already.
+     * `none`: no active threshold of that kind to change or cease; `active`: one is active already; `changed`: the
+     * threshold is no longer at `version`, the one the change was asked against. The version is not part of the
+     * request an `idOp` records: a retry after the first attempt applied it reads the next version.
      */
-    change(operationId: string, change: ThresholdChange, at: Date): ThresholdRow | 'none' | 'active' | 'conflict' {
+    change(operationId: string, change: ThresholdChange, at: Date, version?: number): ThresholdRow | 'none' | 'active' | 'conflict' | 'changed' {
       const request = JSON.stringify(change);
       return db.transaction(() => {
         const done = db.prepare('SELECT richiesta FROM operazioni_soglie WHERE id_op = ?').get(operationId) as { richiesta: string } | undefined;
         if (done) return done.richiesta === request ? ofLine(change.line, change.kind) ?? 'none' : 'conflict' as const;
+        if (version !== undefined && versionOf(change.line, change.kind) !== version) return 'changed' as const;
         const result = apply(change, isoDate(at));
         if (typeof result !== 'string') {
           db.prepare('INSERT INTO operazioni_soglie VALUES (?, ?, ?, ?)').run(operationId, change.operation, request, at.toISOString());

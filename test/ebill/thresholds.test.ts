@@ -34,6 +34,18 @@ describe('eBill thresholds', () => {
     expect(ceased).toMatchObject({ value: '100.00', active: false, ceasedOn: '2026-03-15' });
   });
 
+  it('keeps a version per line and kind: a write asked against an older one is refused, a replay of the applied one is not', async () => {
+    const line = '3312544025';
+    const [[before]] = await under.client().getThresholds([line]).then((all) => all.map((t) => t.filter((x) => x.kind === 'SPENDING')));
+    const change = { operation: 'CHANGE', lineNumber: line, kind: 'SPENDING', cents: 4_000, version: before.version } as const;
+    const changed = await under.client().changeThreshold('7-90000000005', change);
+    expect(changed).toMatchObject({ value: '40.00', version: before.version + 1 });
+    // Another tab's change asked against the same version, under its own pratica: the threshold moved since.
+    await expect(under.client().changeThreshold('7-90000000006', { ...change, cents: 3_000 })).rejects.toMatchObject({ extensions: { system: 'eBill' } });
+    // The first pratica's replay reads the next version: the operation id answers it, nothing changes twice.
+    expect(await under.client().changeThreshold('7-90000000005', { ...change, version: changed.version })).toEqual(changed);
+  });
+
   it('searches a contract\'s thresholds and lists the notification e-mails', async () => {
     const page = await under.client().searchThresholds({ contractNumbers: ['888010088938'], kind: 'EXTRA_EU_ROAMING_DATA' }, { offset: 0, limit: 10 });
     expect(page.items.map((t) => t.lineNumber)).toEqual(['3312544025', '3312548662']);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEbillClient } from '../../adapters/ebill';
 import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
 import { confirmed } from '../support/change-summary';
 import { requestsOn as requestsOnLine } from '../support/requests';
@@ -102,4 +103,51 @@ describe('CON-05 a threshold change recorded in CRM and applied in eBill', () =>
     console.log(`thresholds, two systems: CreaPratica calls ${((await counters(stack, 'crm')).CreaPratica ?? 0) - crmBefore}, `
       + `eBill soglie/attiva calls ${((await counters(stack, 'ebill'))['soglie/attiva'] ?? 0) - ebillBefore}, one pratica, one threshold`);
   }, 240_000);
+});
+
+/**
+ * Issue 19, "once per fact": two tabs, two keys, one threshold change. Both confirm the same summary and send at once:
+ * both pass the rules before either writes. The change's fact (`oncePer`: the threshold's next change after the
+ * version eBill holds) is CRM's business key, so CRM records one pratica and answers it to both, and eBill, which
+ * takes the write only at that version, changes the threshold once.
+ */
+describe('Appendix row 23 (§7.5.2, CON-05): changeSpendingThresholds from two tabs under two keys', () => {
+  /** The line's spending threshold as eBill holds it, read through the real adapter: its version counts the changes. */
+  async function ebillThreshold(number: string) {
+    const [thresholds] = await createEbillClient({ url: stack.components.get('ebill')!.url }).getThresholds([number]);
+    return thresholds.find((t) => t.kind === 'SPENDING')!;
+  }
+
+  it('CON-05 records one pratica, answers it to both tabs, and changes eBill\'s threshold once', async () => {
+    const line = '3312544025';
+    const before = await ebillThreshold(line);
+    expect(before).toMatchObject({ value: '50.00', active: true });
+    const pratiche = await requestsOn(line, 'Variazione soglie di spesa');
+    const confirmedChange = await confirmed(stack, token, 'changeSpendingThresholds', { lines: [{ number: line }], amount: '45' });
+    const answers = await Promise.all(['two-tabs-threshold-1', 'two-tabs-threshold-2'].map((idempotencyKey) =>
+      graphql(stack, CHANGE, { input: { ...confirmedChange, idempotencyKey } }, token)));
+    for (const { body } of answers) expect(body.errors).toBeUndefined();
+    const [first, second] = answers.map(({ body }) => body.data.changeSpendingThresholds[0]);
+    expect(first.refusal).toBeNull();
+    expect(second).toEqual(first);
+    const created = (await requestsOn(line, 'Variazione soglie di spesa')).filter((id) => !pratiche.includes(id));
+    expect(created).toEqual([first.outcome.request.id]);
+    expect(await ebillThreshold(line)).toMatchObject({ value: '45.00', version: before.version + 1 });
+  }, 120_000);
+
+  it('CON-05 the same fact asked otherwise from the other tab is refused, and the threshold holds the first tab\'s change', async () => {
+    const line = '3312544025';
+    const before = await ebillThreshold(line);
+    const pratiche = await requestsOn(line, 'Variazione soglie di spesa');
+    const [one, other] = await Promise.all(['40', '35'].map((amount) => confirmed(stack, token, 'changeSpendingThresholds', { lines: [{ number: line }], amount })));
+    const answers = await Promise.all([{ ...one, idempotencyKey: 'two-tabs-otherwise-1' }, { ...other, idempotencyKey: 'two-tabs-otherwise-2' }]
+      .map((input) => graphql(stack, CHANGE, { input }, token)));
+    const results = answers.map(({ body }) => body.data.changeSpendingThresholds[0]);
+    const winner = results.findIndex((r) => r.outcome);
+    expect(results.filter((r) => r.outcome)).toHaveLength(1);
+    expect(results[1 - winner].refusal.code).toBe('LEGACY_REJECTED');
+    const created = (await requestsOn(line, 'Variazione soglie di spesa')).filter((id) => !pratiche.includes(id));
+    expect(created).toEqual([results[winner].outcome.request.id]);
+    expect(await ebillThreshold(line)).toMatchObject({ value: ['40.00', '35.00'][winner], version: before.version + 1 });
+  }, 120_000);
 });

@@ -20,7 +20,8 @@ import { checkRequiredText } from '../../runtime/validators/text';
  *   code and names (the identity's, never the client's) and a new personal contract code; eBill then keeps the
  *   personal billing account, keyed by the pratica id;
  * - changes while TIM TUO is active (rows 37–41): billing data, IBAN, payment method towards card / direct debit /
- *   postal slip (refused towards the method already active). CRM keeps the pratica (open: eBill applies the change).
+ *   postal slip (refused towards the method already active). CRM keeps the pratica (open: eBill applies the change),
+ *   once per version of the account eBill holds whatever the keys (`oncePer`: two tabs make one change).
  * Adding a payment method is a `PaymentKind` and its two declarations.
  */
 type At = (field: string) => string;
@@ -103,6 +104,15 @@ const notActive = (line: EmployeeLine) => notPostpaid(line)
   ?? (line.employeeTimTuo.status !== 'ACTIVE' || !line.account ? 'TIM TUO is not active on the line: activate it first.' : null);
 
 const numberOf = (raw: Raw, at: At) => checkMobileNumber(raw.number, at('number'));
+
+/**
+ * The fact a change of the personal account records (issue 19, `oncePer`): the account's next change after the
+ * version eBill holds. Two tabs sending one change under two keys both pass the rules before either writes; CRM
+ * answers the second the first's pratica (or refuses it, when it asks the same change otherwise), and eBill takes the
+ * write only at that version, so the account changes once.
+ */
+const accountFact = (line: EmployeeLine) => `${line.number}:account:after:${line.account!.version}`;
+const asked = (line: EmployeeLine) => ({ lineNumber: line.number, version: line.account!.version });
 
 // ── Activation (rows 34–36) ─────────────────────────────────────────────────────────────────────────────────────
 export interface ActivationTerms { number: string; invoiceAddress: PostalAddress; payment: PaymentInput; smsNumber: string | null }
@@ -192,8 +202,9 @@ export const CHANGE_TIM_TUO_BILLING_DATA: DispositiveDeclaration<BillingDataInpu
   targetId: (input) => input.number,
   refusal: notActive,
   crm: () => ({ parameters: { azione: 'MODIFICA' } }),
-  applyElsewhere: ({ created, input }, { legacy }) =>
-    legacy.ebill.setPersonalAccount(created.request.id, { lineNumber: input.number, holder: input.holder, invoiceAddress: input.invoiceAddress }).then(() => undefined),
+  oncePer: accountFact,
+  applyElsewhere: ({ created, target, input }, { legacy }) =>
+    legacy.ebill.setPersonalAccount(created.request.id, { ...asked(target), holder: input.holder, invoiceAddress: input.invoiceAddress }).then(() => undefined),
 };
 
 interface PaymentChangeInput { number: string; payment: PaymentInput }
@@ -217,8 +228,9 @@ function paymentChange(kind: PaymentKind, field: string, row: number, pratica: s
       ?? (!sameMethod && line.account!.paymentMethod === kind.method ? `${kind.label} is already the payment method.` : null)
       ?? cardRefusal(line, input.payment, at, viewer),
     crm: () => ({ parameters: { azione: 'MODIFICA', modalitaPagamento: kind.legacy } }),
+    oncePer: accountFact,
     applyElsewhere: ({ created, target, input }, { legacy }) =>
-      legacy.ebill.setPersonalAccount(created.request.id, { lineNumber: input.number, payment: personalPayment(target, input.payment) }).then(() => undefined),
+      legacy.ebill.setPersonalAccount(created.request.id, { ...asked(target), payment: personalPayment(target, input.payment) }).then(() => undefined),
   };
 }
 

@@ -76,15 +76,28 @@ function confirmedTerms(request: ThresholdRequest, terms: ThresholdTerms, curren
   return { kind: request.kind, nature: terms.nature, period: terms.period, cents: terms.cents, currentNature: request.sameType ? current?.nature ?? null : null };
 }
 
+/** The version eBill holds of the line's threshold of the kind, active or ceased: 0 when eBill never changed one. */
+const thresholdVersion = (line: LineWithThresholds, kind: ThresholdKind) => line.thresholds.find((t) => t.kind === kind)?.version ?? 0;
+
+/**
+ * The fact a threshold request records (issue 19, `oncePer`): the next change of the line's threshold of the kind after
+ * the version eBill holds. Two tabs confirming one summary under two keys both pass the rules before either writes;
+ * CRM answers the second the first's pratica (or refuses it, when it asks the same change otherwise), and eBill, which
+ * takes the write only at that version, changes the threshold once.
+ */
+const thresholdFact = (request: ThresholdRequest) => (line: LineWithThresholds) =>
+  `${line.number}:${request.kind}:after:${thresholdVersion(line, request.kind)}`;
+
 function ebillChange(request: ThresholdRequest, line: LineWithThresholds, terms: ThresholdTerms): ThresholdChange {
   const { kind } = request;
+  const base = { lineNumber: line.number, kind, version: thresholdVersion(line, kind) };
   switch (request.operation) {
     case 'ACTIVATE':
-      return { operation: 'ACTIVATE', lineNumber: line.number, contractNumber: line.contractNumber, kind, nature: terms.nature!, period: terms.period!, cents: terms.cents! };
+      return { operation: 'ACTIVATE', ...base, contractNumber: line.contractNumber, nature: terms.nature!, period: terms.period!, cents: terms.cents! };
     case 'CHANGE':
-      return { operation: 'CHANGE', lineNumber: line.number, kind, ...(terms.nature && { nature: terms.nature }), ...(terms.period && { period: terms.period }), ...(terms.cents !== null && { cents: terms.cents }) };
+      return { operation: 'CHANGE', ...base, ...(terms.nature && { nature: terms.nature }), ...(terms.period && { period: terms.period }), ...(terms.cents !== null && { cents: terms.cents }) };
     case 'CEASE':
-      return { operation: 'CEASE', lineNumber: line.number, kind };
+      return { operation: 'CEASE', ...base };
   }
 }
 
@@ -117,6 +130,7 @@ export function thresholdDeclaration(request: ThresholdRequest): DispositiveDecl
         ...(item.cents !== null && { importoCent: String(item.cents) }),
       },
     }),
+    oncePer: thresholdFact(request),
     async applyElsewhere({ created, target, input }, { legacy }) {
       await legacy.ebill.changeThreshold(created.request.id, ebillChange(request, target, input));
     },
