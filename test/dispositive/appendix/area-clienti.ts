@@ -220,7 +220,7 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: resetPasswords(companyUsers('1-U0003')), reuse: sendCredentials(companyUsers('1-U0003')),
     bad: { input: { users: [] }, field: 'input.users' } },
   sendCompanyUserCredentials: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
-    run: sendCredentials(companyUsers('1-U0002')), reuse: resetPasswords(companyUsers('1-U0002')),
+    run: sendCredentials(companyUsers('1-U0004')), reuse: resetPasswords(companyUsers('1-U0004')),
     bad: { input: companyUsers('luca.ferri'), field: 'input.users[0].userId' } },
   disableCompanyUsers: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
     run: disableUsers(companyUsers('1-U0005')), reuse: disableUsers(companyUsers('1-U0005', '1-U0003')),
