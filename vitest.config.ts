@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
  * vitest or the CLI on fixtures, Chromium) one file at a time, since two cores cannot run many stacks at once.
  * A file is integration when it starts a process or imports a test helper that does; nothing to keep in step by hand.
  */
-const STARTS_PROCESSES = /startTestStack|launchStack|spawnEntryPoint|spawn\(|spawnSync\(|execFile|fork\(|launchChromium|readTestTitles\(|support\/(stack|conformance|browser)'/;
+const STARTS_PROCESSES = /startTestStack|useStack\(|launchStack|spawnEntryPoint|spawn\(|spawnSync\(|execFile|fork\(|launchChromium|readTestTitles\(|support\/(stack|conformance|browser)'/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

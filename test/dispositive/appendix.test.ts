@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSchema, getNamedType, isObjectType, type GraphQLEnumType, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType } from 'graphql';
 import { parse } from 'yaml';
 import { ALL_OPERATIONS } from '../../subgraphs/operations';
 import { changeSummary, NO_CONFIRMATION } from '../support/change-summary';
-import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, tokenFor } from '../support/stack';
 import { FIXTURES } from './appendix';
 import { AREA_CLIENTI_FIXTURES } from './appendix/area-clienti';
 import type { Call, Fixture, Input } from './appendix/fixture';
+import { useStack } from '../support/use-stack';
 
 /**
  * Seed 002 §10 "Appendice 1" and the Area Clienti's changes, table-driven: every row of schema/appendix-1.yaml that
@@ -100,16 +101,9 @@ const writes = async () => {
   return { CreaPratica: c.CreaPratica ?? 0, reads: (c.GetLineeMobili ?? 0) + (c.GetEsitoPratica ?? 0) };
 };
 
-let stack: TestStack;
-beforeAll(async () => {
   // The machine's cores are shared: a slow start is not what this file tests.
   // One ROA sends every row's five calls within a minute: more than the per-user mutation limit allows.
-  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { MUTATIONS_PER_MINUTE: '1000' } });
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const stack = useStack({ env: { MUTATIONS_PER_MINUTE: '1000' } });
 describe('seed 002 Appendix 1 as data', () => {
   it('has every row of the seed, and each declaration agrees with its row (pratica, ordine, mutation)', () => {
     expect(ROWS.map((r) => r.row)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));

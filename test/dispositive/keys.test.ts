@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendChange } from '../support/change-summary';
 import { requestsOn } from '../support/requests';
-import { setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { setFaults, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * Issue 19, keys that hold. Item 8: a list change's idempotency key names the whole list (engine.ts
@@ -11,15 +12,8 @@ import { setFaults, startTestStack, tokenFor, type TestStack } from '../support/
  * key (a line added, or dropped) is BAD_USER_INPUT on `input.idempotencyKey`, and none of its lines runs. Item 4:
  * one TIM TUO change from two tabs under two keys is one pratica.
  */
-let stack: TestStack;
-beforeAll(async () => {
   // The machine's cores are shared: a slow start is not what this file tests.
-  stack = await startTestStack({ readyTimeoutMs: 180_000, env: { MUTATIONS_PER_MINUTE: '1000' } });
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const stack = useStack({ env: { MUTATIONS_PER_MINUTE: '1000' } });
 interface ListCase { title: string; user: string; mutation: string; inputType: string; pratica: string; first: string; added: string }
 const CASES: ListCase[] = [
   { title: 'Appendix row 6 (§7.3.3): waiveAutomaticRecharge', user: 'pasquale.eu', mutation: 'waiveAutomaticRecharge',

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, graphql, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { counters, graphql, resetCounters, tokenFor } from '../support/stack';
 import { readmeDashboardQuery } from './dashboard-query';
+import { useStack } from '../support/use-stack';
 
 /**
  * The dashboard costs the same legacy calls whether the customer has 10 lines or 500: DataLoaders batch every
  * per-line lookup into calls of up to the system's limit, and the first page is bounded.
  */
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ env: { LARGE_CUSTOMERS: 'BIGTEN:10,BIG500:500' } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const stack = useStack({ env: { LARGE_CUSTOMERS: 'BIGTEN:10,BIG500:500' } });
 async function callsFor(username: string, query: string): Promise<Record<string, Record<string, number>>> {
   await Promise.all((['crm', 'ebill', 'ebpfa'] as const).map((s) => resetCounters(stack, s)));
   const token = await tokenFor(stack, username);

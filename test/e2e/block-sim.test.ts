@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { counters, graphql, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /** MOB-03 end to end: the pratica and the order are written in CRM, show in the history and survive restarts. */
 const BLOCK = `mutation Block($input: BlockSimInput!) {
@@ -10,13 +11,7 @@ const UNBLOCK = `mutation Unblock($input: UnblockSimInput!) {
 }`;
 const AFTER = `{ requests { id description line { number } } mobileLine(number: "3343860505") { status } }`;
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack();
 
 describe('block and unblock a SIM (MOB-03)', () => {
   let requestId = '';

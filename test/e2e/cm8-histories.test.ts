@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, graphql, LEGACY_TODAY, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { counters, graphql, LEGACY_TODAY, resetCounters, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * Issue 10 item 9 (seed 002 §7.3.1-§7.3.2; TRK-02, TRK-04, TRK-05): the CM8 requests and orders histories of the
  * 10 days before a date, the shipment tracking of an order that delivers products, and the ticket detail of an
  * "APERTURA TK SERVIZIO ALL RISK" pratica, as the ROA of Ente KRISHNA's prepaid contract (pasquale.eu) sees them.
  */
-let stack: TestStack;
 const tokens = new Map<string, string>();
-beforeAll(async () => {
-  stack = await startTestStack({ readyTimeoutMs: 180_000 });
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const stack = useStack();
 async function ask(username: string, query: string) {
   if (!tokens.has(username)) tokens.set(username, await tokenFor(stack, username));
   await resetCounters(stack, 'crm');

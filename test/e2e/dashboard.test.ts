@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { graphql, tokenFor } from '../support/stack';
 import { readmeDashboardQuery } from './dashboard-query';
+import { useStack } from '../support/use-stack';
 
 const DASHBOARD = readmeDashboardQuery();
 const COMPANY_A_MOBILE = ['3316779290', '3343860302', '3343860405', '3343860505', '3343860902'];
 const COMPANY_B_MOBILE = ['3471000001', '3471000002', '3471000003'];
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack();
 
 describe('the dashboard in one request (README query)', () => {
   it('shows ginevra.vallisneri (RL) company A: lines with prepaid credit, both kinds of invoices, orders and requests', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { largeCustomer } from '../../legacy/data/large';
 import { fuzzCases, supergraphSchema } from '../support/argument-fuzz';
-import { counters, graphql, resetCounters, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, resetCounters, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * Issue 10 items 5-7 (seed 002 §7.2; MOB-07, MOB-08): a CM8 referent's inventory pages as `vincenzo.roa` sees them,
@@ -11,15 +12,8 @@ import { counters, graphql, resetCounters, startTestStack, tokenFor, type TestSt
 const ENTE = { id: 'INV10K', lines: 10_000 };
 const ENTE_CONTRACTS = largeCustomer(ENTE.id, ENTE.lines).mobileContracts.map((c) => c.number);
 
-let stack: TestStack;
 const tokens = new Map<string, string>();
-beforeAll(async () => {
-  stack = await startTestStack({ env: { LARGE_CUSTOMERS: `${ENTE.id}:${ENTE.lines}` }, readyTimeoutMs: 180_000 });
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const stack = useStack({ env: { LARGE_CUSTOMERS: `${ENTE.id}:${ENTE.lines}` } });
 async function ask(username: string, query: string, variables: Record<string, unknown> = {}) {
   if (!tokens.has(username)) tokens.set(username, await tokenFor(stack, username));
   await resetCounters(stack, 'crm');

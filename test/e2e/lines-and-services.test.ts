@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEbillClient } from '../../adapters/ebill';
 import { asUser, crmWrites } from '../support/as-user';
-import { counters, graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, setFaults, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * The Area Clienti's "Linee e Servizi" changes through the real stack, one stack for the file (schema/area-clienti-changes.yaml).
@@ -22,14 +23,7 @@ const REVOKE_FIXED = `mutation($input: RevokeFixedLineCessationInput!) { revokeF
 
 const lines = (...numbers: string[]) => numbers.map((number) => ({ number }));
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const stack = useStack();
 const writes = () => crmWrites(stack);
 const as = (username: string, query: string, input: Record<string, unknown>) => asUser(stack, username, query, { input });
 

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { graphql, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * Record scoping from day one: whatever id is sent, a record outside the user's grants is never returned, and the
@@ -8,14 +9,7 @@ import { graphql, startTestStack, tokenFor, type TestStack } from '../support/st
  */
 /** Known to the test, so that it can sign identities the gateway would never sign. */
 const IDENTITY_SECRET = 'tenancy-test-identity-secret-of-32-chars-at-least';
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ env: { GATEWAY_IDENTITY_SECRET: IDENTITY_SECRET } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const stack = useStack({ env: { GATEWAY_IDENTITY_SECRET: IDENTITY_SECRET } });
 const BY_ID = `query ById($line: ID!, $fixed: ID!, $invoice: ID!, $contract: ID!, $request: ID!) {
   mobileLine(number: $line) { number status }
   fixedLine(number: $fixed) { number }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * What browsers and partner portals meet at the gateway (issue 14 items 1, 2 and 4): CORS for the allowed origins
@@ -8,13 +9,8 @@ import { startTestStack, tokenFor, type TestStack } from '../support/stack';
  * enforced. The dashboard's real-browser test is dashboard-browser.test.ts.
  */
 const ALLOWED = 'http://127.0.0.1:5173';
-let stack: TestStack;
 
-beforeAll(async () => {
-  stack = await startTestStack({ readyTimeoutMs: 180_000, componentEnv: { gateway: { CORS_ORIGINS: `${ALLOWED},https://portal.example.it` } } });
-}, 240_000);
-afterAll(async () => stack?.stop());
-
+const stack = useStack({ componentEnv: { gateway: { CORS_ORIGINS: `${ALLOWED},https://portal.example.it` } } });
 const preflight = (origin: string) => fetch(stack.gatewayUrl, {
   method: 'OPTIONS',
   headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, apollographql-client-name' },

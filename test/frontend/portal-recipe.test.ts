@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,12 +28,20 @@ function recipeFiles(): [string, string][] {
 let portal: string;
 let published: string;
 let stack: TestStack;
+/**
+ * `npm run <script>` in the portal, awaited rather than run with spawnSync: a blocked event loop would keep this
+ * process from seeing the gateway and IdP close their idle keep-alive connections (Node's 5 s keepAliveTimeout, which
+ * they announce) during a codegen, and its next fetch would reuse a dead socket ("other side closed").
+ */
 const npm = (script: string, env: Record<string, string> = {}) =>
-  spawnSync('npm', ['run', '-s', script], { cwd: portal, env: { ...RUN_ENV, ...env }, encoding: 'utf8', timeout: 90_000 });
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile('npm', ['run', '-s', script], { cwd: portal, env: { ...RUN_ENV, ...env }, encoding: 'utf8', timeout: 90_000 }, (err, stdout, stderr) =>
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+  });
 /** `npm run codegen`, then `npm run typecheck`: the portal's client compiles against the types it generated. */
-const codegen = () => {
+const codegen = async () => {
   for (const script of ['codegen', 'typecheck']) {
-    const run = npm(script);
+    const run = await npm(script);
     expect(run.status, `${script}: ${run.stdout}${run.stderr}`).toBe(0);
   }
 };
@@ -56,7 +64,7 @@ beforeAll(async () => {
   mkdirSync(join(portal, 'schema'));
   copyFileSync(join(ROOT, 'schema/api-schema.graphql'), join(portal, 'schema/api-schema.graphql'));
   symlinkSync(join(ROOT, 'node_modules'), join(portal, 'node_modules'));
-  codegen();
+  await codegen();
   published = join(mkdtempSync(join(tmpdir(), 'gateway-manifests-')), `${CLIENT}.json`);
   publish();
   stack = await startTestStack({ componentEnv: { gateway: { TRUSTED_DOCUMENTS: JSON.stringify({ [CLIENT]: { mode: 'enforce', manifest: published } }) } } });
@@ -77,8 +85,8 @@ describe('a portal in its own repository (docs/frontend.md recipe)', () => {
     expect(Object.keys(JSON.parse(manifest()))).toEqual([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
   });
 
-  it('MOB-01 CON-01 its client runs the document by documentId with a token naming the portal: ginevra.vallisneri\'s lines and the prepaid credit', () => {
-    const run = runLines();
+  it('MOB-01 CON-01 its client runs the document by documentId with a token naming the portal: ginevra.vallisneri\'s lines and the prepaid credit', async () => {
+    const run = await runLines();
     expect(run.status, run.stderr).toBe(0);
     const answer = JSON.parse(run.stdout) as { data: { mobileLines: { totalCount: number; nodes: { number: string; residualCredit: { amount: string } | null }[] } } };
     expect(answer.data.mobileLines.totalCount).toBe(5);
@@ -98,8 +106,8 @@ describe('a portal in its own repository (docs/frontend.md recipe)', () => {
   it('a changed operation not yet published is PERSISTED_QUERY_NOT_IN_LIST, which the client reports; once published, it runs', async () => {
     const document = join(portal, 'src/lines.graphql');
     writeFileSync(document, readFileSync(document, 'utf8').replace('nodes { number status kind', 'nodes { number status kind tariffPlan'));
-    codegen();
-    const stale = runLines();
+    await codegen();
+    const stale = await runLines();
     expect(stale.status).toBe(2);
     expect(stale.stderr).toMatch(/publish src\/gql\/persisted-documents\.json \(PERSISTED_QUERY_NOT_IN_LIST, correlation id [\w-]+\)/);
     publish();
@@ -110,7 +118,7 @@ describe('a portal in its own repository (docs/frontend.md recipe)', () => {
       expect(Date.now(), 'the gateway did not pick up the published manifest').toBeLessThan(deadline);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const run = runLines();
+    const run = await runLines();
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).data.mobileLines.nodes[0].tariffPlan).toEqual(expect.any(String));
   }, 60_000);

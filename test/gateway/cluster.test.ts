@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workerCount } from '../../stack/cluster';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { graphql, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /** Cluster mode (GATEWAY_WORKERS): several workers answer on the one URL, and they go when the gateway goes. */
 const workersOf = (pid: number): number[] => {
@@ -21,14 +22,7 @@ const alive = (pid: number) => {
 };
 
 describe('gateway cluster mode', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startTestStack({ componentEnv: { gateway: { GATEWAY_WORKERS: '2' } } });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
+  const stack = useStack({ componentEnv: { gateway: { GATEWAY_WORKERS: '2' } } });
   it('reads GATEWAY_WORKERS: a count, or auto for one per core; refuses anything else', () => {
     expect(workerCount(undefined, 'GATEWAY_WORKERS')).toBe(1);
     expect(workerCount('3', 'GATEWAY_WORKERS')).toBe(3);

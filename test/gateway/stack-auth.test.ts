@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENTRY_POINTS } from '../../stack/launch';
 import { signTestToken } from '../support/idp-tokens';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { graphql, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * Authentication end to end: the launched stack (IdP, CRM with the users' status and grants, subgraphs, gateway).
@@ -14,14 +15,7 @@ const missing = Object.values(ENTRY_POINTS).filter((entry) => !existsSync(`${ROO
 const VIEWER = '{ viewer { username } }';
 
 describe.skipIf(missing.length > 0)('gateway authentication on the launched stack', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startTestStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
+  const stack = useStack();
   async function expectUnauthenticated(token: string | undefined) {
     const { status, body } = await graphql(stack, VIEWER, {}, token);
     expect(status).toBe(401);

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComponentName } from '../../stack/launch';
-import { graphql, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { graphql, setFaults, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * The probes an orchestrator and an operator use, on the gateway and on a subgraph: liveness, readiness and the
  * detail view with each legacy system's breaker. A legacy system that is down shows in the details and never in
  * readiness: every replica would fail it at once, and partial answers would become no answers.
  */
-let stack: TestStack;
 let token: string;
 
+const stack = useStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   token = await tokenFor(stack, 'ginevra.vallisneri');
   // The gateway caches the user's grants from CRM: with CRM down later, the request still reaches the subgraph.
   expect((await graphql(stack, '{ viewer { profiles } }', {}, token)).status).toBe(200);
 });
-afterAll(async () => {
-  await stack?.stop();
-});
-
 const origin = (name: ComponentName) => new URL(name === 'gateway' ? stack.gatewayUrl : stack.components.get(name)!.url).origin;
 async function probe(name: ComponentName, path: string) {
   const res = await fetch(`${origin(name)}${path}`);

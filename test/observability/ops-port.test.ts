@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readmeDashboardQuery } from '../e2e/dashboard-query';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { graphql, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * Issue 23 item 8, operations' blind spots: with OPS_PORT, `/metrics` and `/health?details` leave the public port for
@@ -9,11 +10,7 @@ import { graphql, startTestStack, tokenFor, type TestStack } from '../support/st
  * of the HTTP front and followed download links are counted; the `operation` label is bounded by the trusted
  * manifests' operation names.
  */
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ componentEnv: { gateway: { OPS_PORT: '0', GATEWAY_WORKERS: '2' }, mobile: { OPS_PORT: '0' } } });
-}, 240_000);
-afterAll(async () => stack?.stop());
+const stack = useStack({ componentEnv: { gateway: { OPS_PORT: '0', GATEWAY_WORKERS: '2' }, mobile: { OPS_PORT: '0' } } });
 
 const opsUrl = (name: 'gateway' | 'mobile') => stack.components.get(name)!.opsUrl!;
 const scrape = async (name: 'gateway' | 'mobile' = 'gateway') => (await fetch(new URL('/metrics', opsUrl(name)))).text();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, graphql, resetCounters, setFaults, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { counters, graphql, resetCounters, setFaults, tokenFor } from '../support/stack';
 import type { StandInName } from '../../stack/launch';
+import { useStack } from '../support/use-stack';
 
 /**
  * Cross-tenant probes: every demo user asks every by-id entry point for every record of the reference dataset he
@@ -66,11 +67,10 @@ const CEASED_CUSTOMER: Partial<Record<Kind, string[]>> = { company: ['1-CESS01']
 const USERS = ['ginevra.vallisneri', 'luca.ferri', 'sara.neri', 'giada.mantesi', 'paolo.verdi', 'marta.holding', 'cessato.fisso', 'mario.rossi',
   'vincenzo.roa', 'vincenzo.rl', 'lavo.ebill', 'umberto.traffic', 'pasquale.eu', 'gina.eu', 'massimiliano.roa'];
 
-let stack: TestStack;
 const tokens = new Map<string, string>();
 const catalogue = noIds();
+const stack = useStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   for (const username of USERS) tokens.set(username, await tokenFor(stack, username));
   for (const owner of OWNERS) {
     const listed = await listedBy(tokens.get(owner)!);
@@ -78,10 +78,6 @@ beforeAll(async () => {
   }
   for (const [kind, ids] of Object.entries(CEASED_CUSTOMER) as [Kind, string[]][]) for (const id of ids) catalogue[kind].add(id);
 });
-afterAll(async () => {
-  await stack?.stop();
-});
-
 /** One query asking the entry point for every id at once, one alias each. */
 function probe(kind: Kind, ids: string[]): string {
   const { arg, selection } = ENTRY_POINTS[kind];

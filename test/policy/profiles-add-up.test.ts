@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql, tokenFor } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /**
  * Seed 002 §5 and issue 12 item 9, "profiles add up": pasquale.eu is EU of his own postpaid line 3312548681 (TIM TUO
@@ -13,20 +14,15 @@ const ROA_CONTRACT = '888012234558';
 const GINA_LINE = '3700034020';
 const OWN_LINE_CONTRACT = '888010088938';
 
-let stack: TestStack;
 const tokens: Record<string, string> = {};
 const ask = (username: string, query: string, variables: Record<string, unknown> = {}) => graphql(stack, query, variables, tokens[username]);
 const forbiddenPaths = (errors: { path: (string | number)[]; extensions: { code: string } }[] = []) =>
   errors.filter((e) => e.extensions.code === 'FORBIDDEN').map((e) => e.path.join('.')).sort();
 
+const stack = useStack();
 beforeAll(async () => {
-  stack = await startTestStack({ readyTimeoutMs: 180_000 });
   for (const username of ['pasquale.eu', 'gina.eu', 'massimiliano.roa']) tokens[username] = await tokenFor(stack, username);
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
 });
-
 describe('pasquale.eu as EU: his own line\'s §9 pages', () => {
   it('shows his SIM, no personal credit (postpaid), no personal top-up, his service SMS and "La mia fattura"', async () => {
     const { body } = await ask('pasquale.eu', `{ mobileLine(number: "${OWN_LINE}") { number kind

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestStack, tokenFor, type TestStack } from './stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql, tokenFor, type TestStack } from './stack';
+import { useStack } from './use-stack';
 
 /**
  * The conformance matrix of spec/profiles.md (and seed 002 §5/§8 for CM8), walked against the running stack. Each
@@ -50,14 +51,10 @@ export function outcomeOf(body: { data?: any; errors?: any[] }, path: (string | 
  * Returns the stack for the file's other tests (read it inside a test, once `beforeAll` has run).
  */
 export function conformanceMatrix(capabilities: Capability[], matrix: Matrix, options: { env?: Record<string, string> } = {}): { stack: () => TestStack; token: (username: string) => string } {
-  let stack: TestStack;
+  const stack = useStack({ env: options.env });
   const tokens = new Map<string, string>();
   beforeAll(async () => {
-    stack = await startTestStack({ readyTimeoutMs: 180_000, env: options.env });
     for (const username of Object.keys(matrix)) tokens.set(username, await tokenFor(stack, username));
-  }, 240_000);
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   it('has one cell per capability for every user', () => {
