@@ -19,11 +19,12 @@ import { LARGE_CUSTOMERS, SCENARIOS } from './scenarios';
  *
  * BENCH_TRACING=on|sampled|off (default off) runs the stack with tracing and metrics on at 100 %, at the production
  * default sampling, or off, so that the "on" cost can be located. Writes bench/.tmp/cpu-<label>.json and
- * bench/.tmp/cpu-<label>.md; `BENCH_CPU_BEFORE=<label>` puts that earlier run's table beside this one.
+ * bench/.tmp/cpu-<label>.md; `BENCH_CPU_BEFORE=<label>` puts that earlier run's table beside this one and writes
+ * bench/CPU-PROFILE.md (RESULTS.md includes it); `--page before:after …` writes it from earlier runs, a table a pair.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, 'bench/.tmp');
-const label = process.argv[2] ?? 'now';
+const label = process.argv[2] && process.argv[2] !== '--page' ? process.argv[2] : 'now';
 const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
 const tracing = (process.env.BENCH_TRACING ?? 'off') as 'on' | 'sampled' | 'off';
 const PROFILED: readonly ComponentName[] = ['gateway', ...SUBGRAPH_NAMES];
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
   const table = cpuTable(run, before);
   writeFileSync(join(TMP, `cpu-${label}.md`), table);
   // With a "before", the comparison is what RESULTS.md shows (report.ts includes this file).
-  if (before) writeFileSync(join(ROOT, 'bench/CPU-PROFILE.md'), cpuProfilePage(table));
+  if (before) writeFileSync(join(ROOT, 'bench/CPU-PROFILE.md'), cpuProfilePage([table]));
   process.stdout.write(table);
   if (!process.env.BENCH_KEEP_PROFILES) rmSync(profileDir, { recursive: true, force: true });
   else process.stderr.write(`profiles kept in ${profileDir}\n`);
@@ -155,7 +156,7 @@ const total = (b: Breakdown | undefined) => Object.values(b ?? {}).reduce((a, v)
 const ms = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(2));
 
 /** bench/CPU-PROFILE.md: what the table is, then the table. */
-function cpuProfilePage(table: string): string {
+function cpuProfilePage(tables: string[]): string {
   return `<!-- Written by \`BENCH_CPU_BEFORE=<label> tsx bench/cpu-profile.ts <label>\` (bench/cpu-profile.ts); bench/report.ts puts it in RESULTS.md. -->
 Each process of the graph (the gateway, the six subgraphs; the stand-ins left out) under the dashboard's load, run
 under \`node --cpu-prof\`: its CPU time per request from /proc over the loaded window, divided among the places its
@@ -163,7 +164,17 @@ profile's samples fell in over that window (a library by its package, our code b
 modules, \`(garbage collector)\`; a built-in such as JSON.parse counted where it was called from). Two runs of
 the same bench minutes or days apart on a shared machine: read each run's load average beside its figures.
 
-${table}`;
+${tables.join('\n')}`;
+}
+
+/** `tsx bench/cpu-profile.ts --page before:after …`: CPU-PROFILE.md from earlier runs' JSON, one table per pair. */
+function writePage(pairs: string[]): void {
+  const read = (name: string) => JSON.parse(readFileSync(join(TMP, `cpu-${name}.json`), 'utf8')) as CpuRun;
+  const tables = pairs.map((pair) => {
+    const [before, after] = pair.split(':');
+    return cpuTable(read(after!), read(before!));
+  });
+  writeFileSync(join(ROOT, 'bench/CPU-PROFILE.md'), cpuProfilePage(tables));
 }
 
 /** Per process: its CPU ms per request, then the places that took most of it, beside an earlier run's if given. */
@@ -190,7 +201,8 @@ export function cpuTable(run: CpuRun, before?: CpuRun): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    await main();
+    if (process.argv[2] === '--page') writePage(process.argv.slice(3));
+    else await main();
   } catch (err) {
     console.error('cpu-profile failed:', err);
     process.exitCode = 1;
