@@ -162,7 +162,9 @@ Each process of the graph (the gateway, the six subgraphs; the stand-ins left ou
 under \`node --cpu-prof\`: its CPU time per request from /proc over the loaded window, divided among the places its
 profile's samples fell in over that window (a library by its package, our code by its folder, \`node:*\` Node's own
 modules, \`(garbage collector)\`; a built-in such as JSON.parse counted where it was called from). Two runs of
-the same bench minutes or days apart on a shared machine: read each run's load average beside its figures.
+the same bench minutes or days apart on a shared machine: read each run's load average beside its figures. CPU time
+per request grows with the machine's load (shared cores and caches, and the processes' own timers spread over fewer
+requests): compare runs of similar load, and read where the time goes (the places' shares) rather than the totals.
 
 ${tables.join('\n')}`;
 }
