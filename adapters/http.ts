@@ -4,6 +4,7 @@ import { Pool, type Dispatcher } from 'undici';
 import { CORRELATION_HEADER } from '../observability/correlation-id';
 import { logger } from '../observability/logger';
 import { currentRequestScope } from '../observability/request-scope';
+import { withTraceContext } from '../observability/trace-context';
 import { observedAttempt, recordCall } from './call-telemetry';
 import { legacyUnavailable, type LegacySystem } from './errors';
 import { watchLegacySystem } from './resilience/health';
@@ -76,7 +77,7 @@ export function createLegacyHttp(endpoint: LegacyEndpoint): LegacyHttp {
         origin: origin.origin,
         method,
         path: basePath + path,
-        headers: { ...endpoint.headers, ...headers, [CORRELATION_HEADER]: correlationId },
+        headers: withTraceContext({ ...endpoint.headers, ...headers, [CORRELATION_HEADER]: correlationId }),
         body,
         signal,
       });

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchStack, type ComponentName } from '../stack/launch';
@@ -17,11 +19,12 @@ import { LARGE_CUSTOMERS, SCENARIOS } from './scenarios';
  *
  * BENCH_TRACING=on|sampled|off (default off) runs the stack with tracing and metrics on at 100 %, at the production
  * default sampling, or off, so that the "on" cost can be located. Writes bench/.tmp/cpu-<label>.json and
- * bench/.tmp/cpu-<label>.md; `BENCH_CPU_BEFORE=<label>` puts that earlier run's table beside this one.
+ * bench/.tmp/cpu-<label>.md; `BENCH_CPU_BEFORE=<label>` puts that earlier run's table beside this one and writes
+ * bench/CPU-PROFILE.md (RESULTS.md includes it); `--page before:after …` writes it from earlier runs, a table a pair.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, 'bench/.tmp');
-const label = process.argv[2] ?? 'now';
+const label = process.argv[2] && process.argv[2] !== '--page' ? process.argv[2] : 'now';
 const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
 const tracing = (process.env.BENCH_TRACING ?? 'off') as 'on' | 'sampled' | 'off';
 const PROFILED: readonly ComponentName[] = ['gateway', ...SUBGRAPH_NAMES];
@@ -31,7 +34,10 @@ interface ProfileNode { id: number; callFrame: { functionName: string; url: stri
 interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
 /** CPU ms per request by where it was spent, for one process. */
 export type Breakdown = Record<string, number>;
-export interface CpuRun { label: string; tracing: string; requests: number; rps: number; p50Ms: number; spans: number; processes: Record<string, Breakdown> }
+export interface CpuRun {
+  label: string; commit: string; at: string; loadAvg: [number, number]; tracing: string;
+  requests: number; rps: number; p50Ms: number; spans: number; processes: Record<string, Breakdown>;
+}
 
 /** Where a frame's time is counted: a library by its package name, our code by its top folder, V8's own by its name. */
 function placeOf(url: string, functionName: string): string {
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(TMP, 'data-'));
   const profileDir = mkdtempSync(join(TMP, 'cpuprof-'));
   const scenario = SCENARIOS[0]!;
+  const loadAtStart = loadavg()[0]!;
   const collector = await startOtlpSink();
   const stack = await launchStack({
     dataDir, forwardLogs: Boolean(process.env.BENCH_LOGS), readyTimeoutMs: 180_000,
@@ -127,11 +134,16 @@ async function main(): Promise<void> {
     processes[name] = Object.fromEntries(Object.entries(shares(profile, windowUs[0] - profile.startTime, windowUs[1] - profile.startTime))
       .map(([k, share]) => [k, share * perRequest]));
   }
-  const run: CpuRun = { label, tracing, requests: result.requests, rps: result.rps, p50Ms: result.p50Ms, spans: collector.received, processes };
+  const run: CpuRun = {
+    label, commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(), at: new Date().toISOString().slice(0, 16),
+    loadAvg: [loadAtStart, loadavg()[0]!], tracing, requests: result.requests, rps: result.rps, p50Ms: result.p50Ms, spans: collector.received, processes,
+  };
   writeFileSync(join(TMP, `cpu-${label}.json`), JSON.stringify(run, null, 2));
   const before = process.env.BENCH_CPU_BEFORE ? JSON.parse(readFileSync(join(TMP, `cpu-${process.env.BENCH_CPU_BEFORE}.json`), 'utf8')) as CpuRun : undefined;
   const table = cpuTable(run, before);
   writeFileSync(join(TMP, `cpu-${label}.md`), table);
+  // With a "before", the comparison is what RESULTS.md shows (report.ts includes this file).
+  if (before) writeFileSync(join(ROOT, 'bench/CPU-PROFILE.md'), cpuProfilePage([table]));
   process.stdout.write(table);
   if (!process.env.BENCH_KEEP_PROFILES) rmSync(profileDir, { recursive: true, force: true });
   else process.stderr.write(`profiles kept in ${profileDir}\n`);
@@ -143,10 +155,35 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const total = (b: Breakdown | undefined) => Object.values(b ?? {}).reduce((a, v) => a + v, 0);
 const ms = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(2));
 
+/** bench/CPU-PROFILE.md: what the table is, then the table. */
+function cpuProfilePage(tables: string[]): string {
+  return `<!-- Written by \`BENCH_CPU_BEFORE=<label> tsx bench/cpu-profile.ts <label>\` (bench/cpu-profile.ts); bench/report.ts puts it in RESULTS.md. -->
+Each process of the graph (the gateway, the six subgraphs; the stand-ins left out) under the dashboard's load, run
+under \`node --cpu-prof\`: its CPU time per request from /proc over the loaded window, divided among the places its
+profile's samples fell in over that window (a library by its package, our code by its folder, \`node:*\` Node's own
+modules, \`(garbage collector)\`; a built-in such as JSON.parse counted where it was called from). Two runs of
+the same bench minutes or days apart on a shared machine: read each run's load average beside its figures. CPU time
+per request grows with the machine's load (shared cores and caches, and the processes' own timers spread over fewer
+requests): compare runs of similar load, and read where the time goes (the places' shares) rather than the totals.
+
+${tables.join('\n')}`;
+}
+
+/** `tsx bench/cpu-profile.ts --page before:after …`: CPU-PROFILE.md from earlier runs' JSON, one table per pair. */
+function writePage(pairs: string[]): void {
+  const read = (name: string) => JSON.parse(readFileSync(join(TMP, `cpu-${name}.json`), 'utf8')) as CpuRun;
+  const tables = pairs.map((pair) => {
+    const [before, after] = pair.split(':');
+    return cpuTable(read(after!), read(before!));
+  });
+  writeFileSync(join(ROOT, 'bench/CPU-PROFILE.md'), cpuProfilePage(tables));
+}
+
 /** Per process: its CPU ms per request, then the places that took most of it, beside an earlier run's if given. */
 export function cpuTable(run: CpuRun, before?: CpuRun): string {
+  const describe = (r: CpuRun) => `"${r.label}" (commit ${r.commit}, ${r.at} UTC, load average ${r.loadAvg.map((n) => n.toFixed(1)).join(' → ')}): ${r.requests} requests under load, ${r.rps.toFixed(1)} req/s, p50 ${Math.round(r.p50Ms)} ms, tracing ${r.tracing}${r.tracing === 'off' ? '' : ` (${r.spans} spans exported)`}`;
   const lines = [
-    `Dashboard, company A, ${run.requests} requests under load (${run.rps.toFixed(1)} req/s, p50 ${Math.round(run.p50Ms)} ms), tracing ${run.tracing} (${run.spans} spans exported)${before ? `; before: "${before.label}", ${before.requests} requests, tracing ${before.tracing}` : ''}.`,
+    `Dashboard, company A. ${before ? `Before: ${describe(before)}. Now: ` : ''}${describe(run)}.`,
     '',
     `| process | CPU ms/request${before ? ' before → now' : ''} | where it goes (ms/request${before ? ', now' : ''}) |`,
     '|---|---:|---|',
@@ -166,7 +203,8 @@ export function cpuTable(run: CpuRun, before?: CpuRun): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    await main();
+    if (process.argv[2] === '--page') writePage(process.argv.slice(3));
+    else await main();
   } catch (err) {
     console.error('cpu-profile failed:', err);
     process.exitCode = 1;

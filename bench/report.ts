@@ -7,6 +7,7 @@ import type { StandInName } from '../stack/launch';
 import type { Delays, Floor } from './floor';
 import { GATEWAY_ENTRY, type GatewayKind } from './gateways';
 import type { ChainProbe, GatewayRun } from './measure';
+import { observabilityGoals, observabilitySection, type ObservabilityResults } from './observability';
 import { quoteInReadme } from './readme';
 import { startupGoal, startupSection, type StartupRun } from './startup';
 import { gatewayOnlyGoal, gatewayOnlySection } from './gateway-only/report-gateway-only';
@@ -40,8 +41,8 @@ export interface BenchResults {
   scenarios: ScenarioResult[];
   policy?: { shield: ScenarioResult; off?: GatewayRun };
   cluster?: ScenarioResult;
-  /** Issue 8: the dashboard with tracing and metrics on and off, in the order run (bench/observability.ts). */
-  observability?: { scenario: string; runs: { side: 'on' | 'off'; run: GatewayRun; spansReceived: number }[] };
+  /** Issues 8 and 24: the dashboard with tracing and metrics off, sampled, full, in the order run (bench/observability.ts). */
+  observability?: ObservabilityResults;
   machine?: Record<string, string>;
   /** Issue 23: the stack's start from the sources and from the build (bench/startup.ts). */
   startup?: StartupRun[];
@@ -224,14 +225,12 @@ export function writeReport(results: BenchResults): string[] {
       '');
   }
 
-  if (results.observability?.runs.length) {
-    const o = results.observability;
-    p(`## Observability cost (issue 8): ${o.scenario}, tracing and metrics on and off`, '',
-      'Separate stacks that differ only in one switch, every process with the same environment, our gateway measured. `on`: the OpenTelemetry SDK in the gateway and every subgraph, exporting every trace over OTLP/HTTP (JSON, batched each second) to a collector stand-in in the bench process, and the Prometheus metrics recorded. `off`: `OTEL_SDK_DISABLED=true` and `METRICS=off`. Run on, off, on again: the two "on" rows show how much the shared machine drifted meanwhile.', '',
-      '| run | tracing and metrics | req/s | p50 ms | p99 ms | serial p50 ms | ok/answered | gateway CPU ms/req | spans received |', '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-      ...o.runs.map(({ side, run, spansReceived }, i) => `| ${i + 1} | ${side} | ${num(run.load.rps)} | ${ms(run.load.p50Ms)} | ${ms(run.load.p99Ms)} | ${num(run.serial.p50Ms)} | ${run.load.ok}/${run.load.requests} | ${num(run.cpuMsPerRequest)} | ${side === 'on' ? spansReceived : '–'} |`),
-      '');
-  }
+  // Issue 24: where each process's CPU goes, before and after (bench/cpu-profile.ts writes CPU-PROFILE.md).
+  const cpuProfile = join(ROOT, 'bench/CPU-PROFILE.md');
+  if (existsSync(cpuProfile)) p('## Where the CPU goes, by library (issue 24, `--cpu-prof`)', '', readFileSync(cpuProfile, 'utf8').replace(/^<!--.*-->\n/, ''), '');
+
+  // Issues 8 and 24 (bench/observability.ts writes the section).
+  if (results.observability?.runs.length) p(...observabilitySection(results.observability));
 
   if (baseline) {
     p(`## Before / after (before: ${baselinePath}, run ${baseline.startedAt.slice(0, 16).replace('T', ' ')} UTC at commit ${baseline.machine?.commit ?? '?'})`, '',
@@ -262,15 +261,7 @@ export function writeReport(results: BenchResults): string[] {
     const serial = on.serial.p50Ms / off.serial.p50Ms - 1;
     p(`- Policy layer adds ≤ 10 % latency on a 1,000-line response (issue 3): one request at a time ${goal(serial <= 0.1)} (p50 ${added(on.serial.p50Ms, off.serial.p50Ms)}); under load p50 ${added(on.load.p50Ms, off.load.p50Ms)}, throughput ${ratio(on.load.rps, off.load.rps)}.`);
   }
-  const observed = results.observability?.runs ?? [];
-  const onRuns = observed.filter((x) => x.side === 'on').map((x) => x.run);
-  const offRun = observed.find((x) => x.side === 'off')?.run;
-  if (onRuns.length && offRun) {
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const throughput = mean(onRuns.map((x) => x.load.rps)) / offRun.load.rps;
-    const serialAdded = mean(onRuns.map((x) => x.serial.p50Ms)) - offRun.serial.p50Ms;
-    p(`- Tracing and metrics together cost ≤ 5 % throughput and ≤ 1 ms p50 one request at a time (issue 8): ${goal(throughput >= 0.95 && serialAdded <= 1)} (throughput on ÷ off ${throughput.toFixed(3)}×, serial p50 ${serialAdded >= 0 ? '+' : ''}${serialAdded.toFixed(1)} ms; "on" is the mean of its ${onRuns.length} runs).`);
-  }
+  if (results.observability) p(...observabilityGoals(results.observability, goal));
   if (dash?.runs.apollo && dash.runs.hive) {
     const r = dash.runs.apollo.load.rps / dash.runs.hive.load.rps;
     const cpu = dash.runs.hive.cpuMsPerRequest / dash.runs.apollo.cpuMsPerRequest;

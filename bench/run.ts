@@ -7,7 +7,7 @@ import { launchStack, type Stack } from '../stack/launch';
 import { SUBGRAPH_NAMES } from '../subgraphs/runtime/sdl';
 import { graphql, LEGACY_TODAY, tokenFor } from '../test/support/stack';
 import { describeChain, floorOf } from './floor';
-import { observabilitySwitch, type ObservabilitySide } from './observability';
+import { compareObservability } from './observability';
 import { startGateway, type GatewayKind, type RunningGateway } from './gateways';
 import { delaysOf, measure, probeChain, type RunSettings } from './measure';
 import { inventoryGoal, writeReport, type BenchResults, type ScenarioResult } from './report';
@@ -25,7 +25,7 @@ import { ENTE, LARGE_CUSTOMERS, NO_LINES, POLICY_SCENARIO, SCENARIOS, type LineP
  *
  * Env: BENCH_DURATION_S (10), BENCH_SERIAL_REQUESTS (25), BENCH_WORKERS (1: workers of each gateway in the main
  * runs), BENCH_CLUSTER_WORKERS (cores: workers in the cluster comparison, 0 skips it), BENCH_SKIP_POLICY=1,
- * BENCH_SKIP_OBSERVABILITY=1 (issue 8's tracing-and-metrics on/off comparison, bench/observability.ts),
+ * BENCH_SKIP_OBSERVABILITY=1 (issues 8 and 24's tracing-and-metrics off / production default / full comparison, bench/observability.ts),
  * BENCH_BASELINE (a results JSON of an earlier run, for before/after), BENCH_SAVE (where to keep this run's JSON),
  * BENCH_SKIP_STARTUP=1 (issue 23's start-up from the sources and from the build, bench/startup.ts),
  * BENCH_LOGS=1 (forward every process's log), BENCH_SCENARIOS (ids, comma-separated: run only these scenarios, on
@@ -226,19 +226,9 @@ async function main() {
   }
 
   if (!env.BENCH_SKIP_OBSERVABILITY) {
-    // On, off, then on again: a drift of the shared machine's load over the comparison shows as a gap between the two "on" runs.
-    const scenario = SCENARIOS[0]!;
-    results.observability = { scenario: scenario.title, runs: [] };
-    for (const side of ['on', 'off', 'on'] as ObservabilitySide[]) {
-      const observability = await observabilitySwitch(side);
-      cleanups.push(() => observability.close());
-      const sideStack = await startStack('shield', identitySecret, observability.env);
-      const sideGateway = (await startGateways(sideStack, identitySecret, workers, ['apollo'], observability.env)).apollo;
-      log(`${scenario.id} → apollo with tracing and metrics ${side}`);
-      const run = await measure(sideStack, sideGateway, scenario, await tokenFor(sideStack, scenario.user), settings);
-      results.observability.runs.push({ side, run, spansReceived: observability.spansReceived() });
-      await cleanUp();
-    }
+    // Three stacks at once, loaded in turns (bench/observability.ts); stopped by cleanUp like every other stack.
+    results.observability = await compareObservability((sideEnv) => startStack('shield', identitySecret, sideEnv), settings, 3, log);
+    await cleanUp();
   }
 
   results.loadAvgEnd = loadavg();

@@ -8,11 +8,9 @@ export const CLIENT_TEXT_MAX_CHARS = 100;
 
 /**
  * The longest value a span attribute keeps; the OpenTelemetry SDK cuts longer ones (its span limits), unless
- * OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT or OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT says otherwise. It is there for
- * `graphql.source`, the client's document on the parse, validate and execute spans, as long as the client made it
- * (up to MAX_BODY_BYTES): cut rather than dropped, because its first lines (operation, name, the fields asked) are what
- * tells an operator what an unregistered document was, and its literal values are already `*` (the instrumentation's
- * `allowValues: false`), so it carries no personal data. A reviewed document fits (README's dashboard: ~1,000).
+ * OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT or OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT says otherwise. No span of ours carries
+ * the client's document since graphql's instrumentation went (issue 24: it cost every request); the bound stays for
+ * whatever an instrumentation may add, as long as a client made it (up to MAX_BODY_BYTES): cut rather than dropped.
  */
 export const SPAN_ATTRIBUTE_MAX_CHARS = 4096;
 

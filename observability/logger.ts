@@ -26,10 +26,14 @@ const REDACTED_PATHS = SECRET_HEADERS.flatMap((name) => [
   `headers["${name}"]`, `req.headers["${name}"]`, `request.headers["${name}"]`, `*.headers["${name}"]`,
 ]);
 
-// Synchronous writes: a process that exits right after a line (a failed start, the end of a drain) keeps the line.
+// JSON (production) is written asynchronously: a synchronous write blocks the event loop, every request, whenever
+// the reader of stderr (the container runtime, the launcher) is slower than the process (issue 24's profiles: the
+// subgraphs' request line was their largest single cost on a loaded machine). pino flushes what is pending
+// synchronously when the process exits (its destination registers that), so a process that exits right after a
+// line (a failed start, the end of a drain) still keeps it. `pretty` is for people at a terminal: synchronous.
 const destination = (format: LogFormat): DestinationStream => (format === 'pretty'
   ? pretty({ destination: 2, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
-  : pino.destination({ dest: 2, sync: true }));
+  : pino.destination({ dest: 2, sync: false }));
 
 export const logger: Logger = pino({
   level: settings.level,

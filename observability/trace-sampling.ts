@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Context, type Link } from '@opentelemetry/api';
 import type { NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { applyDefaultTraceSampler } from '../stack/settings/common';
 
 /**
  * Which traces are kept (docs/operating.md "Traces: sampling").
@@ -16,8 +17,6 @@ import type { NodeSDKConfiguration } from '@opentelemetry/sdk-node';
  * exports it when the request ended with an error or took `TRACE_SLOW_MS` or more: for a failed request not sampled,
  * the gateway's and each failing subgraph's server span, under one trace id, with the outcome and duration.
  */
-export const DEFAULT_SAMPLER = 'parentbased_traceidratio';
-export const DEFAULT_SAMPLER_RATIO = '0.1';
 /** The attribute the GraphQL layer sets on the server span when the answer carries errors (graphql-metrics.ts). */
 export const OUTCOME_ATTRIBUTE = 'onegraph.outcome';
 
@@ -31,19 +30,17 @@ const NOT_RECORD = 0;
 const RECORD = 1;
 
 /**
- * The sampler the OTEL_* variables name, the graph's default when they name none. Built by the SDK's own function
- * (required by its file as tracing.ts does for the span processors: the package's `exports` map hides it).
+ * The sampler the OTEL_* variables name, the graph's default when they name none (stack/settings/common.ts puts it
+ * in the environment the SDK reads). Built by the SDK's own function (required by its file as tracing.ts does for
+ * the span processors: the package's `exports` map hides it).
  */
-export function samplerFromEnv(env: NodeJS.ProcessEnv = process.env): Sampler {
-  if (!env.OTEL_TRACES_SAMPLER) {
-    env.OTEL_TRACES_SAMPLER = DEFAULT_SAMPLER;
-    env.OTEL_TRACES_SAMPLER_ARG ??= DEFAULT_SAMPLER_RATIO;
-  }
+export function samplerFromEnv(): Sampler {
+  applyDefaultTraceSampler();
   const require = createRequire(import.meta.url);
   const fromEnv = join(dirname(require.resolve('@opentelemetry/sdk-node')), 'create-from-env.cjs');
   const { createSamplerFromEnv } = require(fromEnv) as { createSamplerFromEnv(): Sampler | undefined };
   const sampler = createSamplerFromEnv();
-  if (!sampler) throw new Error(`OTEL_TRACES_SAMPLER=${env.OTEL_TRACES_SAMPLER} is not a sampler the SDK knows`);
+  if (!sampler) throw new Error('OTEL_TRACES_SAMPLER names no sampler the SDK knows');
   return sampler;
 }
 

@@ -1,17 +1,16 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Span } from '@opentelemetry/api';
 import type { NodeSDK, NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 
 type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number];
 import { observabilitySettings } from '../stack/settings/common';
-import { boundedClientText, CLIENT_TEXT_MAX_CHARS, SPAN_ATTRIBUTE_MAX_CHARS } from './client-text';
+import { boundedClientText, SPAN_ATTRIBUTE_MAX_CHARS } from './client-text';
 import { redactSpanUrl } from './span-redaction';
 import { keptWhenFailedOrSlow, recordingLocalRoots, samplerFromEnv } from './trace-sampling';
 
 /**
  * OpenTelemetry for the gateway and the subgraphs: the first import of their entry points, so that the
- * instrumentations are in place before http, undici, graphql and dataloader are used.
+ * HTTP instrumentation is in place before http is used.
  *
  * Configured by the standard OTEL_* variables only (README "Traces"). Without an exporter configured
  * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` or `OTEL_TRACES_EXPORTER`) the SDK is not
@@ -33,9 +32,6 @@ function startSdk(traceSlowMs: number): NodeSDK {
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
   const resources = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
-  const { UndiciInstrumentation } = require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
-  const { GraphQLInstrumentation } = require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
-  const { DataloaderInstrumentation } = require('@opentelemetry/instrumentation-dataloader') as typeof import('@opentelemetry/instrumentation-dataloader');
 
   // The exporters the OTEL_* variables name, as NodeSDK would build them itself, after one processor of ours that
   // bounds client-chosen text in the attributes a span starts with (@apollo/gateway's `graphql.operation.name`).
@@ -58,16 +54,16 @@ function startSdk(traceSlowMs: number): NodeSDK {
     logRecordProcessors: [],
     // No cloud detectors: they probe metadata addresses (169.254.169.254 …) at every start.
     resourceDetectors: [resources.envDetector, resources.processDetector, resources.hostDetector],
+    // HTTP only: the server span of each request (its URL redacted, span-redaction.ts), and node:http's few client
+    // calls (the JWKS). Issue 24 cut the rest for what they cost on every request, sampled or not (bench/RESULTS.md):
+    // - undici's instrumentation (a client span under each legacy-call span and each subgraph fetch, the same call
+    //   twice): our undici clients inject the trace context themselves (trace-context.ts);
+    // - graphql's (an execute span per subgraph request, and a wrapper around every resolver): a subgraph's request
+    //   is its server span, named by its operation (operation-name-plugin.ts), with its legacy calls under it;
+    // - DataLoader's: its batches are the legacy-call spans.
     instrumentations: [
       // Scrapes and health probes would be traces of their own, one every few seconds.
-      // URLs without their ids and query strings (span-redaction.ts).
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health|readiness)\b/.test(req.url ?? ''), requestHook: redactSpanUrl }),
-      new UndiciInstrumentation({ requestHook: redactSpanUrl }),
-      // Parse, validate and execute only: resolver spans (one per field and row) would make a dashboard's trace
-      // hundreds of spans long, each one paid for, while the legacy-call and DataLoader spans already say where a
-      // request's time goes.
-      new GraphQLInstrumentation({ ignoreResolveSpans: true, responseHook: boundOperationName }),
-      new DataloaderInstrumentation(),
     ],
   });
   started.start();
@@ -79,8 +75,6 @@ function startSdk(traceSlowMs: number): NodeSDK {
 }
 
 const OPERATION_NAME = 'graphql.operation.name';
-const SOURCE = 'graphql.source';
-const OPERATION_TYPE = 'graphql.operation.type';
 /** What @apollo/gateway names the operation with besides OPERATION_NAME. */
 const DEPRECATED_OPERATION_NAME = 'operationName';
 
@@ -97,26 +91,4 @@ function clientTextOnStart(): SpanProcessor {
     forceFlush: async () => {},
     shutdown: async () => {},
   };
-}
-
-/**
- * The execute span carries the operation's name in its name (`<type> <name>`), an attribute and the document's
- * source, as the client sent it: cut to our bound (client-text.ts) before the span ends and is exported. The name is
- * read whole from the span's name: the SDK's attribute limit (SPAN_ATTRIBUTE_MAX_CHARS) has already cut the
- * attribute and the source, and only the span's name escapes it. The SDK's span shows its name and attributes; the
- * API's interface does not. (The parse span's source is the document as sent, cut by the same limit.)
- */
-function boundOperationName(span: Span): void {
-  const sdkSpan = span as Span & { name?: string; attributes?: Record<string, unknown> };
-  const type = sdkSpan.attributes?.[OPERATION_TYPE];
-  const attribute = sdkSpan.attributes?.[OPERATION_NAME];
-  const name = typeof type === 'string' && sdkSpan.name?.startsWith(`${type} `) ? sdkSpan.name.slice(type.length + 1) : attribute;
-  if (typeof name !== 'string' || boundedClientText(name) === name) return;
-  const bounded = boundedClientText(name);
-  span.setAttribute(OPERATION_NAME, bounded);
-  if (sdkSpan.name) span.updateName(sdkSpan.name.replace(name, bounded));
-  // The name in the source, whole or cut by the attribute limit: a GraphQL name is letters, digits and `_`.
-  const source = sdkSpan.attributes?.[SOURCE];
-  const namePrefix = name.slice(0, CLIENT_TEXT_MAX_CHARS + 1);
-  if (typeof source === 'string' && /^\w+$/.test(namePrefix)) span.setAttribute(SOURCE, source.replace(new RegExp(`${namePrefix}\\w*`, 'g'), bounded));
 }

@@ -3,11 +3,10 @@ import { stringify } from 'yaml';
 import { GATEWAY_VARIABLES } from '../../gateway/config/settings';
 import { builtEntryPoint, projectFile } from '../../stack/artefact';
 import { ENTRY_POINTS } from '../../stack/launch';
-import { PROCESS_VARIABLES } from '../../stack/settings/common';
+import { DEFAULT_TRACE_SAMPLER, PROCESS_VARIABLES } from '../../stack/settings/common';
 import { variableDocs, type VariableShape } from '../../stack/settings/define';
 import { SUBGRAPH_VARIABLES } from '../../subgraphs/runtime/settings';
 import { SUBGRAPH_NAMES } from '../../subgraphs/runtime/sdl';
-import { DEFAULT_SAMPLER, DEFAULT_SAMPLER_RATIO } from '../../observability/trace-sampling';
 
 /**
  * `npm run k8s:manifests`: the Kustomize base in deploy/k8s/base/, written from the code it deploys so that the two
@@ -77,8 +76,7 @@ function settingsConfigMaps(): object[] {
       LOG_LEVEL: 'info',
       // The graph's default, written out (docs/operating.md "Traces: sampling"); traces go nowhere until the overlay
       // sets OTEL_EXPORTER_OTLP_ENDPOINT.
-      OTEL_TRACES_SAMPLER: DEFAULT_SAMPLER,
-      OTEL_TRACES_SAMPLER_ARG: DEFAULT_SAMPLER_RATIO,
+      ...DEFAULT_TRACE_SAMPLER,
       SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
       OPS_PORT: String(OPS_PORT),
       CRM_URL: 'http://crm.invalid/crm/soap',

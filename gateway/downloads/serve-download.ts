@@ -1,13 +1,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { request } from 'undici';
+import type { LegacySystem } from '../../adapters/errors';
 import { logLegacyFailure } from '../../adapters/http';
 import { DOWNLOAD_ROUTE, verifyDownload } from '../../subgraphs/runtime/downloads';
 import { currentRequestScope } from '../../observability/request-scope';
+import { withTraceContext } from '../../observability/trace-context';
 import { refuse } from '../../stack/http/refuse';
 import { logger } from '../../observability/logger';
 import { downloads, metricsEnabled } from '../../observability/metrics';
 import type { FileSources } from './file-sources';
+
+const tracer = trace.getTracer('onegraph-gateway');
+
+/**
+ * The file's fetch as a span of the download's trace, `<system> download`, until the system's answer starts: like
+ * a legacy call's (adapters/call-telemetry.ts), with neither the path nor the file's ids.
+ */
+function fetchSpan<T>(system: LegacySystem, fetch: () => Promise<T>): Promise<T> {
+  const attributes = { 'legacy.system': system, 'legacy.operation': 'download' };
+  return tracer.startActiveSpan(`${system} download`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+    try {
+      return await fetch();
+    } catch (err) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'LEGACY_UNAVAILABLE' });
+      throw err;
+    } finally {
+      span.end();
+    }
+  });
+}
 
 /**
  * `GET /downloads/<token>`: a link signed by a subgraph (subgraphs/runtime/downloads.ts). The signature is the
@@ -37,11 +60,12 @@ export function downloadRoute(deps: { secret: Uint8Array; sources: FileSources; 
     const origin = new URL(source.url);
     let upstream: Awaited<ReturnType<typeof request>>;
     try {
-      upstream = await request(new URL(origin.pathname.replace(/\/$/, '') + file.path, origin), {
-        headers: { ...source.headers, 'x-correlation-id': correlationId },
+      const url = new URL(origin.pathname.replace(/\/$/, '') + file.path, origin);
+      upstream = await fetchSpan(file.system, () => request(url, {
+        headers: withTraceContext({ ...source.headers, 'x-correlation-id': correlationId }),
         headersTimeout: deps.timeoutMs,
         bodyTimeout: deps.timeoutMs,
-      });
+      }));
     } catch (err) {
       logLegacyFailure(file.system, 'download', correlationId, err);
       return unavailable();

@@ -6,6 +6,7 @@ import { Pool } from 'undici';
 import { GraphError } from '../../adapters/errors';
 import { logger } from '../../observability/logger';
 import { currentRequestScope } from '../../observability/request-scope';
+import { withTraceContext } from '../../observability/trace-context';
 
 /**
  * The HTTP client of one subgraph: a keep-alive undici Pool (the gateway sends every operation's fetches to the
@@ -52,7 +53,7 @@ export function createSubgraphFetcher(url: string, timeoutMs: number): SubgraphF
       const res = await pool.request({
         path: pathname + search,
         method: (init?.method ?? 'GET') as 'GET',
-        headers: init?.headers,
+        headers: withTraceContext({ ...init?.headers }),
         body: init?.body,
         signal: init?.signal,
       });

@@ -82,6 +82,19 @@ export function observabilitySettings(env: Record<string, string | undefined> = 
   };
 }
 
+/** The graph's sampler when `OTEL_TRACES_SAMPLER` is unset: the production default (docs/operating.md "Traces: sampling"). */
+export const DEFAULT_TRACE_SAMPLER = { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' } as const;
+
+/**
+ * Writes the default sampler into the environment when `OTEL_TRACES_SAMPLER` is unset, before the SDK reads it
+ * (observability/trace-sampling.ts): the SDK's own default would trace every request.
+ */
+export function applyDefaultTraceSampler(env: Record<string, string | undefined> = process.env): void {
+  if (env.OTEL_TRACES_SAMPLER) return;
+  env.OTEL_TRACES_SAMPLER = DEFAULT_TRACE_SAMPLER.OTEL_TRACES_SAMPLER;
+  env.OTEL_TRACES_SAMPLER_ARG ??= DEFAULT_TRACE_SAMPLER.OTEL_TRACES_SAMPLER_ARG;
+}
+
 /** Documented, not validated here: the OpenTelemetry SDK reads them itself. */
 export const OPEN_TELEMETRY_ROW = {
   name: '`OTEL_*`',
