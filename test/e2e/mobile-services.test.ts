@@ -278,3 +278,65 @@ describe('MOB-17 a line moved to another contract of its company, keeping its ta
     expect(await writes()).toBe(before);
   });
 });
+
+describe('FIX-04 unwanted calls reported on a mobile line (seed 000 "Linee Mobile": Segnala Chiamate Indesiderate)', () => {
+  const REPORT = `mutation($input: ReportMobileUnwantedCallsInput!) { reportMobileUnwantedCalls(input: $input) {
+    request { id description status } order { id } line { number } } }`;
+  const CALLS = { callingNumber: '0298765432', lastCallOn: '2026-11-20', description: 'Chiamate mute ripetute ogni sera' };
+  const report = (username: string, number: string, key: string, input: Record<string, unknown> = {}) =>
+    as(username, REPORT, { input: { number, ...CALLS, ...input, idempotencyKey: key } });
+
+  it('FIX-04 the AF reports unwanted calls on a mobile line: the request "Segnalazione chiamate indesiderate", open for the back office, once in his requests whatever the retries', async () => {
+    const body = await report('luca.ferri', '3343860505', 'mobile-unwanted-calls');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.reportMobileUnwantedCalls).toMatchObject({ request: { description: 'Segnalazione chiamate indesiderate', status: 'OPEN' }, order: null, line: { number: '3343860505' } });
+    // A retry with the same key answers the same request: one report in the company's requests, not two.
+    const retry = await report('luca.ferri', '3343860505', 'mobile-unwanted-calls');
+    expect(retry.data.reportMobileUnwantedCalls.request.id).toBe(body.data.reportMobileUnwantedCalls.request.id);
+    const requests = await as('luca.ferri', '{ requests { id description } }');
+    expect(requests.data.requests.filter((r: { description: string }) => r.description === 'Segnalazione chiamate indesiderate'))
+      .toEqual([{ id: body.data.reportMobileUnwantedCalls.request.id, description: 'Segnalazione chiamate indesiderate' }]);
+  });
+
+  it('FIX-04 the AL reports on his own mobile line; another line of his company answers him like an unknown one', async () => {
+    const own = await report('sara.neri', '3343860405', 'al-unwanted-own');
+    expect(own.errors).toBeUndefined();
+    expect(own.data.reportMobileUnwantedCalls.request.description).toBe('Segnalazione chiamate indesiderate');
+    const before = await writes();
+    const other = await report('sara.neri', '3343860505', 'al-unwanted-other');
+    const unknown = await report('sara.neri', '3999999999', 'al-unwanted-unknown');
+    expect(codes(other)).toEqual(['NOT_FOUND']);
+    expect(other.errors?.[0].message).toBe(unknown.errors?.[0].message);
+    expect(await writes()).toBe(before);
+  });
+
+  it('FIX-04 another company\'s RL finds company A\'s mobile line like an unknown one; a fixed number, a future day and an empty description are BAD_USER_INPUT naming the field; nothing written', async () => {
+    const before = await writes();
+    const foreign = await report('mario.rossi', '3343860505', 'foreign-unwanted');
+    const unknown = await report('mario.rossi', '3999999999', 'foreign-unwanted-unknown');
+    expect(codes(foreign)).toEqual(['NOT_FOUND']);
+    expect(foreign.errors?.[0].message).toBe(unknown.errors?.[0].message);
+    const fields = await Promise.all([
+      report('ginevra.vallisneri', '066633987', 'unwanted-fixed-number'),
+      report('ginevra.vallisneri', '3343860505', 'unwanted-future', { lastCallOn: '2026-11-24' }),
+      report('ginevra.vallisneri', '3343860505', 'unwanted-no-words', { description: '' }),
+    ]);
+    expect(fields.map((body) => body.errors?.[0].extensions)).toMatchObject([
+      { code: 'BAD_USER_INPUT', field: 'input.number' }, { code: 'BAD_USER_INPUT', field: 'input.lastCallOn' }, { code: 'BAD_USER_INPUT', field: 'input.description' },
+    ]);
+    expect(await writes()).toBe(before);
+  });
+
+  it.each([
+    ['giada.mantesi', 'UT, his own line', '3343860902'],
+    ['paolo.verdi', 'UTD, his own line', '3343860505'],
+    ['cessato.fisso', 'CC', '3343860505'],
+    ['vincenzo.roa', 'ROA, a line of his contract', '3312545213'],
+    ['pasquale.eu', 'EU, his own SIM', '3312548681'],
+  ])('FIX-04 %s (%s) may not report unwanted calls on a mobile line: FORBIDDEN, nothing written', async (username, _who, number) => {
+    const before = await writes();
+    const body = await report(username, number, `forbidden-unwanted-${username}`);
+    expect(codes(body)).toEqual(['FORBIDDEN']);
+    expect(await writes()).toBe(before);
+  });
+});
