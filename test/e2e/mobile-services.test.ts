@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asUser, crmWrites } from '../support/as-user';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { counters } from '../support/stack';
+import { CHANGE_SUMMARY, confirmed } from '../support/change-summary';
+import { counters, tokenFor } from '../support/stack';
 
 /**
  * The customer area's "Servizi mobile" (MOB-06; seed 000 "Linee e Servizi (2/3)") and a line moved to another contract
@@ -22,27 +23,34 @@ const CAPABILITIES: Capability[] = [
   { id: 'MOB-06', what: 'premium services', query: ON_A('premiumServices { lineNumber code barred }'), path: ['mobileServices', 'premiumServices'] },
   { id: 'MOB-06', what: 'black list', query: ON_A('blackList { lineNumber type }'), path: ['mobileServices', 'blackList'] },
   { id: 'MOB-06', what: 'SMS solidale of the lines', query: ON_A('smsSolidale { lineNumber enabled }'), path: ['mobileServices', 'smsSolidale'] },
+  { id: 'MOB-06', what: 'thresholds of the contract\'s lines (Gestione Soglie)', query: `{ spendingThresholds(contractNumber: "${A}") { nodes { lineNumber } } }`,
+    path: ['spendingThresholds', 'nodes'] },
 ];
 const NONE = [F, F, F, F, F];
 const ALL = [D, D, D, D, D];
 const NOTHING_OF_HIS = [E, E, E, E, E];
+/**
+ * The last cell, the thresholds (seed 000 "Gestione Soglie", the CM8 §7.5 pages): the RL and AF see company A's; the AL
+ * those of his own line, which has none yet; the holding referent and the other customer-area profiles are refused;
+ * a ROA or TRAFFIC_MANAGER, who may read thresholds, finds nothing of company A.
+ */
 const MATRIX: Matrix = {
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: ALL },
-  'luca.ferri': { profile: 'AF (A)', cells: ALL },
-  'sara.neri': { profile: 'AL (A)', cells: ALL },
-  'giada.mantesi': { profile: 'UT, own line', cells: NONE },
-  'paolo.verdi': { profile: 'UTD, own line', cells: NONE },
-  'marta.holding': { profile: 'HOLDING (A and B)', cells: ALL },
-  'cessato.fisso': { profile: 'CC', cells: NONE },
-  'mario.rossi': { profile: 'RL (B): A\'s contract is not his', cells: NOTHING_OF_HIS },
-  'vincenzo.rl': { profile: 'RL of Ente KRISHNA', cells: NOTHING_OF_HIS },
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: NONE },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: NONE },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: NONE },
-  'lucia.messaging': { profile: 'REF_MESSAGING 888010088938', cells: NONE },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: NONE },
-  'gina.eu': { profile: 'EU, own prepaid line', cells: NONE },
-  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: NONE },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [...ALL, D] },
+  'luca.ferri': { profile: 'AF (A)', cells: [...ALL, D] },
+  'sara.neri': { profile: 'AL (A)', cells: [...ALL, E] },
+  'giada.mantesi': { profile: 'UT, own line', cells: [...NONE, F] },
+  'paolo.verdi': { profile: 'UTD, own line', cells: [...NONE, F] },
+  'marta.holding': { profile: 'HOLDING (A and B)', cells: [...ALL, F] },
+  'cessato.fisso': { profile: 'CC', cells: [...NONE, F] },
+  'mario.rossi': { profile: 'RL (B): A\'s contract is not his', cells: [...NOTHING_OF_HIS, E] },
+  'vincenzo.rl': { profile: 'RL of Ente KRISHNA', cells: [...NOTHING_OF_HIS, E] },
+  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [...NONE, E] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [...NONE, F] },
+  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [...NONE, E] },
+  'lucia.messaging': { profile: 'REF_MESSAGING 888010088938', cells: [...NONE, F] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [...NONE, E] },
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [...NONE, F] },
+  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [...NONE, E] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
@@ -202,6 +210,44 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     expect(list.data.mobileServices.blackList).toEqual([
       { lineNumber: '3343860902', type: 'PREMIUM_RATE_NUMBERS' }, { lineNumber: '3343860902', type: 'PREMIUM_SMS' },
     ]);
+  });
+
+  it('MOB-06 the AL sets a spending threshold on his own line (Gestione Soglie) and then reads the thresholds of his line only, its CSV too', async () => {
+    const token = await tokenFor(matrix.stack(), 'sara.neri');
+    const input = await confirmed(matrix.stack(), token, 'activateSpendingThresholds', { lines: [{ number: '3343860405' }], nature: 'INFORMATIVE', period: 'MONTHLY', amount: '40' });
+    const ACTIVATE = `mutation($input: ActivateSpendingThresholdsInput!) { activateSpendingThresholds(input: $input) {
+      number outcome { request { description } line { number } } refusal { code message } } }`;
+    const activated = await as('sara.neri', ACTIVATE, { input: { ...input, idempotencyKey: 'al-own-threshold' } });
+    expect(activated.errors).toBeUndefined();
+    expect(activated.data.activateSpendingThresholds).toEqual([
+      { number: '3343860405', outcome: { request: { description: 'Attivazione soglie di spesa' }, line: { number: '3343860405' } }, refusal: null }]);
+    const THRESHOLDS = (filter: string) => `{ spendingThresholds(contractNumber: "${A}"${filter}) { totalCount nodes { lineNumber kind nature period value } csvUrl } }`;
+    const own = await as('sara.neri', THRESHOLDS(''));
+    expect(own.errors).toBeUndefined();
+    expect(own.data.spendingThresholds).toMatchObject({ totalCount: 1, nodes: [{ lineNumber: '3343860405', kind: 'SPENDING', nature: 'INFORMATIVE', period: 'MONTHLY', value: '40.00' }] });
+    const csv = await (await fetch(new URL(own.data.spendingThresholds.csvUrl, matrix.stack().gatewayUrl))).text();
+    expect(csv).toContain('3343860405');
+    expect(csv).not.toMatch(/3343860505|3343860902/);
+    // The RL's roaming thresholds are on other lines: the AL finds none, and naming such a line answers an empty page.
+    const roaming = await as('sara.neri', THRESHOLDS(', kind: EXTRA_EU_ROAMING_DATA'));
+    const other = await as('sara.neri', THRESHOLDS(', lineNumber: "3343860505"'));
+    expect([roaming.data.spendingThresholds.totalCount, other.data.spendingThresholds.totalCount]).toEqual([0, 0]);
+    const rl = await as('ginevra.vallisneri', THRESHOLDS(''));
+    expect(rl.data.spendingThresholds.nodes.map((t: { lineNumber: string }) => t.lineNumber)).toEqual(['3343860405', '3343860505', '3343860902']);
+  });
+
+  it('MOB-06 the AL may not change the roaming thresholds of another line of his company: its summary answers like an unknown line\'s, nothing written', async () => {
+    const before = await writes();
+    const summary = (number: string) => as('sara.neri', CHANGE_SUMMARY, { mutation: 'changeRoamingDataThresholds', input: { lines: [{ number }], nature: 'DISPOSITIVE' } });
+    const [other, unknown] = [await summary('3343860505'), await summary('3999999999')];
+    expect(other.data.changeSummary).toBeNull();
+    expect({ ...other, errors: other.errors?.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code]) })
+      .toEqual({ ...unknown, errors: unknown.errors?.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code]) });
+    // Without the summary's reference the change itself goes nowhere either.
+    const CHANGE = `mutation($input: ChangeRoamingDataThresholdsInput!) { changeRoamingDataThresholds(input: $input) { number } }`;
+    const change = await as('sara.neri', CHANGE, { input: { lines: [{ number: '3343860505' }], nature: 'DISPOSITIVE', idempotencyKey: 'al-roaming-other' } });
+    expect(codes(change)).toEqual(['BAD_USER_INPUT']);
+    expect(await writes()).toBe(before);
   });
 });
 
