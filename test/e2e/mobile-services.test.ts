@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asUser, crmWrites } from '../support/as-user';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { CHANGE_SUMMARY, confirmed } from '../support/change-summary';
+import { CHANGE_SUMMARY, confirmed, sendChange } from '../support/change-summary';
 import { counters, tokenFor } from '../support/stack';
 
 /**
@@ -57,6 +57,16 @@ const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
 const as = (username: string, query: string, variables: Record<string, unknown> = {}) => asUser(matrix.stack(), username, query, variables);
 const writes = () => crmWrites(matrix.stack());
 const codes = (body: { errors?: { extensions?: { code?: string } }[] }) => body.errors?.map((e) => e.extensions?.code);
+type Body = { errors?: { message: string; extensions?: { code?: string } }[] };
+
+/** Another line of company A answers the AL exactly like a line that does not exist, and nothing is written. */
+async function expectUnknownAlikeToTheAl(send: (number: string, key: string) => Promise<Body>, key: string) {
+  const before = await writes();
+  const [other, unknown] = [await send('3343860505', `${key}-other`), await send('3999999999', `${key}-unknown`)];
+  expect(codes(other)).toEqual(['NOT_FOUND']);
+  expect(other.errors?.[0].message).toBe(unknown.errors?.[0].message);
+  expect(await writes()).toBe(before);
+}
 
 describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile")', () => {
   it('MOB-06 the RL reads the services on company A\'s contract: roaming data thresholds, SMS solidale, TIMDUO, RIF Azienda', async () => {
@@ -174,12 +184,7 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     const own = await as('sara.neri', PREMIUM('barPremiumService'), { input: { number: '3343860405', serviceCode: 'VAS-48330', idempotencyKey: 'al-bar-news' } });
     expect(own.errors).toBeUndefined();
     expect(own.data.barPremiumService.request.description).toBe('Blocco servizio premium');
-    const before = await writes();
-    const other = await as('sara.neri', PREMIUM('barPremiumService'), { input: { number: '3343860505', serviceCode: 'VAS-48210', idempotencyKey: 'al-bar-other' } });
-    const unknown = await as('sara.neri', PREMIUM('barPremiumService'), { input: { number: '3999999999', serviceCode: 'VAS-48210', idempotencyKey: 'al-bar-unknown' } });
-    expect(codes(other)).toEqual(['NOT_FOUND']);
-    expect(other.errors?.[0].message).toBe(unknown.errors?.[0].message);
-    expect(await writes()).toBe(before);
+    await expectUnknownAlikeToTheAl((number, key) => as('sara.neri', PREMIUM('barPremiumService'), { input: { number, serviceCode: 'VAS-48210', idempotencyKey: key } }), 'al-bar');
   });
 
   it.each([
@@ -247,6 +252,42 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     const CHANGE = `mutation($input: ChangeRoamingDataThresholdsInput!) { changeRoamingDataThresholds(input: $input) { number } }`;
     const change = await as('sara.neri', CHANGE, { input: { lines: [{ number: '3343860505' }], nature: 'DISPOSITIVE', idempotencyKey: 'al-roaming-other' } });
     expect(codes(change)).toEqual(['BAD_USER_INPUT']);
+    expect(await writes()).toBe(before);
+  });
+
+  const RIF = `mutation($input: SetRifProfileInput!) { setRifProfile(input: $input) { request { description status origin } line { number rifProfile { code } } } }`;
+  const rifAs = async (username: string, number: string, profile: string, key: string) => {
+    const input = await confirmed(matrix.stack(), await tokenFor(matrix.stack(), username), 'setRifProfile', { number, profile });
+    return as(username, RIF, { input: { ...input, idempotencyKey: key } });
+  };
+
+  it('MOB-06 the RL changes a line\'s RIF Azienda profile: the CM8 portal\'s "Servizio RIF", filed from the customer area and applied at once', async () => {
+    const legend = await as('ginevra.vallisneri', '{ rifProfiles { code } mobileLine(number: "3343860505") { rifProfile { code } } }');
+    expect(legend.errors).toBeUndefined();
+    expect(legend.data.rifProfiles.map((p: { code: string }) => p.code)).toContain('RIF_01');
+    expect(legend.data.mobileLine.rifProfile).toEqual({ code: 'RIF_00' });
+    const body = await rifAs('ginevra.vallisneri', '3343860505', 'RIF_01', 'rl-rif-azienda');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.setRifProfile).toEqual({ request: { description: 'Servizio RIF', status: 'CLOSED', origin: 'AREA CLIENTI' }, line: { number: '3343860505', rifProfile: { code: 'RIF_01' } } });
+  });
+
+  it('MOB-06 the AL changes the RIF profile of his own line; another line of his company answers like an unknown one, nothing written', async () => {
+    const own = await rifAs('sara.neri', '3343860405', 'RIF_02', 'al-rif-own');
+    expect(own.errors).toBeUndefined();
+    expect(own.data.setRifProfile.line.rifProfile).toEqual({ code: 'RIF_02' });
+    // As the page sends it: the summary first (none for a line he may not see), then the change.
+    await expectUnknownAlikeToTheAl(async (number, key) =>
+      (await sendChange(matrix.stack(), RIF, { number, profile: 'RIF_03', idempotencyKey: key }, await tokenFor(matrix.stack(), 'sara.neri'))).body, 'al-rif');
+  });
+
+  it.each([
+    ['giada.mantesi', 'UT, his own line', '3343860902'],
+    ['paolo.verdi', 'UTD, his own line', '3343860505'],
+    ['lavo.ebill', 'REF_EBILL, a line of his contract', '3312545213'],
+  ])('MOB-06 %s (%s) may not change a RIF profile: FORBIDDEN, nothing written', async (username, _who, number) => {
+    const before = await writes();
+    const { body } = await sendChange(matrix.stack(), RIF, { number, profile: 'RIF_01', idempotencyKey: `forbidden-rif-${username}` }, await tokenFor(matrix.stack(), username));
+    expect(codes(body)).toEqual(['FORBIDDEN']);
     expect(await writes()).toBe(before);
   });
 });
@@ -348,12 +389,7 @@ describe('FIX-04 unwanted calls reported on a mobile line (seed 000 "Linee Mobil
     const own = await report('sara.neri', '3343860405', 'al-unwanted-own');
     expect(own.errors).toBeUndefined();
     expect(own.data.reportMobileUnwantedCalls.request.description).toBe('Segnalazione chiamate indesiderate');
-    const before = await writes();
-    const other = await report('sara.neri', '3343860505', 'al-unwanted-other');
-    const unknown = await report('sara.neri', '3999999999', 'al-unwanted-unknown');
-    expect(codes(other)).toEqual(['NOT_FOUND']);
-    expect(other.errors?.[0].message).toBe(unknown.errors?.[0].message);
-    expect(await writes()).toBe(before);
+    await expectUnknownAlikeToTheAl((number, key) => report('sara.neri', number, key), 'al-unwanted');
   });
 
   it('FIX-04 another company\'s RL finds company A\'s mobile line like an unknown one; a fixed number, a future day and an empty description are BAD_USER_INPUT naming the field; nothing written', async () => {
