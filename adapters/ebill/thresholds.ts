@@ -130,7 +130,9 @@ export function notificationsBody(contracts: string[], from: IsoDate, to: IsoDat
 
 /** Where eBill serves the thresholds' files: a signed download link names these paths. */
 export const thresholdFiles = {
-  contractCsv: (contract: string) => `/ebill/v1/soglie/csv?cdCtr=${encodeURIComponent(contract)}`,
+  /** The CSV of every line of the contract, or of one of its lines (`nrLinea`: what a viewer of that line only may download). */
+  contractCsv: (contract: string, line?: string) =>
+    `/ebill/v1/soglie/csv?cdCtr=${encodeURIComponent(contract)}${line === undefined ? '' : `&nrLinea=${encodeURIComponent(line)}`}`,
   notificationAttachment: (id: string) => `/ebill/v1/soglie/notifiche/${encodeURIComponent(id)}/allegato`,
 };
 

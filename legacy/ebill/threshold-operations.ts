@@ -144,11 +144,11 @@ const thresholdCells = (r: ThresholdRow) => {
   return [j.nrLinea, j.descrizione, j.imp, j.valDisp, `${j.erosione} %`, j.periodo, j.stato, j.dtAtt, j.dtCess];
 };
 
-/** `GET soglie/csv?cdCtr=…`: the state of the thresholds of every line of a contract (§7.5.5 "Scarica il file CSV"). */
+/** `GET soglie/csv?cdCtr=…[&nrLinea=…]`: the state of the thresholds of every line of a contract, or of one of its lines (§7.5.5 "Scarica il file CSV"). */
 export function contractThresholdsCsv(store: ThresholdStore, query: URLSearchParams): StandInReply {
   const contract = query.get('cdCtr');
   if (!contract) throw invalid('cdCtr obbligatorio');
-  const { rows } = store.searchThresholds({ contracts: [contract], offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const { rows } = store.searchThresholds({ contracts: [contract], line: query.get('nrLinea') ?? undefined, offset: 0, limit: Number.MAX_SAFE_INTEGER });
   return csv(`soglie_${contract}.csv`, THRESHOLD_COLUMNS, rows.map(thresholdCells));
 }
 

@@ -1,9 +1,9 @@
-import type { Contract } from '../../adapters/domain';
+import type { Contract, Profile } from '../../adapters/domain';
 import { badUserInput } from '../../adapters/errors';
 import { thresholdFiles, type SpendingThreshold, type ThresholdKind, type ThresholdNature, type ThresholdNotification, type ThresholdPeriod } from '../../adapters/ebill/thresholds';
 import { addDays, addMonths, today } from '../runtime/calendar';
 import { pageWindow } from '../runtime/pagination';
-import { covers } from '../runtime/records';
+import { covers, grantsFor } from '../runtime/records';
 import type { SubgraphContext } from '../runtime/server';
 import { checkDateWindow } from '../runtime/validators/date-window';
 import { checkContractNumber } from '../runtime/validators/contract-number';
@@ -28,24 +28,48 @@ async function visibleContract(number: string, { identity, loaders }: SubgraphCo
   return contract && covers(identity, 'MobileLine', { companyId: contract.companyId, contractNumber: contract.number }) ? contract : null;
 }
 
+/** The profiles that may read a contract's thresholds though they see only their own line of it (seed 001: the AL). */
+const OWN_LINE_READERS: ReadonlySet<Profile> = new Set(['AL']);
+
+/**
+ * The one line of the contract an AL sees (seed 000 "Servizi": he reaches the thresholds, but among the lines only his
+ * own): the one `lineNumber` names if it is his, else his only line of the contract; null when he has none there.
+ * With several of his lines in the contract and none named, BAD_USER_INPUT: he names one.
+ */
+async function ownLineOf(contract: Contract, lineNumber: string | undefined, { identity, loaders }: SubgraphContext): Promise<string | null> {
+  const granted = grantsFor(identity, 'MobileLine', OWN_LINE_READERS).filter((g) => g.scope.kind === 'LINE').map((g) => g.scope.id);
+  const lines = await loaders.crm.mobileLines.loadMany(granted);
+  const own = lines.flatMap((line) => (line && !(line instanceof Error) && line.contractNumber === contract.number ? [line.number] : []));
+  if (own.length === 0) return null;
+  if (lineNumber !== undefined && own.includes(lineNumber)) return lineNumber;
+  if (own.length > 1) throw badUserInput('lineNumber', 'must name one of your own lines of this contract');
+  return own[0];
+}
+
 interface ThresholdSearchArgs {
   contractNumber: string; first: number; offset: number; lineNumber?: string | null;
   kind?: ThresholdKind | null; nature?: ThresholdNature | null; period?: ThresholdPeriod | null;
 }
 
-/** §7.5.5 Monitoring soglie and Ricerca avanzata: one eBill page of the contract's thresholds, and the CSV of all. */
+/**
+ * §7.5.5 Monitoring soglie and Ricerca avanzata: one eBill page of the contract's thresholds, and the CSV of all. An AL
+ * gets those of his own line only (its CSV too); another line named answers an empty page, like a line without any.
+ */
 export async function contractThresholds(args: ThresholdSearchArgs, context: SubgraphContext) {
   const window = pageWindow(args.first, args.offset, EBILL_MAX_PAGE);
   if (window.offset % window.limit !== 0) throw badUserInput('offset', 'must be a multiple of first');
   const lineNumber = args.lineNumber == null ? undefined : checkMobileNumber(args.lineNumber, 'lineNumber');
-  const contract = await visibleContract(args.contractNumber, context);
-  if (!contract) return null;
-  const page = await context.legacy.ebill.searchThresholds({
-    contractNumbers: [contract.number], lineNumber, kind: args.kind ?? undefined, nature: args.nature ?? undefined, period: args.period ?? undefined,
-  }, window);
+  const whole = await visibleContract(args.contractNumber, context);
+  const contract = whole ?? await context.loaders.crm.contracts.load(args.contractNumber);
+  const ownLine = whole || !contract ? undefined : await ownLineOf(contract, lineNumber, context);
+  if (!contract || ownLine === null) return null;
   const csvUrl = await context.downloads.urlFor(
-    { system: 'eBill', path: thresholdFiles.contractCsv(contract.number), fileName: `soglie_${contract.number}.csv`, contentType: CSV },
+    { system: 'eBill', path: thresholdFiles.contractCsv(contract.number, ownLine), fileName: `soglie_${ownLine ?? contract.number}.csv`, contentType: CSV },
     context.identity.userId);
+  if (ownLine !== undefined && lineNumber !== undefined && lineNumber !== ownLine) return { totalCount: 0, nodes: [], csvUrl };
+  const page = await context.legacy.ebill.searchThresholds({
+    contractNumbers: [contract.number], lineNumber: ownLine ?? lineNumber, kind: args.kind ?? undefined, nature: args.nature ?? undefined, period: args.period ?? undefined,
+  }, window);
   return { totalCount: page.totalCount, nodes: page.items, csvUrl };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asUser, crmWrites } from '../support/as-user';
 import { conformanceMatrix, D, E, F, type Capability, type Matrix } from '../support/conformance';
-import { counters } from '../support/stack';
+import { CHANGE_SUMMARY, confirmed, sendChange } from '../support/change-summary';
+import { counters, tokenFor } from '../support/stack';
 
 /**
  * The customer area's "Servizi mobile" (MOB-06; seed 000 "Linee e Servizi (2/3)") and a line moved to another contract
@@ -22,33 +23,50 @@ const CAPABILITIES: Capability[] = [
   { id: 'MOB-06', what: 'premium services', query: ON_A('premiumServices { lineNumber code barred }'), path: ['mobileServices', 'premiumServices'] },
   { id: 'MOB-06', what: 'black list', query: ON_A('blackList { lineNumber type }'), path: ['mobileServices', 'blackList'] },
   { id: 'MOB-06', what: 'SMS solidale of the lines', query: ON_A('smsSolidale { lineNumber enabled }'), path: ['mobileServices', 'smsSolidale'] },
+  { id: 'MOB-06', what: 'thresholds of the contract\'s lines (Gestione Soglie)', query: `{ spendingThresholds(contractNumber: "${A}") { nodes { lineNumber } } }`,
+    path: ['spendingThresholds', 'nodes'] },
 ];
 const NONE = [F, F, F, F, F];
 const ALL = [D, D, D, D, D];
 const NOTHING_OF_HIS = [E, E, E, E, E];
+/**
+ * The last cell, the thresholds (seed 000 "Gestione Soglie", the CM8 §7.5 pages): the RL and AF see company A's; the AL
+ * those of his own line, which has none yet; the holding referent and the other customer-area profiles are refused;
+ * a ROA or TRAFFIC_MANAGER, who may read thresholds, finds nothing of company A.
+ */
 const MATRIX: Matrix = {
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: ALL },
-  'luca.ferri': { profile: 'AF (A)', cells: ALL },
-  'sara.neri': { profile: 'AL (A)', cells: ALL },
-  'giada.mantesi': { profile: 'UT, own line', cells: NONE },
-  'paolo.verdi': { profile: 'UTD, own line', cells: NONE },
-  'marta.holding': { profile: 'HOLDING (A and B)', cells: ALL },
-  'cessato.fisso': { profile: 'CC', cells: NONE },
-  'mario.rossi': { profile: 'RL (B): A\'s contract is not his', cells: NOTHING_OF_HIS },
-  'vincenzo.rl': { profile: 'RL of Ente KRISHNA', cells: NOTHING_OF_HIS },
-  'vincenzo.roa': { profile: 'ROA 888010088938', cells: NONE },
-  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: NONE },
-  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: NONE },
-  'lucia.messaging': { profile: 'REF_MESSAGING 888010088938', cells: NONE },
-  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: NONE },
-  'gina.eu': { profile: 'EU, own prepaid line', cells: NONE },
-  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: NONE },
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [...ALL, D] },
+  'luca.ferri': { profile: 'AF (A)', cells: [...ALL, D] },
+  'sara.neri': { profile: 'AL (A)', cells: [...ALL, E] },
+  'giada.mantesi': { profile: 'UT, own line', cells: [...NONE, F] },
+  'paolo.verdi': { profile: 'UTD, own line', cells: [...NONE, F] },
+  'marta.holding': { profile: 'HOLDING (A and B)', cells: [...ALL, F] },
+  'cessato.fisso': { profile: 'CC', cells: [...NONE, F] },
+  'mario.rossi': { profile: 'RL (B): A\'s contract is not his', cells: [...NOTHING_OF_HIS, E] },
+  'vincenzo.rl': { profile: 'RL of Ente KRISHNA', cells: [...NOTHING_OF_HIS, E] },
+  'vincenzo.roa': { profile: 'ROA 888010088938', cells: [...NONE, E] },
+  'lavo.ebill': { profile: 'REF_EBILL 888010088938', cells: [...NONE, F] },
+  'umberto.traffic': { profile: 'TRAFFIC_MANAGER 888010088938', cells: [...NONE, E] },
+  'lucia.messaging': { profile: 'REF_MESSAGING 888010088938', cells: [...NONE, F] },
+  'pasquale.eu': { profile: 'EU 3312548681 + ROA 888012234558', cells: [...NONE, E] },
+  'gina.eu': { profile: 'EU, own prepaid line', cells: [...NONE, F] },
+  'massimiliano.roa': { profile: 'ROA of the second Ente', cells: [...NONE, E] },
 };
 
 const matrix = conformanceMatrix(CAPABILITIES, MATRIX);
 const as = (username: string, query: string, variables: Record<string, unknown> = {}) => asUser(matrix.stack(), username, query, variables);
 const writes = () => crmWrites(matrix.stack());
 const codes = (body: { errors?: { extensions?: { code?: string } }[] }) => body.errors?.map((e) => e.extensions?.code);
+type Body = { errors?: { message: string; extensions?: { code?: string } }[] };
+
+/** Another line of company A answers the AL exactly like a line that does not exist, and nothing is written. */
+async function expectUnknownAlikeToTheAl(send: (number: string, key: string) => Promise<Body>, key: string) {
+  const before = await writes();
+  const [other, unknown] = [await send('3343860505', `${key}-other`), await send('3999999999', `${key}-unknown`)];
+  expect(codes(other)).toEqual(['NOT_FOUND']);
+  expect(other.errors?.[0].message).toBe(unknown.errors?.[0].message);
+  expect(await writes()).toBe(before);
+}
 
 describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile")', () => {
   it('MOB-06 the RL reads the services on company A\'s contract: roaming data thresholds, SMS solidale, TIMDUO, RIF Azienda', async () => {
@@ -166,12 +184,7 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     const own = await as('sara.neri', PREMIUM('barPremiumService'), { input: { number: '3343860405', serviceCode: 'VAS-48330', idempotencyKey: 'al-bar-news' } });
     expect(own.errors).toBeUndefined();
     expect(own.data.barPremiumService.request.description).toBe('Blocco servizio premium');
-    const before = await writes();
-    const other = await as('sara.neri', PREMIUM('barPremiumService'), { input: { number: '3343860505', serviceCode: 'VAS-48210', idempotencyKey: 'al-bar-other' } });
-    const unknown = await as('sara.neri', PREMIUM('barPremiumService'), { input: { number: '3999999999', serviceCode: 'VAS-48210', idempotencyKey: 'al-bar-unknown' } });
-    expect(codes(other)).toEqual(['NOT_FOUND']);
-    expect(other.errors?.[0].message).toBe(unknown.errors?.[0].message);
-    expect(await writes()).toBe(before);
+    await expectUnknownAlikeToTheAl((number, key) => as('sara.neri', PREMIUM('barPremiumService'), { input: { number, serviceCode: 'VAS-48210', idempotencyKey: key } }), 'al-bar');
   });
 
   it.each([
@@ -202,6 +215,80 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     expect(list.data.mobileServices.blackList).toEqual([
       { lineNumber: '3343860902', type: 'PREMIUM_RATE_NUMBERS' }, { lineNumber: '3343860902', type: 'PREMIUM_SMS' },
     ]);
+  });
+
+  it('MOB-06 the AL sets a spending threshold on his own line (Gestione Soglie) and then reads the thresholds of his line only, its CSV too', async () => {
+    const token = await tokenFor(matrix.stack(), 'sara.neri');
+    const input = await confirmed(matrix.stack(), token, 'activateSpendingThresholds', { lines: [{ number: '3343860405' }], nature: 'INFORMATIVE', period: 'MONTHLY', amount: '40' });
+    const ACTIVATE = `mutation($input: ActivateSpendingThresholdsInput!) { activateSpendingThresholds(input: $input) {
+      number outcome { request { description } line { number } } refusal { code message } } }`;
+    const activated = await as('sara.neri', ACTIVATE, { input: { ...input, idempotencyKey: 'al-own-threshold' } });
+    expect(activated.errors).toBeUndefined();
+    expect(activated.data.activateSpendingThresholds).toEqual([
+      { number: '3343860405', outcome: { request: { description: 'Attivazione soglie di spesa' }, line: { number: '3343860405' } }, refusal: null }]);
+    const THRESHOLDS = (filter: string) => `{ spendingThresholds(contractNumber: "${A}"${filter}) { totalCount nodes { lineNumber kind nature period value } csvUrl } }`;
+    const own = await as('sara.neri', THRESHOLDS(''));
+    expect(own.errors).toBeUndefined();
+    expect(own.data.spendingThresholds).toMatchObject({ totalCount: 1, nodes: [{ lineNumber: '3343860405', kind: 'SPENDING', nature: 'INFORMATIVE', period: 'MONTHLY', value: '40.00' }] });
+    const csv = await (await fetch(new URL(own.data.spendingThresholds.csvUrl, matrix.stack().gatewayUrl))).text();
+    expect(csv).toContain('3343860405');
+    expect(csv).not.toMatch(/3343860505|3343860902/);
+    // The RL's roaming thresholds are on other lines: the AL finds none, and naming such a line answers an empty page.
+    const roaming = await as('sara.neri', THRESHOLDS(', kind: EXTRA_EU_ROAMING_DATA'));
+    const other = await as('sara.neri', THRESHOLDS(', lineNumber: "3343860505"'));
+    expect([roaming.data.spendingThresholds.totalCount, other.data.spendingThresholds.totalCount]).toEqual([0, 0]);
+    const rl = await as('ginevra.vallisneri', THRESHOLDS(''));
+    expect(rl.data.spendingThresholds.nodes.map((t: { lineNumber: string }) => t.lineNumber)).toEqual(['3343860405', '3343860505', '3343860902']);
+  });
+
+  it('MOB-06 the AL may not change the roaming thresholds of another line of his company: its summary answers like an unknown line\'s, nothing written', async () => {
+    const before = await writes();
+    const summary = (number: string) => as('sara.neri', CHANGE_SUMMARY, { mutation: 'changeRoamingDataThresholds', input: { lines: [{ number }], nature: 'DISPOSITIVE' } });
+    const [other, unknown] = [await summary('3343860505'), await summary('3999999999')];
+    expect(other.data.changeSummary).toBeNull();
+    expect({ ...other, errors: other.errors?.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code]) })
+      .toEqual({ ...unknown, errors: unknown.errors?.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code]) });
+    // Without the summary's reference the change itself goes nowhere either.
+    const CHANGE = `mutation($input: ChangeRoamingDataThresholdsInput!) { changeRoamingDataThresholds(input: $input) { number } }`;
+    const change = await as('sara.neri', CHANGE, { input: { lines: [{ number: '3343860505' }], nature: 'DISPOSITIVE', idempotencyKey: 'al-roaming-other' } });
+    expect(codes(change)).toEqual(['BAD_USER_INPUT']);
+    expect(await writes()).toBe(before);
+  });
+
+  const RIF = `mutation($input: SetRifProfileInput!) { setRifProfile(input: $input) { request { description status origin } line { number rifProfile { code } } } }`;
+  const rifAs = async (username: string, number: string, profile: string, key: string) => {
+    const input = await confirmed(matrix.stack(), await tokenFor(matrix.stack(), username), 'setRifProfile', { number, profile });
+    return as(username, RIF, { input: { ...input, idempotencyKey: key } });
+  };
+
+  it('MOB-06 the RL changes a line\'s RIF Azienda profile: the CM8 portal\'s "Servizio RIF", filed from the customer area and applied at once', async () => {
+    const legend = await as('ginevra.vallisneri', '{ rifProfiles { code } mobileLine(number: "3343860505") { rifProfile { code } } }');
+    expect(legend.errors).toBeUndefined();
+    expect(legend.data.rifProfiles.map((p: { code: string }) => p.code)).toContain('RIF_01');
+    expect(legend.data.mobileLine.rifProfile).toEqual({ code: 'RIF_00' });
+    const body = await rifAs('ginevra.vallisneri', '3343860505', 'RIF_01', 'rl-rif-azienda');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.setRifProfile).toEqual({ request: { description: 'Servizio RIF', status: 'CLOSED', origin: 'AREA CLIENTI' }, line: { number: '3343860505', rifProfile: { code: 'RIF_01' } } });
+  });
+
+  it('MOB-06 the AL changes the RIF profile of his own line; another line of his company answers like an unknown one, nothing written', async () => {
+    const own = await rifAs('sara.neri', '3343860405', 'RIF_02', 'al-rif-own');
+    expect(own.errors).toBeUndefined();
+    expect(own.data.setRifProfile.line.rifProfile).toEqual({ code: 'RIF_02' });
+    // As the page sends it: the summary first (none for a line he may not see), then the change.
+    await expectUnknownAlikeToTheAl(async (number, key) =>
+      (await sendChange(matrix.stack(), RIF, { number, profile: 'RIF_03', idempotencyKey: key }, await tokenFor(matrix.stack(), 'sara.neri'))).body, 'al-rif');
+  });
+
+  it.each([
+    ['giada.mantesi', 'UT, his own line', '3343860902'],
+    ['paolo.verdi', 'UTD, his own line', '3343860505'],
+    ['lavo.ebill', 'REF_EBILL, a line of his contract', '3312545213'],
+  ])('MOB-06 %s (%s) may not change a RIF profile: FORBIDDEN, nothing written', async (username, _who, number) => {
+    const before = await writes();
+    const { body } = await sendChange(matrix.stack(), RIF, { number, profile: 'RIF_01', idempotencyKey: `forbidden-rif-${username}` }, await tokenFor(matrix.stack(), username));
+    expect(codes(body)).toEqual(['FORBIDDEN']);
+    expect(await writes()).toBe(before);
   });
 });
 
@@ -274,6 +361,63 @@ describe('MOB-17 a line moved to another contract of its company, keeping its ta
   ])('MOB-17 %s (%s) may not move a line: FORBIDDEN, nothing written', async (username, _who, number) => {
     const before = await writes();
     const body = await move(username, number, A_SECOND, `forbidden-move-${username}`);
+    expect(codes(body)).toEqual(['FORBIDDEN']);
+    expect(await writes()).toBe(before);
+  });
+});
+
+describe('FIX-04 unwanted calls reported on a mobile line (seed 000 "Linee Mobile": Segnala Chiamate Indesiderate)', () => {
+  const REPORT = `mutation($input: ReportMobileUnwantedCallsInput!) { reportMobileUnwantedCalls(input: $input) {
+    request { id description status } order { id } line { number } } }`;
+  const CALLS = { callingNumber: '0298765432', lastCallOn: '2026-11-20', description: 'Chiamate mute ripetute ogni sera' };
+  const report = (username: string, number: string, key: string, input: Record<string, unknown> = {}) =>
+    as(username, REPORT, { input: { number, ...CALLS, ...input, idempotencyKey: key } });
+
+  it('FIX-04 the AF reports unwanted calls on a mobile line: the request "Segnalazione chiamate indesiderate", open for the back office, once in his requests whatever the retries', async () => {
+    const body = await report('luca.ferri', '3343860505', 'mobile-unwanted-calls');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.reportMobileUnwantedCalls).toMatchObject({ request: { description: 'Segnalazione chiamate indesiderate', status: 'OPEN' }, order: null, line: { number: '3343860505' } });
+    // A retry with the same key answers the same request: one report in the company's requests, not two.
+    const retry = await report('luca.ferri', '3343860505', 'mobile-unwanted-calls');
+    expect(retry.data.reportMobileUnwantedCalls.request.id).toBe(body.data.reportMobileUnwantedCalls.request.id);
+    const requests = await as('luca.ferri', '{ requests { id description } }');
+    expect(requests.data.requests.filter((r: { description: string }) => r.description === 'Segnalazione chiamate indesiderate'))
+      .toEqual([{ id: body.data.reportMobileUnwantedCalls.request.id, description: 'Segnalazione chiamate indesiderate' }]);
+  });
+
+  it('FIX-04 the AL reports on his own mobile line; another line of his company answers him like an unknown one', async () => {
+    const own = await report('sara.neri', '3343860405', 'al-unwanted-own');
+    expect(own.errors).toBeUndefined();
+    expect(own.data.reportMobileUnwantedCalls.request.description).toBe('Segnalazione chiamate indesiderate');
+    await expectUnknownAlikeToTheAl((number, key) => report('sara.neri', number, key), 'al-unwanted');
+  });
+
+  it('FIX-04 another company\'s RL finds company A\'s mobile line like an unknown one; a fixed number, a future day and an empty description are BAD_USER_INPUT naming the field; nothing written', async () => {
+    const before = await writes();
+    const foreign = await report('mario.rossi', '3343860505', 'foreign-unwanted');
+    const unknown = await report('mario.rossi', '3999999999', 'foreign-unwanted-unknown');
+    expect(codes(foreign)).toEqual(['NOT_FOUND']);
+    expect(foreign.errors?.[0].message).toBe(unknown.errors?.[0].message);
+    const fields = await Promise.all([
+      report('ginevra.vallisneri', '066633987', 'unwanted-fixed-number'),
+      report('ginevra.vallisneri', '3343860505', 'unwanted-future', { lastCallOn: '2026-11-24' }),
+      report('ginevra.vallisneri', '3343860505', 'unwanted-no-words', { description: '' }),
+    ]);
+    expect(fields.map((body) => body.errors?.[0].extensions)).toMatchObject([
+      { code: 'BAD_USER_INPUT', field: 'input.number' }, { code: 'BAD_USER_INPUT', field: 'input.lastCallOn' }, { code: 'BAD_USER_INPUT', field: 'input.description' },
+    ]);
+    expect(await writes()).toBe(before);
+  });
+
+  it.each([
+    ['giada.mantesi', 'UT, his own line', '3343860902'],
+    ['paolo.verdi', 'UTD, his own line', '3343860505'],
+    ['cessato.fisso', 'CC', '3343860505'],
+    ['vincenzo.roa', 'ROA, a line of his contract', '3312545213'],
+    ['pasquale.eu', 'EU, his own SIM', '3312548681'],
+  ])('FIX-04 %s (%s) may not report unwanted calls on a mobile line: FORBIDDEN, nothing written', async (username, _who, number) => {
+    const before = await writes();
+    const body = await report(username, number, `forbidden-unwanted-${username}`);
     expect(codes(body)).toEqual(['FORBIDDEN']);
     expect(await writes()).toBe(before);
   });

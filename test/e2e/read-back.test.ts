@@ -76,7 +76,7 @@ async function expectReadBack(profile: Profile, author: string, request: Pratica
 
 describe('Appendix rows 22-26 (CON-05, seed 002 §7.5): a threshold change as every profile allowed to make it', () => {
   /** The postpaid line without a spending threshold each profile activates one on, within his grants. */
-  const LINES: Partial<Record<Profile, string>> = { RL: '3343860505', AF: '3343860902', ROA: '3312547883', TRAFFIC_MANAGER: '3312545395' };
+  const LINES: Partial<Record<Profile, string>> = { RL: '3343860505', AF: '3343860902', AL: '3343860405', ROA: '3312547883', TRAFFIC_MANAGER: '3312545395' };
   const PROFILES = allowed('consumption', 'Mutation', 'activateSpendingThresholds');
   const TERMS = { nature: 'DISPOSITIVE', period: 'DAILY', amount: '0' };
 

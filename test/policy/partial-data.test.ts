@@ -27,7 +27,8 @@ const CAPABILITIES: PartialCapability[] = [
 
 //                                                                             contract iccid family traffic rif  invoices
 const MATRIX: Matrix = {
-  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, F, D, F, D] },
+  // The RL reads the RIF legend since the customer area's 'RIF Azienda' (MOB-06).
+  'ginevra.vallisneri': { profile: 'RL (A)', cells: [D, D, F, D, D, D] },
   'giada.mantesi': { profile: 'UT, own line', cells: [D, F, F, D, F, F] },
   'vincenzo.roa': { profile: 'ROA 888010088938', cells: [D, D, D, D, D, D] },
   'gina.eu': { profile: 'EU, own prepaid line', cells: [E, D, F, E, F, F] },

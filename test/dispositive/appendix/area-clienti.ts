@@ -92,6 +92,8 @@ const changeRoutingPlan = call('changeRoutingPlan', 'ChangeRoutingPlanInput', { 
 const activateFixedService = call('activateFixedLineService', 'FixedLineServiceInput', { target: FIXED_LINE });
 const deactivateFixedService = call('deactivateFixedLineService', 'FixedLineServiceInput', { target: FIXED_LINE });
 const reportUnwanted = call('reportUnwantedCalls', 'ReportUnwantedCallsInput', { target: FIXED_LINE });
+/** Issue 21 (h21-finish): the same report on a mobile line (FIX-04, seed 000 "Linee Mobile"). */
+const reportMobileUnwanted = call('reportMobileUnwantedCalls', 'ReportMobileUnwantedCallsInput');
 /** Company A's Numero Verde routed 70/30 between its Milan and Rome sites, weekdays only. */
 const PLAN = {
   number: '800123456',
@@ -298,4 +300,9 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
   activateOffer: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
     run: activateOffer({ companyId: COMPANY_A, campaignId: 'CMP-0003' }), reuse: activateOffer({ companyId: COMPANY_A, campaignId: 'CMP-0001' }),
     bad: { input: { companyId: COMPANY_A, campaignId: 'offer-1' }, field: 'input.campaignId' } },
+  // Issue 21 (h21-finish, FIX-04): unwanted calls reported on company A's mobile line, as on its fixed line.
+  reportMobileUnwantedCalls: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: reportMobileUnwanted({ number: '3343860505', callingNumber: '0298765432', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
+    reuse: reportMobileUnwanted({ number: '3343860505', callingNumber: '0298765433', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
+    bad: { input: { number: '066633987', callingNumber: '0298765432', lastCallOn: LEGACY_TODAY, description: 'x' }, field: 'input.number' } },
 };
