@@ -135,3 +135,23 @@ export const downloads = new Counter({
   help: 'Signed download links followed: served, or refused (expired, invalid, not_found, unavailable)',
   labelNames: ['outcome'] as const,
 });
+
+// Admission at the gateway's front (issue 24 item 5, gateway/limits/admission.ts): GraphQL requests waiting for one
+// of the process's execution slots, how long they waited, and those refused with a retryable 503.
+export const admissionQueued = new Gauge({
+  name: `${PREFIX}admission_queued`,
+  help: 'GraphQL requests waiting for an execution slot of this gateway process right now',
+});
+
+export const admissionWait = new Histogram({
+  name: `${PREFIX}admission_wait_seconds`,
+  help: 'How long GraphQL requests waited for an execution slot, by outcome (admitted, shed: refused with 503 after waiting)',
+  labelNames: ['outcome'] as const,
+  buckets: SECONDS_BUCKETS,
+});
+
+export const admissionShed = new Counter({
+  name: `${PREFIX}admission_shed_total`,
+  help: 'GraphQL requests refused with 503 and Retry-After before running: the queue was full (queue_full) or the wait too long (wait_exceeded)',
+  labelNames: ['reason'] as const,
+});

@@ -6,6 +6,7 @@ import { PROCESS_VARIABLES, processSettingsOf, type ProcessSettings } from '../.
 import { expect, readVariables, variable } from '../../stack/settings/define';
 import { REDIS_VARIABLES } from '../../stack/settings/redis';
 import { IDENTITY_SECRET_VARIABLE } from '../../subgraphs/runtime/identity';
+import { DEFAULT_ADMISSION, type AdmissionSettings } from '../limits/admission';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits';
 import { fileSourcesFrom, type FileSources } from '../downloads/file-sources';
 import { FRONTEND_VARIABLES, frontendSettingsOf, type FrontendSettings } from './frontend-settings';
@@ -63,6 +64,15 @@ export const GATEWAY_VARIABLES = {
   MUTATIONS_PER_MINUTE: variable(expect.integer(1).default(30), {
     meaning: 'changes per user per minute (every mutation field of a request, aliases included; a request is taken or refused whole), across every replica with `REDIS_URL`, else per gateway process',
   }),
+  GATEWAY_MAX_CONCURRENT_REQUESTS: variable(expect.integer(1).default(DEFAULT_ADMISSION.maxConcurrent), {
+    meaning: 'GraphQL requests executing at once per gateway process; more wait in a queue (docs/operating.md "Admission")',
+  }),
+  GATEWAY_MAX_QUEUED_REQUESTS: variable(expect.integer(0).default(DEFAULT_ADMISSION.maxQueued), {
+    meaning: 'GraphQL requests waiting for a slot per gateway process, first come first served; one more gets 503 with Retry-After at once',
+  }),
+  GATEWAY_MAX_QUEUE_WAIT_MS: variable(expect.integer(1).default(DEFAULT_ADMISSION.maxWaitMs), {
+    meaning: 'how long a GraphQL request may wait for a slot before it gets 503 with Retry-After',
+  }),
   ...REDIS_VARIABLES,
   // Browsers and partner portals (issue 14): CORS, the IDE, trusted documents.
   ...FRONTEND_VARIABLES,
@@ -94,6 +104,8 @@ export interface GatewaySettings {
   operationLimits: OperationLimits;
   /** A larger request body is refused (413) unread. */
   maxBodyBytes: number;
+  /** GraphQL requests executing at once, waiting for a slot, and for how long (gateway/limits/admission.ts). */
+  admission: AdmissionSettings;
   /** Mutations per user per minute (in Redis across replicas, or per gateway process). */
   mutationsPerMinute: number;
   /** Redis shared by the replicas (gateway/replica-state/); undefined: every store in this process. */
@@ -137,6 +149,7 @@ export function readGatewaySettings(env: Record<string, string | undefined> = pr
       maxCost: v.MAX_COST,
     },
     maxBodyBytes: v.MAX_BODY_BYTES,
+    admission: { maxConcurrent: v.GATEWAY_MAX_CONCURRENT_REQUESTS, maxQueued: v.GATEWAY_MAX_QUEUED_REQUESTS, maxWaitMs: v.GATEWAY_MAX_QUEUE_WAIT_MS },
     mutationsPerMinute: v.MUTATIONS_PER_MINUTE,
     redisUrl: v.REDIS_URL,
     introspection: !common.production,

@@ -13,6 +13,7 @@ import { formatGatewayError } from '../errors/format-error';
 import { operationResolution } from '../errors/operation-resolution';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../fetcher/subgraph-fetcher';
 import { IdentityForwardingDataSource } from '../identity/identity-data-source';
+import { admissionControl } from '../limits/admission';
 import { mutationRateLimit } from '../limits/mutation-rate-limit';
 import { operationLimits } from '../limits/operation-limits';
 import { accessLogPlugin } from '../logs/access-log-plugin';
@@ -132,6 +133,7 @@ export async function startGateway(settings: GatewaySettings, deps: { profiles: 
       // A worker of a cluster leaves the operators' port to its primary, which sums every worker's metrics.
       opsPort: settings.process.opsPort !== undefined && settings.workers > 1 ? 'primary' : settings.process.opsPort,
       admit: admitTrustedDocuments(trusted, verifyBearer),
+      admission: admissionControl(settings.admission),
       context: async (req) => {
         const { correlationId } = currentRequestScope()!;
         return { identity: await authenticate(req.headers.authorization, correlationId), correlationId };

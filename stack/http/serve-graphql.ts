@@ -56,6 +56,8 @@ export interface ServeGraphQLOptions<C> {
   aroundRequest?: (req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>) => Promise<void>;
   /** Looks at each GraphQL request before Apollo Server parses it (the gateway's trusted documents). */
   admit?: AdmitRequest;
+  /** Runs each GraphQL request (not routes) when it may, body still unread (the gateway's admission control). */
+  admission?: (res: ServerResponse, serve: () => Promise<void>) => Promise<void>;
 }
 
 export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C>, opts: ServeGraphQLOptions<C>): Promise<GraphQLHttpServer> {
@@ -87,6 +89,10 @@ export async function serveGraphQL<C extends BaseContext>(server: ApolloServer<C
     const route = opts.routes && Object.hasOwn(opts.routes, segment) ? opts.routes[segment] : undefined;
     // Routes run in the request scope `around` made, like GraphQL requests: correlation id, access line, drain.
     if (route) return route(req, res);
+    return opts.admission ? opts.admission(res, () => serveOne(req, res)) : serveOne(req, res);
+  }
+
+  async function serveOne(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req, opts.maxBodyBytes);
     if (body === 'too large') return refuse(res, 413, 'BAD_REQUEST', `The request body exceeds ${opts.maxBodyBytes} bytes.`, true);
     const headers = new HeaderMap();
