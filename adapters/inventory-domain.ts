@@ -108,5 +108,5 @@ export interface PremiumService {
 }
 /** "Gestione black list": a line kept from a type of premium service. */
 export interface BlackListEntry { lineNumber: string; type: PremiumServiceType }
-/** "SMS solidale", a service on the contract: whether the line may send SMS to fund-raising numbers (45xxxx). */
-export interface SmsSolidaleLine { lineNumber: string; enabled: boolean }
+/** A service on the contract switched line by line ("SMS solidale", TIMDUO): whether the line has it enabled. */
+export interface SwitchedServiceLine { lineNumber: string; enabled: boolean }

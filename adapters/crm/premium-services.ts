@@ -1,11 +1,11 @@
-import type { BlackListEntry, PremiumService, PremiumServiceType, SmsSolidaleLine } from '../inventory-domain';
+import type { BlackListEntry, PremiumService, PremiumServiceType, SwitchedServiceLine } from '../inventory-domain';
 import { optionalIsoDate } from '../legacy-values';
 import type { CrmCall } from './inventory';
 import { records, text, type CrmRecord } from './soap';
 
 /**
  * Issue 21 (MOB-06): the premium services and the black list of a contract's lines, one `ListaServiziPremium` call
- * per contract (legacy/crm/premium-services.ts), and its lines' SMS solidale, one `ListaSmsSolidale` (sms-solidale.ts). CRM's types by ours, both ways: the changes name them to CRM.
+ * per contract (legacy/crm/premium-services.ts), and per service switched line by line (SMS solidale, TIMDUO) its lines, one `ListaServizioLinee` (line-switched-services.ts). CRM's types by ours, both ways: the changes name them to CRM.
  */
 export const CRM_PREMIUM_TYPES: Record<PremiumServiceType, string> = {
   PREMIUM_SMS: 'SMS_PREMIUM', VAS_SUBSCRIPTION: 'ABBONAMENTI_VAS', PREMIUM_RATE_NUMBERS: 'NUMERAZIONI_SOVRAPPREZZO',
@@ -23,13 +23,17 @@ const premiumServiceFromCrm = (r: CrmRecord): PremiumService => ({
   type: premiumType(text(r, 'tipologia')), activatedOn: optionalIsoDate(text(r, 'dataAttivazione')), barred: text(r, 'stato') === 'BLOCCATO',
 });
 
+/** The services on the contract switched line by line, by our name; CRM's name for each. */
+export type SwitchedService = 'SMS_SOLIDALE' | 'TIMDUO';
+const CRM_SWITCHED_SERVICES: Record<SwitchedService, string> = { SMS_SOLIDALE: 'SMS_SOLIDALE', TIMDUO: 'TIMDUO' };
+
 export interface ContractPremiumServices { services: PremiumService[]; blackList: BlackListEntry[] }
 
 export interface CrmPremiumServices {
   /** The premium services and black list of the lines of one contract, by line. */
   ofContract(contractNumber: string): Promise<ContractPremiumServices>;
-  /** SMS solidale, a service on the contract: every line of the contract, enabled or not (`ListaSmsSolidale`). */
-  smsSolidale(contractNumber: string): Promise<SmsSolidaleLine[]>;
+  /** A service on the contract switched line by line: every line of the contract, enabled or not (`ListaServizioLinee`). */
+  switchedLines(contractNumber: string, service: SwitchedService): Promise<SwitchedServiceLine[]>;
 }
 
 export const createCrmPremiumServices = (call: CrmCall): CrmPremiumServices => ({
@@ -37,6 +41,6 @@ export const createCrmPremiumServices = (call: CrmCall): CrmPremiumServices => (
     services: records(a, 'servizioPremium').map(premiumServiceFromCrm),
     blackList: records(a, 'blackList').map((b) => ({ lineNumber: text(b, 'numeroLinea'), type: premiumType(text(b, 'tipologia')) })),
   })),
-  smsSolidale: (contractNumber) => call('ListaSmsSolidale', { numeroContratto: contractNumber }, (a) =>
+  switchedLines: (contractNumber, service) => call('ListaServizioLinee', { numeroContratto: contractNumber, servizio: CRM_SWITCHED_SERVICES[service] }, (a) =>
     records(a, 'linea').map((l) => ({ lineNumber: text(l, 'numeroLinea'), enabled: text(l, 'abilitata') === 'SI' }))),
 });

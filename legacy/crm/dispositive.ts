@@ -11,6 +11,7 @@ import { checkListKey, rememberListKey, type ListKey } from './list-keys';
 import { answerThroughNaturalKey, firstUnderNaturalKey, rememberNaturalKey } from './natural-keys';
 import { resolveTarget } from './targets';
 import { COMPANY_USER_DESCRIPTIONS } from './company-users';
+import { LINE_SWITCH_PRATICHE } from './line-switched-services';
 
 /**
  * CreaPratica: every dispositive operation of the portals is a pratica, and some also an ordine. The caller says
@@ -54,7 +55,8 @@ const DESCRIPTIONS: ReadonlySet<string> = new Set([
   'Spostamento linea',
   // Issue 21 (h21-mobile): the premium services and the black list (MOB-06).
   'Blocco servizio premium', 'Sblocco servizio premium', 'Inserimento black list', 'Rimozione black list',
-  'Abilitazione SMS solidale', 'Disabilitazione SMS solidale',
+  // SMS solidale and TIMDUO, the services on the contract switched line by line (line-switched-services.ts).
+  ...LINE_SWITCH_PRATICHE,
   // Issue 20: the company's data of "Dati Aziendali" (company-data.ts).
   'Modifica sede legale', 'Modifica email comunicazioni fisso', 'Modifica codice destinatario',
   // Issue 21 (MOB-20): an offer of "Offerte per te" activated (campaigns.ts).

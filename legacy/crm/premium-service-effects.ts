@@ -1,13 +1,14 @@
 import { LegacyFault } from '../runtime/server';
-import { PREMIUM_SERVICE_TYPES, type PremiumServiceType } from '../data/mobile-services-reference';
+import { LINE_SWITCHED_SERVICES, PREMIUM_SERVICE_TYPES, type LineSwitchedService, type PremiumServiceType } from '../data/mobile-services-reference';
 import type { Effect } from './effects';
 import { stateRefused } from './effects';
+import { SWITCHED_SERVICE_LABELS, switchPratica } from './line-switched-services';
 import { invalidRequest } from './soap';
 import type { CrmStore, MobileLineRow } from './store';
 
 /**
- * The changes of the premium services, of the black list (premium-services.ts) and of SMS solidale (sms-solidale.ts;
- * MOB-06), applied in the pratica's transaction. CRM checks them against what it holds: a service the line does not
+ * The changes of the premium services, of the black list (premium-services.ts) and of the services switched per line, SMS solidale and TIMDUO
+ * (line-switched-services.ts; MOB-06), applied in the pratica's transaction. CRM checks them against what it holds: a service the line does not
  * have in the state the change starts from, a line already in (or not in) a list, is refused and nothing is written.
  * Imported by effects.ts only, like the other effects, so that the effects table is complete whichever module loads
  * first.
@@ -51,29 +52,32 @@ const blackList = (description: string, entering: boolean): Effect => ({
   },
 });
 
-/** SMS solidale (sms-solidale.ts): the line enabled to send SMS to fund-raising numbers, or no longer. */
-const smsSolidale = (description: string, enabling: boolean): Effect => ({
-  apply(store: CrmStore, line) {
-    if (!['ATTIVO', 'CONGELATO'].includes(line.stato)) throw stateRefused(line, description);
-    const { changes } = enabling
-      ? store.db.prepare('INSERT OR IGNORE INTO sms_solidale_linee VALUES (?)').run(line.numero)
-      : store.db.prepare('DELETE FROM sms_solidale_linee WHERE numero_linea = ?').run(line.numero);
-    if (changes === 0) throw refused(line, description, enabling ? 'già abilitata agli SMS solidali' : 'non abilitata agli SMS solidali');
-    return true;
-  },
-});
+/** A service on the contract switched line by line (line-switched-services.ts: SMS solidale, TIMDUO): the line enabled to it, or no longer. */
+const lineSwitch = (service: LineSwitchedService, enabling: boolean): Effect => {
+  const description = switchPratica(service, enabling);
+  const label = SWITCHED_SERVICE_LABELS[service];
+  return {
+    apply(store: CrmStore, line) {
+      if (!['ATTIVO', 'CONGELATO'].includes(line.stato)) throw stateRefused(line, description);
+      const { changes } = enabling
+        ? store.db.prepare('INSERT OR IGNORE INTO servizi_linea_abilitati VALUES (?, ?)').run(service, line.numero)
+        : store.db.prepare('DELETE FROM servizi_linea_abilitati WHERE servizio = ? AND numero_linea = ?').run(service, line.numero);
+      if (changes === 0) throw refused(line, description, enabling ? `già abilitata a ${label}` : `non abilitata a ${label}`);
+      return true;
+    },
+  };
+};
+
+const LINE_SWITCH_EFFECTS: Record<string, Effect> = Object.fromEntries(LINE_SWITCHED_SERVICES.flatMap((service) =>
+  [true, false].map((enabling) => [switchPratica(service, enabling), lineSwitch(service, enabling)])));
 
 export const BAR_PREMIUM_SERVICE = 'Blocco servizio premium';
 export const UNBAR_PREMIUM_SERVICE = 'Sblocco servizio premium';
 export const ADD_TO_BLACK_LIST = 'Inserimento black list';
 export const REMOVE_FROM_BLACK_LIST = 'Rimozione black list';
 
-export const ENABLE_SMS_SOLIDALE = 'Abilitazione SMS solidale';
-export const DISABLE_SMS_SOLIDALE = 'Disabilitazione SMS solidale';
-
 export const PREMIUM_SERVICE_EFFECTS: Record<string, Effect> = {
-  [ENABLE_SMS_SOLIDALE]: smsSolidale(ENABLE_SMS_SOLIDALE, true),
-  [DISABLE_SMS_SOLIDALE]: smsSolidale(DISABLE_SMS_SOLIDALE, false),
+  ...LINE_SWITCH_EFFECTS,
   [BAR_PREMIUM_SERVICE]: premiumState(BAR_PREMIUM_SERVICE, 'ATTIVO', 'BLOCCATO'),
   [UNBAR_PREMIUM_SERVICE]: premiumState(UNBAR_PREMIUM_SERVICE, 'BLOCCATO', 'ATTIVO'),
   [ADD_TO_BLACK_LIST]: blackList(ADD_TO_BLACK_LIST, true),

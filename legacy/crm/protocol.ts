@@ -25,7 +25,7 @@ import { timTuoEmployeeOperations } from './tim-tuo-employee';
 import { SUMMARY_MODULE_PATH, summaryModule } from './summary-module';
 import { TICKET_FILE_PATH, ticketFile } from './ticket-file';
 import { premiumServiceOperations } from './premium-services';
-import { smsSolidaleOperations } from './sms-solidale';
+import { lineSwitchedServiceOperations } from './line-switched-services';
 
 /**
  * CRM over SOAP 1.1: `POST /crm/soap`, the operation named by `SOAPAction: "urn:tim:crm#<Op>"` and by the body
@@ -69,7 +69,7 @@ export function crmProtocol(store: CrmStore, credentials: { user: string; passwo
     ...intelligentNetworkOperations(store.db),
     // Issue 21 (h21-mobile): the premium services and the black list of a contract's lines (MOB-06).
     ...premiumServiceOperations(store.db),
-    ...smsSolidaleOperations(store.db),
+    ...lineSwitchedServiceOperations(store.db),
     // issue 20: the SDI recipient codes of "Dati Aziendali" (ACC-07).
     ...companyDataOperations(store.db),
     // issue 21 (MOB-20): the campaigns of "Offerte per te".

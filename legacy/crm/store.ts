@@ -21,7 +21,7 @@ import { PAYMENT_SETTINGS_SCHEMA } from './payment-settings';
 import { LINE_MOVE_SCHEMA } from './line-move';
 import { COMPANY_USERS_SCHEMA, seedCompanyUsers } from './company-users';
 import { PREMIUM_SERVICES_SCHEMA, seedPremiumServices } from './premium-services';
-import { SMS_SOLIDALE_SCHEMA, seedSmsSolidale } from './sms-solidale';
+import { LINE_SWITCHED_SERVICES_SCHEMA, seedLineSwitchedServices } from './line-switched-services';
 // issue 20: the SDI recipient codes of single fixed lines (company-data.ts).
 import { COMPANY_DATA_SCHEMA, seedLineSdiCodes } from './company-data';
 // issue 21 (MOB-20): the campaigns of "Offerte per te" (campaigns.ts).
@@ -192,10 +192,10 @@ export function openCrmStore(dataDir: string, large: { id: string; lines: number
   const db = openDatabase(dataDir, 'crm', SCHEMA + ATTACHMENTS_SCHEMA + LINE_SERVICES_SCHEMA + REQUEST_PARAMETERS_SCHEMA + CONTRACT_DATA_SCHEMA
     + INVENTORY_SCHEMA + EXPORTS_SCHEMA + TRACKING_SCHEMA + NATURAL_KEYS_SCHEMA + LIST_KEYS_SCHEMA + LINE_CESSATION_SCHEMA + PAYMENT_SETTINGS_SCHEMA
     + LINE_MOVE_SCHEMA + COMPANY_USERS_SCHEMA + INTELLIGENT_NETWORK_SCHEMA + FIXED_SERVICES_SCHEMA + PREMIUM_SERVICES_SCHEMA
-    + SMS_SOLIDALE_SCHEMA + COMPANY_DATA_SCHEMA + CAMPAIGNS_SCHEMA,
+    + LINE_SWITCHED_SERVICES_SCHEMA + COMPANY_DATA_SCHEMA + CAMPAIGNS_SCHEMA,
     (d) => {
       seed(d, large); seedInventory(d, large); seedTimTuoOptions(d); seedTracking(d); seedCompanyUsers(d);
-      seedIntelligentNumbers(d); seedFixedServices(d); seedPremiumServices(d); seedSmsSolidale(d); seedLineSdiCodes(d); seedCampaigns(d);
+      seedIntelligentNumbers(d); seedFixedServices(d); seedPremiumServices(d); seedLineSwitchedServices(d); seedLineSdiCodes(d); seedCampaigns(d);
     });
 
   const byKeys = <T>(sql: string, keys: string[]): T[] =>

@@ -71,11 +71,20 @@ export const COMPANY_A_BLACK_LIST: { line: string; type: PremiumServiceType }[] 
   { line: '3343860902', type: 'NUMERAZIONI_SOVRAPPREZZO' },
 ];
 
+/** The services on the contract switched line by line (legacy/crm/line-switched-services.ts), as CRM names them. */
+export const LINE_SWITCHED_SERVICES = ['SMS_SOLIDALE', 'TIMDUO'] as const;
+export type LineSwitchedService = (typeof LINE_SWITCHED_SERVICES)[number];
+
 /**
- * "SMS solidale: abilita o disabilita le tue linee a inviare SMS ai servizi di raccolta fondi (numerazioni 45xxxx)":
- * a line may send them only once enabled; these lines of company A are.
+ * The lines of company A each service is enabled on. "SMS solidale: abilita o disabilita le tue linee a inviare SMS ai
+ * servizi di raccolta fondi (numerazioni 45xxxx)": a line may send them only once enabled. TIMDUO (seed 000 "Abilita:
+ * ... TIMDUO"): the line's SIM also carries a second, personal number; one line of company A has it.
  */
-export const COMPANY_A_SMS_SOLIDALE = ['3343860505', '3343860902'];
+export const COMPANY_A_SWITCHED_SERVICES: { service: LineSwitchedService; line: string }[] = [
+  { service: 'SMS_SOLIDALE', line: '3343860505' },
+  { service: 'SMS_SOLIDALE', line: '3343860902' },
+  { service: 'TIMDUO', line: '3343860902' },
+];
 
 /**
  * "Soglie dati roaming a volume: monitora e gestisci le soglie aziendali dati in roaming sulle linee del contratto":

@@ -11,7 +11,8 @@ import { checkContractNumber } from '../runtime/validators/contract-number';
  * must be one the viewer sees under a profile the Query field allows (the RL, AF and AL of its company, seed 001);
  * any other answers null like an unknown one. The services on contract and on line are the CM8 inventory's records
  * (SAC, STS: `ListaConsistenze`); the premium services and the black list come together from one
- * `ListaServiziPremium`, made once, only if either is asked for; SMS solidale from `ListaSmsSolidale`.
+ * `ListaServiziPremium`, made once, only if either is asked for; SMS solidale and TIMDUO, the services switched
+ * line by line, from one `ListaServizioLinee` each.
  */
 interface ServicesRoot { contractNumber: string; premium: () => Promise<ContractPremiumServices> }
 
@@ -39,7 +40,8 @@ export const mobileContractServicesFields = {
     (await legacy.crm.inventory.listDetail('contractServices', contractNumber, {}, ALL_CONTRACT_SERVICES)).items,
   lineServices: async ({ contractNumber }: ServicesRoot, args: { status?: LineStatus | null; first: number; offset: number }, { legacy }: SubgraphContext) =>
     pageNodes(await legacy.crm.inventory.listDetail('lineServices', contractNumber, { status: args.status ?? undefined }, pageWindow(args.first, args.offset))),
-  smsSolidale: ({ contractNumber }: ServicesRoot, _args: unknown, { legacy }: SubgraphContext) => legacy.crm.premiumServices.smsSolidale(contractNumber),
+  smsSolidale: ({ contractNumber }: ServicesRoot, _args: unknown, { legacy }: SubgraphContext) => legacy.crm.premiumServices.switchedLines(contractNumber, 'SMS_SOLIDALE'),
+  timduo: ({ contractNumber }: ServicesRoot, _args: unknown, { legacy }: SubgraphContext) => legacy.crm.premiumServices.switchedLines(contractNumber, 'TIMDUO'),
   premiumServices: async (root: ServicesRoot) => (await root.premium()).services,
   blackList: async (root: ServicesRoot) => (await root.premium()).blackList,
 };

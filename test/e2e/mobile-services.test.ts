@@ -23,12 +23,13 @@ const CAPABILITIES: Capability[] = [
   { id: 'MOB-06', what: 'premium services', query: ON_A('premiumServices { lineNumber code barred }'), path: ['mobileServices', 'premiumServices'] },
   { id: 'MOB-06', what: 'black list', query: ON_A('blackList { lineNumber type }'), path: ['mobileServices', 'blackList'] },
   { id: 'MOB-06', what: 'SMS solidale of the lines', query: ON_A('smsSolidale { lineNumber enabled }'), path: ['mobileServices', 'smsSolidale'] },
+  { id: 'MOB-06', what: 'TIMDUO of the lines', query: ON_A('timduo { lineNumber enabled }'), path: ['mobileServices', 'timduo'] },
   { id: 'MOB-06', what: 'thresholds of the contract\'s lines (Gestione Soglie)', query: `{ spendingThresholds(contractNumber: "${A}") { nodes { lineNumber } } }`,
     path: ['spendingThresholds', 'nodes'] },
 ];
-const NONE = [F, F, F, F, F];
-const ALL = [D, D, D, D, D];
-const NOTHING_OF_HIS = [E, E, E, E, E];
+const NONE = [F, F, F, F, F, F];
+const ALL = [D, D, D, D, D, D];
+const NOTHING_OF_HIS = [E, E, E, E, E, E];
 /**
  * The last cell, the thresholds (seed 000 "Gestione Soglie", the CM8 §7.5 pages): the RL and AF see company A's; the AL
  * those of his own line, which has none yet; the holding referent and the other customer-area profiles are refused;
@@ -151,6 +152,67 @@ describe('MOB-06 the customer area\'s mobile services (seed 000 "Servizi mobile"
     const disabled = await as('ginevra.vallisneri', CHANGE('disableSmsSolidale'), { input: { lines: [{ number: '3343860902' }], idempotencyKey: 'sms-solidale-off' } });
     expect(disabled.data.disableSmsSolidale[0].outcome.request).toEqual({ description: 'Disabilitazione SMS solidale', status: 'CLOSED' });
     expect(await enabledLines()).toEqual(['3343860302', '3343860505']);
+  });
+
+  const TIMDUO_CHANGE = (mutation: string) => `mutation($input: TimduoChangeInput!) { ${mutation}(input: $input) {
+    number outcome { request { description status } } refusal { code message } } }`;
+  const timduoLines = async () => ((await as('sara.neri', ON_A('timduo { lineNumber enabled }'))).data.mobileServices.timduo as { lineNumber: string; enabled: boolean }[])
+    .filter((l) => l.enabled).map((l) => l.lineNumber);
+
+  it('MOB-06 the RL enables TIMDUO on a line and the AF disables it on another, in one request each: per line its pratica, the lines as they then are', async () => {
+    expect(await timduoLines()).toEqual(['3343860902']);
+    const enabled = await as('ginevra.vallisneri', TIMDUO_CHANGE('enableTimduo'), { input: { lines: [{ number: '3343860302' }, { number: '3343860902' }], idempotencyKey: 'timduo-on' } });
+    expect(enabled.errors).toBeUndefined();
+    expect(enabled.data.enableTimduo).toMatchObject([
+      { number: '3343860302', outcome: { request: { description: 'Abilitazione TIMDUO', status: 'CLOSED' } }, refusal: null },
+      // Already enabled: this line alone is refused.
+      { number: '3343860902', outcome: null, refusal: { code: 'LEGACY_REJECTED' } },
+    ]);
+    const disabled = await as('luca.ferri', TIMDUO_CHANGE('disableTimduo'), { input: { lines: [{ number: '3343860902' }], idempotencyKey: 'timduo-off' } });
+    expect(disabled.errors).toBeUndefined();
+    expect(disabled.data.disableTimduo[0].outcome.request).toEqual({ description: 'Disabilitazione TIMDUO', status: 'CLOSED' });
+    expect(await timduoLines()).toEqual(['3343860302']);
+    // SMS solidale is another service of the same lines: TIMDUO's changes leave it as the SMS solidale test left it.
+    const sms = (await as('sara.neri', ON_A('smsSolidale { lineNumber enabled }'))).data.mobileServices.smsSolidale as { lineNumber: string; enabled: boolean }[];
+    expect(sms.filter((l) => l.enabled).map((l) => l.lineNumber)).toEqual(['3343860302', '3343860505']);
+  });
+
+  it('MOB-06 the AL enables TIMDUO on his own line; another line of his company answers him like an unknown one, and only his line is written', async () => {
+    const before = await writes();
+    const body = await as('sara.neri', TIMDUO_CHANGE('enableTimduo'), { input: { lines: [{ number: '3343860405' }, { number: '3343860505' }, { number: '3999999999' }], idempotencyKey: 'al-timduo-on' } });
+    expect(body.errors).toBeUndefined();
+    const [own, other, unknown] = body.data.enableTimduo;
+    expect(own).toMatchObject({ number: '3343860405', outcome: { request: { description: 'Abilitazione TIMDUO', status: 'CLOSED' } }, refusal: null });
+    expect(other.refusal).toMatchObject({ code: 'NOT_FOUND' });
+    expect(other.refusal.message).toBe(unknown.refusal.message);
+    expect(await writes()).toBe(before + 1);
+    expect(await timduoLines()).toContain('3343860405');
+  });
+
+  it.each([
+    ['giada.mantesi', 'UT, his own line', '3343860902'],
+    ['paolo.verdi', 'UTD, his own line', '3343860505'],
+    ['vincenzo.roa', 'ROA, a line of his contract', '3312545213'],
+  ])('MOB-06 %s (%s) may not change TIMDUO: FORBIDDEN, nothing written', async (username, _who, number) => {
+    const before = await writes();
+    const body = await as(username, TIMDUO_CHANGE('disableTimduo'), { input: { lines: [{ number }], idempotencyKey: `forbidden-timduo-${username}` } });
+    expect(codes(body)).toEqual(['FORBIDDEN']);
+    expect(await writes()).toBe(before);
+  });
+
+  it('MOB-06 another company\'s RL finds company A\'s line like an unknown one for TIMDUO; a malformed or repeated line is BAD_USER_INPUT naming it; nothing written', async () => {
+    const before = await writes();
+    const foreign = await as('mario.rossi', TIMDUO_CHANGE('enableTimduo'), { input: { lines: [{ number: '3343860505' }, { number: '3999999999' }], idempotencyKey: 'foreign-timduo' } });
+    expect(foreign.errors).toBeUndefined();
+    const [theirs, unknown] = foreign.data.enableTimduo;
+    expect(theirs.refusal).toMatchObject({ code: 'NOT_FOUND' });
+    expect(theirs.refusal).toEqual(unknown.refusal);
+    const BAD = [[[{ number: '33' }], 'input.lines[0].number'], [[{ number: '3343860505' }, { number: '3343860505' }], 'input.lines[1]']] as const;
+    for (const [i, [lines, field]] of BAD.entries()) {
+      const bad = await as('ginevra.vallisneri', TIMDUO_CHANGE('enableTimduo'), { input: { lines, idempotencyKey: `bad-timduo-${i}` } });
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await writes()).toBe(before);
   });
 
   const PREMIUM = (mutation: string) => `mutation($input: PremiumServiceChangeInput!) { ${mutation}(input: $input) {

@@ -14,7 +14,8 @@ import { CEASE_MOBILE_LINES, REVOKE_MOBILE_LINE_CESSATION } from './line-cessati
 import { COMPLETE_LINE_TOP_UP } from './credit-top-up';
 import { MOVE_MOBILE_LINE_TO_CONTRACT } from './line-contract-move';
 import {
-  ADD_LINES_TO_BLACK_LIST, BAR_PREMIUM_SERVICE, DISABLE_SMS_SOLIDALE, ENABLE_SMS_SOLIDALE, REMOVE_LINES_FROM_BLACK_LIST, UNBAR_PREMIUM_SERVICE,
+  ADD_LINES_TO_BLACK_LIST, BAR_PREMIUM_SERVICE, DISABLE_SMS_SOLIDALE, DISABLE_TIMDUO, ENABLE_SMS_SOLIDALE, ENABLE_TIMDUO, REMOVE_LINES_FROM_BLACK_LIST,
+  UNBAR_PREMIUM_SERVICE,
 } from './premium-services';
 import { REPORT_MOBILE_UNWANTED_CALLS } from './unwanted-calls';
 
@@ -32,6 +33,8 @@ export const MOBILE_OPERATIONS: readonly AnyDeclaration[] = [
   MOVE_MOBILE_LINE_TO_CONTRACT,
   // issue 21 (h21-mobile): the premium services and the black list (MOB-06).
   BAR_PREMIUM_SERVICE, UNBAR_PREMIUM_SERVICE, ADD_LINES_TO_BLACK_LIST, REMOVE_LINES_FROM_BLACK_LIST, ENABLE_SMS_SOLIDALE, DISABLE_SMS_SOLIDALE,
+  // issue 21 (h21-timduo): TIMDUO switched per line like SMS solidale (MOB-06).
+  ENABLE_TIMDUO, DISABLE_TIMDUO,
   // issue 21 (h21-finish): unwanted calls reported on a mobile line (FIX-04).
   REPORT_MOBILE_UNWANTED_CALLS,
 ];

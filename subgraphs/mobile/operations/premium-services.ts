@@ -7,7 +7,7 @@ import { MOBILE_LINE } from '../../runtime/dispositive/targets';
 import { checkMobileNumber } from '../../runtime/validators/phone';
 
 /**
- * MOB-06, the customer area's "Servizi Premium" and SMS solidale (seed 000: "Visualizza e gestisci i servizi premium attivi sulle tue
+ * MOB-06, the customer area's "Servizi Premium", SMS solidale and TIMDUO (seed 000: "Visualizza e gestisci i servizi premium attivi sulle tue
  * linee mobili"; "Inserisci o rimuovi dalla black list le tue linee mobili rispetto a specifiche tipologie di
  * servizi"). CRM keeps the premium services and the black list (legacy/crm/premium-services.ts) and refuses a change
  * that does not fit them (a service the line does not have in that state, a line already in or not in the list):
@@ -50,19 +50,24 @@ function blackListChange(field: string, pratica: string): DispositiveDeclaration
   };
 }
 
-/** SMS solidale, a service on the contract managed line by line ("abilita o disabilita le tue linee"). */
-function smsSolidaleChange(field: string, pratica: string): DispositiveDeclaration<{ number: string }, MobileLine> {
-  return {
+/**
+ * A service on the contract switched line by line ("abilita o disabilita le tue linee"): SMS solidale and TIMDUO, one
+ * or many lines at once, per line the pratica "Abilitazione <service>" or "Disabilitazione <service>", which CRM applies
+ * to the service it names (legacy/crm/premium-service-effects.ts).
+ */
+function switchedServiceChanges(service: string, enableField: string, disableField: string): [DispositiveDeclaration<{ number: string }, MobileLine>, DispositiveDeclaration<{ number: string }, MobileLine>] {
+  const change = (field: string, pratica: string): DispositiveDeclaration<{ number: string }, MobileLine> => ({
     ...onLine(field, pratica),
     listField: 'lines',
     validate: (raw, at) => ({ number: checkMobileNumber(raw.number, at('number')) }),
-    refusal: lineRefusal('SMS solidale'),
-  };
+    refusal: lineRefusal(service),
+  });
+  return [change(enableField, `Abilitazione ${service}`), change(disableField, `Disabilitazione ${service}`)];
 }
 
 export const BAR_PREMIUM_SERVICE = premiumChange('barPremiumService', 'Blocco servizio premium');
 export const UNBAR_PREMIUM_SERVICE = premiumChange('unbarPremiumService', 'Sblocco servizio premium');
 export const ADD_LINES_TO_BLACK_LIST = blackListChange('addLinesToBlackList', 'Inserimento black list');
 export const REMOVE_LINES_FROM_BLACK_LIST = blackListChange('removeLinesFromBlackList', 'Rimozione black list');
-export const ENABLE_SMS_SOLIDALE = smsSolidaleChange('enableSmsSolidale', 'Abilitazione SMS solidale');
-export const DISABLE_SMS_SOLIDALE = smsSolidaleChange('disableSmsSolidale', 'Disabilitazione SMS solidale');
+export const [ENABLE_SMS_SOLIDALE, DISABLE_SMS_SOLIDALE] = switchedServiceChanges('SMS solidale', 'enableSmsSolidale', 'disableSmsSolidale');
+export const [ENABLE_TIMDUO, DISABLE_TIMDUO] = switchedServiceChanges('TIMDUO', 'enableTimduo', 'disableTimduo');

@@ -26,6 +26,8 @@ const addToBlackList = call('addLinesToBlackList', 'BlackListChangeInput', { lis
 const removeFromBlackList = call('removeLinesFromBlackList', 'BlackListChangeInput', { list: true });
 const enableSmsSolidale = call('enableSmsSolidale', 'SmsSolidaleChangeInput', { list: true });
 const disableSmsSolidale = call('disableSmsSolidale', 'SmsSolidaleChangeInput', { list: true });
+const enableTimduo = call('enableTimduo', 'TimduoChangeInput', { list: true });
+const disableTimduo = call('disableTimduo', 'TimduoChangeInput', { list: true });
 /** An invoice (issue 22): the outcome names it `invoice`. */
 const INVOICE: Target = {
   field: 'invoice',
@@ -305,4 +307,11 @@ export const AREA_CLIENTI_FIXTURES: Record<string, Fixture> = {
     run: reportMobileUnwanted({ number: '3343860505', callingNumber: '0298765432', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
     reuse: reportMobileUnwanted({ number: '3343860505', callingNumber: '0298765433', lastCallOn: LEGACY_TODAY, description: 'Chiamate commerciali ripetute' }),
     bad: { input: { number: '066633987', callingNumber: '0298765432', lastCallOn: LEGACY_TODAY, description: 'x' }, field: 'input.number' } },
+  // Issue 21 (h21-timduo, MOB-06): TIMDUO, enabled on 3343860902 only.
+  enableTimduo: { user: 'ginevra.vallisneri', foreignUser: 'mario.rossi',
+    run: enableTimduo(lines('3343860302')), reuse: enableTimduo(lines('3343860302', '3316779290')),
+    bad: { input: lines('3343860302', '3343860302'), field: 'input.lines[1]' } },
+  disableTimduo: { user: 'luca.ferri', foreignUser: 'mario.rossi',
+    run: disableTimduo(lines('3343860902')), reuse: enableTimduo(lines('3343860902')),
+    bad: { input: lines('0266633987'), field: 'input.lines[0].number' } },
 };
