@@ -119,15 +119,34 @@ const EFFECTS: Record<string, Effect> = {
 const smasRequest = (description: string, target: ResolvedTarget, parameters: Parameters) =>
   description === 'Servizio RIF' && !target.mobileLine && !parameters.has('profiloRif');
 
+type TargetEffect = (store: CrmStore, target: ResolvedTarget, parameters: Parameters) => boolean;
+
+/** One table of tables: a description named by two modules would be a pratica with two meanings, refused at start. */
+function onePerDescription(tables: readonly Readonly<Record<string, TargetEffect>>[]): Readonly<Record<string, TargetEffect>> {
+  const merged: Record<string, TargetEffect> = {};
+  for (const table of tables) {
+    for (const [description, effect] of Object.entries(table)) {
+      if (merged[description]) throw new Error(`CRM stand-in: two effects for the pratica "${description}"`);
+      merged[description] = effect;
+    }
+  }
+  return merged;
+}
+
+/**
+ * The changes that act on their resolved target rather than on a mobile line: a contract's data and referents (seed
+ * 002 §7.1.2-§7.1.3), a line's cessation and its revocation (mobile or fixed alike), a contract's payment settings,
+ * a fixed line's move, the user console, the intelligent numbers' routing plans and the fixed lines' services, the
+ * company's data (issue 20) and an offer's activation (MOB-20).
+ */
+const TARGET_EFFECTS = onePerDescription([
+  CONTRACT_EFFECTS, LINE_CESSATION_EFFECTS, PAYMENT_SETTINGS_EFFECTS, LINE_MOVE_EFFECTS, COMPANY_USER_EFFECTS,
+  INTELLIGENT_NETWORK_EFFECTS, FIXED_SERVICE_EFFECTS, COMPANY_DATA_EFFECTS, CAMPAIGN_EFFECTS,
+]);
+
 /** Applies the pratica's change, if it has one in CRM; true when it is done (the pratica is then closed on creation). */
 export function applyEffect(store: CrmStore, description: string, target: ResolvedTarget, parameters: Parameters): boolean {
-  // h-contract: the changes of a contract's data and referents (seed 002 §7.1.2-§7.1.3) act on the contract, not a line.
-  // Issue 21: a line's cessation and its revocation act on a mobile or a fixed line alike; a contract's payment settings.
-  // Issue 20: the company's legal seat, fixed-line communication e-mail and SDI recipient codes act on the company;
-  // issue 21 (MOB-20): an offer's activation too.
-  const contractEffect = CONTRACT_EFFECTS[description] ?? LINE_CESSATION_EFFECTS[description] ?? PAYMENT_SETTINGS_EFFECTS[description]
-    ?? LINE_MOVE_EFFECTS[description] ?? COMPANY_USER_EFFECTS[description] ?? INTELLIGENT_NETWORK_EFFECTS[description]
-    ?? FIXED_SERVICE_EFFECTS[description] ?? COMPANY_DATA_EFFECTS[description] ?? CAMPAIGN_EFFECTS[description];
+  const contractEffect = TARGET_EFFECTS[description];
   if (contractEffect) return contractEffect(store, target, parameters);
   const effect = EFFECTS[description];
   if (!effect || smasRequest(description, target, parameters)) return false;
