@@ -34,7 +34,7 @@ beforeAll(async () => {
   const imageEnv = { ...stage.env, HOST: '127.0.0.1', LEGACY_TODAY: undefined, GRAPHIQL: 'on' };
   stack = await startTestStack({
     // Production refuses the repository's demo keys: every process, the stand-ins included, gets others.
-    env: { CRM_PASSWORD: 'image-crm-password', EBILL_API_KEY: 'image-ebill-key', EBPFA_API_KEY: 'image-ebpfa-key', PAYMENTS_SECRET_KEY: 'image-payments-key' },
+    env: { CRM_PASSWORD: 'image-crm-password', EBILL_API_KEY: 'image-ebill-key', EBPFA_API_KEY: 'image-ebpfa-key', PAYMENTS_SECRET_KEY: 'image-payments-key', IDP_ADMIN_KEY: 'image-idp-admin-key' },
     commands: { gateway: inImage(stage.cmd), ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, inImage(commandIn(`onegraph-${name}`))])) },
     componentEnv: Object.fromEntries(['gateway', ...SUBGRAPH_NAMES].map((name) => [name, imageEnv])),
   });

@@ -141,6 +141,8 @@ describe('ACC-07 the SDI recipient codes (seed 000 "Codice destinatario")', () =
     expect(a.body.errors).toBeUndefined();
     expect(a.body.data.viewer.company.sdiRecipientCodes).toEqual([
       { code: '1234567891', kind: 'MOBILE', scope: 'CONTRACT', scopeId: '888012170373' },
+      // Company A's second mobile contract (MOB-17's destination), billed to the same code.
+      { code: '1234567891', kind: 'MOBILE', scope: 'CONTRACT', scopeId: '888012170381' },
       { code: '1234567891', kind: 'VOICE_DATA', scope: 'CUSTOMER_CODE', scopeId: '99318457198' },
     ]);
     const b = await ask('mario.rossi', TABLE);
@@ -159,6 +161,8 @@ describe('ACC-07 the SDI recipient codes (seed 000 "Codice destinatario")', () =
     expect(byLine.body.errors).toBeUndefined();
     expect(byLine.body.data.changeSdiRecipientCode.company.sdiRecipientCodes).toEqual([
       { code: '1234567891', kind: 'MOBILE', scope: 'CONTRACT', scopeId: '888012170373' },
+      // Company A's second mobile contract (MOB-17's destination), billed to the same code.
+      { code: '1234567891', kind: 'MOBILE', scope: 'CONTRACT', scopeId: '888012170381' },
       { code: 'KR7H6B9', kind: 'VOICE_DATA', scope: 'CUSTOMER_CODE', scopeId: '99318457198' },
       { code: '0000000', kind: 'VOICE_DATA', scope: 'LINE', scopeId: '066633987' },
     ]);
