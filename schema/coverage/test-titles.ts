@@ -36,6 +36,11 @@ function listTests(): { name: string; file: string }[] {
   try {
     execFileSync(join(ROOT, 'node_modules/.bin/vitest'), ['list', `--json=${out}`], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     return JSON.parse(readFileSync(out, 'utf8'));
+  } catch (err) {
+    // The table cannot be graded without the titles: say why in a line or two, not as a stack of this module's.
+    const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-5).join('\n');
+    console.error(`coverage: vitest could not list the tests, so the table cannot be graded:\n${stderr || (err as Error).message}`);
+    process.exit(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
